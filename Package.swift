@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "trueup",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trueup", targets: ["trueup"]),
+        .library(name: "Trueup", targets: ["Trueup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // OpenBLAS, reached only through Sources/Trueup/Kernels/BLAS.swift.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
+        .target(name: "TrueupCSV"),
+        // The domain: schema mapping, ingest, join, figures on the BLAS core.
+        .target(
+            name: "Trueup",
+            dependencies: [
+                "CBLAS",
+                "TrueupCSV",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Writers: table, CSV, JSON.
+        .target(name: "TrueupReports", dependencies: ["Trueup"]),
+        // The command line: one file per subcommand.
+        .executableTarget(
+            name: "trueup",
+            dependencies: [
+                "Trueup",
+                "TrueupReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
+        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
+        .testTarget(name: "TrueupCLITests", dependencies: ["trueup"]),
+    ]
+)

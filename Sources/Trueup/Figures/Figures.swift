@@ -1,0 +1,114 @@
+/// Every figure of METRICS.md for one group at one lag.
+///
+/// A figure whose denominator is 0 is nil: empty in CSV, `null` in JSON, never
+/// 0, inf or NaN. That decision is made here, once, and nowhere else.
+public struct Figures: Sendable, Equatable {
+    public var periods: Int
+    public var items: Int
+    public var cells: Int
+    public var actual: Double
+    public var forecast: Double
+    public var biasPct: Double?
+    public var wmape: Double?
+    public var accuracyPct: Double?
+    public var mape: Double?
+    public var mapeCells: Int
+    public var smape: Double?
+    public var mae: Double?
+    public var rmse: Double?
+    public var me: Double?
+    public var mase: Double?
+    public var trackingSignal: Double?
+    public var overPeriods: Int
+    public var underPeriods: Int
+    public var signTestP: Double?
+    public var naiveWmape: Double?
+    public var fvaPts: Double?
+}
+
+/// The sums over one group's cells that the figures are ratios of.
+struct CellSums: Equatable {
+    var cells = 0
+    var sumForecast = 0.0
+    var sumActual = 0.0
+    var sumError = 0.0
+    var sumAbsoluteError = 0.0
+    var sumAbsoluteActual = 0.0
+    var sumSquaredError = 0.0
+    var sumRelativeError = 0.0
+    var relativeCells = 0
+    var sumSymmetricError = 0.0
+    /// Per-period totals of error Eₜ, one per period with cells.
+    var periodErrors: [Double] = []
+    /// Over the cells whose naive month is not before the first actual month.
+    var naiveAbsoluteError = 0.0
+    var naiveForecastAbsoluteError = 0.0
+    var naiveAbsoluteActual = 0.0
+    var naiveCells = 0
+    var items = 0
+    /// Σ over the group's series of their actuals' total variation, the series count, and the pairs each spans.
+    var seriesVariation = 0.0
+    var seriesCount = 0
+    var pairs = 0
+}
+
+extension Figures {
+    init(_ s: CellSums) {
+        func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
+            denominator != 0 ? numerator / denominator : nil
+        }
+        let n = Double(s.cells)
+        periods = s.periodErrors.count
+        items = s.items
+        cells = s.cells
+        actual = s.sumActual
+        forecast = s.sumForecast
+        biasPct = ratio(100 * s.sumError, s.sumActual)
+        wmape = ratio(100 * s.sumAbsoluteError, s.sumAbsoluteActual)
+        accuracyPct = wmape.map { max(0, 100 - $0) }
+        mape = ratio(100 * s.sumRelativeError, Double(s.relativeCells))
+        mapeCells = s.relativeCells
+        smape = ratio(100 * s.sumSymmetricError, n)
+        mae = ratio(s.sumAbsoluteError, n)
+        rmse = ratio(s.sumSquaredError, n).map { $0.squareRoot() }
+        me = ratio(s.sumError, n)
+        let scale = ratio(s.seriesVariation, Double(s.seriesCount * s.pairs))
+        mase = mae.flatMap { mae in scale.flatMap { ratio(mae, $0) } }
+        let totalError = s.periodErrors.reduce(0, +)
+        let meanAbsolute = s.periodErrors.reduce(0) { $0 + abs($1) } / Double(max(1, s.periodErrors.count))
+        trackingSignal = s.periodErrors.isEmpty ? nil : (meanAbsolute == 0 ? 0 : totalError / meanAbsolute)
+        overPeriods = s.periodErrors.filter { $0 > 0 }.count
+        underPeriods = s.periodErrors.filter { $0 < 0 }.count
+        signTestP = SignTest.pValue(over: overPeriods, under: underPeriods)
+        naiveWmape = ratio(100 * s.naiveAbsoluteError, s.naiveAbsoluteActual)
+        fvaPts = ratio(100 * (s.naiveAbsoluteError - s.naiveForecastAbsoluteError), s.naiveAbsoluteActual)
+    }
+}
+
+/// The exact two-sided binomial sign test at p = ½.
+enum SignTest {
+    /// min(1, 2 · P(X ≥ max(k, n − k))) for X ~ Binomial(n = over + under, ½); 1 when n = 0.
+    ///
+    /// Terms are summed in log space, with log-factorials built up as sums of
+    /// logarithms, which stays accurate to about 1e-13 relative for any n a
+    /// planning file can have.
+    static func pValue(over k: Int, under: Int) -> Double {
+        let n = k + under
+        guard n > 0 else { return 1 }
+        let m = max(k, n - k)
+        var logFactorial = [0.0]
+        for j in 1...n { logFactorial.append(logFactorial[j - 1] + log(Double(j))) }
+        let logHalfToN = Double(n) * -0.693_147_180_559_945_3
+        var tail = 0.0
+        for j in m...n {
+            tail += exp(logFactorial[n] - logFactorial[j] - logFactorial[n - j] + logHalfToN)
+        }
+        return min(1, 2 * tail)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,95 @@
+/// Computes `CellSums` for every group and lag of `Cells` with the BLAS kernels.
+struct GroupFigures {
+    let cells: Cells
+    let series: SeriesIndex
+    let firstActual: Month
+    let itemCount: Int
+
+    /// The sums of every (group, lag) that has cells, in group then lag order.
+    func compute(_ body: (_ group: Int, _ lag: Int, CellSums) -> Void) {
+        var largest = 0
+        for g in 0..<cells.groupCount {
+            for l in 0..<cells.lagCount { largest = max(largest, cells.range(group: g, lag: l).count) }
+        }
+        let ones = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
+        ones.initialize(repeating: 1)
+        let error = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
+        let naiveError = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
+        defer { ones.deallocate(); error.deallocate(); naiveError.deallocate() }
+        var itemStamp = [Int32](repeating: -1, count: itemCount)
+        var seriesStamp = [Int32](repeating: -1, count: series.count)
+        var stamp: Int32 = 0
+
+        cells.forecast.withUnsafeBufferPointer { forecast in
+        cells.actual.withUnsafeBufferPointer { actual in
+        cells.naive.withUnsafeBufferPointer { naive in
+            let ones = UnsafeBufferPointer(ones)
+            for g in 0..<cells.groupCount {
+                for l in 0..<cells.lagCount {
+                    let range = cells.range(group: g, lag: l)
+                    guard !range.isEmpty else { continue }
+                    let f = UnsafeBufferPointer(rebasing: forecast[range])
+                    let a = UnsafeBufferPointer(rebasing: actual[range])
+                    let e = UnsafeMutableBufferPointer(rebasing: error[0..<range.count])
+                    Kernels.error(forecast: f, actual: a, into: e)
+                    let ev = UnsafeBufferPointer(e)
+                    var s = CellSums()
+                    s.cells = range.count
+                    s.sumForecast = Kernels.sum(f, ones: ones)
+                    s.sumActual = Kernels.sum(a, ones: ones)
+                    s.sumError = Kernels.sum(ev, ones: ones)
+                    s.sumAbsoluteError = Kernels.absoluteSum(ev)
+                    s.sumAbsoluteActual = Kernels.absoluteSum(a)
+                    s.sumSquaredError = Kernels.sumOfSquares(ev)
+                    (s.sumRelativeError, s.relativeCells) = Kernels.relativeErrorSum(error: ev, actual: a)
+                    s.sumSymmetricError = Kernels.symmetricErrorSum(error: ev, forecast: f, actual: a)
+
+                    // Eₜ: each period's cells are one contiguous segment.
+                    let back = max(cells.lags[l], 1)
+                    var naiveStart = range.upperBound
+                    for p in 0..<cells.periodCount {
+                        let segment = cells.range(group: g, lag: l, period: p)
+                        guard !segment.isEmpty else { continue }
+                        let local = (segment.lowerBound - range.lowerBound)..<(segment.upperBound - range.lowerBound)
+                        s.periodErrors.append(Kernels.sum(UnsafeBufferPointer(rebasing: ev[local]), ones: ones))
+                        if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
+                            naiveStart = segment.lowerBound
+                        }
+                    }
+                    // Naive eligibility rises with the period, so the eligible cells are a suffix.
+                    let eligible = naiveStart..<range.upperBound
+                    if !eligible.isEmpty {
+                        let local = (naiveStart - range.lowerBound)..<range.count
+                        let d = UnsafeMutableBufferPointer(rebasing: naiveError[local])
+                        Kernels.error(forecast: UnsafeBufferPointer(rebasing: naive[eligible]),
+                                      actual: UnsafeBufferPointer(rebasing: actual[eligible]), into: d)
+                        s.naiveAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(d))
+                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: ev[local]))
+                        s.naiveAbsoluteActual = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: actual[eligible]))
+                        s.naiveCells = eligible.count
+                    }
+
+                    // Distinct items and series, by stamping each with this group's number.
+                    for k in range {
+                        let sr = Int(cells.series[k])
+                        if seriesStamp[sr] != stamp {
+                            seriesStamp[sr] = stamp
+                            s.seriesCount += 1
+                            s.seriesVariation += series.totalVariation[sr]
+                            let item = Int(series.item[sr])
+                            if itemStamp[item] != stamp {
+                                itemStamp[item] = stamp
+                                s.items += 1
+                            }
+                        }
+                    }
+                    s.pairs = series.pairs
+                    stamp += 1
+                    body(g, l, s)
+                }
+            }
+        }
+        }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// A column trueup reads, and the header names planners' exports give it.
+public enum Column: String, CaseIterable, Sendable, Comparable {
+    case customer, item, period, forecast, actual, lag, snapshot
+
+    public static func < (a: Column, b: Column) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Header names recognised for this column, most specific first. They are
+    /// compared after `Column.normalize`: case, spaces and punctuation don't matter.
+    public var aliases: [String] {
+        switch self {
+        case .customer:
+            return ["customer", "customer_id", "customer_no", "customer_number", "customer_code", "customer_name",
+                    "cust", "cust_id", "cust_no", "account", "account_id", "account_number", "sold_to", "sold_to_party",
+                    "soldto_id", "client", "client_id", "ship_to", "buyer"]
+        case .item:
+            return ["item", "item_id", "item_no", "item_number", "item_code", "sku", "sku_id", "product", "product_id",
+                    "product_code", "product_no", "material", "material_number", "material_no", "material_id",
+                    "part", "part_number", "part_no", "article", "article_number"]
+        case .period:
+            return ["period", "month", "target_period", "target_month", "forecast_period", "period_month",
+                    "year_month", "yearmonth", "date", "period_date", "delivery_month", "delivery_date", "demand_month"]
+        case .forecast:
+            return ["forecast", "forecast_qty", "forecast_quantity", "forecast_units", "forecast_value", "fcst",
+                    "fcst_qty", "fcst_quantity", "demand_forecast", "forecasted_qty", "forecasted_quantity"]
+        case .actual:
+            return ["actual", "actuals", "actual_qty", "actual_quantity", "actual_units", "quantity", "qty",
+                    "shipments", "shipped", "shipped_qty", "shipped_quantity", "sales", "sales_qty", "sales_quantity",
+                    "consumption", "demand", "orders", "order_qty", "ordered_qty", "invoiced_qty", "units", "volume"]
+        case .lag:
+            return ["lag", "forecast_lag", "lag_months", "horizon", "forecast_horizon", "months_ahead"]
+        case .snapshot:
+            return ["snapshot", "snapshot_period", "snapshot_month", "snapshot_date", "forecast_date", "forecast_month",
+                    "forecast_made", "created_period", "version", "cycle", "planning_cycle"]
+        }
+    }
+
+    /// Lower-cased letters and digits only: "Sold-To", "sold_to" and "SOLD TO" are the same.
+    public static func normalize(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
+    }
+}
+
+/// Where each column trueup reads sits in one file's header.
+public struct ColumnMapping: Sendable, Equatable {
+    /// The 0-based field index of each column found.
+    public var index: [Column: Int]
+    /// The header as written, for messages and run.json.
+    public var header: [String]
+
+    /// Maps `header` for a file that needs `required` columns and may have `optional` ones.
+    ///
+    /// An override (`--columns customer=Sold-To`) names the header to use for a
+    /// column; it applies to every file whose header has that name. Otherwise
+    /// the first alias found, in the alias order, wins.
+    public static func map(header: [String], required: [Column], optional: [Column],
+                           overrides: [Column: String], file: String) throws(InputError) -> ColumnMapping {
+        let normalized = header.map(Column.normalize)
+        var index: [Column: Int] = [:]
+        for column in required + optional {
+            if let wanted = overrides[column],
+               let found = normalized.firstIndex(of: Column.normalize(wanted)) {
+                index[column] = found
+                continue
+            }
+            for alias in column.aliases.map(Column.normalize) {
+                let matches = normalized.indices.filter { normalized[$0] == alias }
+                if matches.count > 1 {
+                    throw .duplicateHeader(file: file, name: header[matches[1]])
+                }
+                if let found = matches.first, !index.values.contains(found) {
+                    index[column] = found
+                    break
+                }
+            }
+        }
+        let missing = required.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            throw .missingColumns(file: file, missing: missing, header: header)
+        }
+        return ColumnMapping(index: index, header: header)
+    }
+}

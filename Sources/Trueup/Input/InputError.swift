@@ -1,0 +1,38 @@
+/// One input row that can't be used, with where it is and why.
+public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// The header name of the column at fault, when one column is.
+    public var column: String?
+    public var reason: String
+    /// The row exactly as it is in the file, without its line end.
+    public var raw: String
+
+    /// `FILE:LINE: column NAME: what is wrong`.
+    public var description: String {
+        if let column { return "\(file):\(line): column \(column): \(reason)" }
+        return "\(file):\(line): \(reason)"
+    }
+}
+
+/// Why trueup can't read its input. Each case is one clear sentence at the CLI.
+public enum InputError: Error, Sendable, Equatable {
+    /// The file does not exist or can't be opened.
+    case missingFile(path: String, reason: String)
+    /// The file could not be read part way through.
+    case unreadable(path: String, reason: String)
+    /// The file has no header line.
+    case emptyFile(path: String)
+    /// The file is not UTF-8 text.
+    case unsupportedEncoding(path: String, encoding: String)
+    /// A quoted field never closes.
+    case unterminatedQuote(path: String, line: Int)
+    case missingColumns(file: String, missing: [Column], header: [String])
+    case duplicateHeader(file: String, name: String)
+    /// A `--columns` entry names a header found in neither file.
+    case unknownColumnOverride(column: Column, name: String)
+    /// Rows that can't be read: the first few, and how many in all.
+    case badRows(shown: [RowProblem], total: Int)
+    /// No usable actual row, so no period is closed and nothing can be scored.
+    case noActuals(path: String)
+}

@@ -1,0 +1,84 @@
+/// Interns byte strings (customer or item keys) as dense ids 0, 1, 2, ...
+///
+/// Keys live once in an arena; lookups hash the bytes (FNV-1a) into an
+/// open-addressing table. Exports are usually sorted by customer, so the last
+/// key found is checked first and most rows never hash.
+struct KeyDictionary {
+    private var arena: [UInt8] = []
+    private var offsets: [Int] = [0]
+    private var slots: [Int32]
+    private var mask: Int
+    private var lastID: Int32 = -1
+
+    init() {
+        slots = [Int32](repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    /// The id of `key`, adding it when new.
+    mutating func id(for key: UnsafeRawBufferPointer) -> Int32 {
+        if lastID >= 0 && matches(lastID, key) { return lastID }
+        let hash = Self.hash(key)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if matches(id, key) {
+                lastID = id
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(count)
+        arena.append(contentsOf: key)
+        offsets.append(arena.count)
+        slots[slot] = id
+        lastID = id
+        if count * 2 > slots.count { rehash() }
+        return id
+    }
+
+    /// The key of `id` as text; invalid UTF-8 is repaired with U+FFFD.
+    func name(_ id: Int32) -> String {
+        let range = offsets[Int(id)]..<offsets[Int(id) + 1]
+        return String(decoding: arena[range], as: UTF8.self)
+    }
+
+    /// Every key, in id order.
+    var names: [String] { (0..<count).map { name(Int32($0)) } }
+
+    private func matches(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
+        let start = offsets[Int(id)]
+        let length = offsets[Int(id) + 1] - start
+        guard length == key.count else { return false }
+        return arena.withUnsafeBytes { stored in
+            guard length > 0 else { return true }
+            return memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
+        }
+    }
+
+    private mutating func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<count {
+            let key = arena[offsets[id]..<offsets[id + 1]]
+            var slot = key.withUnsafeBytes { Int(truncatingIfNeeded: Self.hash($0)) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h ^ (h >> 29)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,17 @@
+/// The rows that could not be used, as they are found.
+///
+/// When the run stops on bad rows only the first few are shown, so only those
+/// are kept; with `--skip-bad-rows` every one is kept for rejects.csv.
+struct ProblemLog {
+    static let shownWhenStopping = 10
+    let keepsAll: Bool
+    private(set) var kept: [RowProblem] = []
+    private(set) var total = 0
+
+    init(keepsAll: Bool) { self.keepsAll = keepsAll }
+
+    mutating func add(_ problem: RowProblem) {
+        total += 1
+        if keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses a forecast or actual quantity from its bytes.
+///
+/// Accepts an optional sign, digits with at most one decimal point, and an
+/// optional exponent, with surrounding spaces. The decimal point is `.`; a `,`
+/// is also a decimal point when the file's delimiter is a semicolon (the
+/// European export). Anything else (empty, thousands separators, `NaN`, `inf`,
+/// currency signs) is not a number. A value too large for a Double is not a number either.
+///
+/// Up to 15 significant digits and a power of ten within ±22, the value is
+/// computed exactly as digits × 10^k in one correctly rounded operation
+/// (Clinger's fast path); longer numbers go through `strtod`.
+enum Quantity {
+    private static let powersOfTen: [Double] = (0...22).map { p in
+        var value = 1.0
+        for _ in 0..<p { value *= 10 }
+        return value
+    }
+
+    static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> Double? {
+        let bytes = raw.trimmingSpaces()
+        let n = bytes.count
+        guard n > 0 else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var digitCount = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        while i < n {
+            let byte = bytes[i]
+            if byte >= 48 && byte <= 57 {
+                digitCount += 1
+                if seenPoint { fractionDigits += 1 }
+                if mantissa != 0 || byte != 48 {
+                    significant += 1
+                    if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(byte - 48) }
+                }
+            } else if (byte == UInt8(ascii: ".") || (decimalComma && byte == UInt8(ascii: ","))) && !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard digitCount > 0 else { return nil }
+        var exponent = 0
+        if i < n {
+            guard bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") else { return nil }
+            i += 1
+            var exponentNegative = false
+            if i < n && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) {
+                exponentNegative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var exponentDigits = 0
+            while i < n, bytes[i] >= 48, bytes[i] <= 57 {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[i] - 48) }
+                exponentDigits += 1
+                i += 1
+            }
+            guard exponentDigits > 0, i == n else { return nil }
+            if exponentNegative { exponent = -exponent }
+        }
+        let power = exponent - fractionDigits
+        if significant <= 15 && power >= -22 && power <= 22 {
+            let value = power >= 0 ? Double(mantissa) * powersOfTen[power] : Double(mantissa) / powersOfTen[-power]
+            return negative ? -value : value
+        }
+        return slowParse(bytes)
+    }
+
+    /// The general case, through the C library's correctly rounded `strtod`.
+    private static func slowParse(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var text = [CChar](repeating: 0, count: bytes.count + 1)
+        for i in 0..<bytes.count {
+            text[i] = bytes[i] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: bytes[i])
+        }
+        let value = strtod(text, nil)
+        return value.isFinite ? value : nil
+    }
+}

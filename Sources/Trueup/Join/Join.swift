@@ -1,0 +1,191 @@
+/// Turns the panel into cells, exactly as METRICS.md "Which cells are scored" says.
+///
+/// For customer c and lag L, the periods P(c, L) are the window's closed months
+/// in which c has a forecast at L. The cells are every (item, month) with the
+/// month in P(c, L) that has a forecast or an actual; the missing side is 0.
+/// The row accounting is worked out here too, since it asks the same questions.
+struct Join {
+    let panel: Panel
+    let window: Window
+    let lastClosed: Month
+    let firstActual: Month
+
+    /// The months with a forecast in the window (by period index), each customer's
+    /// lags per such month (a bit mask), and the forecast rows' accounting.
+    struct Presence {
+        var periods: [Month] = []
+        /// Period index of `window.first + k`, or -1.
+        var periodOf: [Int32] = []
+        /// Lag mask of customer c in period p, at `c * periods.count + p`.
+        var lags: [UInt64] = []
+        var forecasts = RowAccounting.Forecasts()
+    }
+
+    func presence() -> Presence {
+        var result = Presence()
+        let width = window.last - window.first + 1
+        var hasForecast = [Bool](repeating: false, count: width)
+        for row in panel.rowSlot.indices {
+            let month = Panel.month(of: panel.slotKey[Int(panel.rowSlot[row])])
+            if month > lastClosed {
+                result.forecasts.open += 1
+            } else if month < window.first || month > window.last {
+                result.forecasts.outsideWindow += 1
+            } else {
+                result.forecasts.used += 1
+                hasForecast[month - window.first] = true
+            }
+        }
+        result.periodOf = [Int32](repeating: -1, count: width)
+        for k in 0..<width where hasForecast[k] {
+            result.periodOf[k] = Int32(result.periods.count)
+            result.periods.append(window.first + k)
+        }
+        let periodCount = result.periods.count
+        result.lags = [UInt64](repeating: 0, count: panel.customers.count * periodCount)
+        for row in panel.rowSlot.indices {
+            let key = panel.slotKey[Int(panel.rowSlot[row])]
+            guard let period = period(of: Panel.month(of: key), in: result) else { continue }
+            result.lags[Int(Panel.customer(of: key)) * periodCount + period] |= UInt64(1) << UInt64(panel.rowLag[row])
+        }
+        return result
+    }
+
+    /// The period index of a month, or nil when it is outside the window or has no forecast.
+    @inline(__always)
+    func period(of month: Month, in presence: Presence) -> Int? {
+        guard month >= window.first && month <= window.last else { return nil }
+        let period = presence.periodOf[month - window.first]
+        return period >= 0 ? Int(period) : nil
+    }
+
+    /// Where each actual row went: used, outside the window, or unmatched.
+    func actualAccounting(_ presence: Presence) -> RowAccounting.Actuals {
+        var result = RowAccounting.Actuals()
+        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
+            let rows = Int(panel.actualRows[slot])
+            let key = panel.slotKey[slot]
+            let month = Panel.month(of: key)
+            if month < window.first || month > window.last {
+                result.outsideWindow += rows
+            } else if let period = period(of: month, in: presence),
+                      presence.lags[Int(Panel.customer(of: key)) * presence.periods.count + period] != 0 {
+                result.used += rows
+            } else {
+                result.unmatched += rows
+            }
+        }
+        return result
+    }
+
+    /// Every (customer, item) pair, with its actuals' total variation for MASE.
+    func series() -> SeriesIndex {
+        var table = KeyTable(capacity: panel.slotKey.count / 8)
+        var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: max(0, window.last - firstActual))
+        index.ofSlot.reserveCapacity(panel.slotKey.count)
+        for key in panel.slotKey {
+            let customer = Panel.customer(of: key), item = Panel.item(of: key)
+            let (series, isNew) = table.insert(UInt64(customer) << 24 | UInt64(item))
+            if isNew {
+                index.customer.append(customer)
+                index.item.append(item)
+            }
+            index.ofSlot.append(series)
+        }
+        index.totalVariation = [Double](repeating: 0, count: index.count)
+        // Each month-to-month step |x(t) − x(t−1)| is added once: by month t when it has
+        // actuals, else by month t−1 (x(t) is then 0). Steps between two empty months are 0.
+        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
+            let key = panel.slotKey[slot]
+            let month = Panel.month(of: key)
+            guard month >= firstActual && month <= window.last else { continue }
+            let customer = Panel.customer(of: key), item = Panel.item(of: key)
+            let value = panel.actual[slot]
+            var variation = 0.0
+            if month > firstActual {
+                variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1))
+            }
+            if month < window.last && !hasActualRows(customer: customer, item: item, month: month + 1) {
+                variation += abs(value)
+            }
+            index.totalVariation[Int(index.ofSlot[slot])] += variation
+        }
+        return index
+    }
+
+    private func hasActualRows(customer: Int32, item: Int32, month: Month) -> Bool {
+        guard let slot = panel.keys.find(Panel.pack(customer: customer, item: item, month: month)) else { return false }
+        return panel.actualRows[Int(slot)] > 0
+    }
+
+    /// The cells of the lags in `lagMask`, grouped by `grouping`.
+    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64) -> Cells {
+        var lags: [Int] = []
+        var lagIndex = [Int](repeating: -1, count: Panel.maximumLag + 1)
+        for lag in 0...Panel.maximumLag where lagMask & (UInt64(1) << UInt64(lag)) != 0 {
+            lagIndex[lag] = lags.count
+            lags.append(lag)
+        }
+        let groupCount: Int
+        switch grouping {
+        case .customer: groupCount = panel.customers.count
+        case .item: groupCount = panel.items.count
+        case .customerItem: groupCount = series.count
+        }
+        let periodCount = presence.periods.count
+        let bucketCount = groupCount * lags.count * periodCount
+        var start = [Int32](repeating: 0, count: bucketCount + 1)
+
+        func group(_ s: Int) -> Int {
+            switch grouping {
+            case .customer: return Int(series.customer[s])
+            case .item: return Int(series.item[s])
+            case .customerItem: return s
+            }
+        }
+        /// Calls `body(slot, lagIndex, period, forecast)` for every cell.
+        func forEachCell(_ body: (Int, Int, Int, Double) -> Void) {
+            for row in panel.rowSlot.indices {
+                let slot = Int(panel.rowSlot[row])
+                let l = lagIndex[Int(panel.rowLag[row])]
+                guard l >= 0, let period = period(of: Panel.month(of: panel.slotKey[slot]), in: presence) else { continue }
+                body(slot, l, period, panel.rowValue[row])
+            }
+            for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
+                let key = panel.slotKey[slot]
+                guard let period = period(of: Panel.month(of: key), in: presence) else { continue }
+                var missing = presence.lags[Int(Panel.customer(of: key)) * periodCount + period] & lagMask & ~panel.forecastLags[slot]
+                while missing != 0 {
+                    let lag = missing.trailingZeroBitCount
+                    missing &= missing - 1
+                    body(slot, lagIndex[lag], period, 0)
+                }
+            }
+        }
+
+        forEachCell { slot, l, period, _ in
+            let b = (group(Int(series.ofSlot[slot])) * lags.count + l) * periodCount + period
+            start[b + 1] += 1
+        }
+        for b in 0..<bucketCount { start[b + 1] += start[b] }
+        let total = Int(start[bucketCount])
+        var cells = Cells(forecast: [Double](repeating: 0, count: total), actual: [Double](repeating: 0, count: total),
+                          naive: [Double](repeating: 0, count: total), series: [Int32](repeating: 0, count: total),
+                          bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods)
+        var cursor = start
+        forEachCell { slot, l, period, forecast in
+            let s = Int(series.ofSlot[slot])
+            let b = (group(s) * lags.count + l) * periodCount + period
+            let at = Int(cursor[b])
+            cursor[b] += 1
+            let key = panel.slotKey[slot]
+            let back = presence.periods[period] + -max(lags[l], 1)
+            cells.forecast[at] = forecast
+            cells.actual[at] = panel.actual[slot]
+            cells.naive[at] = back >= firstActual
+                ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back) : 0
+            cells.series[at] = Int32(s)
+        }
+        return cells
+    }
+}

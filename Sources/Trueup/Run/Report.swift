@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `trueup report`: two files in, every group's figures out.
+public enum Report {
+    public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
+        for path in [request.forecasts, request.actuals] where access(path, R_OK) != 0 {
+            throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
+        }
+        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows)
+        let actuals: InputFile
+        let forecasts: InputFile
+        do {
+            actuals = try ingest.readActuals(request.actuals)
+            forecasts = try ingest.readForecasts(request.forecasts)
+        } catch {
+            throw .input(error)
+        }
+        for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
+            let wanted = Column.normalize(name)
+            let headers = (forecasts.columns.header + actuals.columns.header).map(Column.normalize)
+            if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
+        }
+        if ingest.problems.total > 0 && !request.skipBadRows {
+            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
+        }
+        let panel = ingest.panel
+        guard let lastClosed = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
+            throw .input(.noActuals(path: request.actuals))
+        }
+        let window = Window(first: request.from ?? firstMonth, last: min(request.to ?? lastClosed, lastClosed))
+        guard window.first <= window.last else {
+            throw .emptyWindow(from: window.first, to: request.to ?? lastClosed, lastClosed: lastClosed)
+        }
+
+        let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
+        let presence = join.presence()
+        var accounting = RowAccounting()
+        accounting.forecasts = presence.forecasts
+        accounting.forecasts.read = forecasts.rowsRead
+        accounting.forecasts.rejected = forecasts.rowsRejected
+        accounting.actuals = join.actualAccounting(presence)
+        accounting.actuals.read = actuals.rowsRead
+        accounting.actuals.rejected = actuals.rowsRejected
+
+        let allLags = presence.lags.reduce(UInt64(0), |)
+        let lagsPresent = (0...Panel.maximumLag).filter { allLags & (UInt64(1) << UInt64($0)) != 0 }
+        var lagMask = allLags
+        if let lag = request.lag {
+            guard lagsPresent.contains(lag) else { throw .lagNotFound(lag: lag, available: lagsPresent) }
+            lagMask = UInt64(1) << UInt64(lag)
+        }
+
+        let series = join.series()
+        let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask)
+        var computed: [(group: Int, lag: Int, figures: Figures)] = []
+        GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
+            .compute { group, lag, sums in computed.append((group, cells.lags[lag], Figures(sums))) }
+
+        let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
+        return ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
+                            firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
+                            rejects: request.skipBadRows ? ingest.problems.kept : [])
+    }
+
+    /// Rows sorted by the group key (byte order of the names), then lag.
+    private static func orderedRows(_ computed: [(group: Int, lag: Int, figures: Figures)], grouping: Grouping,
+                                    panel: Panel, series: SeriesIndex) -> [MetricsRow] {
+        let customers = panel.customers.names
+        let items = panel.items.names
+        func key(_ group: Int) -> (customer: String?, item: String?) {
+            switch grouping {
+            case .customer: return (customers[group], nil)
+            case .item: return (nil, items[group])
+            case .customerItem: return (customers[Int(series.customer[group])], items[Int(series.item[group])])
+            }
+        }
+        let rows = computed.map { entry -> MetricsRow in
+            let (customer, item) = key(entry.group)
+            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: entry.figures)
+        }
+        return rows.sorted { a, b in
+            let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]
+            let kb = [Array((b.customer ?? "").utf8), Array((b.item ?? "").utf8)]
+            if ka[0] != kb[0] { return ka[0].lexicographicallyPrecedes(kb[0]) }
+            if ka[1] != kb[1] { return ka[1].lexicographicallyPrecedes(kb[1]) }
+            return a.lag < b.lag
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// What `trueup report` was asked to do.
+public struct ReportRequest: Sendable {
+    public var forecasts: String
+    public var actuals: String
+    /// First target period scored; default: every closed period.
+    public var from: Month?
+    /// Last target period scored; default and upper bound: the last closed period.
+    public var to: Month?
+    /// Keep one lag; default: every lag in the forecasts.
+    public var lag: Int?
+    public var grouping: Grouping
+    /// Header names that override the recognised aliases.
+    public var columns: [Column: String]
+    /// Reject unreadable rows and carry on instead of stopping.
+    public var skipBadRows: Bool
+
+    public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
+                grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false) {
+        self.forecasts = forecasts
+        self.actuals = actuals
+        self.from = from
+        self.to = to
+        self.lag = lag
+        self.grouping = grouping
+        self.columns = columns
+        self.skipBadRows = skipBadRows
+    }
+}
+
+/// One row of metrics.csv: a group at one lag.
+public struct MetricsRow: Sendable, Equatable {
+    /// The customer, unless grouped by item only.
+    public var customer: String?
+    /// The item, when grouped by item.
+    public var item: String?
+    public var lag: Int
+    public var figures: Figures
+}
+
+/// Everything a report run found, for the writers.
+public struct ReportResult: Sendable {
+    public var request: ReportRequest
+    public var rows: [MetricsRow]
+    public var forecasts: InputFile
+    public var actuals: InputFile
+    public var accounting: RowAccounting
+    public var firstActual: Month
+    public var lastClosed: Month
+    public var window: Window
+    /// Every lag with a forecast in the window.
+    public var lags: [Int]
+    /// The rows rejected under `--skip-bad-rows`, in file order.
+    public var rejects: [RowProblem]
+}
+
+/// Why a report can't be made from otherwise readable input.
+public enum ReportError: Error, Sendable, Equatable {
+    case input(InputError)
+    /// `--from` is after `--to` or after the last closed period.
+    case emptyWindow(from: Month, to: Month, lastClosed: Month)
+    /// `--lag` names a lag the window has no forecast at.
+    case lagNotFound(lag: Int, available: [Int])
+}

@@ -1,0 +1,170 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the records of a CSV file through a fixed, caller-sized buffer.
+///
+/// The reader owns one buffer of `bufferSize` bytes (grown only for a single
+/// record longer than that) and calls back once per record with views into it,
+/// so memory does not grow with the file. A UTF-8 byte order mark is skipped;
+/// blank lines are skipped but counted, so line numbers match an editor's.
+public final class CSVReader {
+    /// The name used in messages: the path as given.
+    public let name: String
+    /// The dialect given, or sniffed from the first 64 KiB.
+    public let dialect: CSVDialect
+    /// Whether the file started with a UTF-8 byte order mark.
+    public private(set) var hadByteOrderMark = false
+    /// Bytes read from the source so far.
+    public private(set) var bytesRead = 0
+
+    private enum Source {
+        case file(Int32)
+        case memory([UInt8], offset: Int)
+    }
+
+    private var source: Source
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var filled = 0
+    private var atEOF = false
+    private var onChunk: ((UnsafeRawBufferPointer) -> Void)?
+
+    /// Opens `path`; `onChunk` sees every byte of the file once, in order (for hashing).
+    public init(path: String, dialect: CSVDialect? = nil, bufferSize: Int = 1 << 20,
+                onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(CSVError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        // All that can throw comes before the buffer is allocated and closes `fd`
+        // itself: a class whose init throws never runs its deinit.
+        var sample = [UInt8](repeating: 0, count: CSVSniffer.sampleSize)
+        let got = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard got >= 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unreadable(path: path, reason: reason)
+        }
+        sample.removeLast(sample.count - got)
+        let chosen: CSVDialect
+        do {
+            chosen = try Self.chooseDialect(dialect, sample: sample, isWholeFile: got < CSVSniffer.sampleSize)
+        } catch {
+            close(fd)
+            throw error
+        }
+        self.dialect = chosen
+        name = path
+        source = .file(fd)
+        capacity = max(bufferSize, 4)
+        buffer = .allocate(byteCount: capacity, alignment: 16)
+        self.onChunk = onChunk
+    }
+
+    /// Reads from memory, `bufferSize` bytes at a time: the same path as a file.
+    public init(bytes: [UInt8], name: String = "<memory>", dialect: CSVDialect? = nil, bufferSize: Int = 1 << 20) throws(CSVError) {
+        // The dialect first: if it throws, no buffer has been allocated that deinit would not free.
+        let sample = Array(bytes.prefix(CSVSniffer.sampleSize))
+        self.dialect = try Self.chooseDialect(dialect, sample: sample, isWholeFile: sample.count == bytes.count)
+        self.name = name
+        source = .memory(bytes, offset: 0)
+        capacity = max(bufferSize, 4)
+        buffer = .allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit {
+        if case .file(let fd) = source { close(fd) }
+        buffer.deallocate()
+    }
+
+    private static func chooseDialect(_ given: CSVDialect?, sample: [UInt8], isWholeFile: Bool) throws(CSVError) -> CSVDialect {
+        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
+            throw .unsupportedEncoding("UTF-16")
+        }
+        if let given { return given }
+        let body = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(sample.dropFirst(3)) : sample
+        return body.withUnsafeBytes { CSVSniffer.sniff($0, isWholeFile: isWholeFile) }
+    }
+
+    /// Calls `body` for every non-blank record, in file order.
+    ///
+    /// Throws `CSVError.unterminatedQuote` when the file ends inside a quoted
+    /// field, and rethrows whatever `body` throws.
+    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+        var tokenizer = Tokenizer(dialect: dialect)
+        let scratch = Scratch()
+        var position = 0
+        var bufferOffset = 0  // file offset of buffer[0]
+        var line = 1
+        try fill()
+        if filled >= 3 && buffer.load(as: UInt8.self) == 0xEF && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
+            && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF {
+            hadByteOrderMark = true
+            position = 3
+        }
+        while true {
+            if position == filled && atEOF { return }
+            let bytes = buffer.assumingMemoryBound(to: UInt8.self)
+            switch tokenizer.scan(bytes, from: position, to: filled, atEOF: atEOF) {
+            case .needMore:
+                if position == 0 && filled == capacity { grow() }
+                if position > 0 {
+                    (buffer).copyMemory(from: buffer + position, byteCount: filled - position)
+                    bufferOffset += position
+                    filled -= position
+                    position = 0
+                }
+                try fill()
+            case .record(let next, let contentEnd, let newlines):
+                if !tokenizer.lastRecordIsBlank {
+                    scratch.clear()
+                    let record = CSVRecord(
+                        line: line, byteOffset: bufferOffset + position,
+                        raw: UnsafeRawBufferPointer(start: buffer + position, count: contentEnd - position),
+                        spans: tokenizer.fields, base: UnsafeRawPointer(buffer), quote: dialect.quote, scratch: scratch)
+                    try body(record)
+                }
+                line += 1 + newlines
+                position = next
+            case .unterminated(let quoteAt, let newlinesBefore):
+                throw CSVError.unterminatedQuote(CSVPosition(line: line + newlinesBefore, byteOffset: bufferOffset + quoteAt))
+            }
+        }
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        bigger.copyMemory(from: buffer, byteCount: filled)
+        buffer.deallocate()
+        buffer = bigger
+        capacity *= 2
+    }
+
+    /// Reads until the buffer is full or the source ends.
+    private func fill() throws(CSVError) {
+        while filled < capacity && !atEOF {
+            let target = buffer + filled
+            let room = capacity - filled
+            var got = 0
+            switch source {
+            case .file(let fd):
+                got = read(fd, target, room)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    throw .unreadable(path: name, reason: String(cString: strerror(errno)))
+                }
+            case .memory(let bytes, let offset):
+                got = min(room, bytes.count - offset)
+                bytes.withUnsafeBytes { target.copyMemory(from: $0.baseAddress! + offset, byteCount: got) }
+                source = .memory(bytes, offset: offset + got)
+            }
+            if got == 0 { atEOF = true; break }
+            onChunk?(UnsafeRawBufferPointer(start: target, count: got))
+            filled += got
+            bytesRead += got
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Trueup
+
+/// The report as a planner reads it in a terminal: one aligned line per group
+/// and lag, then what was scored and where every input row went.
+public enum MetricsTable {
+    public static func render(_ result: ReportResult) -> String {
+        let grouping = result.request.grouping
+        var header = MetricsColumns.keyNames(grouping)
+        header += ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "MAPE %", "MASE", "naive wMAPE %", "FVA pts", "over/under"]
+        var lines: [[String]] = [header]
+        for row in result.rows {
+            let f = row.figures
+            var line = MetricsColumns.keys(row, grouping)
+            line += [
+                String(row.lag), String(f.periods),
+                NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
+                signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), NumberText.readable(f.mape, decimals: 1),
+                NumberText.readable(f.mase, decimals: 2), NumberText.readable(f.naiveWmape, decimals: 1), signed(f.fvaPts),
+                "\(f.overPeriods)/\(f.underPeriods)",
+            ]
+            lines.append(line)
+        }
+        let keyColumns = MetricsColumns.keyNames(grouping).count
+        var out = align(lines, leftAligned: keyColumns)
+        if result.rows.isEmpty { out += "(no group has a scored cell in this window)\n" }
+        out += "\n" + summary(result)
+        return out
+    }
+
+    /// What was scored and the row accounting, in words.
+    public static func summary(_ result: ReportResult) -> String {
+        let f = result.accounting.forecasts
+        let a = result.accounting.actuals
+        let groups = Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count
+        let noun: String
+        switch result.request.grouping {
+        case .customer: noun = groups == 1 ? "customer" : "customers"
+        case .item: noun = groups == 1 ? "item" : "items"
+        case .customerItem: noun = groups == 1 ? "customer-item" : "customer-items"
+        }
+        let lags = Set(result.rows.map(\.lag)).sorted().map(String.init).joined(separator: ", ")
+        var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
+        out += " (last closed period \(result.lastClosed)).\n"
+        out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: how much more accurate than repeating past actuals.\n"
+        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\n"
+        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\n"
+        if !result.rejects.isEmpty {
+            out += "\(count(result.rejects.count)) rows were rejected and left out (--skip-bad-rows); see rejects.csv.\n"
+        }
+        return out
+    }
+
+    private static func count(_ n: Int) -> String { NumberText.readable(Double(n), decimals: 0) }
+
+    private static func signed(_ value: Double?) -> String {
+        guard let value else { return "-" }
+        let text = NumberText.readable(value, decimals: 1)
+        return value > 0 && text != "0.0" ? "+" + text : text
+    }
+
+    /// Pads every column to its widest cell: text columns to the left, numbers to the right.
+    static func align(_ lines: [[String]], leftAligned: Int) -> String {
+        guard let first = lines.first else { return "" }
+        var widths = [Int](repeating: 0, count: first.count)
+        for line in lines {
+            for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        var out = ""
+        for line in lines {
+            let cells = line.enumerated().map { i, cell -> String in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i < leftAligned ? cell + pad : pad + cell
+            }
+            var text = cells.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,50 @@
+import Trueup
+
+/// run.json: what was read, with what options, and where every row went.
+public enum RunJSON {
+    public static func value(_ result: ReportResult, version: String) -> JSONValue {
+        let request = result.request
+        let accounting = result.accounting
+        func input(_ file: InputFile) -> JSONValue {
+            .object([
+                ("path", .string(file.path)),
+                ("bytes", .integer(file.bytes)),
+                ("sha256", .string(file.sha256)),
+                ("delimiter", .string(file.delimiter)),
+                ("byte_order_mark", .bool(file.hadByteOrderMark)),
+                ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
+            ])
+        }
+        let f = accounting.forecasts
+        let a = accounting.actuals
+        return .object([
+            ("trueup_version", .string(version)),
+            ("inputs", .object([("forecasts", input(result.forecasts)), ("actuals", input(result.actuals))])),
+            ("options", .object([
+                ("from", request.from.map { .string($0.description) } ?? .null),
+                ("to", request.to.map { .string($0.description) } ?? .null),
+                ("lag", request.lag.map { .integer($0) } ?? .null),
+                ("by", .string(request.grouping.rawValue)),
+                ("columns", .object(request.columns.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) })),
+                ("skip_bad_rows", .bool(request.skipBadRows)),
+            ])),
+            ("first_actual_period", .string(result.firstActual.description)),
+            ("last_closed_period", .string(result.lastClosed.description)),
+            ("window", .object([("from", .string(result.window.first.description)), ("to", .string(result.window.last.description))])),
+            ("lags", .array(result.lags.map { .integer($0) })),
+            ("groups", .integer(Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count)),
+            ("rows", .object([
+                ("forecasts", .object([
+                    ("read", .integer(f.read)), ("used", .integer(f.used)), ("open", .integer(f.open)),
+                    ("outside_window", .integer(f.outsideWindow)), ("rejected", .integer(f.rejected)),
+                    ("adds_up", .bool(f.addsUp)),
+                ])),
+                ("actuals", .object([
+                    ("read", .integer(a.read)), ("used", .integer(a.used)), ("outside_window", .integer(a.outsideWindow)),
+                    ("unmatched", .integer(a.unmatched)), ("rejected", .integer(a.rejected)),
+                    ("adds_up", .bool(a.addsUp)),
+                ])),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Trueup
+
+/// A failure the CLI explains in plain words and ends with a sysexits code.
+struct Failure: Error {
+    var message: String
+    var code: Int32
+
+    static let usage: Int32 = 64, data: Int32 = 65, noInput: Int32 = 66, cantCreate: Int32 = 73, ioError: Int32 = 74
+
+    init(_ message: String, code: Int32) {
+        self.message = message
+        self.code = code
+    }
+
+    init(_ error: ReportError) {
+        switch error {
+        case .input(let input): self.init(input)
+        case .emptyWindow(let from, let to, let lastClosed):
+            self.init("The window \(from) to \(to) has no closed period: the last closed period (the latest month with an actual) is \(lastClosed). Choose --from and --to at or before it.", code: Self.usage)
+        case .lagNotFound(let lag, let available):
+            let lags = available.map(String.init).joined(separator: ", ")
+            self.init("There are no forecasts at lag \(lag) in the window; the lags present are \(lags.isEmpty ? "none" : lags).", code: Self.usage)
+        }
+    }
+
+    init(_ error: InputError) {
+        switch error {
+        case .missingFile(let path, let reason):
+            self.init("\(path): can't open the file (\(reason)). Check the path.", code: Self.noInput)
+        case .unreadable(let path, let reason):
+            self.init("\(path): reading failed part way (\(reason)).", code: Self.ioError)
+        case .emptyFile(let path):
+            self.init("\(path): the file is empty; it needs a header line and data rows.", code: Self.data)
+        case .unsupportedEncoding(let path, let encoding):
+            self.init("\(path): the file is \(encoding); save it as UTF-8 (CSV UTF-8) and run again.", code: Self.data)
+        case .unterminatedQuote(let path, let line):
+            self.init("\(path):\(line): a quoted field opens here and is never closed; the rest of the file would be one field. Close the quote or remove it.", code: Self.data)
+        case .missingColumns(let file, let missing, let header):
+            let names = missing.map(\.rawValue).joined(separator: ", ")
+            let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
+            self.init("\(file): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
+        case .duplicateHeader(let file, let name):
+            self.init("\(file): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
+        case .unknownColumnOverride(let column, let name):
+            self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
+        case .badRows(let shown, let total):
+            var lines = shown.map(\.description)
+            if total > shown.count { lines.append("... and \(total - shown.count) more.") }
+            lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
+            self.init(lines.joined(separator: "\n"), code: Self.data)
+        case .noActuals(let path):
+            self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
+        }
+    }
+
+    /// Prints the message to stderr and exits with the code.
+    func exit() -> Never {
+        var standardError = StandardError()
+        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + $0 }.joined(separator: "\n"), to: &standardError)
+        TrueupCommand.exit(withError: ExitCode(code))
+    }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileOutput.writeStandardError(string)
+    }
+}

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes output files so that a reader never sees half of one.
+///
+/// Each file is written to a temporary name in the same directory, flushed,
+/// and renamed over the target: an interrupted run leaves the old file or the
+/// new one, never a truncated mix.
+enum FileOutput {
+    /// Makes `directory` (and its parents) if needed and checks it can be written, before any work is done.
+    static func prepareDirectory(_ directory: String) throws(Failure) {
+        var path = ""
+        for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
+            path += (path.isEmpty && directory.hasPrefix("/") && part.isEmpty) ? "/" : (path.isEmpty || path == "/" ? "" : "/") + part
+            if part.isEmpty { continue }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw Failure("\(directory): can't create the output directory (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
+            }
+        }
+        var status = stat()
+        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw Failure("\(directory): is not a directory.", code: Failure.cantCreate)
+        }
+        guard access(directory, W_OK) == 0 else {
+            throw Failure("\(directory): the output directory can't be written (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
+        }
+    }
+
+    /// Writes `text` to `directory/name` atomically.
+    static func write(_ text: String, to name: String, in directory: String) throws(Failure) {
+        let target = directory + "/" + name
+        let temporary = directory + "/." + name + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            throw Failure("\(target): can't be created (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
+        }
+        var text = text
+        let ok = text.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return fsync(fd) == 0
+        }
+        let error = errno
+        close(fd)
+        guard ok, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw Failure("\(target): writing failed (\(String(cString: strerror(ok ? errno : error)))).", code: Failure.ioError)
+        }
+    }
+
+    static func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
+    static func writeStandardError(_ text: String) { writeAll(text, to: 2) }
+
+    private static func writeAll(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return }
+                offset += written
+            }
+        }
+    }
+}

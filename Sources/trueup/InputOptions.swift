@@ -1,0 +1,55 @@
+import ArgumentParser
+import Trueup
+
+/// The options every command that reads forecasts and actuals shares.
+struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Forecasts CSV: customer, item, period, forecast, and lag or snapshot.", valueName: "file"))
+    var forecasts: String
+
+    @Option(help: ArgumentHelp("Actuals CSV: customer, item, period, actual. Several rows per key are summed.", valueName: "file"))
+    var actuals: String
+
+    @Option(help: ArgumentHelp("First target period to score (YYYY-MM). Default: every closed period.", valueName: "YYYY-MM"),
+            transform: InputOptions.month)
+    var from: Month?
+
+    @Option(help: ArgumentHelp("Last target period to score (YYYY-MM). Default: the last closed period.", valueName: "YYYY-MM"),
+            transform: InputOptions.month)
+    var to: Month?
+
+    @Option(help: ArgumentHelp("Header names to use, e.g. customer=Sold-To,item=Material,actual=Qty.", valueName: "column=header,..."),
+            transform: InputOptions.columnOverrides)
+    var columns: [Column: String] = [:]
+
+    @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
+    var skipBadRows = false
+
+    static func month(_ text: String) throws -> Month {
+        guard let month = Month.parse(text) else {
+            throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")
+        }
+        return month
+    }
+
+    static func columnOverrides(_ text: String) throws -> [Column: String] {
+        var result: [Column: String] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters() }
+            guard parts.count == 2, !parts[1].isEmpty, let column = Column(rawValue: parts[0].lowercased()) else {
+                let known = Column.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("'\(pair)' in --columns is not column=header; columns are \(known).")
+            }
+            result[column] = parts[1]
+        }
+        return result
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        var text = self
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Trueup
+import TrueupReports
+
+/// `trueup report`: every customer's forecast accuracy, as a table, CSV or JSON, and files in DIR.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Score every customer's forecasts against actuals, by lag.",
+        discussion: """
+            Periods after the last month with any actual are open and not scored.
+            With --out DIR, writes DIR/metrics.csv and DIR/run.json (and DIR/rejects.csv with --skip-bad-rows).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Directory for metrics.csv and run.json (created if missing).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Keep one lag (months ahead). Default: every lag.", valueName: "n"))
+    var lag: Int?
+
+    @Option(help: ArgumentHelp("Group the figures by customer, item, or customer,item.", valueName: "grouping"),
+            transform: ReportCommand.grouping)
+    var by: Grouping = .customer
+
+    @Option(help: "What to print: table, csv or json.")
+    var format: Format = .table
+
+    static func grouping(_ text: String) throws -> Grouping {
+        guard let grouping = Grouping(rawValue: text.lowercased().split(separator: " ").joined()) else {
+            throw ValidationError("--by takes customer, item or customer,item; not '\(text)'.")
+        }
+        return grouping
+    }
+
+    func validate() throws {
+        if let lag, lag < 0 { throw ValidationError("--lag must be 0 or more months.") }
+        if let from = input.from, let to = input.to, from > to {
+            throw ValidationError("--from \(from) is after --to \(to).")
+        }
+    }
+
+    func run() throws {
+        do {
+            if let out { try FileOutput.prepareDirectory(out) }
+            let request = ReportRequest(forecasts: input.forecasts, actuals: input.actuals, from: input.from, to: input.to,
+                                        lag: lag, grouping: by, columns: input.columns, skipBadRows: input.skipBadRows)
+            let result: ReportResult
+            do {
+                result = try Report.run(request)
+            } catch {
+                throw Failure(error)
+            }
+            switch format {
+            case .table: FileOutput.writeStandardOutput(MetricsTable.render(result))
+            case .csv: FileOutput.writeStandardOutput(MetricsCSV.render(result.rows, grouping: by))
+            case .json: FileOutput.writeStandardOutput(MetricsJSON.value(result.rows, grouping: by).rendered() + "\n")
+            }
+            if let out {
+                try FileOutput.write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv", in: out)
+                if input.skipBadRows {
+                    try FileOutput.write(RejectsCSV.render(result.rejects), to: "rejects.csv", in: out)
+                }
+                try FileOutput.write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json", in: out)
+            }
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+}

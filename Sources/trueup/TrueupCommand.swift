@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct TrueupCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "trueup",
+        abstract: "Measure how good each customer's forecasts have been, from forecast and actual CSV files.",
+        discussion: """
+            Error is forecast minus actual: a positive bias means the customer over-forecast.
+            Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing, 73 output can't be created, 74 I/O error.
+            """,
+        version: version,
+        subcommands: [ReportCommand.self, GenerateCommand.self]
+    )
+}
