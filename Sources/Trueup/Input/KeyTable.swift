@@ -1,10 +1,15 @@
 /// An open-addressing hash map from a packed 64-bit key to a dense slot 0, 1, 2, ...
 ///
 /// The slot indexes parallel arrays kept by the caller, so the table holds only
-/// keys and slots, and memory grows with distinct keys, not rows.
+/// keys and slots, and memory grows with distinct keys, not rows. Key and slot
+/// share one 16-byte entry so a probe costs one cache miss, not two.
 struct KeyTable {
-    private var keys: [UInt64]
-    private var slots: [Int32]
+    private struct Entry {
+        var key: UInt64
+        var slot: Int32
+    }
+
+    private var entries: [Entry]
     private var mask: Int
     private var shift: UInt64
     private(set) var count = 0
@@ -12,8 +17,7 @@ struct KeyTable {
     init(capacity: Int = 1 << 16) {
         var size = 1024
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        slots = [Int32](repeating: -1, count: size)
+        entries = [Entry](repeating: Entry(key: 0, slot: -1), count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -25,44 +29,53 @@ struct KeyTable {
 
     /// The slot of `key`, or nil.
     func find(_ key: UInt64) -> Int32? {
-        var i = start(key)
-        while true {
-            let slot = slots[i]
-            if slot < 0 { return nil }
-            if keys[i] == key { return slot }
-            i = (i + 1) & mask
+        entries.withUnsafeBufferPointer { entries in
+            var i = start(key)
+            while true {
+                let entry = entries[i]
+                if entry.slot < 0 { return nil }
+                if entry.key == key { return entry.slot }
+                i = (i + 1) & mask
+            }
         }
     }
 
     /// The slot of `key`, and whether it was added now.
     mutating func insert(_ key: UInt64) -> (slot: Int32, isNew: Bool) {
-        var i = start(key)
-        while true {
-            let slot = slots[i]
-            if slot < 0 { break }
-            if keys[i] == key { return (slot, false) }
-            i = (i + 1) & mask
+        let start = start(key)
+        let mask = mask
+        let count = count
+        let found: (Int32, Bool) = entries.withUnsafeMutableBufferPointer { entries in
+            var i = start
+            while true {
+                let entry = entries[i]
+                if entry.slot < 0 { break }
+                if entry.key == key { return (entry.slot, false) }
+                i = (i + 1) & mask
+            }
+            entries[i] = Entry(key: key, slot: Int32(count))
+            return (Int32(count), true)
         }
-        let slot = Int32(count)
-        keys[i] = key
-        slots[i] = slot
-        count += 1
-        if count * 2 > keys.count { grow() }
-        return (slot, true)
+        if found.1 {
+            self.count += 1
+            // Grow at 5/8 full: linear probing stays short, and 16-byte entries stay affordable.
+            if self.count * 8 > entries.count * 5 { grow() }
+        }
+        return found
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldSlots = slots
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        slots = [Int32](repeating: -1, count: oldKeys.count * 2)
-        mask = keys.count - 1
+        let old = entries
+        entries = [Entry](repeating: Entry(key: 0, slot: -1), count: old.count * 2)
+        mask = entries.count - 1
         shift -= 1
-        for j in 0..<oldKeys.count where oldSlots[j] >= 0 {
-            var i = start(oldKeys[j])
-            while slots[i] >= 0 { i = (i + 1) & mask }
-            keys[i] = oldKeys[j]
-            slots[i] = oldSlots[j]
+        let mask = mask, shift = shift
+        entries.withUnsafeMutableBufferPointer { entries in
+            for entry in old where entry.slot >= 0 {
+                var i = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                while entries[i].slot >= 0 { i = (i + 1) & mask }
+                entries[i] = entry
+            }
         }
     }
 }

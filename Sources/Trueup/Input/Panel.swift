@@ -21,6 +21,8 @@ struct Panel {
     var rowValue: [Double] = []
     var rowLine: [UInt32] = []
 
+    private var lastSlot = 0
+
     var firstActual: Month?
     var lastClosed: Month?
     var firstMonth: Month?
@@ -38,8 +40,16 @@ struct Panel {
     static func month(of key: UInt64) -> Month { Month(index: Int(key & 0xFFFF)) }
 
     /// The slot of (customer, item, month), adding it when new.
+    ///
+    /// Forecast exports list the lags of one key on consecutive rows, so the
+    /// last slot found is tried before the hash table.
     mutating func slot(customer: Int32, item: Int32, month: Month) -> Int {
-        let (slot, isNew) = keys.insert(Self.pack(customer: customer, item: item, month: month))
+        let key = Self.pack(customer: customer, item: item, month: month)
+        if let last = slotKey.indices.last, slotKey[lastSlot] == key || slotKey[last] == key {
+            return slotKey[lastSlot] == key ? lastSlot : last
+        }
+        let (slot, isNew) = keys.insert(key)
+        lastSlot = Int(slot)
         if isNew {
             slotKey.append(Self.pack(customer: customer, item: item, month: month))
             actual.append(0)
@@ -49,10 +59,19 @@ struct Panel {
         return Int(slot)
     }
 
+    /// The slot of (customer, item, month), or nil; `near` is a slot to try first.
+    ///
+    /// Sorted exports create slots in (customer, item, month) order, so the slot
+    /// k months back is usually k slots back: checking the guess skips the hash.
+    func find(customer: Int32, item: Int32, month: Month, near guess: Int) -> Int? {
+        let key = Self.pack(customer: customer, item: item, month: month)
+        if guess >= 0 && guess < slotKey.count && slotKey[guess] == key { return guess }
+        return keys.find(key).map(Int.init)
+    }
+
     /// The summed actual of (customer, item, month); 0 when there is no actual row.
-    func actual(customer: Int32, item: Int32, month: Month) -> Double {
-        guard let slot = keys.find(Self.pack(customer: customer, item: item, month: month)) else { return 0 }
-        return actual[Int(slot)]
+    func actual(customer: Int32, item: Int32, month: Month, near guess: Int) -> Double {
+        find(customer: customer, item: item, month: month, near: guess).map { actual[$0] } ?? 0
     }
 
     mutating func noteMonth(_ month: Month) {

@@ -103,9 +103,9 @@ struct Join {
             let value = panel.actual[slot]
             var variation = 0.0
             if month > firstActual {
-                variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1))
+                variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1, near: slot - 1))
             }
-            if month < window.last && !hasActualRows(customer: customer, item: item, month: month + 1) {
+            if month < window.last && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
                 variation += abs(value)
             }
             index.totalVariation[Int(index.ofSlot[slot])] += variation
@@ -113,9 +113,9 @@ struct Join {
         return index
     }
 
-    private func hasActualRows(customer: Int32, item: Int32, month: Month) -> Bool {
-        guard let slot = panel.keys.find(Panel.pack(customer: customer, item: item, month: month)) else { return false }
-        return panel.actualRows[Int(slot)] > 0
+    private func hasActualRows(customer: Int32, item: Int32, month: Month, near guess: Int) -> Bool {
+        guard let slot = panel.find(customer: customer, item: item, month: month, near: guess) else { return false }
+        return panel.actualRows[slot] > 0
     }
 
     /// The cells of the lags in `lagMask`, grouped by `grouping`.
@@ -179,11 +179,12 @@ struct Join {
             let at = Int(cursor[b])
             cursor[b] += 1
             let key = panel.slotKey[slot]
-            let back = presence.periods[period] + -max(lags[l], 1)
+            let steps = max(lags[l], 1)
+            let back = presence.periods[period] + -steps
             cells.forecast[at] = forecast
             cells.actual[at] = panel.actual[slot]
             cells.naive[at] = back >= firstActual
-                ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back) : 0
+                ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
             cells.series[at] = Int32(s)
         }
         return cells

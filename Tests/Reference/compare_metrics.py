@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Compare two metrics.csv files figure by figure.
+
+Usage:
+    python3 compare_metrics.py EXPECTED.csv ACTUAL.csv [--rel 1e-6] [--abs 1e-9] [--max 20]
+
+They match when they have the same header, the same row keys in the same
+order, and every cell agrees: numbers within the relative tolerance (or the
+absolute tolerance near zero), empty against empty, anything else as text.
+Prints the first differences (row key, column, both values) and a summary
+line. Exit status: 0 when they match, 1 when they differ, 2 on a usage or
+file error.
+"""
+
+import argparse
+import csv
+import math
+import sys
+
+KEY_COLUMNS = ("customer", "item", "lag")
+
+
+def read(path):
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        rows = [r for r in csv.reader(handle) if r]
+    if not rows:
+        raise ValueError(f"{path}: empty file (no header)")
+    return rows[0], rows[1:]
+
+
+def as_number(text):
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value
+
+
+def cells_equal(a, b, rel, abs_tol):
+    if a == b:
+        return True
+    a_s, b_s = a.strip(), b.strip()
+    if a_s == "" or b_s == "":
+        return a_s == b_s
+    x, y = as_number(a_s), as_number(b_s)
+    if x is None or y is None:
+        return a_s == b_s
+    if math.isnan(x) or math.isnan(y):
+        return False
+    if math.isinf(x) or math.isinf(y):
+        return x == y
+    return math.isclose(x, y, rel_tol=rel, abs_tol=abs_tol)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Compare two metrics.csv files.")
+    parser.add_argument("expected")
+    parser.add_argument("actual")
+    parser.add_argument("--rel", type=float, default=1e-6,
+                        help="relative tolerance (default 1e-6)")
+    parser.add_argument("--abs", dest="abs_tol", type=float, default=1e-9,
+                        help="absolute tolerance near zero (default 1e-9)")
+    parser.add_argument("--max", dest="max_shown", type=int, default=20,
+                        help="differences to print (default 20)")
+    args = parser.parse_args(argv)
+
+    try:
+        exp_header, exp_rows = read(args.expected)
+        act_header, act_rows = read(args.actual)
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+    if exp_header != act_header:
+        print("header differs:")
+        print(f"  expected: {','.join(exp_header)}")
+        print(f"  actual:   {','.join(act_header)}")
+        print("FAIL: headers differ")
+        return 1
+
+    key_idx = [i for i, name in enumerate(exp_header) if name in KEY_COLUMNS]
+
+    def key_of(row):
+        return ",".join(f"{exp_header[i]}={row[i] if i < len(row) else ''}"
+                        for i in key_idx)
+
+    differences = []
+    if len(exp_rows) != len(act_rows):
+        differences.append(
+            f"row count: expected {len(exp_rows)}, actual {len(act_rows)}")
+    compared = 0
+    for n, (exp, act) in enumerate(zip(exp_rows, act_rows), start=2):
+        if len(exp) != len(exp_header) or len(act) != len(exp_header):
+            differences.append(
+                f"line {n}: field count expected {len(exp)}, actual {len(act)}"
+                f" (header has {len(exp_header)})")
+            continue
+        exp_key, act_key = key_of(exp), key_of(act)
+        if [exp[i] for i in key_idx] != [act[i] for i in key_idx]:
+            differences.append(
+                f"line {n}: row key differs: expected [{exp_key}], actual [{act_key}]")
+            continue
+        for i, name in enumerate(exp_header):
+            if i in key_idx:
+                continue
+            compared += 1
+            if not cells_equal(exp[i], act[i], args.rel, args.abs_tol):
+                differences.append(
+                    f"[{exp_key}] {name}: expected {exp[i] or '(empty)'}, "
+                    f"actual {act[i] or '(empty)'}")
+    for extra in exp_rows[len(act_rows):][:3]:
+        differences.append(f"missing row in actual: [{key_of(extra)}]")
+    for extra in act_rows[len(exp_rows):][:3]:
+        differences.append(f"extra row in actual: [{key_of(extra)}]")
+
+    for line in differences[:args.max_shown]:
+        print(line)
+    if len(differences) > args.max_shown:
+        print(f"... and {len(differences) - args.max_shown} more")
+    if differences:
+        print(f"FAIL: {len(differences)} difference(s); {len(exp_rows)} expected rows, "
+              f"{len(act_rows)} actual rows, {compared} cells compared "
+              f"(rel {args.rel:g}, abs {args.abs_tol:g})")
+        return 1
+    print(f"OK: {len(exp_rows)} rows, {compared} cells match "
+          f"(rel {args.rel:g}, abs {args.abs_tol:g})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,444 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of the metrics.csv figures in METRICS.md.
+
+This is a test oracle. It is written from the METRICS.md contract alone, in
+plain Python with the standard library, so that it shares no code and no
+numerical shortcuts with the Swift implementation. It favours being obviously
+correct over being fast: every figure is computed straight from its
+definition, with math.fsum for the sums and exact integer arithmetic for the
+sign test.
+
+Usage:
+    python3 metrics_reference.py --forecasts F.csv --actuals A.csv \
+        [--from YYYY-MM] [--to YYYY-MM] [--lag N] \
+        [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
+        [--columns customer=Sold-To,item=Material,...] [--accounting FILE]
+
+metrics.csv goes to stdout. With --accounting FILE, the row accounting
+buckets are written to FILE as JSON.
+
+Where METRICS.md leaves room, the project's documented choices are used:
+  (a) periods = number of distinct periods among the group's cells (equals
+      |P(c, L)| when grouped by customer);
+  (b) MASE's scale s is the mean of |A(t) - A(t-1)| over every (customer, item)
+      series among the group's cells and every consecutive calendar-month pair
+      from the first month in the actuals file (all actual rows, not only the
+      window) to the window's last month; months without an actual row count
+      as 0; A is the series' own summed actual. s = 0 or no pairs: mase empty;
+  (c) naive N(i, t) = the same series' actual at month t - max(L, 1), over the
+      cells whose month t - max(L, 1) is not before the first actuals month;
+      fva_pts = naive_wmape - 100 * sum|e| / sum|A| over those same cells,
+      empty when that sum|A| is 0;
+  (d) tracking_signal: E_t summed over the group's cells in period t, over the
+      group's periods; 0 when every E_t is 0;
+  (e) rows sorted by the group key (UTF-8 bytes; customer then item), then lag;
+  (f) the window's first month defaults to the earliest month in either file.
+"""
+
+import argparse
+import csv
+import json
+import math
+import sys
+from collections import defaultdict
+
+COLUMNS = [
+    "lag", "periods", "items", "cells", "actual", "forecast", "bias_pct",
+    "wmape", "accuracy_pct", "mape", "mape_cells", "smape", "mae", "rmse",
+    "me", "mase", "tracking_signal", "over_periods", "under_periods",
+    "sign_test_p", "naive_wmape", "fva_pts",
+]
+
+GROUPINGS = {
+    "customer": ("customer",),
+    "item": ("item",),
+    "customer,item": ("customer", "item"),
+}
+
+
+class InputError(Exception):
+    pass
+
+
+# ----------------------------------------------------------------- parsing
+
+def parse_month(text, where):
+    """Month index (year * 12 + month - 1) of YYYY-MM, YYYYMM or YYYY-MM-DD."""
+    s = text.strip()
+    year = month = None
+    if len(s) == 7 and s[4] == "-" and s[:4].isdigit() and s[5:].isdigit():
+        year, month = int(s[:4]), int(s[5:7])
+    elif len(s) == 6 and s.isdigit():
+        year, month = int(s[:4]), int(s[4:6])
+    elif (len(s) == 10 and s[4] == "-" and s[7] == "-" and s[:4].isdigit()
+          and s[5:7].isdigit() and s[8:].isdigit()):
+        year, month = int(s[:4]), int(s[5:7])
+        day = int(s[8:])
+        if not 1 <= day <= 31:
+            raise InputError(f"{where}: bad date {text!r}")
+    if year is None or not 1 <= month <= 12:
+        raise InputError(f"{where}: bad period {text!r}")
+    return year * 12 + (month - 1)
+
+
+def month_name(index):
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def parse_number(text, decimal_comma, where):
+    s = text.strip().replace(" ", "")
+    if decimal_comma and "," in s:
+        s = s.replace(".", "").replace(",", ".")
+    try:
+        value = float(s)
+    except ValueError:
+        raise InputError(f"{where}: bad number {text!r}") from None
+    if not math.isfinite(value):
+        raise InputError(f"{where}: bad number {text!r}")
+    return value
+
+
+def parse_lag(text, where):
+    s = text.strip()
+    try:
+        return int(s)
+    except ValueError:
+        pass
+    try:
+        value = float(s)
+    except ValueError:
+        raise InputError(f"{where}: bad lag {text!r}") from None
+    if value != int(value):
+        raise InputError(f"{where}: bad lag {text!r}")
+    return int(value)
+
+
+def read_rows(path, delimiter, mapping, required, optional):
+    """Yield (line_number, {logical column: text}) for every data row."""
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle, delimiter=delimiter)
+        header = None
+        positions = {}
+        for fields in reader:
+            if not fields or all(f.strip() == "" for f in fields):
+                continue  # blank line: not a row
+            if header is None:
+                header = [f.strip() for f in fields]
+                for name in required + optional:
+                    wanted = mapping.get(name, name)
+                    pos = None
+                    if wanted in header:
+                        pos = header.index(wanted)
+                    else:
+                        lowered = [h.lower() for h in header]
+                        if wanted.lower() in lowered:
+                            pos = lowered.index(wanted.lower())
+                    if pos is None:
+                        if name in required:
+                            raise InputError(
+                                f"{path}: missing column {wanted!r}")
+                        continue
+                    positions[name] = pos
+                continue
+            row = {}
+            for name, pos in positions.items():
+                row[name] = fields[pos] if pos < len(fields) else ""
+            yield reader.line_num, row
+        if header is None:
+            raise InputError(f"{path}: no header")
+
+
+def load(args):
+    mapping = {}
+    if args.columns:
+        for part in args.columns.split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise InputError(f"--columns: expected column=header, got {part!r}")
+            key, value = part.split("=", 1)
+            mapping[key.strip()] = value.strip()
+
+    forecasts = []          # (customer, item, month, lag, value)
+    seen = {}               # (customer, item, month, lag) -> line number
+    for line, row in read_rows(args.forecasts, args.delimiter, mapping,
+                               ["customer", "item", "period", "forecast"],
+                               ["lag", "snapshot"]):
+        where = f"{args.forecasts}:{line}"
+        month = parse_month(row["period"], where)
+        if "lag" in row:
+            lag = parse_lag(row["lag"], where)
+        elif "snapshot" in row:
+            lag = month - parse_month(row["snapshot"], where)
+        else:
+            lag = 0
+        value = parse_number(row["forecast"], args.decimal_comma, where)
+        key = (row["customer"].strip(), row["item"].strip(), month, lag)
+        if key in seen:
+            raise InputError(
+                f"{args.forecasts}: duplicate forecast on lines {seen[key]} and {line}")
+        seen[key] = line
+        forecasts.append(key + (value,))
+
+    actuals = []            # (customer, item, month, value)
+    for line, row in read_rows(args.actuals, args.delimiter, mapping,
+                               ["customer", "item", "period", "actual"], []):
+        where = f"{args.actuals}:{line}"
+        month = parse_month(row["period"], where)
+        value = parse_number(row["actual"], args.decimal_comma, where)
+        actuals.append((row["customer"].strip(), row["item"].strip(), month, value))
+    return forecasts, actuals
+
+
+# ------------------------------------------------------------------ figures
+
+def div(numerator, denominator):
+    """numerator / denominator, or None (an empty field) when denominator is 0."""
+    if denominator == 0:
+        return None
+    return numerator / denominator
+
+
+def sign_test_p(k, n):
+    """min(1, 2 * P(X >= max(k, n - k))), X ~ Binomial(n, 1/2), exactly."""
+    m = max(k, n - k)
+    tail = sum(math.comb(n, j) for j in range(m, n + 1))   # P = tail / 2**n
+    numerator = min(2 * tail, 2 ** n)
+    return numerator / (2 ** n)     # int / int: correctly rounded
+
+
+def figures(cells, lag, series_actual, first_actual, window_last):
+    """All figures for one group x lag.
+
+    cells: list of (customer, item, month, F, A).
+    series_actual: (customer, item) -> {month: summed actual}.
+    """
+    n = len(cells)
+    F = [c[3] for c in cells]
+    A = [c[4] for c in cells]
+    e = [f - a for f, a in zip(F, A)]
+    abs_e = [abs(x) for x in e]
+    abs_a = [abs(a) for a in A]
+
+    out = {"lag": lag}
+    out["periods"] = len({c[2] for c in cells})
+    out["items"] = len({c[1] for c in cells})
+    out["cells"] = n
+    sum_a = math.fsum(A)
+    out["actual"] = sum_a
+    out["forecast"] = math.fsum(F)
+    sum_e = math.fsum(e)
+    sum_abs_e = math.fsum(abs_e)
+    sum_abs_a = math.fsum(abs_a)
+    out["bias_pct"] = div(100.0 * sum_e, sum_a)
+    wmape = div(100.0 * sum_abs_e, sum_abs_a)
+    out["wmape"] = wmape
+    out["accuracy_pct"] = None if wmape is None else max(0.0, 100.0 - wmape)
+
+    ratios = [ae / aa for ae, aa in zip(abs_e, abs_a) if aa != 0]
+    out["mape"] = div(100.0 * math.fsum(ratios), len(ratios))
+    out["mape_cells"] = len(ratios)
+
+    smape_terms = []
+    for f, a, ae in zip(F, A, abs_e):
+        denom = abs(f) + abs(a)
+        smape_terms.append(0.0 if denom == 0 else 2.0 * ae / denom)
+    out["smape"] = div(100.0 * math.fsum(smape_terms), n)
+
+    mae = div(sum_abs_e, n)
+    out["mae"] = mae
+    mse = div(math.fsum(x * x for x in e), n)
+    out["rmse"] = None if mse is None else math.sqrt(mse)
+    out["me"] = div(sum_e, n)
+
+    # MASE: scale over every series among the cells and every consecutive
+    # month pair from the first actuals month to the window's last month.
+    series = sorted({(c[0], c[1]) for c in cells})
+    diffs = []
+    for key in series:
+        by_month = series_actual.get(key, {})
+        for t in range(first_actual + 1, window_last + 1):
+            diffs.append(abs(by_month.get(t, 0.0) - by_month.get(t - 1, 0.0)))
+    scale = div(math.fsum(diffs), len(diffs)) if diffs else None
+    if mae is None or scale is None or scale == 0:
+        out["mase"] = None
+    else:
+        out["mase"] = mae / scale
+
+    # Per-period total error E_t over the group's periods.
+    per_period = defaultdict(list)
+    for c, x in zip(cells, e):
+        per_period[c[2]].append(x)
+    totals = [math.fsum(per_period[t]) for t in sorted(per_period)]
+    if all(x == 0 for x in totals):
+        out["tracking_signal"] = 0.0
+    else:
+        mean_abs = math.fsum(abs(x) for x in totals) / len(totals)
+        out["tracking_signal"] = math.fsum(totals) / mean_abs
+    over = sum(1 for x in totals if x > 0)
+    under = sum(1 for x in totals if x < 0)
+    out["over_periods"] = over
+    out["under_periods"] = under
+    out["sign_test_p"] = sign_test_p(over, over + under)
+
+    # Naive forecast: the same series' actual max(L, 1) months earlier.
+    shift = max(lag, 1)
+    naive_abs_err, fc_abs_err, base_abs_a = [], [], []
+    for c, f, a in zip(cells, F, A):
+        source = c[2] - shift
+        if source < first_actual:
+            continue
+        naive = series_actual.get((c[0], c[1]), {}).get(source, 0.0)
+        naive_abs_err.append(abs(naive - a))
+        fc_abs_err.append(abs(f - a))
+        base_abs_a.append(abs(a))
+    base = math.fsum(base_abs_a)
+    naive_wmape = div(100.0 * math.fsum(naive_abs_err), base)
+    out["naive_wmape"] = naive_wmape
+    if naive_wmape is None:
+        out["fva_pts"] = None
+    else:
+        out["fva_pts"] = naive_wmape - 100.0 * math.fsum(fc_abs_err) / base
+    return out
+
+
+# --------------------------------------------------------------- the report
+
+def compute(forecasts, actuals, window_from=None, window_to=None, by="customer"):
+    """Return (rows, accounting). rows: list of (key tuple, figures dict)."""
+    accounting = {
+        "forecasts": {"read": len(forecasts), "used": 0, "open": 0,
+                      "outside_window": 0, "rejected": 0},
+        "actuals": {"read": len(actuals), "used": 0, "outside_window": 0,
+                    "unmatched": 0, "rejected": 0},
+    }
+
+    # Summed actual per (customer, item, month), over every actual row.
+    series_actual = defaultdict(lambda: defaultdict(list))
+    for cust, item, t, value in actuals:
+        series_actual[(cust, item)][t].append(value)
+    series_actual = {k: {t: math.fsum(v) for t, v in months.items()}
+                     for k, months in series_actual.items()}
+
+    if not actuals:
+        # No actual row: no closed period, every forecast is open.
+        accounting["forecasts"]["open"] = len(forecasts)
+        return [], accounting
+
+    last_closed = max(a[2] for a in actuals)
+    first_actual = min(a[2] for a in actuals)
+    earliest = min([a[2] for a in actuals] + [f[2] for f in forecasts])
+    lo = window_from if window_from is not None else earliest
+    hi = last_closed if window_to is None else min(window_to, last_closed)
+
+    def in_window(t):
+        return lo <= t <= hi
+
+    # Forecast rows: open / outside window / used.
+    scored = {}                          # (c, i, t, L) -> F
+    periods_cl = defaultdict(set)        # (c, L) -> P(c, L)
+    fc_items = defaultdict(set)          # (c, t, L) -> items with a forecast
+    forecast_ct = set()                  # (c, t) with a forecast at any lag
+    for cust, item, t, lag, value in forecasts:
+        if t > last_closed:
+            accounting["forecasts"]["open"] += 1
+        elif not in_window(t):
+            accounting["forecasts"]["outside_window"] += 1
+        else:
+            # Every such row makes t part of P(c, L) and is its own cell.
+            accounting["forecasts"]["used"] += 1
+            scored[(cust, item, t, lag)] = value
+            periods_cl[(cust, lag)].add(t)
+            fc_items[(cust, t, lag)].add(item)
+            forecast_ct.add((cust, t))
+
+    act_items = defaultdict(set)         # (c, t) -> items with an actual row
+    for cust, item, t, value in actuals:
+        if not in_window(t):
+            accounting["actuals"]["outside_window"] += 1
+        elif (cust, t) in forecast_ct:
+            # (c, t) is in P(c, L) for some L, so this row is in a cell.
+            accounting["actuals"]["used"] += 1
+            act_items[(cust, t)].add(item)
+        else:
+            accounting["actuals"]["unmatched"] += 1
+
+    # Cells per customer x lag, then grouped.
+    key_fields = GROUPINGS[by]
+    groups = defaultdict(list)
+    for (cust, lag), periods in periods_cl.items():
+        for t in periods:
+            items = fc_items[(cust, t, lag)] | act_items.get((cust, t), set())
+            for item in items:
+                f = scored.get((cust, item, t, lag), 0.0)
+                a = series_actual.get((cust, item), {}).get(t, 0.0)
+                fields = {"customer": cust, "item": item}
+                key = tuple(fields[k] for k in key_fields)
+                groups[(key, lag)].append((cust, item, t, f, a))
+
+    rows = []
+    for (key, lag), cells in groups.items():
+        cells.sort(key=lambda c: (c[2], c[0].encode(), c[1].encode()))
+        rows.append((key, figures(cells, lag, series_actual, first_actual, hi)))
+    rows.sort(key=lambda r: (tuple(k.encode("utf-8") for k in r[0]),
+                             r[1]["lag"]))
+    return rows, accounting
+
+
+def format_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if value == 0:
+        value = 0.0          # no "-0.0"
+    return repr(float(value))
+
+
+def write_csv(rows, by, out, only_lag=None):
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(list(GROUPINGS[by]) + COLUMNS)
+    for key, figs in rows:
+        if only_lag is not None and figs["lag"] != only_lag:
+            continue
+        writer.writerow(list(key) + [format_value(figs[c]) for c in COLUMNS])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Reference metrics.csv computed straight from METRICS.md.")
+    parser.add_argument("--forecasts", required=True)
+    parser.add_argument("--actuals", required=True)
+    parser.add_argument("--from", dest="window_from")
+    parser.add_argument("--to", dest="window_to")
+    parser.add_argument("--lag", type=int)
+    parser.add_argument("--by", default="customer", choices=sorted(GROUPINGS))
+    parser.add_argument("--delimiter", default=",")
+    parser.add_argument("--decimal-comma", action="store_true")
+    parser.add_argument("--columns", help="column=header,... e.g. customer=Sold-To")
+    parser.add_argument("--accounting", help="write the row accounting JSON here")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.delimiter == "\\t":
+            args.delimiter = "\t"
+        window_from = (parse_month(args.window_from, "--from")
+                       if args.window_from else None)
+        window_to = (parse_month(args.window_to, "--to")
+                     if args.window_to else None)
+        forecasts, actuals = load(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 65
+
+    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by)
+    write_csv(rows, args.by, sys.stdout, args.lag)
+    if args.accounting:
+        with open(args.accounting, "w", encoding="utf-8") as handle:
+            json.dump(accounting, handle, indent=2, sort_keys=False)
+            handle.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
