@@ -172,6 +172,9 @@ def load(args):
             lag = month - parse_month(row["snapshot"], where)
         else:
             lag = 0
+        if lag < 0:
+            raise InputError(f"{where}: lag {lag} is negative (a forecast made "
+                             "after the period it forecasts)")
         value = parse_number(row["forecast"], args.decimal_comma, where)
         key = (row["customer"].strip(), row["item"].strip(), month, lag)
         if key in seen:

@@ -20,7 +20,8 @@ public enum Column: String, CaseIterable, Sendable, Comparable {
                     "part", "part_number", "part_no", "article", "article_number"]
         case .period:
             return ["period", "month", "target_period", "target_month", "forecast_period", "period_month",
-                    "year_month", "yearmonth", "date", "period_date", "delivery_month", "delivery_date", "demand_month"]
+                    "year_month", "yearmonth", "date", "period_date", "delivery_month", "delivery_date", "demand_month",
+                    "posting_date", "invoice_date", "billing_date", "ship_date", "shipment_date"]
         case .forecast:
             return ["forecast", "forecast_qty", "forecast_quantity", "forecast_units", "forecast_value", "fcst",
                     "fcst_qty", "fcst_quantity", "demand_forecast", "forecasted_qty", "forecasted_quantity"]

@@ -22,10 +22,20 @@ struct KeyTable {
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
 
+    /// Where the probe for `key` starts.
+    ///
+    /// The high 48 bits (customer and item) are scrambled; the low 16 (the month)
+    /// are added as they are, so one series' months sit in neighbouring entries.
+    /// Exports sorted by customer, item and period then walk the table almost
+    /// sequentially instead of missing the cache on every row.
     @inline(__always)
-    private func start(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    private static func start(_ key: UInt64, shift: UInt64, mask: Int) -> Int {
+        let scrambled = ((key >> 16) &* 0x9E37_79B9_7F4A_7C15) >> shift
+        return Int(truncatingIfNeeded: scrambled &+ (key & 0xFFFF)) & mask
     }
+
+    @inline(__always)
+    private func start(_ key: UInt64) -> Int { Self.start(key, shift: shift, mask: mask) }
 
     /// The slot of `key`, or nil.
     func find(_ key: UInt64) -> Int32? {
@@ -72,7 +82,7 @@ struct KeyTable {
         let mask = mask, shift = shift
         entries.withUnsafeMutableBufferPointer { entries in
             for entry in old where entry.slot >= 0 {
-                var i = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+                var i = Self.start(entry.key, shift: shift, mask: mask)
                 while entries[i].slot >= 0 { i = (i + 1) & mask }
                 entries[i] = entry
             }
