@@ -5,8 +5,9 @@ Usage:
     python3 compare_metrics.py EXPECTED.csv ACTUAL.csv [--rel 1e-6] [--abs 1e-9] [--max 20]
 
 They match when they have the same header, the same row keys in the same
-order, and every cell agrees: numbers within the relative tolerance (or the
-absolute tolerance near zero), empty against empty, anything else as text.
+order, and every cell agrees: counts exactly, other numbers within the
+relative tolerance (or the absolute tolerance near zero; "55" equals "55.0"),
+empty against empty, anything else as text.
 Prints the first differences (row key, column, both values) and a summary
 line. Exit status: 0 when they match, 1 when they differ, 2 on a usage or
 file error.
@@ -18,6 +19,9 @@ import math
 import sys
 
 KEY_COLUMNS = ("customer", "item", "lag")
+# Counts must agree exactly, whatever the tolerance.
+COUNT_COLUMNS = ("periods", "items", "cells", "mape_cells", "over_periods",
+                 "under_periods")
 
 
 def read(path):
@@ -36,7 +40,7 @@ def as_number(text):
     return value
 
 
-def cells_equal(a, b, rel, abs_tol):
+def cells_equal(a, b, rel, abs_tol, exact=False):
     if a == b:
         return True
     a_s, b_s = a.strip(), b.strip()
@@ -47,7 +51,7 @@ def cells_equal(a, b, rel, abs_tol):
         return a_s == b_s
     if math.isnan(x) or math.isnan(y):
         return False
-    if math.isinf(x) or math.isinf(y):
+    if exact or math.isinf(x) or math.isinf(y):
         return x == y
     return math.isclose(x, y, rel_tol=rel, abs_tol=abs_tol)
 
@@ -104,7 +108,8 @@ def main(argv=None):
             if i in key_idx:
                 continue
             compared += 1
-            if not cells_equal(exp[i], act[i], args.rel, args.abs_tol):
+            if not cells_equal(exp[i], act[i], args.rel, args.abs_tol,
+                               exact=name in COUNT_COLUMNS):
                 differences.append(
                     f"[{exp_key}] {name}: expected {exp[i] or '(empty)'}, "
                     f"actual {act[i] or '(empty)'}")

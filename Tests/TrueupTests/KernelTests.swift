@@ -1,0 +1,94 @@
+import Testing
+@testable import Trueup
+
+/// Each BLAS-backed kernel against a plain scalar loop, to 1e-9 relative.
+@Suite struct KernelTests {
+    /// Lengths that cover the empty vector, one element, and sizes around BLAS unrolling.
+    static let lengths = [0, 1, 2, 3, 7, 8, 31, 64, 1000, 4099]
+
+    /// A seeded generator, so a failure can be replayed.
+    struct Random {
+        var state: UInt64
+        mutating func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        /// Quantities as planners have them: mostly positive, some zeros and returns.
+        mutating func quantity() -> Double {
+            let u = next()
+            if u < 0.1 { return 0 }
+            if u < 0.15 { return -next() * 50 }
+            return (next() * 1000).rounded() / 4
+        }
+    }
+
+    static func vectors(_ n: Int, seed: UInt64) -> (f: [Double], a: [Double]) {
+        var random = Random(state: seed)
+        return ((0..<n).map { _ in random.quantity() }, (0..<n).map { _ in random.quantity() })
+    }
+
+    func agree(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+
+    @Test(arguments: lengths)
+    func errorIsForecastMinusActual(n: Int) {
+        let (f, a) = Self.vectors(n, seed: UInt64(n) + 1)
+        var e = [Double](repeating: .nan, count: n)
+        f.withUnsafeBufferPointer { f in a.withUnsafeBufferPointer { a in e.withUnsafeMutableBufferPointer { e in
+            Kernels.error(forecast: f, actual: a, into: e)
+        } } }
+        #expect(e == zip(f, a).map { $0 - $1 })
+    }
+
+    @Test(arguments: lengths)
+    func reductionsMatchScalarLoops(n: Int) {
+        let (f, a) = Self.vectors(n, seed: UInt64(n) + 100)
+        let e = zip(f, a).map { $0 - $1 }
+        let ones = [Double](repeating: 1, count: max(n, 1))
+        e.withUnsafeBufferPointer { ev in ones.withUnsafeBufferPointer { ones in
+            var sum = 0.0, absolute = 0.0, squares = 0.0
+            for x in e { sum += x; absolute += abs(x); squares += x * x }
+            #expect(agree(Kernels.sum(ev, ones: ones), sum))
+            #expect(agree(Kernels.absoluteSum(ev), absolute))
+            #expect(agree(Kernels.sumOfSquares(ev), squares))
+        } }
+    }
+
+    @Test(arguments: lengths)
+    func ratioKernelsMatchScalarLoops(n: Int) {
+        let (f, a) = Self.vectors(n, seed: UInt64(n) + 200)
+        let e = zip(f, a).map { $0 - $1 }
+        var relative = 0.0, relativeCount = 0, symmetric = 0.0
+        for i in 0..<n {
+            if a[i] != 0 { relative += abs(e[i]) / abs(a[i]); relativeCount += 1 }
+            if abs(f[i]) + abs(a[i]) != 0 { symmetric += 2 * abs(e[i]) / (abs(f[i]) + abs(a[i])) }
+        }
+        f.withUnsafeBufferPointer { f in a.withUnsafeBufferPointer { a in e.withUnsafeBufferPointer { e in
+            let mape = Kernels.relativeErrorSum(error: e, actual: a)
+            #expect(agree(mape.sum, relative))
+            #expect(mape.count == relativeCount)
+            #expect(agree(Kernels.symmetricErrorSum(error: e, forecast: f, actual: a), symmetric))
+        } } }
+    }
+
+    @Test func signTestMatchesExactBinomialSums() {
+        // P(X >= m) for X ~ Bin(n, 1/2), summed exactly with integer binomials.
+        func exact(_ k: Int, _ n: Int) -> Double {
+            guard n > 0 else { return 1 }
+            var c = 1.0, tail = 0.0
+            let m = max(k, n - k)
+            for j in 0...n {
+                if j >= m { tail += c }
+                c = c * Double(n - j) / Double(j + 1)
+            }
+            var twoToN = 1.0
+            for _ in 0..<n { twoToN *= 2 }
+            return min(1, 2 * tail / twoToN)
+        }
+        for n in 0...40 {
+            for k in 0...n {
+                #expect(abs(SignTest.pValue(over: k, under: n - k) - exact(k, n)) <= 1e-12, "n=\(n) k=\(k)")
+            }
+        }
+        #expect(abs(SignTest.pValue(over: 11, under: 1) - 2 * 13 / 4096.0) <= 1e-15)
+    }
+}
