@@ -89,6 +89,10 @@ import Testing
                 #expect(abs(SignTest.pValue(over: k, under: n - k) - exact(k, n)) <= 1e-12, "n=\(n) k=\(k)")
             }
         }
+        // Past 1,000 periods the log-space path takes over: a balanced split is not significant, a lopsided one is.
+        #expect(SignTest.pValue(over: 600, under: 601) == 1)
+        #expect(SignTest.pValue(over: 1050, under: 0) > 0)
+        #expect(SignTest.pValue(over: 1050, under: 0) < 1e-300)
         #expect(abs(SignTest.pValue(over: 11, under: 1) - 2 * 13 / 4096.0) <= 1e-15)
     }
 }

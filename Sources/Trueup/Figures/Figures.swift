@@ -81,7 +81,8 @@ extension Figures {
         underPeriods = s.periodErrors.filter { $0 < 0 }.count
         signTestP = SignTest.pValue(over: overPeriods, under: underPeriods)
         naiveWmape = ratio(100 * s.naiveAbsoluteError, s.naiveAbsoluteActual)
-        fvaPts = ratio(100 * (s.naiveAbsoluteError - s.naiveForecastAbsoluteError), s.naiveAbsoluteActual)
+        // As METRICS.md states it: naive wMAPE minus the forecast's wMAPE over the same cells.
+        fvaPts = naiveWmape.flatMap { naive in ratio(100 * s.naiveForecastAbsoluteError, s.naiveAbsoluteActual).map { naive - $0 } }
     }
 }
 
@@ -89,19 +90,28 @@ extension Figures {
 enum SignTest {
     /// min(1, 2 · P(X ≥ max(k, n − k))) for X ~ Binomial(n = over + under, ½); 1 when n = 0.
     ///
-    /// Terms are summed in log space, with log-factorials built up as sums of
-    /// logarithms, which stays accurate to about 1e-13 relative for any n a
-    /// planning file can have.
+    /// Up to 1,000 periods the binomial terms C(n, j)/2ⁿ are built from 2⁻ⁿ by
+    /// the ratio j/(n − j + 1), exact for small n; beyond that (2⁻ⁿ would
+    /// underflow) they are summed in log space with log-factorials.
     static func pValue(over k: Int, under: Int) -> Double {
         let n = k + under
         guard n > 0 else { return 1 }
         let m = max(k, n - k)
-        var logFactorial = [0.0]
-        for j in 1...n { logFactorial.append(logFactorial[j - 1] + log(Double(j))) }
-        let logHalfToN = Double(n) * -0.693_147_180_559_945_3
         var tail = 0.0
-        for j in m...n {
-            tail += exp(logFactorial[n] - logFactorial[j] - logFactorial[n - j] + logHalfToN)
+        if n <= 1000 {
+            var term = 1.0
+            for _ in 0..<n { term /= 2 }
+            for j in stride(from: n, through: m, by: -1) {
+                tail += term
+                term = term * Double(j) / Double(n - j + 1)
+            }
+        } else {
+            var logFactorial = [0.0]
+            for j in 1...n { logFactorial.append(logFactorial[j - 1] + log(Double(j))) }
+            let logHalfToN = Double(n) * -0.693_147_180_559_945_3
+            for j in m...n {
+                tail += exp(logFactorial[n] - logFactorial[j] - logFactorial[n - j] + logHalfToN)
+            }
         }
         return min(1, 2 * tail)
     }
