@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Runs every command shown in notebooks-md and checks it still prints what the notebook shows.
+///
+/// In a notebook, a ```console block holds commands after `$ ` and, below each,
+/// the output it prints (stdout and stderr together). Commands run in the
+/// package root with the built `trueup` first on the PATH. Other blocks (```sh,
+/// ```text) are not run: they are for commands too slow for a test, such as the
+/// benchmark, and say so in the notebook.
+@Suite struct NotebookTests {
+    struct Step: CustomStringConvertible {
+        var notebook: String
+        var line: Int
+        var command: String
+        var expected: String
+        var description: String { "\(notebook):\(line): $ \(command)" }
+    }
+
+    static var notebooks: [URL] {
+        let folder = CLI.packageRoot.appendingPathComponent("notebooks-md")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".md") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The console steps of one notebook, in order.
+    static func steps(_ url: URL) throws -> [Step] {
+        let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        var steps: [Step] = []
+        var inConsole = false
+        for (number, line) in lines.enumerated() {
+            if line.hasPrefix("```") {
+                inConsole = !inConsole && line == "```console"
+                continue
+            }
+            guard inConsole else { continue }
+            if line.hasPrefix("$ ") {
+                steps.append(Step(notebook: url.lastPathComponent, line: number + 1, command: String(line.dropFirst(2)), expected: ""))
+            } else if !steps.isEmpty {
+                steps[steps.count - 1].expected += line + "\n"
+            }
+        }
+        return steps
+    }
+
+    @Test func everyNotebookHasCommands() throws {
+        #expect(!Self.notebooks.isEmpty)
+        for notebook in Self.notebooks {
+            #expect(try !Self.steps(notebook).isEmpty, "\(notebook.lastPathComponent) shows no command")
+        }
+    }
+
+    @Test(arguments: notebooks.map(\.lastPathComponent))
+    func notebookOutputIsCurrent(name: String) throws {
+        let url = CLI.packageRoot.appendingPathComponent("notebooks-md").appendingPathComponent(name)
+        for step in try Self.steps(url) {
+            let outcome = try CLI.shell("{ " + step.command + "\n} 2>&1", in: CLI.packageRoot)
+            let shown = Self.normalize(step.expected)
+            let printed = Self.normalize(outcome.stdout)
+            #expect(printed == shown, "\(step) printed:\n\(printed)")
+        }
+    }
+
+    /// Trailing spaces and trailing blank lines don't count.
+    static func normalize(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n").map { line -> String in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+}

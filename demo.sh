@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds trueup, and runs the monthly accuracy report on the bundled demo data.
+# Extra arguments go to `trueup report`, e.g. ./demo.sh --lag 3 or ./demo.sh --by item.
+set -euo pipefail
+cd "$(dirname "$0")"
+./deps.sh
+swift build -c release --product trueup 2>&1 | tail -n 1
+bin="$(swift build -c release --show-bin-path)/trueup"
+"$bin" report --forecasts datasets/demo/forecasts.csv --actuals datasets/demo/actuals.csv --lag 1 --out out/demo "$@"
+echo
+echo "Written: out/demo/metrics.csv and out/demo/run.json. The trueup binary is $bin"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what trueup needs beyond the Swift toolchain: OpenBLAS (and pkg-config to find it).
+# Does nothing when both are present. Uses sudo only when not already root.
+set -euo pipefail
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "Installing ${missing[*]} ..."
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
