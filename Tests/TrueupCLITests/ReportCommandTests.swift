@@ -3,36 +3,11 @@ import Testing
 
 /// `trueup report` end to end: output, files, exit codes and messages.
 @Suite struct ReportCommandTests {
-    static let forecasts = """
-        customer,item,period,lag,forecast
-        A,x,2024-01,1,10
-        A,x,2024-02,1,12
-        A,x,2024-03,1,8
-        A,y,2024-02,1,5
-        A,x,2024-04,1,20
-        B,x,2024-02,1,4
-        B,x,2024-03,1,6
-
-        """
-    static let actuals = """
-        customer,item,period,actual
-        A,x,2024-01,8
-        A,x,2024-02,10
-        A,x,2024-02,5
-        A,x,2024-03,0
-        A,z,2024-03,7
-        B,x,2024-01,3
-        B,x,2024-02,4
-        B,x,2024-03,2
-
-        """
+    static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/tiny")
+    static let forecasts = (try? String(contentsOf: fixtures.appendingPathComponent("forecasts.csv"), encoding: .utf8)) ?? ""
+    static let actuals = (try? String(contentsOf: fixtures.appendingPathComponent("actuals.csv"), encoding: .utf8)) ?? ""
     /// metrics.csv of the tiny set; the figures are derived by hand in GoldenMetricsTests.
-    static let metrics = """
-        customer,lag,periods,items,cells,actual,forecast,bias_pct,wmape,accuracy_pct,mape,mape_cells,smape,mae,rmse,me,mase,tracking_signal,over_periods,under_periods,sign_test_p,naive_wmape,fva_pts
-        A,1,3,3,5,30,35,16.666666666666668,83.33333333333333,16.66666666666667,48.333333333333336,3,128.88888888888889,5,5.495452665613635,1,1.0344827586206897,3,3,0,0.25,131.8181818181818,27.272727272727266
-        B,1,2,1,2,6,10,66.66666666666667,66.66666666666667,33.33333333333333,100,2,50,2,2.8284271247461903,2,1.3333333333333333,2,1,0,1,50,-16.66666666666667
-
-        """
+    static let metrics = (try? String(contentsOf: fixtures.appendingPathComponent("metrics.csv"), encoding: .utf8)) ?? ""
 
     @Test func csvFormatPrintsMetricsCSV() throws {
         let space = Workspace()

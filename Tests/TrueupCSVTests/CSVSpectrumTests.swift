@@ -38,14 +38,7 @@ enum CSVSpectrum {
     static func jsonURL(_ name: String) -> URL { directory.appendingPathComponent("json/\(name).json") }
 
     static func read(_ name: String, bufferSize: Int) throws -> [[String]] {
-        let reader = try CSVReader(path: csvURL(name).path, bufferSize: bufferSize)
-        var result: [[String]] = []
-        try reader.forEachRecord { record in
-            var fields: [String] = []
-            for index in 0..<record.count { fields.append(record.string(index)) }
-            result.append(fields)
-        }
-        return result
+        try records(of: CSVReader(path: csvURL(name).path, bufferSize: bufferSize))
     }
 }
 

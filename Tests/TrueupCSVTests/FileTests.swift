@@ -29,16 +29,6 @@ private let fileContent: [UInt8] = {
     return utf8BOM + Array(text.utf8)
 }()
 
-private func readRecords(_ reader: CSVReader) throws -> [[String]] {
-    var result: [[String]] = []
-    try reader.forEachRecord { record in
-        var fields: [String] = []
-        for index in 0..<record.count { fields.append(record.string(index)) }
-        result.append(fields)
-    }
-    return result
-}
-
 @Test("a file gives the same records as its bytes, and onChunk sees every byte once", arguments: bufferSizes)
 func readsFile(bufferSize: Int) throws {
     let file = try TemporaryFile(fileContent)
@@ -50,7 +40,7 @@ func readsFile(bufferSize: Int) throws {
     }
     #expect(reader.name == file.path)
     #expect(reader.dialect.delimiter == UInt8(ascii: ";"))
-    let fromFile = try readRecords(reader)
+    let fromFile = try records(of: reader)
     #expect(fromFile == (try records(fileContent, bufferSize: bufferSize)))
     #expect(fromFile.count == 201)
     #expect(fromFile[2] == ["1", "quoted; with \"quotes\"", "two\r\nlines", "1"])
@@ -75,7 +65,7 @@ func readsLargeFile() throws {
     var hashed = 0
     let reader = try CSVReader(path: file.path, bufferSize: 4096) { hashed += $0.count }
     #expect(reader.dialect.delimiter == UInt8(ascii: ";"))
-    #expect(try readRecords(reader) == expected)
+    #expect(try records(of: reader) == expected)
     #expect(hashed == bytes.count)
 }
 
@@ -84,7 +74,7 @@ func readsEmptyFile() throws {
     let file = try TemporaryFile([])
     var chunks = 0
     let reader = try CSVReader(path: file.path) { _ in chunks += 1 }
-    #expect(try readRecords(reader).isEmpty)
+    #expect(try records(of: reader).isEmpty)
     #expect(chunks == 0)
 }
 

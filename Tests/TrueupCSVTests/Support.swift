@@ -13,7 +13,11 @@ let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
 /// The records of `input` as strings, one array of fields per record.
 func records(_ input: [UInt8], bufferSize: Int = 1 << 20, dialect: CSVDialect? = nil) throws -> [[String]] {
-    let reader = try CSVReader(bytes: input, dialect: dialect, bufferSize: bufferSize)
+    try records(of: CSVReader(bytes: input, dialect: dialect, bufferSize: bufferSize))
+}
+
+/// Every record a reader gives, as strings.
+func records(of reader: CSVReader) throws -> [[String]] {
     var result: [[String]] = []
     try reader.forEachRecord { record in
         var fields: [String] = []

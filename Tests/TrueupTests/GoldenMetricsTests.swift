@@ -4,8 +4,7 @@ import Testing
 /// Every METRICS.md column on the tiny dataset, worked out by hand in the comments.
 @Suite struct GoldenMetricsTests {
     @Test func customerAAtLag1() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch)
+        let result = try Tiny.run()
         let row = try #require(result.rows.first { $0.customer == "A" && $0.lag == 1 })
         let f = row.figures
         // Cells: (x,01) F10 A8 e2; (x,02) F12 A15 e-3; (x,03) F8 A0 e8; (y,02) F5 A0 e5; (z,03) F0 A7 e-7.
@@ -38,8 +37,7 @@ import Testing
     }
 
     @Test func customerBAtLag1() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch)
+        let result = try Tiny.run()
         let f = try #require(result.rows.first { $0.customer == "B" }).figures
         // P(B,1) = {02, 03}: cells (x,02) F4 A4 e0; (x,03) F6 A2 e4. B's 2024-01 actual is unmatched.
         #expect(f.periods == 2)
@@ -68,16 +66,14 @@ import Testing
     }
 
     @Test func rowAccountingAddsUp() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch)
+        let result = try Tiny.run()
         #expect(result.lastClosed.description == "2024-03")
         #expect(result.accounting.forecasts == RowAccounting.Forecasts(read: 7, used: 6, open: 1, outsideWindow: 0, rejected: 0))
         #expect(result.accounting.actuals == RowAccounting.Actuals(read: 8, used: 7, outsideWindow: 0, unmatched: 1, rejected: 0))
     }
 
     @Test func windowKeepsTheFirstActualMonthForMASE() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch) { $0.from = Month(year: 2024, month: 2) }
+        let result = try Tiny.run() { $0.from = Month(year: 2024, month: 2) }
         let f = try #require(result.rows.first { $0.customer == "A" }).figures
         // Cells (x,02), (y,02), (x,03), (z,03): A = 15, 0, 0, 7; F = 12, 5, 8, 0.
         #expect(f.cells == 4)
@@ -93,8 +89,7 @@ import Testing
     }
 
     @Test func groupedByItem() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch) { $0.grouping = .item }
+        let result = try Tiny.run() { $0.grouping = .item }
         #expect(result.rows.map { $0.item ?? "?" } == ["x", "y", "z"])
         let f = try #require(result.rows.first { $0.item == "x" }).figures
         // Cells (A,x,01..03) and (B,x,02..03): A = 8, 15, 0, 4, 2; F = 10, 12, 8, 4, 6.
@@ -113,8 +108,7 @@ import Testing
     }
 
     @Test func groupedByCustomerAndItem() throws {
-        let scratch = Scratch()
-        let result = try Tiny.run(scratch) { $0.grouping = .customerItem }
+        let result = try Tiny.run() { $0.grouping = .customerItem }
         #expect(result.rows.map { "\($0.customer ?? "?")/\($0.item ?? "?")" } == ["A/x", "A/y", "A/z", "B/x"])
         let y = try #require(result.rows.first { $0.item == "y" }).figures
         // A forecast of 5 with no actual: every ratio over actuals is empty, not 0 or inf.
