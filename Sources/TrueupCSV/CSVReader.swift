@@ -158,7 +158,9 @@ public final class CSVReader {
                 }
             case .memory(let bytes, let offset):
                 got = min(room, bytes.count - offset)
-                bytes.withUnsafeBytes { target.copyMemory(from: $0.baseAddress! + offset, byteCount: got) }
+                bytes.withUnsafeBytes { source in
+                    if let base = source.baseAddress, got > 0 { target.copyMemory(from: base + offset, byteCount: got) }
+                }
                 source = .memory(bytes, offset: offset + got)
             }
             if got == 0 { atEOF = true; break }

@@ -12,10 +12,9 @@ import Darwin
 enum FileOutput {
     /// Makes `directory` (and its parents) if needed and checks it can be written, before any work is done.
     static func prepareDirectory(_ directory: String) throws(Failure) {
-        var path = ""
-        for part in directory.split(separator: "/", omittingEmptySubsequences: false) {
-            path += (path.isEmpty && directory.hasPrefix("/") && part.isEmpty) ? "/" : (path.isEmpty || path == "/" ? "" : "/") + part
-            if part.isEmpty { continue }
+        var path = directory.hasPrefix("/") ? "/" : ""
+        for part in directory.split(separator: "/") {
+            path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
             if mkdir(path, 0o755) != 0 && errno != EEXIST {
                 throw Failure("\(directory): can't create the output directory (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
             }
@@ -37,16 +36,7 @@ enum FileOutput {
         guard fd >= 0 else {
             throw Failure("\(target): can't be created (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
         }
-        var text = text
-        let ok = text.withUTF8 { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
-                offset += written
-            }
-            return fsync(fd) == 0
-        }
+        let ok = writeAll(text, to: fd) && fsync(fd) == 0
         let error = errno
         close(fd)
         guard ok, rename(temporary, target) == 0 else {
@@ -58,15 +48,22 @@ enum FileOutput {
     static func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
     static func writeStandardError(_ text: String) { writeAll(text, to: 2) }
 
-    private static func writeAll(_ text: String, to fd: Int32) {
+    /// Writes every byte of `text`, retrying after interruptions; false on an error.
+    @discardableResult
+    private static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
             var offset = 0
             while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return }
+                let written = Glibc.write(fd, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 offset += written
             }
+            return true
         }
     }
 }

@@ -2,8 +2,9 @@
 public enum Column: String, CaseIterable, Sendable, Comparable {
     case customer, item, period, forecast, actual, lag, snapshot
 
+    /// The order of `allCases`: customer, item, period, forecast, actual, lag, snapshot.
     public static func < (a: Column, b: Column) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
     /// Header names recognised for this column, most specific first. They are

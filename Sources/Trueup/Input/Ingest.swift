@@ -74,9 +74,10 @@ struct Ingest {
         var forecastName: String { names[forecast] }
 
         init(_ mapping: ColumnMapping) {
-            customer = mapping.index[.customer]!
-            item = mapping.index[.item]!
-            period = mapping.index[.period]!
+            // ColumnMapping.map guarantees the required columns; -1 never reaches a field access.
+            customer = mapping.index[.customer] ?? -1
+            item = mapping.index[.item] ?? -1
+            period = mapping.index[.period] ?? -1
             forecast = mapping.index[.forecast] ?? -1
             actual = mapping.index[.actual] ?? -1
             lag = mapping.index[.lag] ?? -1

@@ -54,8 +54,8 @@ struct KeyDictionary {
         let length = offsets[Int(id) + 1] - start
         guard length == key.count else { return false }
         return arena.withUnsafeBytes { stored in
-            guard length > 0 else { return true }
-            return memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
+            guard length > 0, let stored = stored.baseAddress, let key = key.baseAddress else { return true }
+            return memcmp(stored + start, key, length) == 0
         }
     }
 
