@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The per-row paths of the reader and the ingest touch class and captured state millions of times;
+/// Swift checks exclusive access to those at run time unless told not to. The compile-time checks
+/// still apply, and debug builds (which run the tests) keep the run-time checks too.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "trueup",
     platforms: [.macOS(.v13)],
@@ -20,7 +25,7 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
-        .target(name: "TrueupCSV"),
+        .target(name: "TrueupCSV", swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(
             name: "Trueup",
@@ -28,7 +33,8 @@ let package = Package(
                 "CBLAS",
                 "TrueupCSV",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            swiftSettings: hotPath
         ),
         // Writers: table, CSV, JSON.
         .target(name: "TrueupReports", dependencies: ["Trueup"]),

@@ -30,6 +30,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "What to print: table, csv or json.")
     var format: Format = .table
 
+    @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
+    var timings = false
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
     static func grouping(_ text: String) throws -> Grouping {
         guard let grouping = Grouping(rawValue: text.lowercased().split(separator: " ").joined()) else {
             throw ValidationError("--by takes customer, item or customer,item; not '\(text)'.")
@@ -55,6 +62,8 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Failure(error)
             }
+            let clock = ContinuousClock()
+            let written = clock.now
             switch format {
             case .table: FileOutput.writeStandardOutput(MetricsTable.render(result))
             case .csv: FileOutput.writeStandardOutput(MetricsCSV.render(result.rows, grouping: by))
@@ -67,8 +76,19 @@ struct ReportCommand: ParsableCommand {
                 }
                 try FileOutput.write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json", in: out)
             }
+            if timings {
+                let steps = result.timings + [("write", clock.now - written)].map { ($0.0, Self.seconds($0.1)) }
+                let total = steps.reduce(0) { $0 + $1.seconds }
+                let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
+                FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
+            }
         } catch let failure as Failure {
             failure.exit()
         }
     }
+}
+
+extension String {
+    /// The text padded with spaces to `width` characters.
+    func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }

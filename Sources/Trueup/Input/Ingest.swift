@@ -1,4 +1,9 @@
 import TrueupCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads the actuals, then the forecasts, into a `Panel`, and logs every row it can't use.
 ///
@@ -17,7 +22,8 @@ struct Ingest {
     }
 
     mutating func readActuals(_ path: String) throws(InputError) -> InputFile {
-        try read(path, required: [.customer, .item, .period, .actual], optional: []) { ingest, record, columns, decimalComma, file in
+        panel.reserve(keys: Self.estimatedRows(path))
+        return try read(path, required: [.customer, .item, .period, .actual], optional: []) { ingest, record, columns, decimalComma, file in
             guard let key = ingest.key(record, columns, file) else { return false }
             let quantity = record.field(columns.actual)
             guard let value = Quantity.parse(quantity, decimalComma: decimalComma) else {
@@ -35,7 +41,8 @@ struct Ingest {
     }
 
     mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
-        try read(path, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, record, columns, decimalComma, file in
+        panel.reserve(forecastRows: Self.estimatedRows(path))
+        return try read(path, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, record, columns, decimalComma, file in
             guard let key = ingest.key(record, columns, file) else { return false }
             guard let lag = ingest.lag(record, columns, file, month: key.month) else { return false }
             let quantity = record.field(columns.forecast)
@@ -91,10 +98,10 @@ struct Ingest {
         _ path: String, required: [Column], optional: [Column],
         row: (inout Ingest, borrowing CSVRecord, Fields, Bool, String) -> Bool
     ) throws(InputError) -> InputFile {
-        let digest = FileDigest()
+        let digest = FileDigest(path: path)
         let reader: CSVReader
         do {
-            reader = try CSVReader(path: path, onChunk: digest.update)
+            reader = try CSVReader(path: path)
         } catch {
             switch error {
             case .unsupportedEncoding(let encoding): throw .unsupportedEncoding(path: path, encoding: encoding)
@@ -216,6 +223,13 @@ struct Ingest {
     private mutating func reject(_ record: borrowing CSVRecord, _ file: String, column: String?, _ reason: String) {
         problems.add(RowProblem(file: file, line: record.line, column: column, reason: reason,
                                 raw: String(decoding: record.raw, as: UTF8.self)))
+    }
+
+    /// About how many rows a file has, from its size: enough to size tables once instead of regrowing them.
+    private static func estimatedRows(_ path: String) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return 0 }
+        return min(Int(status.st_size) / 24, 1 << 30)
     }
 
     private static func wholeNumber(_ raw: UnsafeRawBufferPointer) -> Int? {

@@ -37,6 +37,11 @@ struct KeyTable {
     @inline(__always)
     private func start(_ key: UInt64) -> Int { Self.start(key, shift: shift, mask: mask) }
 
+    /// Grows once so that `count` keys fit without further growth.
+    mutating func reserve(_ count: Int) {
+        while count * 8 > entries.count * 5 { grow() }
+    }
+
     /// The slot of `key`, or nil.
     func find(_ key: UInt64) -> Int32? {
         entries.withUnsafeBufferPointer { entries in

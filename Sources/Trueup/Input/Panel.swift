@@ -39,6 +39,23 @@ struct Panel {
     static func item(of key: UInt64) -> Int32 { Int32(truncatingIfNeeded: (key >> 16) & 0xFF_FFFF) }
     static func month(of key: UInt64) -> Month { Month(index: Int(key & 0xFFFF)) }
 
+    /// Makes room for about `keys` more keys without regrowing.
+    mutating func reserve(keys count: Int) {
+        keys.reserve(keys.count + count)
+        slotKey.reserveCapacity(slotKey.count + count)
+        actual.reserveCapacity(actual.count + count)
+        actualRows.reserveCapacity(actualRows.count + count)
+        forecastLags.reserveCapacity(forecastLags.count + count)
+    }
+
+    /// Makes room for about `rows` forecast rows without regrowing.
+    mutating func reserve(forecastRows rows: Int) {
+        rowSlot.reserveCapacity(rowSlot.count + rows)
+        rowLag.reserveCapacity(rowLag.count + rows)
+        rowValue.reserveCapacity(rowValue.count + rows)
+        rowLine.reserveCapacity(rowLine.count + rows)
+    }
+
     /// The slot of (customer, item, month), adding it when new.
     ///
     /// Forecast exports list the lags of one key on consecutive rows, so the

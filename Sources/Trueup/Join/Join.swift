@@ -169,9 +169,13 @@ struct Join {
         }
         for b in 0..<bucketCount { start[b + 1] += start[b] }
         let total = Int(start[bucketCount])
-        var cells = Cells(forecast: [Double](repeating: 0, count: total), actual: [Double](repeating: 0, count: total),
-                          naive: [Double](repeating: 0, count: total), series: [Int32](repeating: 0, count: total),
-                          bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods)
+        // The scatter below writes every element, so the columns start uninitialised rather than zeroed.
+        func column<T>(_: T.Type) -> [T] {
+            [T](unsafeUninitializedCapacity: total) { _, count in count = total }
+        }
+        var cells = Cells(forecast: column(Double.self), actual: column(Double.self), naive: column(Double.self),
+                          series: column(Int32.self), bucketStart: start, groupCount: groupCount, lags: lags,
+                          periods: presence.periods)
         var cursor = start
         forEachCell { slot, l, period, forecast in
             let s = Int(series.ofSlot[slot])

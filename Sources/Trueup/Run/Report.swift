@@ -10,12 +10,15 @@ public enum Report {
         for path in [request.forecasts, request.actuals] where access(path, R_OK) != 0 {
             throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
         }
+        var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows)
         let actuals: InputFile
         let forecasts: InputFile
         do {
             actuals = try ingest.readActuals(request.actuals)
+            stopwatch.lap("read actuals")
             forecasts = try ingest.readForecasts(request.forecasts)
+            stopwatch.lap("read forecasts")
         } catch {
             throw .input(error)
         }
@@ -56,14 +59,18 @@ public enum Report {
 
         let series = join.series()
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask)
+        stopwatch.lap("join")
         var computed: [(group: Int, lag: Int, figures: Figures)] = []
         GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
             .compute { group, lag, sums in computed.append((group, cells.lags[lag], Figures(sums))) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
-        return ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
-                            firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
-                            rejects: request.skipBadRows ? ingest.problems.kept : [])
+        stopwatch.lap("compute")
+        var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
+                                  firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
+                                  rejects: request.skipBadRows ? ingest.problems.kept : [])
+        result.timings = stopwatch.laps
+        return result
     }
 
     /// Rows sorted by the group key (byte order of the names), then lag.

@@ -51,6 +51,8 @@ public struct ReportResult: Sendable {
     public var lags: [Int]
     /// The rows rejected under `--skip-bad-rows`, in file order.
     public var rejects: [RowProblem]
+    /// Wall time of each step, in order: reading, joining, computing.
+    public var timings: [(step: String, seconds: Double)] = []
 }
 
 /// Why a report can't be made from otherwise readable input.
