@@ -52,14 +52,14 @@ public enum MetricsTable {
 
     private static func count(_ n: Int) -> String { NumberText.readable(Double(n), decimals: 0) }
 
-    private static func signed(_ value: Double?) -> String {
+    static func signed(_ value: Double?) -> String {
         guard let value else { return "-" }
         let text = NumberText.readable(value, decimals: 1)
         return value > 0 && text != "0.0" ? "+" + text : text
     }
 
     /// Pads every column to its widest cell: text columns to the left, numbers to the right.
-    static func align(_ lines: [[String]], leftAligned: Int) -> String {
+    static func align(_ lines: [[String]], leftAligned: Int, lastLeftAligned: Bool = false) -> String {
         guard let first = lines.first else { return "" }
         var widths = [Int](repeating: 0, count: first.count)
         for line in lines {
@@ -69,7 +69,7 @@ public enum MetricsTable {
         for line in lines {
             let cells = line.enumerated().map { i, cell -> String in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i < leftAligned ? cell + pad : pad + cell
+                return i < leftAligned || (lastLeftAligned && i == line.count - 1) ? cell + pad : pad + cell
             }
             var text = cells.joined(separator: "  ")
             while text.hasSuffix(" ") { text.removeLast() }

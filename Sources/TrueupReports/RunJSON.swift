@@ -32,6 +32,11 @@ public enum RunJSON {
             ("last_closed_period", .string(result.lastClosed.description)),
             ("window", .object([("from", .string(result.window.first.description)), ("to", .string(result.window.last.description))])),
             ("lags", .array(result.lags.map { .integer($0) })),
+            ("report_lag", result.reportLag.map { .integer($0) } ?? .null),
+            ("tiers", .object(Tier.allCases.map { tier in
+                (tier.rawValue, .integer(result.assessments.filter { $0.tier == tier }.count))
+            })),
+            ("policy", .object(result.request.policy.settings.map { ($0.key, .number($0.value)) })),
             ("groups", .integer(Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count)),
             ("rows", .object([
                 ("forecasts", .object([

@@ -24,6 +24,33 @@ struct Failure: Error {
         }
     }
 
+    init(_ error: PolicyError) {
+        switch error {
+        case .unreadable(let path, let reason):
+            self.init("\(path): can't open the policy file (\(reason)).", code: Self.noInput)
+        case .syntax(let path, let line, let column, let reason):
+            self.init("\(path):\(line):\(column): not valid TOML (\(reason)).", code: Self.data)
+        case .unknownKey(let path, let key, let known):
+            self.init("\(path): unknown key \(key). The policy's keys are: \(known.joined(separator: ", ")).", code: Self.data)
+        case .wrongType(let path, let key, let expected, let found):
+            self.init("\(path): \(key) must be \(expected), not \(found).", code: Self.data)
+        case .outOfRange(let path, let key, let reason):
+            self.init("\(path): \(key) \(reason).", code: Self.data)
+        }
+    }
+
+    init(_ problem: CustomerView.Problem) {
+        switch problem {
+        case .report(let error): self.init(error)
+        case .unknownCustomer(let customer, let lag, let similar):
+            let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
+            self.init("No customer \(customer) with forecasts at lag \(lag.map(String.init) ?? "-") in the window.\(hint)", code: Self.usage)
+        case .unknownItem(let customer, let item, let similar):
+            let hint = similar.isEmpty ? "" : " Similar items: \(similar.joined(separator: ", "))."
+            self.init("Customer \(customer) has no scored item \(item) at this lag in the window.\(hint)", code: Self.usage)
+        }
+    }
+
     init(_ error: InputError) {
         switch error {
         case .missingFile(let path, let reason):

@@ -45,6 +45,13 @@ enum FileOutput {
         }
     }
 
+    /// The directory and file name of a path ("." when it has no directory).
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let directory = String(path[..<slash])
+        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+
     static func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
     static func writeStandardError(_ text: String) { writeAll(text, to: 2) }
 

@@ -24,6 +24,23 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
+    var policy: String?
+
+    /// The request these options describe, with the policy file loaded.
+    func request(lag: Int?, grouping: Grouping = .customer) throws(Failure) -> ReportRequest {
+        var loaded = Policy.default
+        if let policy {
+            do {
+                loaded = try Policy.load(path: policy)
+            } catch {
+                throw Failure(error)
+            }
+        }
+        return ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
+                             columns: columns, skipBadRows: skipBadRows, policy: loaded)
+    }
+
     static func month(_ text: String) throws -> Month {
         guard let month = Month.parse(text) else {
             throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")

@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Score every customer's forecasts against actuals, by lag.",
         discussion: """
             Periods after the last month with any actual are open and not scored.
-            With --out DIR, writes DIR/metrics.csv and DIR/run.json (and DIR/rejects.csv with --skip-bad-rows).
+            Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv and DIR/run.json (and DIR/rejects.csv with --skip-bad-rows).
             """
     )
 
@@ -54,8 +55,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             if let out { try FileOutput.prepareDirectory(out) }
-            let request = ReportRequest(forecasts: input.forecasts, actuals: input.actuals, from: input.from, to: input.to,
-                                        lag: lag, grouping: by, columns: input.columns, skipBadRows: input.skipBadRows)
+            let request = try input.request(lag: lag, grouping: by)
             let result: ReportResult
             do {
                 result = try Report.run(request)
@@ -65,12 +65,16 @@ struct ReportCommand: ParsableCommand {
             let clock = ContinuousClock()
             let written = clock.now
             switch format {
-            case .table: FileOutput.writeStandardOutput(MetricsTable.render(result))
+            case .table:
+                FileOutput.writeStandardOutput(by == .customer ? FlagsTable.render(result) : MetricsTable.render(result))
             case .csv: FileOutput.writeStandardOutput(MetricsCSV.render(result.rows, grouping: by))
-            case .json: FileOutput.writeStandardOutput(MetricsJSON.value(result.rows, grouping: by).rendered() + "\n")
+            case .json: FileOutput.writeStandardOutput(ReportJSON.value(result).rendered() + "\n")
             }
             if let out {
                 try FileOutput.write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv", in: out)
+                if by == .customer {
+                    try FileOutput.write(FlagsCSV.render(result.assessments), to: "flags.csv", in: out)
+                }
                 if input.skipBadRows {
                     try FileOutput.write(RejectsCSV.render(result.rejects), to: "rejects.csv", in: out)
                 }

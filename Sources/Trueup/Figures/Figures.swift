@@ -26,6 +26,22 @@ public struct Figures: Sendable, Equatable {
     public var fvaPts: Double?
 }
 
+/// One period's totals over a group's cells, for month-by-month evidence.
+public struct PeriodTotals: Sendable, Equatable {
+    public var month: Month
+    /// ΣA over the period's cells.
+    public var actual: Double
+    /// ΣF over the period's cells.
+    public var forecast: Double
+    /// Σ|e| over the period's cells.
+    public var absoluteError: Double
+    /// Σ|A| over the period's cells.
+    public var absoluteActual: Double
+
+    /// Eₜ = ΣF − ΣA: positive when the period was over-forecast.
+    public var error: Double { forecast - actual }
+}
+
 /// The sums over one group's cells that the figures are ratios of.
 struct CellSums: Equatable {
     var cells = 0
@@ -40,6 +56,8 @@ struct CellSums: Equatable {
     var sumSymmetricError = 0.0
     /// Per-period totals of error Eₜ, one per period with cells.
     var periodErrors: [Double] = []
+    /// The same periods' totals, in month order.
+    var periodTotals: [PeriodTotals] = []
     /// Over the cells whose naive month is not before the first actual month.
     var naiveAbsoluteError = 0.0
     var naiveForecastAbsoluteError = 0.0

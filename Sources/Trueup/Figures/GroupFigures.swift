@@ -51,7 +51,15 @@ struct GroupFigures {
                         let segment = cells.range(group: g, lag: l, period: p)
                         guard !segment.isEmpty else { continue }
                         let local = (segment.lowerBound - range.lowerBound)..<(segment.upperBound - range.lowerBound)
-                        s.periodErrors.append(Kernels.sum(UnsafeBufferPointer(rebasing: ev[local]), ones: ones))
+                        let segmentError = UnsafeBufferPointer(rebasing: ev[local])
+                        let segmentActual = UnsafeBufferPointer(rebasing: actual[segment])
+                        s.periodErrors.append(Kernels.sum(segmentError, ones: ones))
+                        s.periodTotals.append(PeriodTotals(
+                            month: cells.periods[p],
+                            actual: Kernels.sum(segmentActual, ones: ones),
+                            forecast: Kernels.sum(UnsafeBufferPointer(rebasing: forecast[segment]), ones: ones),
+                            absoluteError: Kernels.absoluteSum(segmentError),
+                            absoluteActual: Kernels.absoluteSum(segmentActual)))
                         if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
                             naiveStart = segment.lowerBound
                         }

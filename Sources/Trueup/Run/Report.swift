@@ -60,21 +60,25 @@ public enum Report {
         let series = join.series()
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask)
         stopwatch.lap("join")
-        var computed: [(group: Int, lag: Int, figures: Figures)] = []
+        var computed: [(group: Int, lag: Int, sums: CellSums)] = []
         GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
-            .compute { group, lag, sums in computed.append((group, cells.lags[lag], Figures(sums))) }
+            .compute { group, lag, sums in computed.append((group, cells.lags[lag], sums)) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
-        stopwatch.lap("compute")
+        let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
         var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
-                                  rejects: request.skipBadRows ? ingest.problems.kept : [])
+                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag)
+        if request.grouping == .customer, let reportLag {
+            result.assessments = request.policy.assess(rows, lag: reportLag)
+        }
+        stopwatch.lap("compute")
         result.timings = stopwatch.laps
         return result
     }
 
     /// Rows sorted by the group key (byte order of the names), then lag.
-    private static func orderedRows(_ computed: [(group: Int, lag: Int, figures: Figures)], grouping: Grouping,
+    private static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
                                     panel: Panel, series: SeriesIndex) -> [MetricsRow] {
         let customers = panel.customers.names
         let items = panel.items.names
@@ -87,7 +91,8 @@ public enum Report {
         }
         let rows = computed.map { entry -> MetricsRow in
             let (customer, item) = key(entry.group)
-            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: entry.figures)
+            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums),
+                              absoluteError: entry.sums.sumAbsoluteError, periods: entry.sums.periodTotals)
         }
         return rows.sorted { a, b in
             let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]

@@ -13,9 +13,13 @@ public struct ReportRequest: Sendable {
     public var columns: [Column: String]
     /// Reject unreadable rows and carry on instead of stopping.
     public var skipBadRows: Bool
+    /// The thresholds of the tiers.
+    public var policy: Policy
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
-                grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false) {
+                grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
+                policy: Policy = .default) {
+        self.policy = policy
         self.forecasts = forecasts
         self.actuals = actuals
         self.from = from
@@ -35,6 +39,10 @@ public struct MetricsRow: Sendable, Equatable {
     public var item: String?
     public var lag: Int
     public var figures: Figures
+    /// Σ|e| over the group's cells: its part of the book's total absolute error.
+    public var absoluteError: Double
+    /// The group's totals for each of its periods, in month order.
+    public var periods: [PeriodTotals]
 }
 
 /// Everything a report run found, for the writers.
@@ -51,6 +59,10 @@ public struct ReportResult: Sendable {
     public var lags: [Int]
     /// The rows rejected under `--skip-bad-rows`, in file order.
     public var rejects: [RowProblem]
+    /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
+    public var reportLag: Int?
+    /// Every customer's tier at the report lag, most severe first (grouping by customer only).
+    public var assessments: [Assessment] = []
     /// Wall time of each step, in order: reading, joining, computing.
     public var timings: [(step: String, seconds: Double)] = []
 }

@@ -1,0 +1,68 @@
+/// What an inventory buyer needs before purchasing on a customer's forecast of Q units.
+///
+/// The adjusted quantity is Q × ΣA/ΣF over the window: what the customer has
+/// actually bought for every unit it forecast. The 80% range is Q times the 10th
+/// and 90th percentiles of the per-period ratio A/F of the totals. Both use the
+/// item's history when it has at least the policy's minimum of scored periods,
+/// else the customer's.
+public struct Check: Sendable {
+    public enum Basis: Sendable, Equatable {
+        case item(String)
+        case customer
+    }
+
+    public var view: CustomerView
+    public var quantity: Double
+    public var basis: Basis
+    /// Why the customer's totals were used although an item was asked for.
+    public var basisNote: String?
+    /// Periods of the basis: how much history the numbers rest on.
+    public var periods: Int
+    /// ΣA/ΣF of the basis; nil when nothing was forecast.
+    public var ratio: Double?
+    public var adjustedQuantity: Double?
+    /// Q × P10 and Q × P90 of the per-period A/F; nil with too few periods.
+    public var range: (low: Double, high: Double)?
+    /// Periods with a forecast to take a ratio of.
+    public var rangePeriods: Int
+
+    public var tier: Tier { view.assessment.tier }
+
+    public init(_ request: ReportRequest, customer: String, item: String?, quantity: Double) throws(CustomerView.Problem) {
+        view = try CustomerView(request, customer: customer)
+        self.quantity = quantity
+        var basisRow = view.row
+        basis = .customer
+        if let item {
+            guard let itemRow = view.items.first(where: { $0.item == item }) else {
+                throw .unknownItem(customer: customer, item: item,
+                                   similar: CustomerView.similar(item, in: view.items.compactMap(\.item)))
+            }
+            if itemRow.figures.periods >= request.policy.minimumPeriods {
+                basis = .item(item)
+                basisRow = itemRow
+            } else {
+                basisNote = "item \(item) has \(itemRow.figures.periods) scored \(itemRow.figures.periods == 1 ? "period" : "periods") at lag \(itemRow.lag), fewer than \(request.policy.minimumPeriods), so the customer's totals are used"
+            }
+        }
+        let f = basisRow.figures
+        periods = f.periods
+        ratio = f.forecast != 0 ? f.actual / f.forecast : nil
+        adjustedQuantity = ratio.map { quantity * $0 }
+        let ratios = basisRow.periods.filter { $0.forecast > 0 }.map { $0.actual / $0.forecast }.sorted()
+        rangePeriods = ratios.count
+        if ratios.count >= request.policy.minimumPeriods {
+            range = (quantity * Self.percentile(ratios, 0.10), quantity * Self.percentile(ratios, 0.90))
+        }
+    }
+
+    /// The p-quantile of sorted values, interpolating linearly between neighbours
+    /// (the usual "type 7" definition, as spreadsheets' PERCENTILE computes it).
+    public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+}

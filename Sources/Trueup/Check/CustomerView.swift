@@ -1,0 +1,56 @@
+/// One customer's tier and figures at the report lag, with the same figures for each of its items.
+///
+/// What `check` and `brief` stand on: the customer's row and assessment come from
+/// the report grouped by customer (so they match metrics.csv and flags.csv), the
+/// items' rows from the same files grouped by customer and item.
+public struct CustomerView: Sendable {
+    public var report: ReportResult
+    public var assessment: Assessment
+    public var row: MetricsRow
+    /// The customer's items at the report lag, largest absolute error first.
+    public var items: [MetricsRow]
+
+    /// Why a view can't be made.
+    public enum Problem: Error, Sendable, Equatable {
+        case report(ReportError)
+        /// The customer has no scored cell at the report lag; `similar` are names that look alike.
+        case unknownCustomer(String, lag: Int?, similar: [String])
+        case unknownItem(customer: String, item: String, similar: [String])
+    }
+
+    public init(_ request: ReportRequest, customer: String) throws(Problem) {
+        var byCustomer = request
+        byCustomer.grouping = .customer
+        do {
+            report = try Report.run(byCustomer)
+        } catch {
+            throw .report(error)
+        }
+        guard let assessment = report.assessments.first(where: { $0.customer == customer }),
+              let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {
+            throw .unknownCustomer(customer, lag: report.reportLag,
+                                   similar: Self.similar(customer, in: report.assessments.map(\.customer)))
+        }
+        self.assessment = assessment
+        self.row = row
+        var byItem = request
+        byItem.grouping = .customerItem
+        byItem.lag = assessment.lag
+        do {
+            items = try Report.run(byItem).rows
+                .filter { $0.customer == customer }
+                .sorted { $0.absoluteError > $1.absoluteError }
+        } catch {
+            throw .report(error)
+        }
+    }
+
+    /// Names equal ignoring case, or sharing the first few characters, at most five.
+    static func similar(_ name: String, in names: [String]) -> [String] {
+        let lower = name.lowercased()
+        let prefix = String(lower.prefix(3))
+        let same = names.filter { $0.lowercased() == lower }.sorted()
+        let alike = names.filter { $0.lowercased() != lower && !prefix.isEmpty && $0.lowercased().hasPrefix(prefix) }.sorted()
+        return Array((same + alike).prefix(5))
+    }
+}

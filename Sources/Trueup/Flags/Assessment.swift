@@ -1,0 +1,126 @@
+/// A customer's tier at the report lag, why, and the numbers behind it.
+public struct Assessment: Sendable, Equatable {
+    public var customer: String
+    public var lag: Int
+    public var tier: Tier
+    public var reasons: [Reason]
+    /// One plain sentence with the numbers, for people outside the planning team.
+    public var explanation: String
+    /// The customer's share of the total absolute error of all customers at this lag, in percent.
+    public var errorSharePct: Double?
+    public var figures: Figures
+    public var periods: [PeriodTotals]
+    /// The recent and baseline wMAPE compared for deterioration, when it could be judged.
+    public var recentWmape: Double?
+    public var baselineWmape: Double?
+}
+
+extension Policy {
+    /// Tiers every customer of `rows` (grouped by customer) at `lag`, most severe first,
+    /// then by share of the total absolute error, largest first.
+    public func assess(_ rows: [MetricsRow], lag: Int) -> [Assessment] {
+        let atLag = rows.filter { $0.lag == lag && $0.customer != nil }
+        let totalError = atLag.reduce(0) { $0 + $1.absoluteError }
+        let assessed = atLag.map { row in
+            assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
+        }
+        return assessed.sorted {
+            if $0.tier != $1.tier { return $0.tier < $1.tier }
+            if ($0.errorSharePct ?? 0) != ($1.errorSharePct ?? 0) { return ($0.errorSharePct ?? 0) > ($1.errorSharePct ?? 0) }
+            return Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8))
+        }
+    }
+
+    /// The tier of one customer's row, with reasons and the sentence that explains them.
+    public func assess(_ row: MetricsRow, errorSharePct: Double?) -> Assessment {
+        let f = row.figures
+        let trend = deterioration(row.periods)
+        var reasons: [Reason] = []
+        var clauses: [String] = []
+        let tier: Tier
+
+        func add(_ reason: Reason, _ clause: String) {
+            if !reasons.contains(reason) { reasons.append(reason) }
+            clauses.append(clause)
+        }
+        func biasClause() -> String {
+            let bias = f.biasPct ?? 0
+            let direction = bias > 0 ? "above" : "below"
+            let months = bias > 0 ? f.overPeriods : f.underPeriods
+            let side = bias > 0 ? "high" : "low"
+            return "forecast \(Words.percent(abs(bias))) \(direction) actual, \(side) in \(months) of \(f.periods) months (\(Words.pValue(f.signTestP ?? 1)))"
+        }
+        func naiveClause(_ fva: Double) -> String {
+            let naive = "a naive repeat of the actuals \(Words.monthsBack(max(row.lag, 1)))"
+            if fva < 0 { return "\(naive) would have been \(Words.points(-fva)) more accurate" }
+            return "the forecast is only \(Words.points(fva)) more accurate than \(naive)"
+        }
+
+        let biasReason: Reason = (f.biasPct ?? 0) > 0 ? .overForecast : .underForecast
+        if f.periods < minimumPeriods {
+            tier = .insufficientData
+            add(.fewPeriods, "only \(f.periods) scored \(f.periods == 1 ? "month" : "months"), fewer than the \(minimumPeriods) needed to judge")
+        } else if f.actual == 0 && f.forecast > 0 && f.wmape == nil {
+            tier = .unreliable
+            add(.overForecast, "forecast \(Words.quantity(f.forecast)) units over \(f.periods) months with no actual purchases")
+        } else {
+            // Unreliable: material and persistent.
+            if let bias = f.biasPct, let p = f.signTestP, abs(bias) >= unreliableBiasPct, p < unreliableSignTestP {
+                add(biasReason, biasClause())
+            }
+            if let wmape = f.wmape, wmape >= unreliableWmape {
+                add(.highError, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE)")
+            }
+            if let fva = f.fvaPts, fva <= unreliableFvaPts {
+                add(.worseThanNaive, naiveClause(fva))
+            } else if let fva = f.fvaPts, let wmape = f.wmape, wmape >= largeErrorWmape, fva <= largeErrorFvaPts {
+                add(.noValueAdded, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE), no better than a naive repeat of the actuals \(Words.monthsBack(max(row.lag, 1))) (FVA \(Words.signedPoints(fva)))")
+            }
+            if !reasons.isEmpty {
+                tier = .unreliable
+            } else {
+                if let bias = f.biasPct, abs(bias) >= watchBiasPct { add(biasReason, biasClause()) }
+                if let wmape = f.wmape, wmape >= watchWmape {
+                    add(.highError, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE)")
+                }
+                if let fva = f.fvaPts, fva < watchFvaPts { add(.noValueAdded, naiveClause(fva)) }
+                if let trend, trend.fires {
+                    add(.deteriorating, "the error rose from \(Words.percent(trend.baseline)) in the \(trend.baselineCount) months before to \(Words.percent(trend.recent)) in the last \(trend.recentCount)")
+                }
+                tier = reasons.isEmpty ? .trusted : .watch
+            }
+        }
+        let explanation = clauses.isEmpty
+            ? "Forecast within \(Words.percent(abs(f.biasPct ?? 0))) of actual overall, with a weighted error of \(Words.percent(f.wmape ?? 0))."
+            : Words.sentence(clauses)
+        return Assessment(customer: row.customer ?? "", lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
+                          errorSharePct: errorSharePct, figures: f, periods: row.periods,
+                          recentWmape: trend?.recent, baselineWmape: trend?.baseline)
+    }
+
+    /// The recent-against-baseline comparison, or nil when there are too few periods to judge.
+    struct Trend {
+        var recent: Double
+        var baseline: Double
+        var recentCount: Int
+        var baselineCount: Int
+        var fires: Bool
+    }
+
+    func deterioration(_ periods: [PeriodTotals]) -> Trend? {
+        guard periods.count >= recentPeriods + minimumBaselinePeriods else { return nil }
+        let recent = periods.suffix(recentPeriods)
+        let baseline = periods.dropLast(recentPeriods).suffix(baselinePeriods)
+        func wmape<S: Sequence>(_ s: S) -> Double? where S.Element == PeriodTotals {
+            let actual = s.reduce(0) { $0 + $1.absoluteActual }
+            return actual > 0 ? 100 * s.reduce(0) { $0 + $1.absoluteError } / actual : nil
+        }
+        guard let recentWmape = wmape(recent), let baselineWmape = wmape(baseline) else { return nil }
+        let everyRecentWorse = recent.allSatisfy { period in
+            period.absoluteActual > 0 ? 100 * period.absoluteError / period.absoluteActual > baselineWmape : period.absoluteError > 0
+        }
+        let fires = recentWmape >= baselineWmape + deteriorationPts && recentWmape >= deteriorationRatio * baselineWmape && everyRecentWorse
+        return Trend(recent: recentWmape, baseline: baselineWmape, recentCount: recent.count, baselineCount: baseline.count, fires: fires)
+    }
+}
+

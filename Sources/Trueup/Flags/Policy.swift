@@ -1,0 +1,38 @@
+/// The thresholds that decide each customer's tier: PRODUCT.md's default flag policy.
+///
+/// Evaluated per customer at the report lag:
+/// - insufficient-data: fewer than `minimumPeriods` scored periods;
+/// - unreliable: |bias_pct| ≥ 15 with sign_test_p < 0.05; or wmape ≥ 50; or
+///   fva_pts ≤ −5; or wmape ≥ 30 with fva_pts ≤ 0;
+/// - watch: not unreliable, and |bias_pct| ≥ 10, wmape ≥ 30, fva_pts < 2, or
+///   recent deterioration;
+/// - trusted: otherwise.
+public struct Policy: Sendable, Equatable {
+    public var minimumPeriods = 6
+
+    public var unreliableBiasPct = 15.0
+    public var unreliableSignTestP = 0.05
+    public var unreliableWmape = 50.0
+    public var unreliableFvaPts = -5.0
+    public var largeErrorWmape = 30.0
+    public var largeErrorFvaPts = 0.0
+
+    public var watchBiasPct = 10.0
+    public var watchWmape = 30.0
+    public var watchFvaPts = 2.0
+
+    /// "Recent deterioration": the last `recentPeriods` scored periods against the
+    /// `baselinePeriods` before them (at least `minimumBaselinePeriods`). It fires
+    /// only when the recent wMAPE is at least `deteriorationPts` points and
+    /// `deteriorationRatio` times the baseline wMAPE, and every recent period on
+    /// its own is worse than the baseline: one bad month is noise, not a trend.
+    public var recentPeriods = 3
+    public var baselinePeriods = 9
+    public var minimumBaselinePeriods = 6
+    public var deteriorationPts = 10.0
+    public var deteriorationRatio = 1.5
+
+    public init() {}
+
+    public static let `default` = Policy()
+}

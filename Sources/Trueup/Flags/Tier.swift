@@ -1,0 +1,38 @@
+/// How far a customer's forecasts can be trusted, most severe first.
+public enum Tier: String, Sendable, CaseIterable, Comparable {
+    case unreliable
+    case watch
+    case insufficientData = "insufficient-data"
+    case trusted
+
+    /// How serious: trusted 0, insufficient-data 1, watch 2, unreliable 3.
+    public var severity: Int {
+        switch self {
+        case .trusted: return 0
+        case .insufficientData: return 1
+        case .watch: return 2
+        case .unreliable: return 3
+        }
+    }
+
+    /// Unreliable sorts first.
+    public static func < (a: Tier, b: Tier) -> Bool { a.severity > b.severity }
+}
+
+/// Why a customer is not trusted, as a stable code for files and scripts.
+public enum Reason: String, Sendable, CaseIterable {
+    /// The forecast runs high: bias above the threshold.
+    case overForecast = "over-forecast"
+    /// The forecast runs low.
+    case underForecast = "under-forecast"
+    /// The forecast misses by a large share of actual volume.
+    case highError = "high-error"
+    /// A naive repeat of past actuals would have been clearly more accurate.
+    case worseThanNaive = "worse-than-naive"
+    /// The forecast adds little or nothing over a naive repeat of past actuals.
+    case noValueAdded = "no-value-added"
+    /// The last periods are clearly worse than the ones before.
+    case deteriorating
+    /// Too few scored periods to judge.
+    case fewPeriods = "few-periods"
+}

@@ -1,0 +1,71 @@
+import Trueup
+
+/// A one-page evidence sheet on one customer, in Markdown, for a conversation
+/// about its supply agreement with someone outside the planning team.
+public enum BriefMarkdown {
+    public static func render(_ view: CustomerView) -> String {
+        let a = view.assessment
+        let f = a.figures
+        let report = view.report
+        let months = "\(report.window.first) to \(report.window.last)"
+        var out = "# Forecast accuracy: \(a.customer)\n\n"
+        out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
+        out += "## In short\n\n"
+        out += "**\(verdict(a.tier))** \(a.explanation)\n\n"
+        out += "## The numbers\n\n"
+        out += "| | | what it means |\n| --- | ---: | --- |\n"
+        out += "| Forecast | \(NumberText.readable(f.forecast, decimals: 0)) | units forecast over these months |\n"
+        out += "| Bought | \(NumberText.readable(f.actual, decimals: 0)) | units actually bought |\n"
+        if let bias = f.biasPct {
+            let direction = bias >= 0 ? "more" : "less"
+            out += "| Bias | \(MetricsTable.signed(bias))% | forecast \(Words.percent(abs(bias))) \(direction) than was bought |\n"
+        }
+        if let wmape = f.wmape {
+            out += "| Weighted error (wMAPE) | \(NumberText.readable(wmape, decimals: 1))% | the misses, in either direction, as a share of what was bought |\n"
+        }
+        if let naive = f.naiveWmape, let fva = f.fvaPts {
+            let back = max(a.lag, 1)
+            out += "| Naive forecast's error | \(NumberText.readable(naive, decimals: 1))% | had the forecast simply repeated what was bought \(back == 1 ? "the month before" : "\(back) months before") |\n"
+            out += "| Value added | \(MetricsTable.signed(fva)) points | \(fva >= 0 ? "how much more accurate the forecast was than that" : "how much less accurate the forecast was than that") |\n"
+        }
+        out += "| Months high / low | \(f.overPeriods) / \(f.underPeriods) | months in which the forecast was above / below what was bought |\n"
+        if let share = a.errorSharePct {
+            out += "| Share of all forecast error | \(NumberText.readable(share, decimals: 1))% | of the absolute error of every customer's forecasts at this horizon |\n"
+        }
+        out += "\n## Month by month\n\n"
+        out += "| month | forecast | bought | difference | difference % |\n| --- | ---: | ---: | ---: | ---: |\n"
+        for p in a.periods {
+            let pct = p.actual != 0 ? MetricsTable.signed(100 * p.error / p.actual) + "%" : "-"
+            out += "| \(p.month) | \(NumberText.readable(p.forecast, decimals: 0)) | \(NumberText.readable(p.actual, decimals: 0)) | \(signedQuantity(p.error)) | \(pct) |\n"
+        }
+        out += "\nDifference = forecast − bought: positive when more was forecast than bought.\n"
+        let top = view.items.prefix(5)
+        if !top.isEmpty {
+            let total = view.row.absoluteError
+            out += "\n## The items behind most of the error\n\n"
+            out += "| item | forecast | bought | bias | share of the error |\n| --- | ---: | ---: | ---: | ---: |\n"
+            for item in top {
+                let share = total > 0 ? NumberText.readable(100 * item.absoluteError / total, decimals: 1) + "%" : "-"
+                let bias = item.figures.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
+                out += "| \(item.item ?? "") | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |\n"
+            }
+        }
+        out += "\n---\nFrom `\(report.forecasts.path)` and `\(report.actuals.path)`; the last month with actuals is \(report.lastClosed). "
+        out += "Every figure is defined in trueup's metrics contract; error is forecast minus actual.\n"
+        return out
+    }
+
+    private static func verdict(_ tier: Tier) -> String {
+        switch tier {
+        case .unreliable: return "Unreliable: these forecasts should not be taken at face value."
+        case .watch: return "Watch: usable, with a problem worth raising."
+        case .insufficientData: return "Not enough history to judge yet."
+        case .trusted: return "Trusted: these forecasts have been accurate."
+        }
+    }
+
+    private static func signedQuantity(_ value: Double) -> String {
+        let text = NumberText.readable(value, decimals: 0)
+        return value >= 0.5 ? "+" + text : text
+    }
+}

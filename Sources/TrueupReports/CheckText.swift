@@ -1,0 +1,57 @@
+import Trueup
+
+/// What `trueup check` prints: the verdict, the quantity to plan instead, and its range.
+public enum CheckText {
+    public static func render(_ check: Check) -> String {
+        let a = check.view.assessment
+        let window = "\(check.view.report.window.first) to \(check.view.report.window.last)"
+        let reasons = a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))"
+        var out = "\(a.customer) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
+        out += "  \(a.explanation)\n\n"
+        let q = NumberText.readable(check.quantity, decimals: 0)
+        let history: String
+        switch check.basis {
+        case .item(let item): history = "item \(item)'s history"
+        case .customer: history = "\(a.customer)'s history across all items"
+        }
+        out += "Forecast received: \(q) units.\n"
+        if let note = check.basisNote { out += "Note: \(note).\n" }
+        if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
+            out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: over \(window), \(history) shows "
+            out += "\(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast (\(check.periods) months).\n"
+        } else {
+            out += "No adjusted quantity: nothing was forecast in \(history) over \(window).\n"
+        }
+        if let range = check.range {
+            out += "80% range: \(NumberText.readable(range.low, decimals: 0)) to \(NumberText.readable(range.high, decimals: 0)) units "
+            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.rangePeriods) months).\n"
+        } else {
+            out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
+        }
+        return out
+    }
+
+    public static func json(_ check: Check) -> JSONValue {
+        let a = check.view.assessment
+        var basis: [(String, JSONValue)]
+        switch check.basis {
+        case .item(let item): basis = [("basis", .string("item")), ("item", .string(item))]
+        case .customer: basis = [("basis", .string("customer")), ("item", .null)]
+        }
+        return .object([
+            ("customer", .string(a.customer)), ("lag", .integer(a.lag)), ("tier", .string(a.tier.rawValue)),
+            ("reasons", .array(a.reasons.map { .string($0.rawValue) })), ("explanation", .string(a.explanation)),
+            ("quantity", .number(check.quantity)),
+        ] + basis + [
+            ("basis_note", check.basisNote.map { .string($0) } ?? .null),
+            ("periods", .integer(check.periods)),
+            ("ratio", .figure(check.ratio)),
+            ("adjusted_quantity", .figure(check.adjustedQuantity)),
+            ("range_low", .figure(check.range?.low)),
+            ("range_high", .figure(check.range?.high)),
+            ("range_periods", .integer(check.rangePeriods)),
+            ("window", .object([("from", .string(check.view.report.window.first.description)),
+                                ("to", .string(check.view.report.window.last.description))])),
+        ])
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Trueup
+import TrueupReports
+
+/// `trueup brief`: a one-page evidence sheet on one customer, for the account manager.
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Write a one-page Markdown evidence sheet on one customer's forecasts.",
+        discussion: "Tier and reasons, the key figures in plain words, month by month forecast against actual, and the five items with the most error."
+    )
+
+    @OptionGroup var input: InputOptions
+    @Option(help: "The customer.") var customer: String
+    @Option(help: "The lag (months ahead). Default: 1 when present, else the smallest.") var lag: Int?
+    @Option(help: ArgumentHelp("Write the brief to this Markdown file instead of printing it.", valueName: "file.md"))
+    var out: String?
+
+    func run() throws {
+        do {
+            let view: CustomerView
+            do {
+                view = try CustomerView(try input.request(lag: lag), customer: customer)
+            } catch let problem as CustomerView.Problem {
+                throw Failure(problem)
+            }
+            let text = BriefMarkdown.render(view)
+            if let out {
+                let (directory, name) = FileOutput.split(out)
+                try FileOutput.prepareDirectory(directory)
+                try FileOutput.write(text, to: name, in: directory)
+                FileOutput.writeStandardOutput("Wrote \(out).\n")
+            } else {
+                FileOutput.writeStandardOutput(text)
+            }
+        } catch let failure as Failure {
+            failure.exit()
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Trueup
+import TrueupReports
+
+/// `trueup check`: can a buyer trust this customer's forecast of Q units, and what to plan instead.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a customer's forecast before purchasing: tier, bias-adjusted quantity and an 80% range.",
+        discussion: """
+            The adjusted quantity is Q × (actual ÷ forecast) over the window; the range is Q times the 10th and 90th
+            percentiles of the monthly actual ÷ forecast. With --item, the item's own history is used when it has at least
+            the policy's minimum of scored periods (6 by default), else the customer's.
+            Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level; 64, 65, 66 as for report.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case watch, unreliable
+        var tier: Tier { self == .watch ? .watch : .unreliable }
+    }
+
+    @OptionGroup var input: InputOptions
+    @Option(help: "The customer whose forecast you received.") var customer: String
+    @Option(help: "The quantity the customer forecast.") var quantity: Double
+    @Option(help: "The item, to use its own history when it has enough.") var item: String?
+    @Option(help: "The lag of the forecast (months ahead). Default: 1 when present, else the smallest.") var lag: Int?
+    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: ArgumentHelp("Exit with code 3 when the tier is watch or worse (watch), or unreliable (unreliable).", valueName: "tier"))
+    var failOn: FailOn?
+
+    func validate() throws {
+        guard quantity.isFinite, quantity >= 0 else { throw ValidationError("--quantity must be a number of 0 or more.") }
+    }
+
+    func run() throws {
+        let check: Check
+        do {
+            do {
+                check = try Check(try input.request(lag: lag), customer: customer, item: item, quantity: quantity)
+            } catch let failure as Failure {
+                throw failure
+            } catch let problem as CustomerView.Problem {
+                throw Failure(problem)
+            }
+        } catch let failure as Failure {
+            failure.exit()
+        }
+        switch format {
+        case .text: FileOutput.writeStandardOutput(CheckText.render(check))
+        case .json: FileOutput.writeStandardOutput(CheckText.json(check).rendered() + "\n")
+        }
+        if let failOn, check.tier.severity >= failOn.tier.severity {
+            throw ExitCode(3)
+        }
+    }
+}
