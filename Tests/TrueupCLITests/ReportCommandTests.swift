@@ -47,7 +47,9 @@ import Testing
         let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals), "--format", "json", "--by", "customer,item"])
         #expect(outcome.status == 0)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(document["flags"] == nil, "flags are per customer; grouped by customer and item there are none")
+        let rows = try #require(document["metrics"] as? [[String: Any]])
         #expect(rows.count == 4)
         let ay = try #require(rows.first { $0["item"] as? String == "y" })
         #expect(ay["customer"] as? String == "A")

@@ -10,7 +10,7 @@ public struct Assessment: Sendable, Equatable {
     public var errorSharePct: Double?
     public var figures: Figures
     public var periods: [PeriodTotals]
-    /// The recent and baseline wMAPE compared for deterioration, when it could be judged.
+    /// The recent and baseline error of the monthly totals compared for deterioration, when it could be judged.
     public var recentWmape: Double?
     public var baselineWmape: Double?
 }
@@ -85,7 +85,7 @@ extension Policy {
                 }
                 if let fva = f.fvaPts, fva < watchFvaPts { add(.noValueAdded, naiveClause(fva)) }
                 if let trend, trend.fires {
-                    add(.deteriorating, "the error rose from \(Words.percent(trend.baseline)) in the \(trend.baselineCount) months before to \(Words.percent(trend.recent)) in the last \(trend.recentCount)")
+                    add(.deteriorating, "the monthly total missed by \(Words.percent(trend.recent)) in the last \(trend.recentCount) months, against \(Words.percent(trend.baseline)) in the \(trend.baselineCount) months before")
                 }
                 tier = reasons.isEmpty ? .trusted : .watch
             }
@@ -111,13 +111,15 @@ extension Policy {
         guard periods.count >= recentPeriods + minimumBaselinePeriods else { return nil }
         let recent = periods.suffix(recentPeriods)
         let baseline = periods.dropLast(recentPeriods).suffix(baselinePeriods)
-        func wmape<S: Sequence>(_ s: S) -> Double? where S.Element == PeriodTotals {
+        // The error of each month's total, |ΣF − ΣA| / Σ|A|: a drift shows in the totals at once,
+        // while item-level noise (large for small customers) mostly cancels out.
+        func totalError<S: Sequence>(_ s: S) -> Double? where S.Element == PeriodTotals {
             let actual = s.reduce(0) { $0 + $1.absoluteActual }
-            return actual > 0 ? 100 * s.reduce(0) { $0 + $1.absoluteError } / actual : nil
+            return actual > 0 ? 100 * s.reduce(0) { $0 + abs($1.error) } / actual : nil
         }
-        guard let recentWmape = wmape(recent), let baselineWmape = wmape(baseline) else { return nil }
+        guard let recentWmape = totalError(recent), let baselineWmape = totalError(baseline) else { return nil }
         let everyRecentWorse = recent.allSatisfy { period in
-            period.absoluteActual > 0 ? 100 * period.absoluteError / period.absoluteActual > baselineWmape : period.absoluteError > 0
+            period.absoluteActual > 0 ? 100 * abs(period.error) / period.absoluteActual > baselineWmape : period.error != 0
         }
         let fires = recentWmape >= baselineWmape + deteriorationPts && recentWmape >= deteriorationRatio * baselineWmape && everyRecentWorse
         return Trend(recent: recentWmape, baseline: baselineWmape, recentCount: recent.count, baselineCount: baseline.count, fires: fires)

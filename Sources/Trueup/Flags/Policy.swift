@@ -22,10 +22,11 @@ public struct Policy: Sendable, Equatable {
     public var watchFvaPts = 2.0
 
     /// "Recent deterioration": the last `recentPeriods` scored periods against the
-    /// `baselinePeriods` before them (at least `minimumBaselinePeriods`). It fires
-    /// only when the recent wMAPE is at least `deteriorationPts` points and
-    /// `deteriorationRatio` times the baseline wMAPE, and every recent period on
-    /// its own is worse than the baseline: one bad month is noise, not a trend.
+    /// `baselinePeriods` before them (at least `minimumBaselinePeriods`), judged on
+    /// the error of each month's total, 100·Σ|ΣF − ΣA| / ΣΣ|A|. It fires only when
+    /// the recent error is at least `deteriorationPts` points above and
+    /// `deteriorationRatio` times the baseline's, and every recent month on its own
+    /// is worse than the baseline: one bad month is noise, not a trend.
     public var recentPeriods = 3
     public var baselinePeriods = 9
     public var minimumBaselinePeriods = 6

@@ -56,7 +56,7 @@ struct PolicyKey: Sendable {
                   help: "... and at least this many (else deterioration is not judged)",
                   value: .count(\.minimumBaselinePeriods)),
         PolicyKey(section: "deteriorating", name: "increase_pts",
-                  help: "recent wmape at least this many points above the baseline wmape ...",
+                  help: "error of the monthly totals, recent months at least this many points above the baseline ...",
                   value: .number(\.deteriorationPts)),
         PolicyKey(section: "deteriorating", name: "ratio",
                   help: "... and at least this many times it (every recent period must be worse too)",
