@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `report`'s flags, `check`, `brief` and `policy` end to end, on the demo data.
+@Suite struct FlagCommandTests {
+    static let demo = ["--forecasts", CLI.packageRoot.appendingPathComponent("datasets/demo/forecasts.csv").path,
+                       "--actuals", CLI.packageRoot.appendingPathComponent("datasets/demo/actuals.csv").path]
+
+    @Test func flagsCSVAgreesWithMetricsCSV() throws {
+        let space = Workspace()
+        let out = space.url.appendingPathComponent("out").path
+        let outcome = try CLI.run(["report"] + Self.demo + ["--out", out])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("tier        customer  lag"))
+        #expect(outcome.stdout.contains("Tiers at lag 1: "))
+        let flags = try #require(space.read("out/flags.csv")).split(separator: "\n").map(String.init)
+        #expect(flags[0] == "customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,sign_test_p,tracking_signal,error_share_pct")
+        #expect(flags.count == 41)
+        let tiers = flags.dropFirst().map { $0.split(separator: ",")[2] }
+        #expect(tiers.sorted { rank($0) < rank($1) } == tiers, "unreliable first, then watch, then trusted")
+        // The bias in flags.csv is the lag-1 bias of metrics.csv, digit for digit.
+        let metrics = try #require(space.read("out/metrics.csv")).split(separator: "\n")
+        let c0002 = try #require(metrics.first { $0.hasPrefix("C0002,1,") }).split(separator: ",", omittingEmptySubsequences: false)
+        let flag = try #require(flags.first { $0.hasPrefix("C0002,") })
+        #expect(flag.contains(",\(c0002[7]),\(c0002[8]),\(c0002[22]),\(c0002[20]),\(c0002[17]),"))
+        let run = try #require(space.read("out/run.json"))
+        #expect(run.contains("\"report_lag\": 1"))
+        #expect(run.contains("\"unreliable.wmape\": 50"))
+    }
+
+    func rank(_ tier: Substring) -> Int { ["unreliable": 0, "watch": 1, "insufficient-data": 2, "trusted": 3][String(tier)] ?? 9 }
+
+    @Test func checkAdjustsTheQuantityByTheCustomersHistory() throws {
+        let outcome = try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "1000", "--format", "json"])
+        #expect(outcome.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(json["tier"] as? String == "unreliable")
+        let ratio = try #require(json["ratio"] as? Double)
+        #expect(abs((json["adjusted_quantity"] as? Double ?? 0) - 1000 * ratio) < 1e-9)
+        let low = try #require(json["range_low"] as? Double), high = try #require(json["range_high"] as? Double)
+        #expect(low < 1000 * ratio && 1000 * ratio < high)
+        // The ratio is the customer's actual over forecast at lag 1, as metrics.csv has them.
+        let metrics = try CLI.run(["report"] + Self.demo + ["--lag", "1", "--format", "csv"]).stdout.split(separator: "\n")
+        let row = try #require(metrics.first { $0.hasPrefix("C0002,1,") }).split(separator: ",")
+        #expect(abs(ratio - Double(row[5])! / Double(row[6])!) < 1e-12)
+    }
+
+    @Test func checkGatesAPurchaseWithFailOn() throws {
+        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "10", "--fail-on", "unreliable"]).status == 3)
+        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0021", "--quantity", "10", "--fail-on", "watch"]).status == 0)
+        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "10"]).status == 0)
+        let unknown = try CLI.run(["check"] + Self.demo + ["--customer", "c0002", "--quantity", "10", "--fail-on", "watch"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Similar names: C0002"))
+    }
+
+    @Test func checkUsesTheItemWhenItHasHistory() throws {
+        let outcome = try CLI.run(["check"] + Self.demo + ["--customer", "C0021", "--item", "SKU00003", "--quantity", "200"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("item SKU00003's history"))
+        let short = try CLI.run(["check"] + Self.demo + ["--customer", "C0021", "--item", "SKU00003", "--quantity", "200", "--from", "2025-09"])
+        #expect(short.stdout.contains("item SKU00003 has 4 scored periods at lag 1, fewer than 6, so the customer's totals are used"))
+        #expect(short.stdout.contains("No range: only 4 months"))
+    }
+
+    @Test func briefWritesMarkdown() throws {
+        let space = Workspace()
+        let file = space.url.appendingPathComponent("briefs/C0002.md").path
+        let outcome = try CLI.run(["brief"] + Self.demo + ["--customer", "C0002", "--from", "2025-01", "--out", file])
+        #expect(outcome.status == 0)
+        let brief = try #require(space.read("briefs/C0002.md"))
+        #expect(brief.hasPrefix("# Forecast accuracy: C0002\n"))
+        #expect(brief.contains("**Unreliable: these forecasts should not be taken at face value.** Forecast 42% above actual"))
+        #expect(brief.contains("| 2025-12 |"))
+        #expect(brief.components(separatedBy: "\n| SKU").count - 1 == 5)
+    }
+
+    @Test func policyFileChangesTiers() throws {
+        let space = Workspace()
+        let defaults = try CLI.run(["policy"])
+        #expect(defaults.status == 0)
+        #expect(defaults.stdout.contains("[unreliable]\nbias_pct = 15.0"))
+        let lenient = space.file("lenient.toml", defaults.stdout.replacingOccurrences(of: "fva_pts = 2.0", with: "fva_pts = -100.0"))
+        let before = try CLI.run(["check"] + Self.demo + ["--customer", "C0010", "--quantity", "10"])
+        let after = try CLI.run(["check"] + Self.demo + ["--customer", "C0010", "--quantity", "10", "--policy", lenient])
+        #expect(before.stdout.hasPrefix("C0010 at lag 1: watch (no-value-added)"))
+        #expect(after.stdout.hasPrefix("C0010 at lag 1: trusted"))
+        let bad = space.file("bad.toml", "[watch]\nwmape = \"thirty\"\n")
+        let refused = try CLI.run(["report"] + Self.demo + ["--policy", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("watch.wmape must be a number, not the text \"thirty\""))
+    }
+}
