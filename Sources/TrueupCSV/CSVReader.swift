@@ -22,7 +22,7 @@ public final class CSVReader {
 
     private enum Source {
         case file(Int32)
-        case memory([UInt8], offset: Int)
+        case memory([UInt8])
     }
 
     private var source: Source
@@ -70,7 +70,7 @@ public final class CSVReader {
         let sample = Array(bytes.prefix(CSVSniffer.sampleSize))
         self.dialect = try Self.chooseDialect(dialect, sample: sample, isWholeFile: sample.count == bytes.count)
         self.name = name
-        source = .memory(bytes, offset: 0)
+        source = .memory(bytes)
         capacity = max(bufferSize, 4)
         buffer = .allocate(byteCount: capacity, alignment: 16)
     }
@@ -94,19 +94,49 @@ public final class CSVReader {
     /// Throws `CSVError.unterminatedQuote` when the file ends inside a quoted
     /// field, and rethrows whatever `body` throws.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+        _ = try records { record in
+            try body(record)
+            return true
+        }
+    }
+
+    /// Where a read stopped: the byte offset of the first record not read, and how many lines it consumed.
+    public struct Stop: Sendable, Equatable {
+        public var offset: Int
+        public var lines: Int
+
+        public init(offset: Int, lines: Int) {
+            self.offset = offset
+            self.lines = lines
+        }
+    }
+
+    /// Calls `body` for every non-blank record that starts at or after `start` and before `limit`,
+    /// until `body` returns false; the record that straddles `limit` is read whole.
+    ///
+    /// This is how a file is read in blocks: `start` must be where a record begins
+    /// (a byte order mark is looked for only at 0), and `firstLine` is the line
+    /// number there. Each reader reads on its own file descriptor at its own
+    /// offsets, so several can read one file at once.
+    public func records(from start: Int = 0, before limit: Int = .max, firstLine: Int = 1,
+                        _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
         var tokenizer = Tokenizer(dialect: dialect)
         let scratch = Scratch()
         var position = 0
-        var bufferOffset = 0  // file offset of buffer[0]
-        var line = 1
-        try fill()
-        if filled >= 3 && buffer.load(as: UInt8.self) == 0xEF && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
+        var bufferOffset = start  // file offset of buffer[0]
+        var line = firstLine
+        filled = 0
+        atEOF = false
+        try fill(at: bufferOffset)
+        if start == 0 && filled >= 3 && buffer.load(as: UInt8.self) == 0xEF && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
             && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF {
             hadByteOrderMark = true
             position = 3
         }
         while true {
-            if position == filled && atEOF { return }
+            if (position == filled && atEOF) || bufferOffset + position >= limit {
+                return Stop(offset: bufferOffset + position, lines: line - firstLine)
+            }
             let bytes = buffer.assumingMemoryBound(to: UInt8.self)
             switch tokenizer.scan(bytes, from: position, to: filled, atEOF: atEOF) {
             case .needMore:
@@ -117,7 +147,7 @@ public final class CSVReader {
                     filled -= position
                     position = 0
                 }
-                try fill()
+                try fill(at: bufferOffset)
             case .record(let next, let contentEnd, let newlines):
                 if !tokenizer.lastRecordIsBlank {
                     scratch.clear()
@@ -125,7 +155,11 @@ public final class CSVReader {
                         line: line, byteOffset: bufferOffset + position,
                         raw: UnsafeRawBufferPointer(start: buffer + position, count: contentEnd - position),
                         spans: tokenizer.fields, base: UnsafeRawPointer(buffer), quote: dialect.quote, scratch: scratch)
-                    try body(record)
+                    let goOn = try body(record)
+                    line += 1 + newlines
+                    position = next
+                    if !goOn { return Stop(offset: bufferOffset + position, lines: line - firstLine) }
+                    continue
                 }
                 line += 1 + newlines
                 position = next
@@ -143,25 +177,25 @@ public final class CSVReader {
         capacity *= 2
     }
 
-    /// Reads until the buffer is full or the source ends.
-    private func fill() throws(CSVError) {
+    /// Reads until the buffer is full or the source ends; `bufferStart` is the file offset of buffer[0].
+    private func fill(at bufferStart: Int) throws(CSVError) {
         while filled < capacity && !atEOF {
             let target = buffer + filled
             let room = capacity - filled
+            let offset = bufferStart + filled
             var got = 0
             switch source {
             case .file(let fd):
-                got = read(fd, target, room)
+                got = pread(fd, target, room, off_t(offset))
                 if got < 0 {
                     if errno == EINTR { continue }
                     throw .unreadable(path: name, reason: String(cString: strerror(errno)))
                 }
-            case .memory(let bytes, let offset):
-                got = min(room, bytes.count - offset)
+            case .memory(let bytes):
+                got = max(0, min(room, bytes.count - offset))
                 bytes.withUnsafeBytes { source in
                     if let base = source.baseAddress, got > 0 { target.copyMemory(from: base + offset, byteCount: got) }
                 }
-                source = .memory(bytes, offset: offset + got)
             }
             if got == 0 { atEOF = true; break }
             onChunk?(UnsafeRawBufferPointer(start: target, count: got))

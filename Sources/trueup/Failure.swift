@@ -76,6 +76,8 @@ struct Failure: Error {
             if total > shown.count { lines.append("... and \(total - shown.count) more.") }
             lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
             self.init(lines.joined(separator: "\n"), code: Self.data)
+        case .tooManyKeys(let path, let limit):
+            self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):
             self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
         }

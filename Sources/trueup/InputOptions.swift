@@ -27,6 +27,13 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
     var policy: String?
 
+    @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8). The figures are the same for any number.", valueName: "n"))
+    var threads: Int = ReportRequest.availableCores
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
+    }
+
     /// The request these options describe, with the policy file loaded.
     func request(lag: Int?, grouping: Grouping = .customer) throws(Failure) -> ReportRequest {
         var loaded = Policy.default
@@ -37,8 +44,10 @@ struct InputOptions: ParsableArguments {
                 throw Failure(error)
             }
         }
-        return ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
-                             columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        var request = ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
+                                    columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        request.threads = threads
+        return request
     }
 
     static func month(_ text: String) throws -> Month {

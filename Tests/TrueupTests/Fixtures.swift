@@ -16,7 +16,7 @@ final class Scratch {
     @discardableResult
     func file(_ name: String, _ text: String) -> String {
         let target = path + "/" + name
-        FileManager.default.createFile(atPath: target, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: target, contents: Data(text.utf8))
         return target
     }
 }

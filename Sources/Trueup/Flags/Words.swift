@@ -1,21 +1,21 @@
-/// Numbers as a planner reads them in a sentence.
-enum Words {
+/// Numbers as a planner reads them in a sentence: the explanations, the brief and check use these.
+public enum Words {
     /// "31%", "4.5%" below 10, "0.3%" below 1.
-    static func percent(_ value: Double) -> String { number(value) + "%" }
+    public static func percent(_ value: Double) -> String { number(value) + "%" }
 
     /// "10 points", "1 point", "0.4 points".
-    static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         let text = number(value)
         return text == "1" ? "1 point" : "\(text) points"
     }
 
     /// "+2.1 points", "−0.4 points".
-    static func signedPoints(_ value: Double) -> String {
+    public static func signedPoints(_ value: Double) -> String {
         (value < 0 ? "−" : "+") + points(abs(value))
     }
 
     /// Whole numbers from 10 up, one decimal below.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         let magnitude = abs(value)
         if magnitude >= 9.95 { return String(Int64(value.rounded())) }
         let tenths = (value * 10).rounded() / 10
@@ -23,7 +23,7 @@ enum Words {
     }
 
     /// A quantity with thousands grouped: "12,480".
-    static func quantity(_ value: Double) -> String {
+    public static func quantity(_ value: Double) -> String {
         let whole = Int64(value.rounded())
         var digits = Array(String(abs(whole)))
         var out = ""
@@ -35,18 +35,18 @@ enum Words {
     }
 
     /// "p = 0.006", "p < 0.001".
-    static func pValue(_ p: Double) -> String {
+    public static func pValue(_ p: Double) -> String {
         if p < 0.001 { return "p < 0.001" }
         return "p = \((p * 1000).rounded() / 1000)"
     }
 
     /// "of last month" for 1, "of 3 months before" otherwise.
-    static func monthsBack(_ months: Int) -> String {
+    public static func monthsBack(_ months: Int) -> String {
         months == 1 ? "of the month before" : "of \(months) months before"
     }
 
     /// Clauses joined into one sentence: capitalised, "; " between, a full stop at the end.
-    static func sentence(_ clauses: [String]) -> String {
+    public static func sentence(_ clauses: [String]) -> String {
         var text = clauses.joined(separator: "; ")
         if let first = text.first { text = first.uppercased() + text.dropFirst() }
         return text + "."

@@ -33,6 +33,8 @@ public enum InputError: Error, Sendable, Equatable {
     case unknownColumnOverride(column: Column, name: String)
     /// Rows that can't be read: the first few, and how many in all.
     case badRows(shown: [RowProblem], total: Int)
+    /// More distinct customers or items than keys can hold.
+    case tooManyKeys(path: String, limit: Int)
     /// No usable actual row, so no period is closed and nothing can be scored.
     case noActuals(path: String)
 }

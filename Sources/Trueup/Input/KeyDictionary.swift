@@ -46,6 +46,15 @@ struct KeyDictionary {
         return String(decoding: arena[range], as: UTF8.self)
     }
 
+    /// The ids these keys have in `other`, added there when new: `result[localID]`.
+    func mapped(into other: inout KeyDictionary) -> [Int32] {
+        arena.withUnsafeBytes { bytes in
+            (0..<count).map { id in
+                other.id(for: UnsafeRawBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]]))
+            }
+        }
+    }
+
     /// Every key, in id order.
     var names: [String] { (0..<count).map { name(Int32($0)) } }
 

@@ -10,6 +10,13 @@ struct ProblemLog {
 
     init(keepsAll: Bool) { self.keepsAll = keepsAll }
 
+    /// Gives the kept problems of `file` without raw text the text of their line.
+    mutating func fillRaw(file: String, _ text: [Int: String]) {
+        for k in kept.indices where kept[k].file == file && kept[k].raw.isEmpty {
+            if let raw = text[kept[k].line] { kept[k].raw = raw }
+        }
+    }
+
     mutating func add(_ problem: RowProblem) {
         total += 1
         if keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }

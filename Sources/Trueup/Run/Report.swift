@@ -11,7 +11,8 @@ public enum Report {
             throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
         }
         var stopwatch = Stopwatch()
-        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows)
+        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
+                            blockSize: request.readBlockSize)
         let actuals: InputFile
         let forecasts: InputFile
         do {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What `trueup report` was asked to do.
 public struct ReportRequest: Sendable {
     public var forecasts: String
@@ -15,6 +21,10 @@ public struct ReportRequest: Sendable {
     public var skipBadRows: Bool
     /// The thresholds of the tiers.
     public var policy: Policy
+    /// Cores to read with; 1 reads each file in one sequential pass. The result is the same.
+    public var threads: Int = ReportRequest.availableCores
+    /// Bytes per block when reading with several threads (tests make it tiny to cut records everywhere).
+    public var readBlockSize: Int = 16 << 20
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
@@ -29,6 +39,11 @@ public struct ReportRequest: Sendable {
         self.columns = columns
         self.skipBadRows = skipBadRows
     }
+}
+
+extension ReportRequest {
+    /// The cores this machine has online (at least 1, at most 8).
+    public static var availableCores: Int { min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 }
 
 /// One row of metrics.csv: a group at one lag.

@@ -1,0 +1,149 @@
+import Dispatch
+import TrueupCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file's data rows in blocks on several cores and hands them over in file order.
+///
+/// The data is cut into blocks of about `blockSize` bytes. A block after the
+/// first can't know where its first record starts without reading everything
+/// before it (a quoted field may hold line breaks), so it guesses: just after
+/// the first line break at or after its nominal start. When the block before it
+/// has been parsed, the offset where that one stopped is the true start; if the
+/// guess differs, the block is parsed again from the true start. The result is
+/// therefore always the one a single sequential read gives, and the guess only
+/// decides how much work runs in parallel.
+enum BlockReader {
+    /// Large enough that a block's fixed costs (opening the file, a fresh dictionary) vanish,
+    /// small enough that a few blocks in flight stay a small part of memory.
+    static let defaultBlockSize = 16 << 20
+
+    /// Parses the data rows of `path` from `dataStart` and calls `merge` with each block in
+    /// file order, together with the line number of the block's first line.
+    static func read(path: String, dialect: CSVDialect, parser: RowParser, dataStart: Int, firstLine: Int,
+                     fileSize: Int, threads: Int, blockSize: Int,
+                     merge: (inout ParsedBlock, _ firstLine: Int) throws(InputError) -> Void) throws(InputError) {
+        let count = threads > 1 ? max(1, (fileSize - dataStart) / max(1, blockSize)) : 1
+        let step = max(1, (fileSize - dataStart) / count)
+        // Nominal bounds: block k covers [bounds[k], bounds[k + 1]); the last one runs to the end.
+        let bounds = (0..<count).map { dataStart + $0 * step } + [Int.max]
+        guard count > 1 else {
+            var block = parse(path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
+            if let failure = block.failure { throw Self.error(failure, path: path, firstLine: firstLine) }
+            return try merge(&block, firstLine)
+        }
+
+        let slots = Slots(count: count)
+        // At most `threads` blocks wait to be merged: memory stays a few blocks, not the file.
+        let inFlight = DispatchSemaphore(value: threads)
+        DispatchQueue.global().async {
+            for k in 0..<count {
+                inFlight.wait()
+                DispatchQueue.global().async {
+                    let start = k == 0 ? dataStart : guessStart(path: path, from: bounds[k], before: bounds[k + 1])
+                    slots.put(k, parse(path: path, dialect: dialect, parser: parser, from: start, before: bounds[k + 1]))
+                }
+            }
+        }
+        var expected = dataStart
+        var line = firstLine
+        var failure: InputError?
+        for k in 0..<count {
+            var block = slots.take(k)
+            inFlight.signal()
+            guard failure == nil else { continue }  // drain the workers before throwing
+            if block.start != expected {
+                block = expected >= bounds[k + 1]
+                    ? ParsedBlock(empty: expected)
+                    : parse(path: path, dialect: dialect, parser: parser, from: expected, before: bounds[k + 1])
+            }
+            if let error = block.failure {
+                failure = Self.error(error, path: path, firstLine: line)
+                continue
+            }
+            do {
+                try merge(&block, line)
+            } catch {
+                failure = error
+                continue
+            }
+            expected = block.stop.offset
+            line += block.stop.lines
+        }
+        if let failure { throw failure }
+    }
+
+    /// Parses the records that start in [start, limit).
+    static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int) -> ParsedBlock {
+        var block = ParsedBlock(start: start)
+        do {
+            let reader = try CSVReader(path: path, dialect: dialect)
+            block.stop = try reader.records(from: start, before: limit) { record in
+                parser.parse(record, into: &block)
+                return true
+            }
+        } catch {
+            block.failure = (error as? CSVError) ?? .unreadable(path: path, reason: "\(error)")
+        }
+        return block
+    }
+
+    /// Just after the first line break at or after `offset - 1`, or `limit` when there is none before it.
+    static func guessStart(path: String, from offset: Int, before limit: Int) -> Int {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return limit }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = offset - 1
+        while position < limit {
+            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position)) }
+            guard got > 0 else { return limit }
+            if let newline = buffer[0..<got].firstIndex(of: UInt8(ascii: "\n")) {
+                return min(position + newline + 1, limit)
+            }
+            position += got
+        }
+        return limit
+    }
+
+    static func error(_ error: CSVError, path: String, firstLine: Int) -> InputError {
+        switch error {
+        case .unterminatedQuote(let position): return .unterminatedQuote(path: path, line: position.line + firstLine - 1)
+        case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
+        case .unsupportedEncoding(let encoding): return .unsupportedEncoding(path: path, encoding: encoding)
+        }
+    }
+
+    /// One result per block, written by a worker and taken once by the merge.
+    private final class Slots: @unchecked Sendable {
+        // Each element is written by one worker before its semaphore is signalled and
+        // read by the merge only after waiting on it, so no two threads touch it at once.
+        private let results: UnsafeMutablePointer<ParsedBlock?>
+        private let ready: [DispatchSemaphore]
+
+        init(count: Int) {
+            results = .allocate(capacity: count)
+            results.initialize(repeating: nil, count: count)
+            ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        }
+
+        deinit {
+            results.deinitialize(count: ready.count)
+            results.deallocate()
+        }
+
+        func put(_ k: Int, _ block: ParsedBlock) {
+            results[k] = block
+            ready[k].signal()
+        }
+
+        func take(_ k: Int) -> ParsedBlock {
+            ready[k].wait()
+            defer { results[k] = nil }
+            return results[k] ?? ParsedBlock(start: -1)
+        }
+    }
+}

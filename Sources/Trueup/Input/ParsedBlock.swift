@@ -1,0 +1,147 @@
+import TrueupCSV
+
+/// The rows of one block of a file, parsed on their own: keys interned in the
+/// block's own dictionaries, values in columns, problems kept with their lines.
+///
+/// Lines are counted from the block's first line (1); the merge adds the
+/// block's place in the file once the blocks before it are known.
+struct ParsedBlock: Sendable {
+    /// Where the block's parse began, and where it stopped.
+    var start: Int
+    var stop = CSVReader.Stop(offset: 0, lines: 0)
+    /// A reader error (an unterminated quote): real when the block began where
+    /// the block before it ended, a sign of a wrong guess otherwise.
+    var failure: CSVError?
+
+    var customers = KeyDictionary()
+    var items = KeyDictionary()
+    var customer: [Int32] = []
+    var item: [Int32] = []
+    var month: [Int32] = []
+    var lag: [UInt8] = []
+    var value: [Double] = []
+    var line: [Int32] = []
+    var problems: [RowProblem] = []
+    var rowsRead = 0
+
+    init(start: Int) { self.start = start }
+
+    /// A block with no record: the one before it ran past its whole range.
+    init(empty offset: Int) {
+        start = offset
+        stop = CSVReader.Stop(offset: offset, lines: 0)
+    }
+}
+
+/// Turns one record into a row of a `ParsedBlock`, or into a problem.
+struct RowParser: Sendable {
+    enum Kind: Sendable { case actuals, forecasts }
+
+    let kind: Kind
+    let file: String
+    let decimalComma: Bool
+    let width: Int
+    let names: [String]
+    let customer, item, period, quantity, lag, snapshot: Int
+
+    init(kind: Kind, file: String, mapping: ColumnMapping, decimalComma: Bool) {
+        self.kind = kind
+        self.file = file
+        self.decimalComma = decimalComma
+        width = mapping.header.count
+        names = mapping.header
+        // ColumnMapping.map guarantees the required columns; -1 marks an absent optional one.
+        customer = mapping.index[.customer] ?? -1
+        item = mapping.index[.item] ?? -1
+        period = mapping.index[.period] ?? -1
+        quantity = mapping.index[kind == .actuals ? .actual : .forecast] ?? -1
+        lag = mapping.index[.lag] ?? -1
+        snapshot = mapping.index[.snapshot] ?? -1
+    }
+
+    func parse(_ record: borrowing CSVRecord, into block: inout ParsedBlock) {
+        block.rowsRead += 1
+        guard record.count == width else {
+            return reject(record, &block, column: nil, "expected \(width) fields as in the header, found \(record.count)")
+        }
+        let customerBytes = record.field(customer).trimmingSpaces()
+        guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], "customer is empty") }
+        let itemBytes = record.field(item).trimmingSpaces()
+        guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], "item is empty") }
+        let periodBytes = record.field(period)
+        guard let month = Month.parse(periodBytes) else {
+            return reject(record, &block, column: names[period],
+                          "\(Self.quoted(periodBytes)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)")
+        }
+        var lagValue = 0
+        if kind == .forecasts {
+            switch lagOf(record, month: month) {
+            case .success(let value): lagValue = value
+            case .failure(let problem): return reject(record, &block, column: problem.column, problem.reason)
+            }
+        }
+        let quantityBytes = record.field(quantity)
+        guard let value = Quantity.parse(quantityBytes, decimalComma: decimalComma) else {
+            return reject(record, &block, column: names[quantity], "\(Self.quoted(quantityBytes)) is not a number")
+        }
+        block.customer.append(block.customers.id(for: customerBytes))
+        block.item.append(block.items.id(for: itemBytes))
+        block.month.append(Int32(month.index))
+        block.lag.append(UInt8(lagValue))
+        block.value.append(value)
+        block.line.append(Int32(truncatingIfNeeded: record.line))
+    }
+
+    private struct FieldProblem: Error {
+        var column: String
+        var reason: String
+    }
+
+    /// The lag column, else months from the snapshot to the period, else 0.
+    private func lagOf(_ record: borrowing CSVRecord, month: Month) -> Result<Int, FieldProblem> {
+        if lag >= 0 {
+            let text = record.field(lag)
+            guard let value = Self.wholeNumber(text), value <= Panel.maximumLag else {
+                return .failure(FieldProblem(column: names[lag],
+                    reason: "\(Self.quoted(text)) is not a lag (a whole number of months from 0 to \(Panel.maximumLag))"))
+            }
+            return .success(value)
+        }
+        if snapshot >= 0 {
+            let text = record.field(snapshot)
+            guard let made = Month.parse(text) else {
+                return .failure(FieldProblem(column: names[snapshot],
+                    reason: "\(Self.quoted(text)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)"))
+            }
+            let value = month - made
+            guard value >= 0, value <= Panel.maximumLag else {
+                return .failure(FieldProblem(column: names[snapshot], reason: value < 0
+                    ? "snapshot \(made) is after the period \(month) it forecasts"
+                    : "snapshot \(made) is more than \(Panel.maximumLag) months before the period \(month)"))
+            }
+            return .success(value)
+        }
+        return .success(0)
+    }
+
+    private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ reason: String) {
+        block.problems.append(RowProblem(file: file, line: record.line, column: column, reason: reason,
+                                         raw: String(decoding: record.raw, as: UTF8.self)))
+    }
+
+    private static func wholeNumber(_ raw: UnsafeRawBufferPointer) -> Int? {
+        let bytes = raw.trimmingSpaces()
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
+    }
+
+    static func quoted(_ raw: UnsafeRawBufferPointer) -> String {
+        let text = String(decoding: raw.prefix(60), as: UTF8.self)
+        return raw.isEmpty ? "an empty value" : "\"\(text)\(raw.count > 60 ? "..." : "")\""
+    }
+}

@@ -1,0 +1,41 @@
+/// The reductions of `Kernels`, reachable from outside the module.
+///
+/// `Kernels` and `BLAS` stay internal: nothing in the report needs them from
+/// outside. This thin facade exists for the kernel micro-benchmark
+/// (`bench/Micro`, a separate package), so that it times exactly the code the
+/// report runs. Every function forwards to the internal kernel of the same name
+/// and has its contract.
+public enum KernelEntryPoints {
+    /// e ← F − A (`dcopy` then `daxpy`).
+    public static func error(forecast f: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>,
+                             into e: UnsafeMutableBufferPointer<Double>) {
+        Kernels.error(forecast: f, actual: a, into: e)
+    }
+
+    /// Σx, as x · 1 (`ddot`) with a buffer of ones at least as long as x.
+    public static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>) -> Double {
+        Kernels.sum(x, ones: ones)
+    }
+
+    /// Σ|x| (`dasum`).
+    public static func absoluteSum(_ x: UnsafeBufferPointer<Double>) -> Double {
+        Kernels.absoluteSum(x)
+    }
+
+    /// Σx² (`ddot` of x with itself).
+    public static func sumOfSquares(_ x: UnsafeBufferPointer<Double>) -> Double {
+        Kernels.sumOfSquares(x)
+    }
+
+    /// Σ|eᵢ|/|Aᵢ| over the cells with Aᵢ ≠ 0, and how many there are (a Swift loop).
+    public static func relativeErrorSum(error e: UnsafeBufferPointer<Double>,
+                                        actual a: UnsafeBufferPointer<Double>) -> (sum: Double, count: Int) {
+        Kernels.relativeErrorSum(error: e, actual: a)
+    }
+
+    /// Σ 2|eᵢ|/(|Fᵢ|+|Aᵢ|), a cell with F = A = 0 counting 0 (a Swift loop).
+    public static func symmetricErrorSum(error e: UnsafeBufferPointer<Double>, forecast f: UnsafeBufferPointer<Double>,
+                                         actual a: UnsafeBufferPointer<Double>) -> Double {
+        Kernels.symmetricErrorSum(error: e, forecast: f, actual: a)
+    }
+}
