@@ -20,9 +20,10 @@ struct GroupFigures {
         var seriesStamp = [Int32](repeating: -1, count: series.count)
         var stamp: Int32 = 0
 
-        cells.forecast.withUnsafeBufferPointer { forecast in
-        cells.actual.withUnsafeBufferPointer { actual in
-        cells.naive.withUnsafeBufferPointer { naive in
+        do {
+            let forecast = UnsafeBufferPointer(cells.forecast.buffer)
+            let actual = UnsafeBufferPointer(cells.actual.buffer)
+            let naive = UnsafeBufferPointer(cells.naive.buffer)
             let ones = UnsafeBufferPointer(ones)
             for g in 0..<cells.groupCount {
                 for l in 0..<cells.lagCount {
@@ -96,8 +97,6 @@ struct GroupFigures {
                     body(g, l, s)
                 }
             }
-        }
-        }
         }
     }
 }

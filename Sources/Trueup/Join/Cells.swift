@@ -5,19 +5,31 @@
 /// range in the columns. A group's cells at one lag are therefore one
 /// contiguous run ordered by period, which is what the BLAS kernels want.
 struct Cells {
-    var forecast: [Double]
-    var actual: [Double]
+    let forecast: CellColumn<Double>
+    let actual: CellColumn<Double>
     /// The naive forecast A(i, t − max(L, 1)); 0 where that month is before the first actual month.
-    var naive: [Double]
+    let naive: CellColumn<Double>
     /// The (customer, item) series of each cell, for distinct items and MASE.
-    var series: [Int32]
-    var bucketStart: [Int32]
+    let series: CellColumn<Int32>
+    let bucketStart: [Int32]
 
     let groupCount: Int
     /// Lag values, by lag index.
     let lags: [Int]
     /// The window's months that have at least one forecast, by period index.
     let periods: [Month]
+
+    /// Columns of `count` cells, left uninitialised: the join writes every one.
+    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month]) {
+        forecast = CellColumn(count: count)
+        actual = CellColumn(count: count)
+        naive = CellColumn(count: count)
+        series = CellColumn(count: count)
+        self.bucketStart = bucketStart
+        self.groupCount = groupCount
+        self.lags = lags
+        self.periods = periods
+    }
 
     var lagCount: Int { lags.count }
     var periodCount: Int { periods.count }
@@ -49,4 +61,17 @@ struct SeriesIndex {
     var pairs: Int
 
     var count: Int { customer.count }
+}
+
+/// One column of cells, owned: the join's threads write into it at disjoint positions.
+///
+/// Not an Array because several threads fill one column at once, each its own
+/// elements; a buffer they share by address says that plainly.
+final class CellColumn<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(count: Int) { buffer = .allocate(capacity: max(count, 1)) }
+    deinit { buffer.deallocate() }
+
+    subscript(index: Int) -> Element { buffer[index] }
 }

@@ -118,8 +118,14 @@ struct Join {
         return panel.actualRows[slot] > 0
     }
 
-    /// The cells of the lags in `lagMask`, grouped by `grouping`.
-    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64) -> Cells {
+    /// The cells of the lags in `lagMask`, grouped by `grouping`, laid out by a counting sort.
+    ///
+    /// The cells come from two sources in a fixed order: the forecast rows, then the
+    /// actuals without a forecast at some lag. With several threads, each counts and
+    /// then scatters one contiguous part of that sequence; within every bucket, part p
+    /// writes after parts 0..<p, so the cells land in the sequential order and every
+    /// sum over them is the same to the last bit.
+    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64, threads: Int) -> Cells {
         var lags: [Int] = []
         var lagIndex = [Int](repeating: -1, count: Panel.maximumLag + 1)
         for lag in 0...Panel.maximumLag where lagMask & (UInt64(1) << UInt64(lag)) != 0 {
@@ -132,9 +138,14 @@ struct Join {
         case .item: groupCount = panel.items.count
         case .customerItem: groupCount = series.count
         }
+        let lagCount = lags.count
         let periodCount = presence.periods.count
-        let bucketCount = groupCount * lags.count * periodCount
-        var start = [Int32](repeating: 0, count: bucketCount + 1)
+        let bucketCount = groupCount * lagCount * periodCount
+        let rowCount = panel.rowSlot.count
+        let sourceCount = rowCount + panel.slotKey.count
+        // Each part keeps its own counts: with very many buckets that would cost more than it saves.
+        let parts = bucketCount <= 1 << 22 && sourceCount >= 1 << 16 ? max(1, threads) : 1
+        let partSize = (sourceCount + parts - 1) / max(1, parts)
 
         func group(_ s: Int) -> Int {
             switch grouping {
@@ -143,15 +154,18 @@ struct Join {
             case .customerItem: return s
             }
         }
-        /// Calls `body(slot, lagIndex, period, forecast)` for every cell.
-        func forEachCell(_ body: (Int, Int, Int, Double) -> Void) {
-            for row in panel.rowSlot.indices {
+        /// Calls `body(slot, lagIndex, period, forecast)` for every cell of the sources in part `p`.
+        func forEachCell(part p: Int, _ body: (Int, Int, Int, Double) -> Void) {
+            let sources = (p * partSize)..<min(sourceCount, (p + 1) * partSize)
+            for row in sources.clamped(to: 0..<rowCount) {
                 let slot = Int(panel.rowSlot[row])
                 let l = lagIndex[Int(panel.rowLag[row])]
                 guard l >= 0, let period = period(of: Panel.month(of: panel.slotKey[slot]), in: presence) else { continue }
                 body(slot, l, period, panel.rowValue[row])
             }
-            for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
+            for source in sources.clamped(to: rowCount..<sourceCount) {
+                let slot = source - rowCount
+                guard panel.actualRows[slot] > 0 else { continue }
                 let key = panel.slotKey[slot]
                 guard let period = period(of: Panel.month(of: key), in: presence) else { continue }
                 var missing = presence.lags[Int(Panel.customer(of: key)) * periodCount + period] & lagMask & ~panel.forecastLags[slot]
@@ -163,33 +177,47 @@ struct Join {
             }
         }
 
-        forEachCell { slot, l, period, _ in
-            let b = (group(Int(series.ofSlot[slot])) * lags.count + l) * periodCount + period
-            start[b + 1] += 1
+        // Count, per part; then turn the counts into each part's first position in each bucket.
+        let cursors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, parts * bucketCount))
+        cursors.initialize(repeating: 0)
+        defer { cursors.deallocate() }
+        inParallel(parts) { p in
+            let counts = cursors.baseAddress! + p * bucketCount
+            forEachCell(part: p) { slot, l, period, _ in
+                counts[(group(Int(series.ofSlot[slot])) * lagCount + l) * periodCount + period] += 1
+            }
         }
-        for b in 0..<bucketCount { start[b + 1] += start[b] }
-        let total = Int(start[bucketCount])
-        // The scatter below writes every element, so the columns start uninitialised rather than zeroed.
-        func column<T>(_: T.Type) -> [T] {
-            [T](unsafeUninitializedCapacity: total) { _, count in count = total }
+        var start = [Int32](repeating: 0, count: bucketCount + 1)
+        var running: Int32 = 0
+        for b in 0..<bucketCount {
+            start[b] = running
+            for p in 0..<parts {
+                let count = cursors[p * bucketCount + b]
+                cursors[p * bucketCount + b] = running
+                running += count
+            }
         }
-        var cells = Cells(forecast: column(Double.self), actual: column(Double.self), naive: column(Double.self),
-                          series: column(Int32.self), bucketStart: start, groupCount: groupCount, lags: lags,
-                          periods: presence.periods)
-        var cursor = start
-        forEachCell { slot, l, period, forecast in
-            let s = Int(series.ofSlot[slot])
-            let b = (group(s) * lags.count + l) * periodCount + period
-            let at = Int(cursor[b])
-            cursor[b] += 1
-            let key = panel.slotKey[slot]
-            let steps = max(lags[l], 1)
-            let back = presence.periods[period] + -steps
-            cells.forecast[at] = forecast
-            cells.actual[at] = panel.actual[slot]
-            cells.naive[at] = back >= firstActual
-                ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
-            cells.series[at] = Int32(s)
+        start[bucketCount] = running
+        let cells = Cells(count: Int(running), bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods)
+
+        // Scatter: every position is written exactly once, by the part that counted it.
+        let forecast = cells.forecast.buffer, actual = cells.actual.buffer, naive = cells.naive.buffer, seriesOf = cells.series.buffer
+        inParallel(parts) { p in
+            let cursor = cursors.baseAddress! + p * bucketCount
+            forEachCell(part: p) { slot, l, period, value in
+                let s = Int(series.ofSlot[slot])
+                let b = (group(s) * lagCount + l) * periodCount + period
+                let at = Int(cursor[b])
+                cursor[b] += 1
+                let key = panel.slotKey[slot]
+                let steps = max(lags[l], 1)
+                let back = presence.periods[period] + -steps
+                forecast[at] = value
+                actual[at] = panel.actual[slot]
+                naive[at] = back >= firstActual
+                    ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
+                seriesOf[at] = Int32(s)
+            }
         }
         return cells
     }

@@ -59,7 +59,7 @@ public enum Report {
         }
 
         let series = join.series()
-        let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask)
+        let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
         var computed: [(group: Int, lag: Int, sums: CellSums)] = []
         GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
