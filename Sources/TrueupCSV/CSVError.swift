@@ -20,6 +20,7 @@ public enum CSVError: Error, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     /// A quoted field opened at `position` is never closed before the end of the file.
     case unterminatedQuote(CSVPosition)
-    /// The file starts with a UTF-16 or UTF-32 byte order mark.
+    /// The file is UTF-16 or UTF-32: it starts with their byte order mark, or has
+    /// UTF-16's zero bytes in every other place (see `UnsupportedEncoding`).
     case unsupportedEncoding(String)
 }

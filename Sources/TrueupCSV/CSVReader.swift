@@ -81,9 +81,7 @@ public final class CSVReader {
     }
 
     private static func chooseDialect(_ given: CSVDialect?, sample: [UInt8], isWholeFile: Bool) throws(CSVError) -> CSVDialect {
-        if sample.starts(with: [0xFF, 0xFE]) || sample.starts(with: [0xFE, 0xFF]) {
-            throw .unsupportedEncoding("UTF-16")
-        }
+        if let encoding = UnsupportedEncoding.name(sample) { throw .unsupportedEncoding(encoding) }
         if let given { return given }
         let body = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(sample.dropFirst(3)) : sample
         return body.withUnsafeBytes { CSVSniffer.sniff($0, isWholeFile: isWholeFile) }
