@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Fuzzes trueup's CSV reader and its period and quantity parsers for SECONDS (default 60).
+#
+#   Tests/Fuzz/run.sh [SECONDS]
+#
+# Builds the libFuzzer target with AddressSanitizer, seeds a fresh corpus from datasets/
+# (the malformed corpus and the first 4 KiB of each demo file) and the test fixtures,
+# runs for the time given on one core, and prints the number of executions and the
+# time. Exits non-zero on a failure, after copying the input that caused it to
+# Tests/Fuzz/artifacts/; `swift run --package-path Tests/Fuzz TrueupFuzz FILE`
+# replays it without the sanitizers.
+set -euo pipefail
+seconds="${1:-60}"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING)
+
+cd "$here"
+swift build "${flags[@]}"
+binary="$(swift build "${flags[@]}" --show-bin-path)/TrueupFuzz"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/corpus" "$work/artifacts"
+cp "$root"/datasets/malformed/*.csv "$work/corpus/"
+for file in "$root"/Tests/Fixtures/tiny/*.csv; do
+    cp "$file" "$work/corpus/tiny-$(basename "$file")"
+done
+for file in "$root"/datasets/demo/*.csv; do
+    head -c 4096 "$file" > "$work/corpus/demo-$(basename "$file")"
+done
+
+started=$(date +%s)
+status=0
+# The Swift runtime's own crash reporter would hold the process up; libFuzzer reports instead.
+SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -dict="$here/csv.dict" -artifact_prefix="$work/artifacts/" \
+    "$work/corpus" > "$work/log" 2>&1 || status=$?
+elapsed=$(( $(date +%s) - started ))
+
+runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")"
+if [ "$status" -ne 0 ]; then
+    tail -n 40 "$work/log"
+    mkdir -p "$here/artifacts"
+    cp "$work"/artifacts/* "$here/artifacts/" 2>/dev/null || true
+    echo "fuzz: FAILED after ${elapsed} s (exit ${status}); inputs kept in Tests/Fuzz/artifacts/" >&2
+    exit "$status"
+fi
+echo "fuzz: ${runs:-?} executions in ${elapsed} s, no failure ($(ls "$work/corpus" | wc -l | tr -d ' ') inputs in the corpus at the end)"
