@@ -24,6 +24,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp("The files' text encoding: utf8 (default) or latin1 (ISO 8859-1).", valueName: "name"))
+    var encoding: TextEncoding = .utf8
+
     @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
     var policy: String?
 
@@ -47,6 +50,7 @@ struct InputOptions: ParsableArguments {
         var request = ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
                                     columns: columns, skipBadRows: skipBadRows, policy: loaded)
         request.threads = threads
+        request.encoding = encoding
         return request
     }
 
@@ -79,3 +83,5 @@ extension Substring {
         return String(text)
     }
 }
+
+extension TextEncoding: ExpressibleByArgument {}

@@ -72,8 +72,12 @@ struct CellSums: Equatable {
 
 extension Figures {
     init(_ s: CellSums) {
+        // An empty denominator, or a result past what a Double holds (quantities are at most
+        // 1e15, but a ratio to a tiny actual can still overflow): empty, never inf or NaN.
         func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
-            denominator != 0 ? numerator / denominator : nil
+            guard denominator != 0 else { return nil }
+            let value = numerator / denominator
+            return value.isFinite ? value : nil
         }
         let n = Double(s.cells)
         periods = s.periodErrors.count

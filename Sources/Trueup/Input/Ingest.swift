@@ -18,13 +18,16 @@ struct Ingest {
     let overrides: [Column: String]
     let threads: Int
     let blockSize: Int
+    let encoding: TextEncoding
     /// First line of each (slot, lag), built only once a duplicate forecast turns up.
     private var firstLines: [UInt64: UInt32]?
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
 
-    init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize) {
+    init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
+         encoding: TextEncoding = .utf8) {
         self.overrides = overrides
+        self.encoding = encoding
         self.threads = max(1, threads)
         self.blockSize = blockSize
         problems = ProblemLog(keepsAll: keepAllProblems)
@@ -97,7 +100,7 @@ struct Ingest {
         let digest = FileDigest(path: path)
         let header: Header
         do {
-            header = try Header(path: path, required: required, optional: optional, overrides: overrides)
+            header = try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
         } catch let error as InputError {
             throw error
         } catch let error as CSVError {
@@ -106,7 +109,7 @@ struct Ingest {
             throw .unreadable(path: path, reason: "\(error)")
         }
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping,
-                               decimalComma: header.dialect.delimiter == UInt8(ascii: ";"))
+                               decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
         if kind == .actuals { panel.reserve(keys: header.fileSize / 24) } else { panel.reserve(forecastRows: header.fileSize / 24) }
         var read = 0
         var rejected = 0
@@ -156,7 +159,7 @@ struct Ingest {
         var firstDataLine: Int
         var fileSize: Int
 
-        init(path: String, required: [Column], optional: [Column], overrides: [Column: String]) throws {
+        init(path: String, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
             let reader: CSVReader
             do {
                 reader = try CSVReader(path: path, bufferSize: 64 * 1024)
@@ -169,7 +172,7 @@ struct Ingest {
             }
             var names: [String]?
             let stop = try reader.records { record in
-                names = (0..<record.count).map { record.string($0).trimmingCharacters() }
+                names = (0..<record.count).map { encoding.string(record.field($0)).trimmingCharacters() }
                 return false
             }
             guard let names else { throw InputError.emptyFile(path: path) }
@@ -190,7 +193,7 @@ struct Ingest {
         do {
             let reader = try CSVReader(path: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
-                if wanted.contains(record.line) { text[record.line] = String(decoding: record.raw, as: UTF8.self) }
+                if wanted.contains(record.line) { text[record.line] = encoding.string(record.raw) }
                 return text.count < wanted.count
             }
         } catch {

@@ -23,6 +23,8 @@ struct ParsedBlock: Sendable {
     var line: [Int32] = []
     var problems: [RowProblem] = []
     var rowsRead = 0
+    /// Scratch for names transcoded to UTF-8.
+    var transcoded: [UInt8] = []
 
     init(start: Int) { self.start = start }
 
@@ -40,14 +42,19 @@ struct RowParser: Sendable {
     let kind: Kind
     let file: String
     let decimalComma: Bool
+    let encoding: TextEncoding
     let width: Int
     let names: [String]
     let customer, item, period, quantity, lag, snapshot: Int
 
-    init(kind: Kind, file: String, mapping: ColumnMapping, decimalComma: Bool) {
+    /// Quantities beyond this are typos or overflow sentinels, not units: their sums would overflow.
+    static let largestQuantity = 1e15
+
+    init(kind: Kind, file: String, mapping: ColumnMapping, decimalComma: Bool, encoding: TextEncoding = .utf8) {
         self.kind = kind
         self.file = file
         self.decimalComma = decimalComma
+        self.encoding = encoding
         width = mapping.header.count
         names = mapping.header
         // ColumnMapping.map guarantees the required columns; -1 marks an absent optional one.
@@ -68,6 +75,15 @@ struct RowParser: Sendable {
         guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], "customer is empty") }
         let itemBytes = record.field(item).trimmingSpaces()
         guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], "item is empty") }
+        if encoding == .utf8 {
+            for (bytes, column) in [(customerBytes, customer), (itemBytes, item)] {
+                if let bad = TextEncoding.firstInvalidUTF8(bytes) {
+                    let hex = String(bad.byte, radix: 16, uppercase: true)
+                    return reject(record, &block, column: names[column],
+                                  "byte 0x\(hex.count == 1 ? "0" : "")\(hex) is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding latin1")
+                }
+            }
+        }
         let periodBytes = record.field(period)
         guard let month = Month.parse(periodBytes) else {
             return reject(record, &block, column: names[period],
@@ -84,8 +100,19 @@ struct RowParser: Sendable {
         guard let value = Quantity.parse(quantityBytes, decimalComma: decimalComma) else {
             return reject(record, &block, column: names[quantity], "\(Self.quoted(quantityBytes)) is not a number")
         }
-        block.customer.append(block.customers.id(for: customerBytes))
-        block.item.append(block.items.id(for: itemBytes))
+        guard abs(value) <= Self.largestQuantity else {
+            return reject(record, &block, column: names[quantity],
+                          "\(Self.quoted(quantityBytes)) is too large for a quantity (at most 1e15)")
+        }
+        if encoding == .latin1 {
+            TextEncoding.utf8(fromLatin1: customerBytes, into: &block.transcoded)
+            block.customer.append(block.transcoded.withUnsafeBytes { block.customers.id(for: $0) })
+            TextEncoding.utf8(fromLatin1: itemBytes, into: &block.transcoded)
+            block.item.append(block.transcoded.withUnsafeBytes { block.items.id(for: $0) })
+        } else {
+            block.customer.append(block.customers.id(for: customerBytes))
+            block.item.append(block.items.id(for: itemBytes))
+        }
         block.month.append(Int32(month.index))
         block.lag.append(UInt8(lagValue))
         block.value.append(value)
@@ -126,7 +153,7 @@ struct RowParser: Sendable {
 
     private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ reason: String) {
         block.problems.append(RowProblem(file: file, line: record.line, column: column, reason: reason,
-                                         raw: String(decoding: record.raw, as: UTF8.self)))
+                                         raw: encoding.string(record.raw)))
     }
 
     private static func wholeNumber(_ raw: UnsafeRawBufferPointer) -> Int? {
@@ -140,6 +167,7 @@ struct RowParser: Sendable {
         return value
     }
 
+    /// A value as it appears in a message, cut at 60 bytes.
     static func quoted(_ raw: UnsafeRawBufferPointer) -> String {
         let text = String(decoding: raw.prefix(60), as: UTF8.self)
         return raw.isEmpty ? "an empty value" : "\"\(text)\(raw.count > 60 ? "..." : "")\""

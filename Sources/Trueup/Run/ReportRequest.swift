@@ -23,6 +23,8 @@ public struct ReportRequest: Sendable {
     public var policy: Policy
     /// Cores to read with; 1 reads each file in one sequential pass. The result is the same.
     public var threads: Int = ReportRequest.availableCores
+    /// The encoding of both files' names and headers.
+    public var encoding: TextEncoding = .utf8
     /// Bytes per block when reading with several threads (tests make it tiny to cut records everywhere).
     public var readBlockSize: Int = 16 << 20
 
