@@ -105,10 +105,8 @@ struct RowParser: Sendable {
                           "\(Self.quoted(quantityBytes)) is too large for a quantity (at most 1e15)")
         }
         if encoding == .latin1 {
-            TextEncoding.utf8(fromLatin1: customerBytes, into: &block.transcoded)
-            block.customer.append(block.transcoded.withUnsafeBytes { block.customers.id(for: $0) })
-            TextEncoding.utf8(fromLatin1: itemBytes, into: &block.transcoded)
-            block.item.append(block.transcoded.withUnsafeBytes { block.items.id(for: $0) })
+            block.customer.append(Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded))
+            block.item.append(Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
         } else {
             block.customer.append(block.customers.id(for: customerBytes))
             block.item.append(block.items.id(for: itemBytes))
@@ -165,6 +163,14 @@ struct RowParser: Sendable {
             value = value * 10 + Int(byte - 48)
         }
         return value
+    }
+
+    /// A Latin-1 file's name as UTF-8: a name that is already valid UTF-8 stays as it is
+    /// (a UTF-8 file read beside a Latin-1 one, or ASCII), any other is read as Latin-1.
+    private static func intern(_ bytes: UnsafeRawBufferPointer, in keys: inout KeyDictionary, scratch: inout [UInt8]) -> Int32 {
+        guard TextEncoding.firstInvalidUTF8(bytes) != nil else { return keys.id(for: bytes) }
+        TextEncoding.utf8(fromLatin1: bytes, into: &scratch)
+        return scratch.withUnsafeBytes { keys.id(for: $0) }
     }
 
     /// A value as it appears in a message, cut at 60 bytes.

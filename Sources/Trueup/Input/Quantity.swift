@@ -65,7 +65,9 @@ enum Quantity {
             }
             var exponentDigits = 0
             while i < n, bytes[i] >= 48, bytes[i] <= 57 {
-                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[i] - 48) }
+                // Saturate far beyond any Double (10^±400) but far below Int overflow, so the sign of
+                // `power` stays right however many digits the mantissa had.
+                if exponent < 1_000_000_000 { exponent = exponent * 10 + Int(bytes[i] - 48) }
                 exponentDigits += 1
                 i += 1
             }

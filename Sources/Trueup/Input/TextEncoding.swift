@@ -4,7 +4,9 @@
 public enum TextEncoding: String, Sendable, CaseIterable {
     /// The default: anything that is not valid UTF-8 is a bad row.
     case utf8
-    /// ISO 8859-1, as older ERP exports and spreadsheets on Windows write it: every byte is a character.
+    /// ISO 8859-1, as older ERP exports and spreadsheets on Windows write it: every byte is a
+    /// character. A name that is valid UTF-8 is still read as UTF-8, so a Latin-1 file can be
+    /// read beside a UTF-8 one.
     case latin1
 
     /// The offset and value of the first byte that doesn't belong to valid UTF-8, or nil.
@@ -53,7 +55,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     func string(_ bytes: UnsafeRawBufferPointer) -> String {
         switch self {
         case .utf8: return String(decoding: bytes, as: UTF8.self)
-        case .latin1: return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        case .latin1:
+            if Self.firstInvalidUTF8(bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
+            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
     }
 }
