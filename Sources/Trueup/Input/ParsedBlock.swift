@@ -67,6 +67,13 @@ struct RowParser: Sendable {
     }
 
     func parse(_ record: borrowing CSVRecord, into block: inout ParsedBlock) {
+        // A line of only spaces, or a spreadsheet's ",,," padding row, is a blank line, not a row.
+        var blank = true
+        for k in 0..<record.count where !record.field(k).trimmingSpaces().isEmpty {
+            blank = false
+            break
+        }
+        if blank { return }
         block.rowsRead += 1
         guard record.count == width else {
             return reject(record, &block, column: nil, "expected \(width) fields as in the header, found \(record.count)")
