@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // OpenBLAS, reached only through Sources/Trueup/Kernels/BLAS.swift.
@@ -38,19 +39,23 @@ let package = Package(
             ],
             swiftSettings: hotPath
         ),
-        // Writers: table, CSV, JSON.
+        // Writers: table, CSV, JSON, Markdown, HTML with SVG charts.
         .target(name: "TrueupReports", dependencies: ["Trueup"]),
+        // The run history in SQLite, through GRDB, with named migrations.
+        .target(name: "TrueupHistory", dependencies: ["Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command line: one file per subcommand.
         .executableTarget(
             name: "trueup",
             dependencies: [
                 "Trueup",
                 "TrueupReports",
+                "TrueupHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
         .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
+        .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup"]),
         .testTarget(name: "TrueupCLITests", dependencies: ["trueup"]),
     ]
 )

@@ -82,6 +82,8 @@ public struct ReportResult: Sendable {
     public var assessments: [Assessment] = []
     /// Wall time of each step, in order: reading, joining, computing.
     public var timings: [(step: String, seconds: Double)] = []
+    /// What the history adds (set by the caller after recording the run; nil without a history).
+    public var history: RunComparison?
 }
 
 /// Why a report can't be made from otherwise readable input.
