@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Periods after the last month with any actual are open and not scored.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv and DIR/run.json (and DIR/rejects.csv with --skip-bad-rows).
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
             """
     )
 
@@ -30,6 +30,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "What to print: table, csv or json.")
     var format: Format = .table
+
+    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
+    var excel = false
 
     @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
     var timings = false
@@ -71,14 +74,20 @@ struct ReportCommand: ParsableCommand {
             case .json: FileOutput.writeStandardOutput(ReportJSON.value(result).rendered() + "\n")
             }
             if let out {
-                try FileOutput.write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv", in: out)
+                var written: [String] = []
+                func write(_ text: String, to name: String) throws(Failure) {
+                    try FileOutput.write(excel && name.hasSuffix(".csv") ? SpreadsheetCSV.converted(text) : text, to: name, in: out)
+                    written.append(name)
+                }
+                try write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv")
                 if by == .customer {
-                    try FileOutput.write(FlagsCSV.render(result.assessments), to: "flags.csv", in: out)
+                    try write(FlagsCSV.render(result.assessments), to: "flags.csv")
                 }
                 if input.skipBadRows {
-                    try FileOutput.write(RejectsCSV.render(result.rejects), to: "rejects.csv", in: out)
+                    try write(RejectsCSV.render(result.rejects), to: "rejects.csv")
                 }
-                try FileOutput.write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json", in: out)
+                try write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json")
+                try write(OutputReadme.render(result, files: written, excel: excel), to: "README.txt")
             }
             if timings {
                 let steps = result.timings + [("write", clock.now - written)].map { ($0.0, Self.seconds($0.1)) }
