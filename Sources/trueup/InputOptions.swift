@@ -33,8 +33,13 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8). The figures are the same for any number.", valueName: "n"))
     var threads: Int = ReportRequest.availableCores
 
+    /// Bytes per block of the parallel read; for tests, which make it tiny to cut records everywhere.
+    @Option(name: .customLong("read-block-size"), help: .hidden)
+    var readBlockSize: Int?
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
+        if let readBlockSize, readBlockSize < 1 { throw ValidationError("--read-block-size must be 1 or more.") }
     }
 
     /// The request these options describe, with the policy file loaded.
@@ -51,6 +56,7 @@ struct InputOptions: ParsableArguments {
                                     columns: columns, skipBadRows: skipBadRows, policy: loaded)
         request.threads = threads
         request.encoding = encoding
+        if let readBlockSize { request.readBlockSize = readBlockSize }
         return request
     }
 

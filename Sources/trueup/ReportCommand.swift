@@ -58,9 +58,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             if let out { try FileOutput.prepareDirectory(out) }
-            let request = try input.request(lag: lag, grouping: by)
+            var request = try input.request(lag: lag, grouping: by)
+            let bar = ProgressBar.forTerminal()
+            request.progress = bar?.report
             let result: ReportResult
             do {
+                defer { bar?.finish() }
                 result = try Report.run(request)
             } catch {
                 throw Failure(error)

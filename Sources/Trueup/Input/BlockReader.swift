@@ -24,7 +24,7 @@ enum BlockReader {
     /// Parses the data rows of `path` from `dataStart` and calls `merge` with each block in
     /// file order, together with the line number of the block's first line.
     static func read(path: String, dialect: CSVDialect, parser: RowParser, dataStart: Int, firstLine: Int,
-                     fileSize: Int, threads: Int, blockSize: Int,
+                     fileSize: Int, threads: Int, blockSize: Int, progress: ((Int) -> Void)? = nil,
                      merge: (inout ParsedBlock, _ firstLine: Int) throws(InputError) -> Void) throws(InputError) {
         let count = threads > 1 ? max(1, (fileSize - dataStart) / max(1, blockSize)) : 1
         let step = max(1, (fileSize - dataStart) / count)
@@ -72,6 +72,7 @@ enum BlockReader {
             }
             expected = block.stop.offset
             line += block.stop.lines
+            progress?(min(expected, fileSize))
         }
         if let failure { throw failure }
     }

@@ -19,14 +19,16 @@ struct Ingest {
     let threads: Int
     let blockSize: Int
     let encoding: TextEncoding
+    let progress: ReadProgress?
     /// First line of each (slot, lag), built only once a duplicate forecast turns up.
     private var firstLines: [UInt64: UInt32]?
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
-         encoding: TextEncoding = .utf8) {
+         encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
         self.overrides = overrides
+        self.progress = progress
         self.encoding = encoding
         self.threads = max(1, threads)
         self.blockSize = blockSize
@@ -114,7 +116,8 @@ struct Ingest {
         var read = 0
         var rejected = 0
         try BlockReader.read(path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
-                             firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize) { block, firstLine throws(InputError) in
+                             firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
+                             progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
             let shift = Int32(firstLine - 1)
             var rows = MergeBlock(
                 customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),

@@ -12,7 +12,7 @@ public enum Report {
         }
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
-                            blockSize: request.readBlockSize, encoding: request.encoding)
+                            blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
         let actuals: InputFile
         let forecasts: InputFile
         do {

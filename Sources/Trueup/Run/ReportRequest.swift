@@ -27,6 +27,8 @@ public struct ReportRequest: Sendable {
     public var encoding: TextEncoding = .utf8
     /// Bytes per block when reading with several threads (tests make it tiny to cut records everywhere).
     public var readBlockSize: Int = 16 << 20
+    /// Told how far the reading has come, after each block (never for a file read in one pass).
+    public var progress: ReadProgress?
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
@@ -47,6 +49,9 @@ extension ReportRequest {
     /// The cores this machine has online (at least 1, at most 8).
     public static var availableCores: Int { min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 }
+
+/// How far the reading of one input file has come: its path, the bytes read so far and its size.
+public typealias ReadProgress = @Sendable (_ path: String, _ bytesRead: Int, _ bytesTotal: Int) -> Void
 
 /// One row of metrics.csv: a group at one lag.
 public struct MetricsRow: Sendable, Equatable {

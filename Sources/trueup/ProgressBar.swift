@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Trueup
+
+/// A one-line progress bar on stderr while large files are read, drawn only when stderr is a terminal.
+///
+/// Redrawn in place with a carriage return when the whole percentage changes, and erased
+/// when the reading is done, so a terminal ends with the report alone and a log file or a
+/// pipe never sees a bar. Files read in one block never report progress, so small files
+/// show nothing.
+final class ProgressBar: @unchecked Sendable {
+    // Called only from the thread that merges blocks in file order, one call at a time.
+    private var shownPercent = -1
+    private var shownPath = ""
+    private let width = 30
+
+    /// The bar's callback when stderr is a terminal, else nil.
+    static func forTerminal() -> ProgressBar? { isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil }
+
+    var report: ReadProgress { { path, read, total in self.update(path: path, read: read, total: total) } }
+
+    func update(path: String, read: Int, total: Int) {
+        let percent = total > 0 ? min(100, read * 100 / total) : 100
+        guard percent != shownPercent || path != shownPath else { return }
+        shownPercent = percent
+        shownPath = path
+        let filled = percent * width / 100
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = "reading \(name) [\(bar)] \(percent)%  \(read >> 20) of \(total >> 20) MB"
+        FileOutput.writeStandardError("\r\u{1B}[2K" + line)
+    }
+
+    /// Erases the bar, if one was drawn.
+    func finish() {
+        if shownPercent >= 0 { FileOutput.writeStandardError("\r\u{1B}[2K") }
+        shownPercent = -1
+    }
+}

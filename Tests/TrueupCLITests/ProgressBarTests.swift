@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// The progress bar: on stderr when it is a terminal and the files are read in several blocks, never otherwise.
+@Suite struct ProgressBarTests {
+    static let tiny = ReportCommandTests.self
+
+    @Test func terminalSeesTheBarThenItIsErased() throws {
+        let space = Workspace()
+        let f = space.file("f.csv", Self.tiny.forecasts), a = space.file("a.csv", Self.tiny.actuals)
+        // `script` runs the command on a pseudo-terminal and copies what it wrote there to its stdout.
+        let command = "\(CLI.executable.path) report --forecasts \(f) --actuals \(a) --read-block-size 16 --format csv > /dev/null"
+        let outcome = try CLI.shell("script -qfec '\(command)' /dev/null", in: space.url)
+        #expect(outcome.status == 0)
+        let terminal = outcome.stdout
+        #expect(terminal.contains("reading a.csv ["))
+        #expect(terminal.contains("reading f.csv ["))
+        #expect(terminal.contains("] 100%"))
+        // The last thing written is the erase, so the terminal is left clean.
+        #expect(terminal.hasSuffix("\r\u{1B}[2K"))
+    }
+
+    @Test func noBarWhenStderrIsNotATerminal() throws {
+        let space = Workspace()
+        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
+                                   "--actuals", space.file("a.csv", Self.tiny.actuals), "--read-block-size", "16", "--format", "csv"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty)
+        #expect(outcome.stdout == Self.tiny.metrics)
+    }
+}
