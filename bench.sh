@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark: `trueup report` against DuckDB computing the same per-customer-and-lag
-# figures from the same CSV files. See bench/README.md.
+# Benchmark: `trueup report` against DuckDB, Polars and pandas computing the same
+# per-customer-and-lag figures from the same CSV files. See bench/README.md.
 #
 #   ./bench.sh                                   # full size: 2000 customers x 100 items x 24 months x 3 lags
 #   BENCH_CUSTOMERS=50 BENCH_RUNS=2 ./bench.sh   # quick smoke run
 #
 # Environment: BENCH_CUSTOMERS (2000), BENCH_ITEMS (100), BENCH_MONTHS (24),
-# BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5).
+# BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5), BENCH_PEERS ("duckdb polars pandas"; DuckDB is always
+# measured, the ratio is against it).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -17,6 +18,17 @@ MONTHS=${BENCH_MONTHS:-24}
 LAGS=${BENCH_LAGS:-3}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-5}
+PEERS=(duckdb)
+for peer in ${BENCH_PEERS:-polars pandas}; do
+    case $peer in
+    duckdb) ;;
+    polars | pandas) PEERS+=("$peer") ;;
+    *)
+        echo "bench.sh: BENCH_PEERS names duckdb, polars and pandas; not '$peer'." >&2
+        exit 2
+        ;;
+    esac
+done
 for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
     if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
         echo "bench.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
@@ -43,10 +55,13 @@ if ((${#apt_packages[@]})); then
     $SUDO apt-get update
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "${apt_packages[@]}"
 fi
-if ! python3 -c 'import duckdb' 2> /dev/null; then
-    echo "== installing duckdb (Python package)"
-    python3 -m pip install duckdb || python3 -m pip install --user --break-system-packages duckdb
-fi
+for peer in "${PEERS[@]}"; do
+    module=$peer
+    if ! python3 -c "import $module" 2> /dev/null; then
+        echo "== installing $module (Python package)"
+        python3 -m pip install "$module" || python3 -m pip install --user --break-system-packages "$module"
+    fi
+done
 # The interpreter itself, not a wrapper script (a version-manager shim would add its own start-up to DuckDB's time).
 PYTHON=$(python3 -c 'import sys; print(sys.executable)')
 
@@ -106,9 +121,8 @@ fi
 
 # ---------------------------------------------------------------- commands
 OUT_TRUEUP=bench-data/out-trueup
-OUT_DUCKDB=bench-data/out-duckdb
 RESULTS=bench-data/results
-mkdir -p "$OUT_TRUEUP" "$OUT_DUCKDB" "$RESULTS"
+mkdir -p "$OUT_TRUEUP" "$RESULTS"
 STAMP=$(date +%Y%m%d-%H%M%S)
 HYPERFINE_JSON=$RESULTS/hyperfine-$STAMP.json
 ALTERNATING_TSV=$RESULTS/alternating-$STAMP.tsv
@@ -116,13 +130,13 @@ REPORT=$RESULTS/$STAMP.txt
 
 q() { printf '%q' "$1"; }
 TRUEUP_CMD="$(q "$TRUEUP") report --forecasts $(q "$FORECASTS") --actuals $(q "$ACTUALS") --out $(q "$OUT_TRUEUP") --format csv > /dev/null"
-DUCKDB_CMD="$(q "$PYTHON") bench/duckdb_report.py $(q "$FORECASTS") $(q "$ACTUALS") $(q "$OUT_DUCKDB")"
+peer_cmd() { echo "$(q "$PYTHON") bench/$1_report.py $(q "$FORECASTS") $(q "$ACTUALS") $(q "bench-data/out-$1")"; }
+HYPERFINE_COMMANDS=(--command-name trueup "$TRUEUP_CMD")
+for peer in "${PEERS[@]}"; do HYPERFINE_COMMANDS+=(--command-name "$peer" "$(peer_cmd "$peer")"); done
 
 # ---------------------------------------------------------------- timing: hyperfine
-echo "== hyperfine: --warmup 1 --runs $RUNS, both commands in one invocation"
-hyperfine --shell bash --warmup 1 --runs "$RUNS" --output inherit --export-json "$HYPERFINE_JSON" \
-    --command-name trueup "$TRUEUP_CMD" \
-    --command-name duckdb "$DUCKDB_CMD"
+echo "== hyperfine: --warmup 1 --runs $RUNS, every command in one invocation"
+hyperfine --shell bash --warmup 1 --runs "$RUNS" --output inherit --export-json "$HYPERFINE_JSON" "${HYPERFINE_COMMANDS[@]}"
 
 # ---------------------------------------------------------------- timing and memory: strictly alternating
 # hyperfine runs all of one command's runs before the other's. This loop alternates the
@@ -136,7 +150,7 @@ run_once() { # run_once TOOL ROUND: appends "tool round seconds max_rss_kb" to t
         /usr/bin/time -v -o "$timing" "$TRUEUP" report --forecasts "$FORECASTS" --actuals "$ACTUALS" \
             --out "$OUT_TRUEUP" --format csv > /dev/null
     else
-        /usr/bin/time -v -o "$timing" "$PYTHON" bench/duckdb_report.py "$FORECASTS" "$ACTUALS" "$OUT_DUCKDB"
+        /usr/bin/time -v -o "$timing" "$PYTHON" "bench/${tool}_report.py" "$FORECASTS" "$ACTUALS" "bench-data/out-$tool"
     fi
     end=$(date +%s.%N)
     rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$timing")
@@ -149,41 +163,46 @@ run_once() { # run_once TOOL ROUND: appends "tool round seconds max_rss_kb" to t
         >> "$ALTERNATING_TSV"
 }
 
-echo "== alternating: $RUNS rounds of both commands under /usr/bin/time -v"
+echo "== alternating: $RUNS rounds of every command under /usr/bin/time -v (trueup first, then last, in turn)"
 printf 'tool\tround\tseconds\tmax_rss_kb\n' > "$ALTERNATING_TSV"
 for ((round = 1; round <= RUNS; round++)); do
-    if ((round % 2)); then
-        run_once trueup "$round"
-        run_once duckdb "$round"
-    else
-        run_once duckdb "$round"
-        run_once trueup "$round"
-    fi
+    ((round % 2)) && run_once trueup "$round"
+    for peer in "${PEERS[@]}"; do run_once "$peer" "$round"; done
+    ((round % 2)) || run_once trueup "$round"
 done
 
 # ---------------------------------------------------------------- sanity check of the output
 COMPARE_STATUS=0
-COMPARE=$("$PYTHON" bench/duckdb_report.py --compare "$OUT_TRUEUP/metrics.csv" "$OUT_DUCKDB/duckdb_metrics.csv") ||
-    COMPARE_STATUS=$?
+COMPARE=""
+for peer in "${PEERS[@]}"; do
+    file=bench-data/out-$peer/peer_metrics.csv
+    [[ $peer == duckdb ]] && file=bench-data/out-duckdb/duckdb_metrics.csv
+    result=$("$PYTHON" bench/duckdb_report.py --compare "$OUT_TRUEUP/metrics.csv" "$file") || COMPARE_STATUS=$?
+    COMPARE+="${COMPARE:+$'\n'          }$peer: $result"
+done
 
 # ---------------------------------------------------------------- summary
-# Prints: trueup_median duckdb_median trueup_rss_kb duckdb_rss_kb alt_trueup_median alt_duckdb_median
-SUMMARY=$("$PYTHON" - "$HYPERFINE_JSON" "$ALTERNATING_TSV" << 'PY'
+# One line per tool: hyperfine median, alternating median, peak memory, and trueup's ratio to it;
+# then "H_TRUEUP H_DUCKDB RSS_TRUEUP RSS_DUCKDB" for the headline.
+TABLE=$("$PYTHON" - "$HYPERFINE_JSON" "$ALTERNATING_TSV" trueup "${PEERS[@]}" << 'PY'
 import csv, json, statistics, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 rows = list(csv.DictReader(open(sys.argv[2]), delimiter="\t"))
+tools = sys.argv[3:]
 def alt(tool, column, f):
     return f(float(r[column]) for r in rows if r["tool"] == tool)
-print(results["trueup"]["median"], results["duckdb"]["median"],
-      int(alt("trueup", "max_rss_kb", max)), int(alt("duckdb", "max_rss_kb", max)),
-      alt("trueup", "seconds", statistics.median), alt("duckdb", "seconds", statistics.median))
+t_h, t_a, t_m = results["trueup"]["median"], alt("trueup", "seconds", statistics.median), alt("trueup", "max_rss_kb", max)
+print(f"{'tool':8} {'hyperfine median':>17} {'alternating median':>19} {'peak memory':>12}   trueup/tool (wall, memory)")
+for tool in tools:
+    h, a, m = results[tool]["median"], alt(tool, "seconds", statistics.median), alt(tool, "max_rss_kb", max)
+    ratios = "" if tool == "trueup" else f"   {t_h / h:.2f} (hyperfine), {t_a / a:.2f} (alternating), {t_m / m:.2f}"
+    print(f"{tool:8} {h:15.3f} s {a:17.3f} s {m / 1024:9.0f} MB{ratios}")
+print(t_h, results["duckdb"]["median"], int(t_m), int(alt("duckdb", "max_rss_kb", max)))
 PY
 )
-read -r H_TRUEUP H_DUCKDB RSS_TRUEUP RSS_DUCKDB A_TRUEUP A_DUCKDB <<< "$SUMMARY"
+read -r H_TRUEUP H_DUCKDB RSS_TRUEUP RSS_DUCKDB <<< "$(tail -n 1 <<< "$TABLE")"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-seconds() { awk -v s="$1" 'BEGIN { printf "%.3f s", s }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 MEM_KB=$(sed -n 's/^MemTotal:[[:space:]]*\([0-9]*\) kB/\1/p' /proc/meminfo)
@@ -193,23 +212,21 @@ GIT_REV=$(git rev-parse --short HEAD 2> /dev/null || echo unknown)
 if [[ -n $(git status --porcelain 2> /dev/null) ]]; then GIT_REV="$GIT_REV + uncommitted changes"; fi
 
 {
-    echo "== trueup vs DuckDB, $(date '+%Y-%m-%d %H:%M:%S')"
+    echo "== trueup vs ${PEERS[*]}, $(date '+%Y-%m-%d %H:%M:%S')"
     echo "machine:  ${CPU:-unknown CPU}, $(nproc) cores, $(awk -v k="$MEM_KB" 'BEGIN { printf "%.1f GiB", k / 1048576 }') memory"
     echo "trueup:   $("$TRUEUP" --version) (git $GIT_REV), release build"
-    echo "duckdb:   $("$PYTHON" bench/duckdb_report.py --version), Python $("$PYTHON" -c 'import platform; print(platform.python_version())')"
+    echo "peers:    $(for peer in "${PEERS[@]}"; do printf '%s; ' "$("$PYTHON" "bench/${peer}_report.py" --version)"; done)Python $("$PYTHON" -c 'import platform; print(platform.python_version())')"
     echo "data:     $DATA ($GEN_ARGS)"
     echo "          forecasts.csv $(marker_value forecast_rows) rows, $FORECAST_MB MB; actuals.csv $(marker_value actual_rows) rows, $ACTUAL_MB MB"
     echo "runs:     hyperfine --warmup 1 --runs $RUNS; then $RUNS alternating rounds"
-    echo "wall (hyperfine median):   trueup $(seconds "$H_TRUEUP"), duckdb $(seconds "$H_DUCKDB"), trueup/duckdb $(ratio "$H_TRUEUP" "$H_DUCKDB")"
-    echo "wall (alternating median): trueup $(seconds "$A_TRUEUP"), duckdb $(seconds "$A_DUCKDB"), trueup/duckdb $(ratio "$A_TRUEUP" "$A_DUCKDB")"
-    echo "peak memory (max RSS):     trueup $(mb "$RSS_TRUEUP"), duckdb $(mb "$RSS_DUCKDB"), trueup/duckdb $(ratio "$RSS_TRUEUP" "$RSS_DUCKDB")"
+    head -n -1 <<< "$TABLE"
     echo "output:   $COMPARE"
     echo "files:    $HYPERFINE_JSON, $ALTERNATING_TSV"
-    echo "ratio: trueup/duckdb wall = $(ratio "$H_TRUEUP" "$H_DUCKDB") (target <= 1.5)"
+    echo "ratio: trueup/duckdb wall = $(ratio "$H_TRUEUP" "$H_DUCKDB") (target <= 0.5), peak memory = $(ratio "$RSS_TRUEUP" "$RSS_DUCKDB") (target <= 1)"
 } | tee "$REPORT"
 cp "$REPORT" "$RESULTS/latest.txt"
 
 if ((COMPARE_STATUS != 0)); then
-    echo "bench.sh: trueup's and DuckDB's figures differ (see above)." >&2
+    echo "bench.sh: trueup's figures and a peer's differ (see above)." >&2
     exit 1
 fi
