@@ -6,7 +6,7 @@
 #   BENCH_CUSTOMERS=50 BENCH_RUNS=2 ./bench.sh   # quick smoke run
 #
 # Environment: BENCH_CUSTOMERS (2000), BENCH_ITEMS (100), BENCH_MONTHS (24),
-# BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5), BENCH_PEERS ("duckdb polars pandas"; DuckDB is always
+# BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5), BENCH_WARMUP (1), BENCH_PEERS ("duckdb polars pandas"; DuckDB is always
 # measured, the ratio is against it).
 set -euo pipefail
 
@@ -18,6 +18,7 @@ MONTHS=${BENCH_MONTHS:-24}
 LAGS=${BENCH_LAGS:-3}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-5}
+WARMUP=${BENCH_WARMUP:-1}
 PEERS=(duckdb)
 for peer in ${BENCH_PEERS:-polars pandas}; do
     case $peer in
@@ -29,6 +30,10 @@ for peer in ${BENCH_PEERS:-polars pandas}; do
         ;;
     esac
 done
+if ! [[ $WARMUP =~ ^[0-9]+$ ]]; then
+    echo "bench.sh: BENCH_WARMUP must be a whole number, not '$WARMUP'." >&2
+    exit 2
+fi
 for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
     if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
         echo "bench.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
@@ -135,8 +140,8 @@ HYPERFINE_COMMANDS=(--command-name trueup "$TRUEUP_CMD")
 for peer in "${PEERS[@]}"; do HYPERFINE_COMMANDS+=(--command-name "$peer" "$(peer_cmd "$peer")"); done
 
 # ---------------------------------------------------------------- timing: hyperfine
-echo "== hyperfine: --warmup 1 --runs $RUNS, every command in one invocation"
-hyperfine --shell bash --warmup 1 --runs "$RUNS" --output inherit --export-json "$HYPERFINE_JSON" "${HYPERFINE_COMMANDS[@]}"
+echo "== hyperfine: --warmup $WARMUP --runs $RUNS, every command in one invocation"
+hyperfine --shell bash --warmup "$WARMUP" --runs "$RUNS" --output inherit --export-json "$HYPERFINE_JSON" "${HYPERFINE_COMMANDS[@]}"
 
 # ---------------------------------------------------------------- timing and memory: strictly alternating
 # hyperfine runs all of one command's runs before the other's. This loop alternates the
@@ -218,7 +223,7 @@ if [[ -n $(git status --porcelain 2> /dev/null) ]]; then GIT_REV="$GIT_REV + unc
     echo "peers:    $(for peer in "${PEERS[@]}"; do printf '%s; ' "$("$PYTHON" "bench/${peer}_report.py" --version)"; done)Python $("$PYTHON" -c 'import platform; print(platform.python_version())')"
     echo "data:     $DATA ($GEN_ARGS)"
     echo "          forecasts.csv $(marker_value forecast_rows) rows, $FORECAST_MB MB; actuals.csv $(marker_value actual_rows) rows, $ACTUAL_MB MB"
-    echo "runs:     hyperfine --warmup 1 --runs $RUNS; then $RUNS alternating rounds"
+    echo "runs:     hyperfine --warmup $WARMUP --runs $RUNS; then $RUNS alternating rounds"
     head -n -1 <<< "$TABLE"
     echo "output:   $COMPARE"
     echo "files:    $HYPERFINE_JSON, $ALTERNATING_TSV"
