@@ -167,7 +167,7 @@ public final class HistoryStore: Sendable {
 }
 
 /// What recording a run produced: the run as stored and what the history adds to the report.
-public struct Recording: Sendable {
+public struct Recording: Sendable, Equatable {
     /// The run as recorded, with its id.
     public var run: RecordedRun
     public var comparison: RunComparison
