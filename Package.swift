@@ -55,7 +55,8 @@ let package = Package(
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
         .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
-        .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup"]),
-        .testTarget(name: "TrueupCLITests", dependencies: ["trueup"]),
+        .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDB here only to look inside the history files the command line writes.
+        .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -6,18 +6,21 @@ import Trueup
 public enum FlagsTable {
     public static func render(_ result: ReportResult) -> String {
         guard let lag = result.reportLag else { return MetricsTable.render(result) }
-        var lines: [[String]] = [["tier", "customer", "lag", "periods", "actual", "forecast", "bias %", "wMAPE %",
-                                  "FVA pts", "error share %", "reasons"]]
+        let history = result.history
+        var lines: [[String]] = [["tier", "customer"] + (history == nil ? [] : ["since last run", "last runs"])
+            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts", "error share %", "reasons"]]
         for a in result.assessments {
             let f = a.figures
-            lines.append([
-                a.tier.rawValue, a.customer, String(a.lag), String(f.periods),
+            let change = history.map { HistoryChange(a, in: $0) }
+            lines.append([a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? []) + [
+                String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
                 MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
                 NumberText.readable(a.errorSharePct, decimals: 1), a.reasons.map(\.rawValue).joined(separator: ", "),
             ])
         }
-        var out = MetricsTable.align(lines, leftAligned: 2, lastLeftAligned: true)
+        var out = history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
+        out += MetricsTable.align(lines, leftAligned: history == nil ? 2 : 4, lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
         let flagged = result.assessments.filter { $0.tier != .trusted }
         if !flagged.isEmpty {
@@ -39,5 +42,16 @@ public enum FlagsTable {
             out += "Figures at lag \(others.map(String.init).joined(separator: ", ")) are in metrics.csv (--out) or --format csv; --lag N tiers another lag.\n"
         }
         return out + "\n" + MetricsTable.summary(result)
+    }
+
+    /// One line on the previous run: its tier counts, and how many customers are newly flagged now.
+    static func headline(_ history: RunComparison, result: ReportResult, lag: Int) -> String {
+        guard let previous = history.previous else {
+            return "History: the first run at lag \(lag); later runs will be compared with this one.\n"
+        }
+        let counts = Tier.allCases.map { "\(previous.tierCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let newly = result.assessments.filter { history.customers[$0.customer]?.newlyFlagged ?? false }.count
+        return "History: the previous run, \(previous.asOf) at lag \(previous.lag), had \(counts); "
+            + "\(newly) newly flagged now; \"last runs\" covers \(history.runs) runs (at most \(RunComparison.span)).\n"
     }
 }

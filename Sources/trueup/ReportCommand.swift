@@ -1,5 +1,6 @@
 import ArgumentParser
 import Trueup
+import TrueupHistory
 import TrueupReports
 
 /// `trueup report`: every customer's forecast accuracy, as a table, CSV or JSON, and files in DIR.
@@ -11,6 +12,8 @@ struct ReportCommand: ParsableCommand {
             Periods after the last month with any actual are open and not scored.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
             With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
+            and adds each customer's change since the previous run to the table, flags.csv and the JSON.
             """
     )
 
@@ -37,6 +40,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
     var timings = false
 
+    @Option(help: ArgumentHelp("The run history (SQLite) to record this run in. Default with --out DIR: trueup-history.sqlite in DIR's parent.", valueName: "file"))
+    var history: String?
+
+    @Flag(help: "Don't record the run in a history.")
+    var noHistory = false
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -53,6 +62,7 @@ struct ReportCommand: ParsableCommand {
         if let from = input.from, let to = input.to, from > to {
             throw ValidationError("--from \(from) is after --to \(to).")
         }
+        if noHistory && history != nil { throw ValidationError("--history and --no-history can't be used together.") }
     }
 
     func run() throws {
@@ -61,12 +71,22 @@ struct ReportCommand: ParsableCommand {
             var request = try input.request(lag: lag, grouping: by)
             let bar = ProgressBar.forTerminal()
             request.progress = bar?.report
-            let result: ReportResult
+            let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
+            // An existing history is checked before the work; a new one is made only once there is a run to record.
+            var store: HistoryStore?
+            if let historyPath, by == .customer, HistoryFile.exists(historyPath) {
+                store = try Self.open(historyPath)
+            }
+            var result: ReportResult
             do {
                 defer { bar?.finish() }
                 result = try Report.run(request)
             } catch {
                 throw Failure(error)
+            }
+            if let historyPath {
+                if by == .customer && store == nil { store = try Self.open(historyPath) }
+                result.history = try record(result, in: store, path: historyPath)
             }
             let clock = ContinuousClock()
             let written = clock.now
@@ -84,7 +104,7 @@ struct ReportCommand: ParsableCommand {
                 }
                 try write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv")
                 if by == .customer {
-                    try write(FlagsCSV.render(result.assessments), to: "flags.csv")
+                    try write(FlagsCSV.render(result.assessments, history: result.history), to: "flags.csv")
                 }
                 if input.skipBadRows {
                     try write(RejectsCSV.render(result.rejects), to: "rejects.csv")
@@ -101,6 +121,42 @@ struct ReportCommand: ParsableCommand {
         } catch let failure as Failure {
             failure.exit()
         }
+    }
+}
+
+extension ReportCommand {
+    static func open(_ path: String) throws(Failure) -> HistoryStore {
+        do {
+            return try HistoryStore(path: path, createIfMissing: true)
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Records the run in the history and says so on stderr; nil, with a line saying why, when there is nothing to record.
+    func record(_ result: ReportResult, in store: HistoryStore?, path: String) throws(Failure) -> RunComparison? {
+        guard by == .customer, let store else {
+            if history != nil {
+                FileOutput.writeStandardError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
+            }
+            return nil
+        }
+        let recording: Recording?
+        do {
+            recording = try store.record(result, recordedAt: HistoryFile.now(), version: TrueupCommand.version)
+        } catch {
+            throw Failure(error)
+        }
+        guard let recording else {
+            FileOutput.writeStandardError("history: not recorded: no customer was tiered in this window.\n")
+            return nil
+        }
+        let run = recording.run
+        let previous = recording.comparison.previous.map { "previous \($0.asOf)" } ?? "no earlier run at lag \(run.lag)"
+        let verb = recording.replaced ? "replaced" : "recorded"
+        let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
+        FileOutput.writeStandardError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
+        return recording.comparison
     }
 }
 

@@ -12,6 +12,6 @@ struct TrueupCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing, 73 output can't be created, 74 I/O error.
             """,
         version: version,
-        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, PolicyCommand.self, GenerateCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
 }

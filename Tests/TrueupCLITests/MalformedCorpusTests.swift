@@ -304,7 +304,7 @@ extension MalformedCase {
         }
         let out = space.url.appendingPathComponent("out")
         let outcome = try CLI.run(["report", "--forecasts", "forecasts.csv", "--actuals", "actuals.csv", "--format", "csv",
-                                   "--encoding", "latin1", "--out", out.path], in: space.url)
+                                   "--encoding", "latin1", "--out", out.path, "--no-history"], in: space.url)
         let run = Run(outcome: outcome, out: out)
         Self.checkNoCrash(run)
         try Self.check(run, .reads(MalformedCase.Rows(), .sameAsValid), rejects: [], file: nil)
@@ -338,7 +338,7 @@ extension MalformedCase {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out")
         let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--format", "csv",
-                                   "--out", out.path] + (skipping ? ["--skip-bad-rows"] : []) + extra, in: corpus)
+                                   "--out", out.path, "--no-history"] + (skipping ? ["--skip-bad-rows"] : []) + extra, in: corpus)
         return Run(outcome: outcome, out: out, workspace: space)
     }
 

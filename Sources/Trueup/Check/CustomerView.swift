@@ -46,7 +46,7 @@ public struct CustomerView: Sendable {
     }
 
     /// Names equal ignoring case, or sharing the first few characters, at most five.
-    static func similar(_ name: String, in names: [String]) -> [String] {
+    public static func similar(_ name: String, in names: [String]) -> [String] {
         let lower = name.lowercased()
         let prefix = String(lower.prefix(3))
         let same = names.filter { $0.lowercased() == lower }.sorted()

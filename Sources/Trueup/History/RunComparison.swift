@@ -28,10 +28,13 @@ public struct RunComparison: Sendable, Equatable {
         for a in current {
             let before = byName.first?[a.customer]
             let atLeast = byName.filter { ($0[a.customer]?.tier.severity ?? -1) >= a.tier.severity }.count + 1
+            let flagSeverity = max(a.tier.severity, Tier.watch.severity)
+            let flaggedRuns = byName.filter { ($0[a.customer]?.tier.severity ?? -1) >= flagSeverity }.count
+                + (a.tier.isFlagged ? 1 : 0)
             let flagged = a.tier.isFlagged
             tracks[a.customer] = CustomerTrack(
                 previousTier: before?.tier, previousWmape: before?.wmape, previousBiasPct: before?.biasPct,
-                runsAtLeastAsSevere: atLeast,
+                runsAtLeastAsSevere: atLeast, flaggedRuns: flaggedRuns,
                 newlyFlagged: flagged && !used.isEmpty && !(before?.tier.isFlagged ?? false))
         }
         self.init(previous: used.first?.run, runs: used.count + 1, customers: tracks)
@@ -47,16 +50,29 @@ public struct CustomerTrack: Sendable, Equatable {
     /// Of the last runs (this one included), how many had this customer at this run's tier or a
     /// more severe one: for an unreliable customer, "unreliable 4 of last 6".
     public var runsAtLeastAsSevere: Int
+    /// Of the last runs (this one included), how many flagged this customer at least as severely as
+    /// this run does, and at least at watch: `runsAtLeastAsSevere` for a watch or unreliable customer;
+    /// for a trusted or insufficient-data one, the runs that flagged it (watch or unreliable).
+    public var flaggedRuns: Int
     /// Flagged (watch or unreliable) now, and not in the previous run, when there was one.
     public var newlyFlagged: Bool
 
     public init(previousTier: Tier?, previousWmape: Double?, previousBiasPct: Double?, runsAtLeastAsSevere: Int,
-                newlyFlagged: Bool) {
+                flaggedRuns: Int, newlyFlagged: Bool) {
         self.previousTier = previousTier
         self.previousWmape = previousWmape
         self.previousBiasPct = previousBiasPct
         self.runsAtLeastAsSevere = runsAtLeastAsSevere
+        self.flaggedRuns = flaggedRuns
         self.newlyFlagged = newlyFlagged
+    }
+
+    /// A track that counts its flagged runs as its runs at least as severe, which is right for a
+    /// watch or unreliable customer.
+    public init(previousTier: Tier?, previousWmape: Double?, previousBiasPct: Double?, runsAtLeastAsSevere: Int,
+                newlyFlagged: Bool) {
+        self.init(previousTier: previousTier, previousWmape: previousWmape, previousBiasPct: previousBiasPct,
+                  runsAtLeastAsSevere: runsAtLeastAsSevere, flaggedRuns: runsAtLeastAsSevere, newlyFlagged: newlyFlagged)
     }
 }
 

@@ -9,4 +9,9 @@ public enum Grouping: String, Sendable, CaseIterable {
 public struct Window: Sendable, Equatable {
     public var first: Month
     public var last: Month
+
+    public init(first: Month, last: Month) {
+        self.first = first
+        self.last = last
+    }
 }

@@ -1,0 +1,60 @@
+import GRDB
+
+/// The history's schema, one named migration per version; GRDB remembers in the file which have run.
+///
+/// A migration that has shipped is never edited: a later schema is a new migration appended here.
+/// Migrations speak SQL only, so they keep meaning the same thing when the Swift types change.
+enum HistoryMigrations {
+    /// The first migration: its presence is what makes an SQLite file a trueup history.
+    static let first = "v1-runs-and-customers"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(first) { db in
+            // One row per recorded run. A run is identified by its as-of period, lag and inputs;
+            // recording the same again deletes the old row (and its customers) first.
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    as_of TEXT NOT NULL,
+                    lag INTEGER NOT NULL,
+                    window_from TEXT NOT NULL,
+                    window_to TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    forecasts_path TEXT NOT NULL,
+                    forecasts_sha256 TEXT NOT NULL,
+                    actuals_path TEXT NOT NULL,
+                    actuals_sha256 TEXT NOT NULL,
+                    policy TEXT NOT NULL,
+                    trueup_version TEXT NOT NULL,
+                    unreliable INTEGER NOT NULL,
+                    watch INTEGER NOT NULL,
+                    insufficient_data INTEGER NOT NULL,
+                    trusted INTEGER NOT NULL,
+                    book_wmape REAL,
+                    book_bias_pct REAL,
+                    UNIQUE (as_of, lag, forecasts_sha256, actuals_sha256)
+                );
+                CREATE INDEX run_by_lag_and_as_of ON run (lag, as_of);
+                CREATE TABLE customer_figures (
+                    run_id INTEGER NOT NULL REFERENCES run (id) ON DELETE CASCADE,
+                    customer TEXT NOT NULL,
+                    tier TEXT NOT NULL CHECK (tier IN ('unreliable', 'watch', 'insufficient-data', 'trusted')),
+                    reasons TEXT NOT NULL,
+                    periods INTEGER NOT NULL,
+                    actual REAL NOT NULL,
+                    forecast REAL NOT NULL,
+                    bias_pct REAL,
+                    wmape REAL,
+                    fva_pts REAL,
+                    sign_test_p REAL,
+                    tracking_signal REAL,
+                    error_share_pct REAL,
+                    PRIMARY KEY (run_id, customer)
+                );
+                CREATE INDEX customer_figures_by_customer ON customer_figures (customer);
+                """)
+        }
+        return migrator
+    }
+}
