@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Periods after the last month with any actual are open and not scored.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv and DIR/run.json (and DIR/rejects.csv with --skip-bad-rows).
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json and DIR/report.html, a self-contained page with charts (and DIR/rejects.csv with --skip-bad-rows).
             """
     )
 
@@ -79,6 +79,7 @@ struct ReportCommand: ParsableCommand {
                     try FileOutput.write(RejectsCSV.render(result.rejects), to: "rejects.csv", in: out)
                 }
                 try FileOutput.write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json", in: out)
+                try FileOutput.write(ReportHTML.render(result, version: TrueupCommand.version), to: "report.html", in: out)
             }
             if timings {
                 let steps = result.timings + [("write", clock.now - written)].map { ($0.0, Self.seconds($0.1)) }
