@@ -21,11 +21,14 @@ enum FlaggedSection {
             children.append(.element("p", ["class": "muted"],
                                      text: "Unreliable first, then watch; within a tier, the largest share of the book's absolute error first. Figures at lag \(lag)."))
             let header = Markup.element("tr", [:], [
-                .element("th", text: "Customer"), .element("th", text: "Tier"), .element("th", text: "Figures"),
+                .element("th", text: "Customer"), .element("th", text: "Tier"),
+                .element("th", ["class": "num"], text: "Bias %"), .element("th", ["class": "num"], text: "wMAPE %"),
+                .element("th", ["class": "num"], text: "FVA pts"), .element("th", ["class": "num"], text: "Months"),
+                .element("th", ["class": "num"], text: "Error share %"),
                 .element("th", [:], [
                     .text("Month by month "),
                     .element("span", ["class": "spark-key"], [
-                        .text("("), .element("span", ["class": "key-actual"], text: "dark"), .text(": actual, coloured: forecast)"),
+                        .text("("), .element("span", ["class": "key-actual"], text: "dark"), .text(": actual; coloured: forecast)"),
                     ]),
                 ]),
                 .element("th", text: "Why"),
@@ -50,18 +53,6 @@ enum FlaggedSection {
                                                                                    hasPrevious: history.previous != nil)))
         }
         let f = a.figures
-        var figures = [
-            "bias \(MetricsTable.signed(f.biasPct))%",
-            "wMAPE \(NumberText.readable(f.wmape, decimals: 1))%",
-            "FVA \(MetricsTable.signed(f.fvaPts)) pts",
-            "\(ReportPage.count(f.periods, "month"))",
-        ]
-        if let share = a.errorSharePct { figures.append("\(NumberText.readable(share, decimals: 1))% of the error") }
-        var figureLines: [Markup] = []
-        for (i, line) in figures.enumerated() {
-            if i > 0 { figureLines.append(.element("br")) }
-            figureLines.append(.text(line))
-        }
         let reasons = a.reasons.map { Markup.element("span", ["class": "reason"], text: $0.rawValue) }
         let spark: Markup = page.monthly[a.customer].map {
             Sparkline.render($0, customer: a.customer, color: TierColors.hex(a.tier))
@@ -69,9 +60,13 @@ enum FlaggedSection {
         return .element("tr", ["class": "flagged-row tier-\(a.tier.rawValue)", "data-customer": a.customer], [
             .element("td", [:], name),
             .element("td", [:], [.element("span", ["class": "pill tier-\(a.tier.rawValue)"], text: TierColors.label(a.tier))]),
-            .element("td", ["class": "figures"], figureLines),
+            .element("td", ["class": "num"], text: MetricsTable.signed(f.biasPct)),
+            .element("td", ["class": "num"], text: NumberText.readable(f.wmape, decimals: 1)),
+            .element("td", ["class": "num"], text: MetricsTable.signed(f.fvaPts)),
+            .element("td", ["class": "num"], text: String(f.periods)),
+            .element("td", ["class": "num"], text: NumberText.readable(a.errorSharePct, decimals: 1)),
             .element("td", [:], [spark]),
-            .element("td", [:], [.element("div", [:], reasons), .element("div", ["class": "explanation"], text: a.explanation)]),
+            .element("td", ["class": "explanation"], reasons + [.text(a.explanation)]),
         ])
     }
 

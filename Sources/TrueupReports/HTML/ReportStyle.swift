@@ -51,11 +51,11 @@ enum ReportStyle {
         .chart text.threshold-watch, .chart text.threshold-unreliable { stroke: none; font-size: 11px; }
         .chart .trend-line { fill: none; stroke-width: 2; }
         .chart .trend-line.short { stroke-dasharray: 4 3; stroke-width: 1.5; }
-        .chart .accuracy { stroke: #0072B2; }
-        .chart .bias { stroke: #CC79A7; }
+        .chart .series-accuracy { stroke: #0072B2; }
+        .chart .series-bias { stroke: #CC79A7; }
         .chart .trend-point { stroke-width: 1.5; }
-        .chart .trend-point.accuracy { fill: #0072B2; }
-        .chart .trend-point.bias { fill: #CC79A7; }
+        .chart .trend-point.series-accuracy { fill: #0072B2; }
+        .chart .trend-point.series-bias { fill: #CC79A7; }
         .chart .trend-point.short { fill: #ffffff; }
         .sparkline { display: block; }
         .spark-actual { fill: none; stroke: #3a3a3f; stroke-width: 1.5; }
@@ -64,9 +64,12 @@ enum ReportStyle {
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #e6e6ea; }
         th { font-size: 12px; color: #5a5a60; font-weight: 600; border-bottom: 1px solid #c7c7cc; }
+        tbody th { font-size: 13px; color: #3a3a3f; border-bottom: 1px solid #e6e6ea; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        .flagged td { padding-top: 9px; padding-bottom: 9px; }
+        .flagged td { padding-top: 8px; padding-bottom: 8px; }
+        .flagged .explanation { font-size: 13px; min-width: 340px; }
+        .flagged td.num, .flagged th.num { padding-left: 4px; padding-right: 4px; }
         .customer-name { font-weight: 600; word-break: break-word; }
         .pill { display: inline-block; white-space: nowrap; border: 1.5px solid #8e8e93; border-radius: 10px; padding: 0 8px; font-size: 12px; }
         .pill.tier-unreliable { border-color: #D55E00; } .pill.tier-watch { border-color: #E69F00; }
@@ -74,12 +77,14 @@ enum ReportStyle {
         .new-mark { display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 4px; font-size: 11px; font-weight: 700;
           color: #ffffff; background: #1d1d1f; vertical-align: 1px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .history { font-size: 12px; color: #5a5a60; margin-top: 3px; }
-        .figures { font-size: 13px; white-space: nowrap; font-variant-numeric: tabular-nums; }
         .reason { display: inline-block; font-size: 11px; border: 1px solid #c7c7cc; border-radius: 3px; padding: 0 4px; margin: 0 4px 3px 0; }
         .spark-key { font-size: 11px; color: #5a5a60; font-weight: 400; }
         .key-actual { color: #3a3a3f; font-weight: 700; }
         .run-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 32px; }
         .run-grid table { margin-bottom: 8px; }
+        table.options, table.policy, table.accounting { width: auto; }
+        table.options th, table.policy th { padding-right: 24px; }
+        table.accounting th, table.accounting td { padding-left: 14px; padding-right: 14px; }
         .hash { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; word-break: break-all; }
         .path { word-break: break-all; }
         details { margin-top: 12px; }
@@ -91,7 +96,8 @@ enum ReportStyle {
           body { font-size: 11px; background: #ffffff; color: #000000; }
           main { max-width: none; padding: 0; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          .charts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+          .charts, .run-grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 14px; }
+          .flagged .explanation { min-width: 240px; }
           figure, svg, .kpi, tr { break-inside: avoid; page-break-inside: avoid; }
           details > *:not(summary) { display: none; }
         }

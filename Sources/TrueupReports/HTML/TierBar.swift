@@ -18,7 +18,7 @@ public enum TierBar {
         let label = counts.filter { $0.count > 0 }.map { "\($0.count) \(TierColors.label($0.tier))" }.joined(separator: ", ")
         return .element("svg", [
             "xmlns": SVG.namespace, "class": "tier-bar", "viewBox": "0 0 \(SVG.number(width)) \(SVG.number(height))",
-            "width": SVG.number(width), "height": SVG.number(height), "role": "img",
+            "width": SVG.number(width), "height": SVG.number(height), "preserveAspectRatio": "none", "role": "img",
             "aria-label": label.isEmpty ? "no customers" : label,
         ], [SVG.tooltip(label.isEmpty ? "no customers" : label)] + parts)
     }

@@ -36,7 +36,7 @@ public enum TierScatter {
             largest > 0 ? max(smallestRadius, largestRadius * (max(0, dot.volume) / largest).squareRoot()) : smallestRadius
         }
 
-        var parts: [Markup] = [legend()]
+        var parts: [Markup] = [legend(assessments)]
         parts += axes(x: x, y: y)
         parts += thresholds(policy, x: x, y: y)
         var clamped = 0
@@ -56,8 +56,7 @@ public enum TierScatter {
             ], [SVG.tooltip(tooltip(dot, outside: outside))]))
         }
         parts += labels(placed)
-        let note = notes(clamped: clamped, unplaced: assessments.count - dots.count)
-        if !note.isEmpty { parts.append(SVG.text(note, x: left, y: height - 6, className: "note")) }
+        parts.append(SVG.text(notes(clamped: clamped, unplaced: assessments.count - dots.count), x: left, y: height - 6, className: "note"))
         let label = "Bias against weighted error (wMAPE) for each customer, coloured by tier"
         return SVG.root(width: width, height: height, label: label, className: "chart scatter", parts)
     }
@@ -74,17 +73,17 @@ public enum TierScatter {
         return LinearScale.roundedUp(limit, span: limit)
     }
 
-    static func legend() -> Markup {
+    static func legend(_ assessments: [Assessment]) -> Markup {
         var items: [Markup] = []
         var cursor = left
         for tier in Tier.allCases {
+            let count = assessments.filter { $0.tier == tier }.count
             items.append(.element("circle", ["class": "swatch", "cx": SVG.number(cursor + 6), "cy": "16", "r": "6",
                                              "fill": TierColors.hex(tier)]))
-            let label = TierColors.label(tier)
+            let label = "\(TierColors.label(tier)) (\(count))"
             items.append(SVG.text(label, x: cursor + 16, y: 20, className: "legend"))
-            cursor += 16 + TextWidth.estimate(label, size: 12) + 18
+            cursor += 16 + TextWidth.estimate(label, size: 12) + 14
         }
-        items.append(SVG.text("dot area: volume", x: right, y: 20, anchor: "end", className: "legend muted"))
         return .group(items)
     }
 
@@ -115,35 +114,48 @@ public enum TierScatter {
         var parts: [Markup] = []
         for (value, tier) in [(policy.watchBiasPct, Tier.watch), (policy.unreliableBiasPct, .unreliable)] where value > 0 {
             for signed in [-value, value] where x.contains(signed) {
-                parts.append(SVG.line(x(signed), top, x(signed), bottom, className: "threshold threshold-\(tier.rawValue) bias"))
+                parts.append(SVG.line(x(signed), top, x(signed), bottom, className: "threshold threshold-\(tier.rawValue) threshold-bias"))
                 let text = (signed > 0 ? "+" : "−") + SVG.number(value)
                 parts.append(SVG.text(text, x: x(signed), y: top - 4, anchor: "middle", className: "threshold-label threshold-\(tier.rawValue)"))
             }
         }
         for (value, tier) in [(policy.watchWmape, Tier.watch), (policy.unreliableWmape, .unreliable)] where y.contains(value) {
-            parts.append(SVG.line(left, y(value), right, y(value), className: "threshold threshold-\(tier.rawValue) wmape"))
+            parts.append(SVG.line(left, y(value), right, y(value), className: "threshold threshold-\(tier.rawValue) threshold-wmape"))
             parts.append(SVG.text("\(TierColors.label(tier)) from \(SVG.number(value))", x: right - 4, y: y(value) - 4, anchor: "end",
                                   className: "threshold-label threshold-\(tier.rawValue)"))
         }
         return parts
     }
 
-    /// Names beside the largest flagged dots, skipping any that would overlap a name already placed.
+    /// Names beside the flagged dots, unreliable first and the largest first within a tier: to the right, left, above or below, wherever the
+    /// name covers no other dot and no name already placed; a dot with no such place goes unnamed.
     static func labels(_ placed: [(dot: Dot, cx: Double, cy: Double, r: Double)]) -> [Markup] {
-        let flagged = placed.filter { $0.dot.assessment.tier.isFlagged }.sorted { $0.dot.volume > $1.dot.volume }
-        var boxes: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        typealias Box = (x0: Double, y0: Double, x1: Double, y1: Double)
+        func overlaps(_ a: Box, _ b: Box) -> Bool { a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 }
+        let flagged = placed.filter { $0.dot.assessment.tier.isFlagged }.sorted {
+            $0.dot.assessment.tier != $1.dot.assessment.tier ? $0.dot.assessment.tier < $1.dot.assessment.tier : $0.dot.volume > $1.dot.volume
+        }
+        var taken: [Box] = []
         var parts: [Markup] = []
-        for entry in flagged.prefix(8) {
+        for entry in flagged.prefix(10) {
             let name = TextWidth.shortened(entry.dot.assessment.customer, characters: 22)
             let w = TextWidth.estimate(name, size: 11)
-            var candidates = [(x: entry.cx + entry.r + 3, anchor: "start"), (x: entry.cx - entry.r - 3, anchor: "end")]
-            candidates = candidates.filter { $0.anchor == "start" ? $0.x + w <= right - 2 : $0.x - w >= left + 2 }
+            let (cx, cy, r) = (entry.cx, entry.cy, entry.r)
+            // (text x, baseline y, anchor, box) for each side.
+            let candidates: [(x: Double, y: Double, anchor: String, box: Box)] = [
+                (cx + r + 3, cy + 4, "start", (cx + r + 2, cy - 7, cx + r + 4 + w, cy + 6)),
+                (cx - r - 3, cy + 4, "end", (cx - r - 4 - w, cy - 7, cx - r - 2, cy + 6)),
+                (cx, cy - r - 4, "middle", (cx - w / 2, cy - r - 15, cx + w / 2, cy - r - 2)),
+                (cx, cy + r + 12, "middle", (cx - w / 2, cy + r + 2, cx + w / 2, cy + r + 15)),
+            ]
+            let others = placed.filter { $0.dot.assessment.customer != entry.dot.assessment.customer }
+                .map { (x0: $0.cx - $0.r, y0: $0.cy - $0.r, x1: $0.cx + $0.r, y1: $0.cy + $0.r) as Box }
             for candidate in candidates {
-                let x0 = candidate.anchor == "start" ? candidate.x : candidate.x - w
-                let box = (x0: x0, y0: entry.cy - 8, x1: x0 + w, y1: entry.cy + 6)
-                guard !boxes.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) else { continue }
-                boxes.append(box)
-                parts.append(SVG.text(name, x: candidate.x, y: entry.cy + 4, anchor: candidate.anchor, className: "dot-label"))
+                let box = candidate.box
+                guard box.x0 >= left + 2, box.x1 <= right - 2, box.y0 >= top + 2, box.y1 <= bottom - 2,
+                      !taken.contains(where: { overlaps($0, box) }), !others.contains(where: { overlaps($0, box) }) else { continue }
+                taken.append(box)
+                parts.append(SVG.text(name, x: candidate.x, y: candidate.y, anchor: candidate.anchor, className: "dot-label"))
                 break
             }
         }
@@ -162,13 +174,13 @@ public enum TierScatter {
     }
 
     static func notes(clamped: Int, unplaced: Int) -> String {
-        var notes: [String] = []
+        var notes = ["Dot area: the customer's volume (Σ|actual|); the largest flagged customers are named"]
         if clamped > 0 {
             notes.append("\(clamped) \(clamped == 1 ? "customer lies" : "customers lie") beyond the axes, drawn on the edge with a black ring")
         }
         if unplaced > 0 {
             notes.append("\(unplaced) \(unplaced == 1 ? "customer" : "customers") with no actuals not shown")
         }
-        return notes.isEmpty ? "" : notes.joined(separator: "; ") + "."
+        return notes.joined(separator: "; ") + "."
     }
 }

@@ -33,8 +33,7 @@ public enum TrendChart {
         parts.append(SVG.text("Bias % (forecast − actual) / actual, trailing \(trend.width) months", x: left,
                               y: biasPanel.lowerBound - 12, className: "panel-title"))
         parts += panel(biasScale, x: x, ticks: 4, signed: true)
-        parts.append(SVG.text("over-forecast", x: right - 4, y: biasPanel.lowerBound + 14, anchor: "end", className: "muted small"))
-        parts.append(SVG.text("under-forecast", x: right - 4, y: biasPanel.upperBound - 6, anchor: "end", className: "muted small"))
+        parts.append(SVG.text("above 0: over-forecast", x: right, y: biasPanel.lowerBound - 12, anchor: "end", className: "muted small"))
         parts += series(bias, points: points, width: trend.width, x: x, y: biasScale, name: "bias", unit: "% bias")
         parts += monthAxis(trend.months, x: x)
         if points.contains(where: { $0.monthsCovered < trend.width }) {
@@ -69,8 +68,8 @@ public enum TrendChart {
             // The short stretch runs up to and including the first full month, so the two lines meet.
             shortLine.append(!full[i] || (i > 0 && !full[i - 1]) ? point : nil)
         }
-        var parts = [SVG.polyline(shortLine, className: "trend-line \(name) short"),
-                     SVG.polyline(fullLine, className: "trend-line \(name)")]
+        var parts = [SVG.polyline(shortLine, className: "trend-line series-\(name) short"),
+                     SVG.polyline(fullLine, className: "trend-line series-\(name)")]
         for (i, value) in values.enumerated() {
             guard let value else { continue }
             let p = points[i]
@@ -80,7 +79,7 @@ public enum TrendChart {
             tip += " with actuals in the trailing \(width)"
             tip += " (forecast \(NumberText.readable(p.forecast, decimals: 0)), actual \(NumberText.readable(p.actual, decimals: 0)))"
             parts.append(.element("circle", [
-                "class": "trend-point \(name)" + (full[i] ? "" : " short"), "cx": SVG.number(x(Double(i))),
+                "class": "trend-point series-\(name)" + (full[i] ? "" : " short"), "cx": SVG.number(x(Double(i))),
                 "cy": SVG.number(y(y.clamp(value))), "r": "3.5", "data-month": p.month.description,
             ], [SVG.tooltip(tip)]))
         }
