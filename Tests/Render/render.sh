@@ -72,7 +72,7 @@ python3 "$here/check_png.py" "$work/report.png" "$page" "$width" "$height"
 
 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$page" >>"$work/chromium.log" 2>&1 || true
 if [ -s "$work/report.pdf" ]; then
-  pages="$(grep -ac '/Type /Page$\|/Type /Page[^s]' "$work/report.pdf" || true)"
+  pages="$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page(?![s\w])", open(sys.argv[1], "rb").read())))' "$work/report.pdf")"
   echo "print: report.pdf, $(wc -c <"$work/report.pdf") bytes, $pages pages"
 else
   echo "FAIL: chromium printed no PDF"
