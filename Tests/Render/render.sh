@@ -5,7 +5,7 @@
 # the picture (Tests/Render/check_png.py: size, share of drawn pixels, the scatter's tier colours,
 # the headline). Chromium resolves every host to nothing and writes a net log; an http(s) request
 # the page made fails the check (Tests/Render/check_netlog.py), so the page loads nothing from outside. It also prints the page
-# to PDF and counts the pages. The screenshot is copied to notebooks-md/img/demo-report.png.
+# to PDF and counts the pages. The top of the screenshot is kept in notebooks-md/img/demo-report.png.
 #
 # Chromium is installed with apt-get when missing. When it can't be, the check fails, unless
 # RENDER_OPTIONAL=1, when it says it was skipped and succeeds.
@@ -80,5 +80,5 @@ else
 fi
 
 mkdir -p "$root/notebooks-md/img"
-cp "$work/report.png" "$root/notebooks-md/img/demo-report.png"
+python3 "$here/crop_png.py" "$work/report.png" "$root/notebooks-md/img/demo-report.png" 1400
 echo "render check passed; screenshot in notebooks-md/img/demo-report.png"
