@@ -48,11 +48,12 @@ enum FlaggedSection {
         if track?.newlyFlagged == true {
             name.append(.element("span", ["class": "new-mark", "title": "flagged in this run, not in the previous one"], text: "new"))
         }
-        if let track, let history = page.result.history {
-            name.append(.element("div", ["class": "history"], text: historyLine(a, track: track, runs: history.runs,
-                                                                                   hasPrevious: history.previous != nil)))
-        }
         let f = a.figures
+        var history: [Markup] = []
+        if let track, let comparison = page.result.history {
+            let line = historyLine(a, track: track, runs: comparison.runs, hasPrevious: comparison.previous != nil)
+            if !line.isEmpty { history.append(.element("div", ["class": "history"], text: line)) }
+        }
         let reasons = a.reasons.map { Markup.element("span", ["class": "reason"], text: $0.rawValue) }
         let spark: Markup = page.monthly[a.customer].map {
             Sparkline.render($0, customer: a.customer, color: TierColors.hex(a.tier))
@@ -66,7 +67,7 @@ enum FlaggedSection {
             .element("td", ["class": "num"], text: String(f.periods)),
             .element("td", ["class": "num"], text: NumberText.readable(a.errorSharePct, decimals: 1)),
             .element("td", [:], [spark]),
-            .element("td", ["class": "explanation"], reasons + [.text(a.explanation)]),
+            .element("td", ["class": "explanation"], reasons + [.text(a.explanation)] + history),
         ])
     }
 

@@ -69,7 +69,7 @@ enum HeadlineSection {
             var text = "\(ReportPage.count(count)) \(TierColors.label(tier))"
             if let then = previous?.tierCounts[tier], then != count { text += " (was \(ReportPage.count(then)))" }
             return .element("li", ["class": "tier-count tier-\(tier.rawValue)"], [
-                .element("span", ["class": "swatch-box bg-\(tier.rawValue)"], [.text("")]),
+                .element("span", ["class": "swatch-box bg-\(tier.rawValue)"]),
                 .text(text),
             ])
         }

@@ -81,11 +81,4 @@ public indirect enum Markup: Sendable {
             }
         }
     }
-
-    /// `text` escaped for use as element content.
-    public static func escaped(_ text: String) -> String {
-        var out = ""
-        escape(text, to: &out, quotes: true)
-        return out
-    }
 }

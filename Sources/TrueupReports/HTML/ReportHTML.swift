@@ -101,7 +101,7 @@ struct ReportPage {
         self.monthly = monthly
     }
 
-    /// What one group is called, in the plural.
+    /// What one group is called: customer, item or customer-item.
     var groupNoun: String {
         switch result.request.grouping {
         case .customer: return "customer"

@@ -19,6 +19,7 @@ enum ReportStyle {
         .kpi-value { font-size: 30px; font-weight: 650; line-height: 1.2; }
         .kpi-note { color: #5a5a60; }
         .change { margin-top: 4px; font-size: 13px; }
+        p.since { margin-top: 12px; }
         .tier-counts { list-style: none; margin: 8px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
         .swatch-box { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 5px; vertical-align: 0;
           -webkit-print-color-adjust: exact; print-color-adjust: exact; }
