@@ -44,7 +44,7 @@ public enum ReportHTML {
             figures.append(.element("figure", [:], [
                 .element("figcaption", [:], [
                     .text("Who is off, and which way "),
-                    .element("span", ["class": "muted"], text: "each customer at lag \(lag): bias against weighted error; lines are the tier thresholds"),
+                    .element("span", ["class": "muted"], text: "each customer at lag \(lag): bias against weighted error. Dashed lines: watch thresholds; solid: unreliable (for bias, only when it persists month after month: sign test p < \(NumberText.exact(page.result.request.policy.unreliableSignTestP)))"),
                 ]),
                 TierScatter.render(page.result.assessments, policy: page.result.request.policy),
             ]))
