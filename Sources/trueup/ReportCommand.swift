@@ -11,9 +11,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Periods after the last month with any actual are open and not scored.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
-            and adds each customer's change since the previous run to the table, flags.csv and the JSON.
+            and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
     )
 
@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv and run.json (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html and README.txt (created if missing).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Keep one lag (months ahead). Default: every lag.", valueName: "n"))
@@ -110,6 +110,7 @@ struct ReportCommand: ParsableCommand {
                     try write(RejectsCSV.render(result.rejects), to: "rejects.csv")
                 }
                 try write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json")
+                try write(ReportHTML.render(result, version: TrueupCommand.version), to: "report.html")
                 try write(OutputReadme.render(result, files: written, excel: excel), to: "README.txt")
             }
             if timings {

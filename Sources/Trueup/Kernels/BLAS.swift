@@ -38,4 +38,22 @@ enum BLAS {
         guard let px = x.baseAddress, let py = y.baseAddress, !x.isEmpty else { return }
         cblas_dcopy(length(x.count), px, 1, py, 1)
     }
+
+    /// C ← A·B for row-major A (m × k), B (k × n) and C (m × n) (`dgemm`).
+    ///
+    /// With m or n of 0 there is nothing to write; with k of 0 every entry of C is the empty sum, 0.
+    static func multiply(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
+                         into c: UnsafeMutableBufferPointer<Double>, m: Int, k: Int, n: Int) {
+        precondition(m >= 0 && k >= 0 && n >= 0, "a matrix dimension is negative")
+        precondition(a.count == m * k, "A holds \(a.count) values, not \(m) × \(k)")
+        precondition(b.count == k * n, "B holds \(b.count) values, not \(k) × \(n)")
+        precondition(c.count == m * n, "C holds \(c.count) values, not \(m) × \(n)")
+        guard m > 0, n > 0, let pc = c.baseAddress else { return }
+        guard k > 0, let pa = a.baseAddress, let pb = b.baseAddress else {
+            c.update(repeating: 0)
+            return
+        }
+        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, length(m), length(n), length(k),
+                    1, pa, length(k), pb, length(n), 0, pc, length(n))
+    }
 }

@@ -44,4 +44,33 @@ enum Kernels {
         }
         return sum
     }
+
+    /// The banded window matrix W (months × months, row-major): W[s, t] = 1 when t − width < s ≤ t, else 0.
+    ///
+    /// Column t of W picks the `width` months ending at t (fewer at the start), so M·W holds
+    /// every row's trailing sums.
+    static func windowMatrix(months: Int, width: Int) -> [Double] {
+        precondition(width >= 1, "a trailing window spans at least one month")
+        var w = [Double](repeating: 0, count: months * months)
+        for t in 0..<months {
+            for s in max(0, t - width + 1)...t { w[s * months + t] = 1 }
+        }
+        return w
+    }
+
+    /// Every row's trailing sums over `width` months at once: T ← M·W (`dgemm`).
+    ///
+    /// M is row-major, rows × months; T[r, t] = Σ M[r, s] over max(0, t − width + 1) ≤ s ≤ t.
+    static func trailingSums(_ m: UnsafeBufferPointer<Double>, rows: Int, months: Int, width: Int,
+                             into t: UnsafeMutableBufferPointer<Double>) {
+        let w = windowMatrix(months: months, width: width)
+        w.withUnsafeBufferPointer { w in BLAS.multiply(m, w, into: t, m: rows, k: months, n: months) }
+    }
+
+    /// The sum of each column of a row-major rows × columns matrix: 1ᵀ·M (`dgemm` with one row).
+    static func columnSums(_ m: UnsafeBufferPointer<Double>, rows: Int, columns: Int,
+                           into sums: UnsafeMutableBufferPointer<Double>) {
+        let ones = [Double](repeating: 1, count: rows)
+        ones.withUnsafeBufferPointer { ones in BLAS.multiply(ones, m, into: sums, m: 1, k: rows, n: columns) }
+    }
 }

@@ -1,0 +1,98 @@
+/// Trailing-window figures for every month of the window at once, for the whole book and for each group.
+///
+/// The rows at one lag become group × month matrices of Σ|e|, Σ|A|, Σe and ΣA (and whether the
+/// group has a cell that month), stacked into one matrix M. A single `dgemm` with the banded
+/// window matrix W (W[s, t] = 1 when t − width < s ≤ t) gives every group's trailing sums for
+/// every month; the book's monthly sums are the column sums of M (another `dgemm`, with a row
+/// of ones), and its trailing sums the same product with W. At the start of the window a
+/// trailing span has fewer than `width` months; `monthsCovered` says how many held a scored cell.
+public struct BookTrend: Sendable {
+    /// The trailing window of the report's trend: twelve months.
+    public static let defaultWidth = 12
+
+    /// One group's monthly and trailing totals, in the window's months.
+    public struct Group: Sendable, Equatable {
+        public var customer: String?
+        public var item: String?
+        /// Each month's totals over the group's cells (monthsCovered 0 when it has none that month).
+        public var monthly: [WindowTotals]
+        /// Each month's trailing totals over the `width` months ending there.
+        public var trailing: [WindowTotals]
+    }
+
+    public var width: Int
+    /// The window's months, in order.
+    public var months: [Month]
+    /// The book's totals in each month: every group's cells taken together.
+    public var monthly: [WindowTotals]
+    /// The book's trailing totals for each month.
+    public var trailing: [WindowTotals]
+    /// Every group with a row at the lag, in the rows' order.
+    public var groups: [Group]
+
+    /// The trend of `rows` at `lag` over `window`, with trailing spans of `width` months (at least 1).
+    public init(_ rows: [MetricsRow], lag: Int, window: Window, width: Int = BookTrend.defaultWidth) {
+        self.init(rows, lag: lag, from: window.first, through: window.last, width: width)
+    }
+
+    /// The trend of `rows` at `lag` over the months `first` through `last` (at least one month);
+    /// cells outside them are left out, so a trailing span never reaches before `first`.
+    public init(_ rows: [MetricsRow], lag: Int, from first: Month, through last: Month, width: Int = BookTrend.defaultWidth) {
+        precondition(width >= 1, "a trailing window spans at least one month")
+        precondition(first <= last, "a trend spans at least one month")
+        let atLag = rows.filter { $0.lag == lag }
+        let months = (0...(last - first)).map { first + $0 }
+        let g = atLag.count
+        let t = months.count
+        // Five stacked g × t blocks: Σ|e|, Σ|A|, Σe, ΣA, and 1 where the group has a cell.
+        let blocks = 5
+        var m = [Double](repeating: 0, count: blocks * g * t)
+        for (row, group) in atLag.enumerated() {
+            for period in group.periods {
+                let column = period.month - first
+                guard column >= 0 && column < t else { continue }
+                let values = [period.absoluteError, period.absoluteActual, period.error, period.actual, 1]
+                for (block, value) in values.enumerated() { m[(block * g + row) * t + column] += value }
+            }
+        }
+        for index in (4 * g * t)..<(5 * g * t) { m[index] = min(m[index], 1) }
+
+        // The book's monthly sums: column sums of each block; a month is covered when any group has a cell.
+        var book = [Double](repeating: 0, count: blocks * t)
+        m.withUnsafeBufferPointer { m in
+            book.withUnsafeMutableBufferPointer { book in
+                for block in 0..<blocks {
+                    let source = UnsafeBufferPointer(rebasing: m[(block * g * t)..<((block + 1) * g * t)])
+                    let target = UnsafeMutableBufferPointer(rebasing: book[(block * t)..<((block + 1) * t)])
+                    Kernels.columnSums(source, rows: g, columns: t, into: target)
+                }
+            }
+        }
+        for index in (4 * t)..<(5 * t) { book[index] = book[index] > 0 ? 1 : 0 }
+
+        var trailingGroups = [Double](repeating: 0, count: blocks * g * t)
+        var trailingBook = [Double](repeating: 0, count: blocks * t)
+        m.withUnsafeBufferPointer { m in
+            trailingGroups.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, into: $0) }
+        }
+        book.withUnsafeBufferPointer { book in
+            trailingBook.withUnsafeMutableBufferPointer { Kernels.trailingSums(book, rows: blocks, months: t, width: width, into: $0) }
+        }
+
+        /// The totals in column `column` of the block rows `row`, `row + stride`, ... of `matrix`.
+        func totals(_ matrix: [Double], row: Int, stride: Int, column: Int) -> WindowTotals {
+            func value(_ block: Int) -> Double { matrix[(block * stride + row) * t + column] }
+            return WindowTotals(month: months[column], monthsCovered: Int(value(4).rounded()), actual: value(3),
+                                error: value(2), absoluteError: value(0), absoluteActual: value(1))
+        }
+        self.width = width
+        self.months = months
+        monthly = (0..<t).map { totals(book, row: 0, stride: 1, column: $0) }
+        trailing = (0..<t).map { totals(trailingBook, row: 0, stride: 1, column: $0) }
+        groups = atLag.enumerated().map { row, group in
+            Group(customer: group.customer, item: group.item,
+                  monthly: (0..<t).map { totals(m, row: row, stride: g, column: $0) },
+                  trailing: (0..<t).map { totals(trailingGroups, row: row, stride: g, column: $0) })
+        }
+    }
+}

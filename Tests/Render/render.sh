@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Renders the demo report.html in headless Chromium and fails on a blank or broken page.
+#
+# Runs `trueup report --out` on datasets/demo, screenshots report.html at 1366 x 2400 and checks
+# the picture (Tests/Render/check_png.py: size, share of drawn pixels, the scatter's tier colours,
+# the headline). Chromium resolves every host to nothing and writes a net log; an http(s) request
+# the page made fails the check (Tests/Render/check_netlog.py), so the page loads nothing from outside. It also prints the page
+# to PDF and counts the pages. The top of the screenshot is kept in notebooks-md/img/demo-report.png.
+#
+# Chromium is installed with apt-get when missing. When it can't be, the check fails, unless
+# RENDER_OPTIONAL=1, when it says it was skipped and succeeds.
+#
+# Usage: Tests/Render/render.sh [PATH/TO/trueup]   (default: builds it with swift build)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+width=1366
+height=2400
+
+trueup="${1:-}"
+if [ -z "$trueup" ]; then
+  (cd "$root" && swift build --product trueup >/dev/null)
+  trueup="$(cd "$root" && swift build --show-bin-path)/trueup"
+fi
+
+skip() {
+  echo "render check skipped: chromium could not be installed"
+  if [ "${RENDER_OPTIONAL:-0}" = "1" ]; then exit 0; fi
+  exit 1
+}
+
+browser="$(command -v chromium || command -v chromium-browser || true)"
+if [ -z "$browser" ]; then
+  sudo=""
+  if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+  if command -v apt-get >/dev/null 2>&1 \
+      && $sudo apt-get update >/dev/null 2>&1 \
+      && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null 2>&1; then
+    browser="$(command -v chromium || true)"
+  fi
+  [ -n "$browser" ] || skip
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+demo="$root/datasets/demo"
+if [ ! -f "$demo/forecasts.csv" ] || [ ! -f "$demo/actuals.csv" ]; then
+  demo="$work/demo"
+  "$trueup" generate --customers 40 --items 25 --months 24 --lags 3 --seed 2024 "$demo" >/dev/null
+fi
+"$trueup" report --forecasts "$demo/forecasts.csv" --actuals "$demo/actuals.csv" --lag 1 --out "$work/out" >/dev/null
+page="$work/out/report.html"
+echo "report.html: $(wc -c <"$page") bytes"
+
+# A fresh profile, no background traffic, every host name resolved to nothing.
+flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile"
+       --no-first-run --disable-background-networking --disable-component-update --disable-sync
+       --disable-default-apps --disable-extensions --disable-domain-reliability
+       --host-resolver-rules="MAP * ~NOTFOUND")
+"$browser" "${flags[@]}" --window-size="$width,$height" --log-net-log="$work/net.json" \
+  --screenshot="$work/report.png" "file://$page" >"$work/chromium.log" 2>&1 || true
+if [ ! -s "$work/report.png" ]; then
+  echo "FAIL: chromium wrote no screenshot; its output:"
+  tail -n 20 "$work/chromium.log"
+  exit 1
+fi
+
+# Any http(s) request the page made fails; the browser's own background traffic is listed, not failed.
+python3 "$here/check_netlog.py" "$work/net.json"
+
+python3 "$here/check_png.py" "$work/report.png" "$page" "$width" "$height"
+
+"$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$work/report.pdf" "file://$page" >>"$work/chromium.log" 2>&1 || true
+if [ -s "$work/report.pdf" ]; then
+  pages="$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page(?![s\w])", open(sys.argv[1], "rb").read())))' "$work/report.pdf")"
+  echo "print: report.pdf, $(wc -c <"$work/report.pdf") bytes, $pages pages"
+else
+  echo "FAIL: chromium printed no PDF"
+  exit 1
+fi
+
+mkdir -p "$root/notebooks-md/img"
+python3 "$here/crop_png.py" "$work/report.png" "$root/notebooks-md/img/demo-report.png" 1400
+echo "render check passed; screenshot in notebooks-md/img/demo-report.png"
