@@ -61,10 +61,12 @@ import Testing
         }
     }
 
-    /// Trailing spaces and trailing blank lines don't count.
+    /// Trailing spaces and trailing blank lines don't count, nor the moment a run was recorded
+    /// (a UTC timestamp like 2026-01-05T08:30:00Z, which `trueup history` lists).
     static func normalize(_ text: String) -> String {
+        let timestamp = try! Regex(#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#)
         var lines = text.components(separatedBy: "\n").map { line -> String in
-            var line = line
+            var line = line.replacing(timestamp, with: "YYYY-MM-DDTHH:MM:SSZ")
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }
