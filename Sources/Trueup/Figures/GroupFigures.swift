@@ -5,10 +5,25 @@ struct GroupFigures {
     let firstActual: Month
     let itemCount: Int
 
-    /// The sums of every (group, lag) that has cells, in group then lag order.
-    func compute(_ body: (_ group: Int, _ lag: Int, CellSums) -> Void) {
+    /// The sums of every (group, lag) that has cells, in group then lag order, worked out on
+    /// `threads` threads that each take a contiguous run of groups; every sum is the same for any count.
+    func compute(threads: Int = 1) -> [(group: Int, lag: Int, sums: CellSums)] {
+        let parts = max(1, min(threads, cells.groupCount / 64))
+        var results = [[(group: Int, lag: Int, sums: CellSums)]](repeating: [], count: parts)
+        results.withUnsafeMutableBufferPointer { results in
+            let results = results.baseAddress!
+            inParallel(parts) { p in
+                let groups = (p * cells.groupCount / parts)..<((p + 1) * cells.groupCount / parts)
+                compute(groups) { results[p].append(($0, $1, $2)) }
+            }
+        }
+        return Array(results.joined())
+    }
+
+    /// The sums of the groups in `groups`, in group then lag order.
+    func compute(_ groups: Range<Int>, _ body: (_ group: Int, _ lag: Int, CellSums) -> Void) {
         var largest = 0
-        for g in 0..<cells.groupCount {
+        for g in groups {
             for l in 0..<cells.lagCount { largest = max(largest, cells.range(group: g, lag: l).count) }
         }
         let ones = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
@@ -25,7 +40,7 @@ struct GroupFigures {
             let actual = UnsafeBufferPointer(cells.actual.buffer)
             let naive = UnsafeBufferPointer(cells.naive.buffer)
             let ones = UnsafeBufferPointer(ones)
-            for g in 0..<cells.groupCount {
+            for g in groups {
                 for l in 0..<cells.lagCount {
                     let range = cells.range(group: g, lag: l)
                     guard !range.isEmpty else { continue }

@@ -80,6 +80,9 @@ enum BlockReader {
     /// Parses the records that start in [start, limit).
     static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int) -> ParsedBlock {
         var block = ParsedBlock(start: start)
+        // Room for rows of 20 bytes or more (exports run 25 to 40), so the columns rarely regrow;
+        // a file of shorter rows only regrows them.
+        if limit != .max { block.reserve(rows: max(0, limit - start) / 20 + 1) }
         do {
             let reader = try CSVReader(path: path, dialect: dialect)
             block.stop = try reader.records(from: start, before: limit) { record in

@@ -56,7 +56,7 @@ struct Ingest {
                 let c = block.customers[Int(block.customer[r])], i = block.items[Int(block.item[r])]
                 let month = Month(index: Int(block.month[r]))
                 let lag = Int(block.lag[r])
-                let line = UInt32(truncatingIfNeeded: block.line[r])
+                let line = UInt32(truncatingIfNeeded: block.line[r] + block.lineShift)
                 let slot = ingest.panel.slot(customer: c, item: i, month: month)
                 let bit = UInt64(1) << UInt64(lag)
                 if ingest.panel.forecastLags[slot] & bit != 0 {
@@ -91,7 +91,9 @@ struct Ingest {
         var month: [Int32]
         var lag: [UInt8]
         var value: [Double]
+        /// Lines counted from the block's first line; `+ lineShift` makes them file lines.
         var line: [Int32]
+        var lineShift: Int32
         var rejectedInMerge = 0
     }
 
@@ -122,7 +124,7 @@ struct Ingest {
             var rows = MergeBlock(
                 customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),
                 customer: block.customer, item: block.item, month: block.month, lag: block.lag, value: block.value,
-                line: block.line.map { $0 + shift })
+                line: block.line, lineShift: shift)
             guard panel.customers.count <= Panel.maximumKeys, panel.items.count <= Panel.maximumKeys else {
                 throw InputError.tooManyKeys(path: path, limit: Panel.maximumKeys)
             }
@@ -130,7 +132,8 @@ struct Ingest {
             var problem = 0
             var start = 0
             while start < rows.value.count || problem < block.problems.count {
-                let nextProblemLine = problem < block.problems.count ? Int32(block.problems[problem].line) + shift : Int32.max
+                // Lines within the block: the problems' and the rows' are both counted from the block's first line.
+                let nextProblemLine = problem < block.problems.count ? Int32(block.problems[problem].line) : Int32.max
                 var end = start
                 while end < rows.value.count && rows.line[end] < nextProblemLine { end += 1 }
                 merge(&self, &rows, start..<end)

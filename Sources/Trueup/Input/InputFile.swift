@@ -50,6 +50,15 @@ final class FileDigest: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var hasher = SHA256()
+        // Hashing straight from the page cache through a mapping saves copying the file once more.
+        var status = stat()
+        if fstat(fd, &status) == 0, status.st_size > 0,
+           let mapped = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED {
+            defer { munmap(mapped, Int(status.st_size)) }
+            _ = madvise(mapped, Int(status.st_size), MADV_SEQUENTIAL)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: mapped, count: Int(status.st_size)))
+            return hex(hasher.finalize())
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         while true {
@@ -58,9 +67,13 @@ final class FileDigest: @unchecked Sendable {
             if got == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<got]))
         }
+        return hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".unicodeScalars)
         var text = ""
-        for byte in hasher.finalize() {
+        for byte in digest {
             text.unicodeScalars.append(digits[Int(byte >> 4)])
             text.unicodeScalars.append(digits[Int(byte & 15)])
         }

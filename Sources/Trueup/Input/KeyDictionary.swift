@@ -17,6 +17,21 @@ struct KeyDictionary {
 
     var count: Int { offsets.count - 1 }
 
+    /// The id of `key`, or nil when it has none yet.
+    mutating func existingID(for key: UnsafeRawBufferPointer) -> Int32? {
+        if lastID >= 0 && matches(lastID, key) { return lastID }
+        var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if matches(id, key) {
+                lastID = id
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The id of `key`, adding it when new.
     mutating func id(for key: UnsafeRawBufferPointer) -> Int32 {
         if lastID >= 0 && matches(lastID, key) { return lastID }

@@ -79,7 +79,12 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension UnsafeRawBufferPointer {
     /// The bytes without leading and trailing ASCII spaces and tabs.
+    @inline(__always)
     func trimmingSpaces() -> UnsafeRawBufferPointer {
+        // Most fields have no padding: two byte checks and no slicing.
+        guard let base = baseAddress, count > 0 else { return self }
+        let first = base.load(as: UInt8.self), last = base.load(fromByteOffset: count - 1, as: UInt8.self)
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
         var start = 0
         var end = count
         while start < end && (self[start] == 0x20 || self[start] == 0x09) { start += 1 }

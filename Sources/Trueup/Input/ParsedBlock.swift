@@ -28,6 +28,16 @@ struct ParsedBlock: Sendable {
 
     init(start: Int) { self.start = start }
 
+    /// Room for about `rows` rows, so the columns never regrow (pages are only touched when written).
+    mutating func reserve(rows: Int) {
+        customer.reserveCapacity(rows)
+        item.reserveCapacity(rows)
+        month.reserveCapacity(rows)
+        lag.reserveCapacity(rows)
+        value.reserveCapacity(rows)
+        line.reserveCapacity(rows)
+    }
+
     /// A block with no record: the one before it ran past its whole range.
     init(empty offset: Int) {
         start = offset
@@ -82,10 +92,16 @@ struct RowParser: Sendable {
         guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], "customer is empty") }
         let itemBytes = record.field(item).trimmingSpaces()
         guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], "item is empty") }
+        // A name the block has interned was checked when it was first seen: only new names are checked.
+        var customerID: Int32?
+        var itemID: Int32?
         if encoding == .utf8 {
-            // Two plain calls, not a loop over a literal array: that would allocate on every row.
-            if let problem = Self.notUTF8(customerBytes) { return reject(record, &block, column: names[customer], problem) }
-            if let problem = Self.notUTF8(itemBytes) { return reject(record, &block, column: names[item], problem) }
+            customerID = block.customers.existingID(for: customerBytes)
+            if customerID == nil, let problem = Self.notUTF8(customerBytes) {
+                return reject(record, &block, column: names[customer], problem)
+            }
+            itemID = block.items.existingID(for: itemBytes)
+            if itemID == nil, let problem = Self.notUTF8(itemBytes) { return reject(record, &block, column: names[item], problem) }
         }
         let periodBytes = record.field(period)
         guard let month = Month.parse(periodBytes) else {
@@ -111,8 +127,8 @@ struct RowParser: Sendable {
             block.customer.append(Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded))
             block.item.append(Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
         } else {
-            block.customer.append(block.customers.id(for: customerBytes))
-            block.item.append(block.items.id(for: itemBytes))
+            block.customer.append(customerID ?? block.customers.id(for: customerBytes))
+            block.item.append(itemID ?? block.items.id(for: itemBytes))
         }
         block.month.append(Int32(month.index))
         block.lag.append(UInt8(lagValue))

@@ -61,9 +61,9 @@ public enum Report {
         let series = join.series()
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
-        var computed: [(group: Int, lag: Int, sums: CellSums)] = []
-        GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
-            .compute { group, lag, sums in computed.append((group, cells.lags[lag], sums)) }
+        let computed = GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
+            .compute(threads: request.threads)
+            .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
         let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
