@@ -90,6 +90,7 @@ final class Scratch {
     func clear() {
         start = 0
         count = 0
+        guard !retired.isEmpty else { return }
         for block in retired { block.deallocate() }
         retired.removeAll(keepingCapacity: true)
     }

@@ -9,7 +9,8 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let validYears = 1000...4999
 
     public init?(year: Int, month: Int) {
-        guard Self.validYears.contains(year), (1...12).contains(month) else { return nil }
+        // Plain comparisons: a range held in a static would be fetched on every one of millions of calls.
+        guard year >= 1000 && year <= 4999, month >= 1 && month <= 12 else { return nil }
         index = year * 12 + month - 1
     }
 

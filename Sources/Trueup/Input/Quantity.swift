@@ -16,11 +16,12 @@ import Darwin
 /// computed exactly as digits × 10^k in one correctly rounded operation
 /// (Clinger's fast path); longer numbers go through `strtod`.
 enum Quantity {
-    private static let powersOfTen: [Double] = (0...22).map { p in
-        var value = 1.0
-        for _ in 0..<p { value *= 10 }
-        return value
-    }
+    /// 10^0 ... 10^22, each exact in a Double. A literal, so the compiler lays it out at build
+    /// time instead of initialising it lazily on the first of millions of calls.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> Double? {
         let bytes = raw.trimmingSpaces()

@@ -21,32 +21,69 @@ struct Join {
         var forecasts = RowAccounting.Forecasts()
     }
 
-    func presence() -> Presence {
+    /// Reads the forecast rows in `threads` contiguous parts at once; counts and masks are
+    /// combined with sums and ORs, so the result is the same for any number of parts.
+    func presence(threads: Int = 1) -> Presence {
         var result = Presence()
         let width = window.last - window.first + 1
-        var hasForecast = [Bool](repeating: false, count: width)
-        for row in panel.rowSlot.indices {
-            let month = Panel.month(of: panel.slotKey[Int(panel.rowSlot[row])])
-            if month > lastClosed {
-                result.forecasts.open += 1
-            } else if month < window.first || month > window.last {
-                result.forecasts.outsideWindow += 1
-            } else {
-                result.forecasts.used += 1
-                hasForecast[month - window.first] = true
+        let rowCount = panel.rowSlot.count
+        let parts = rowCount >= 1 << 16 ? max(1, threads) : 1
+        func rows(_ p: Int) -> Range<Int> { (p * rowCount / parts)..<((p + 1) * rowCount / parts) }
+
+        // Where each row went, and which months have a forecast.
+        var counts = [RowAccounting.Forecasts](repeating: .init(), count: parts)
+        var seen = [[Bool]](repeating: [], count: parts)
+        counts.withUnsafeMutableBufferPointer { counts in
+            seen.withUnsafeMutableBufferPointer { seen in
+                inParallel(parts) { p in
+                    var count = RowAccounting.Forecasts()
+                    var hasForecast = [Bool](repeating: false, count: width)
+                    for row in rows(p) {
+                        let month = Panel.month(of: panel.slotKey[Int(panel.rowSlot[row])])
+                        if month > lastClosed {
+                            count.open += 1
+                        } else if month < window.first || month > window.last {
+                            count.outsideWindow += 1
+                        } else {
+                            count.used += 1
+                            hasForecast[month - window.first] = true
+                        }
+                    }
+                    counts[p] = count
+                    seen[p] = hasForecast
+                }
             }
         }
+        for count in counts {
+            result.forecasts.open += count.open
+            result.forecasts.outsideWindow += count.outsideWindow
+            result.forecasts.used += count.used
+        }
         result.periodOf = [Int32](repeating: -1, count: width)
-        for k in 0..<width where hasForecast[k] {
+        for k in 0..<width where seen.contains(where: { $0[k] }) {
             result.periodOf[k] = Int32(result.periods.count)
             result.periods.append(window.first + k)
         }
+
+        // Each customer's lags per period.
         let periodCount = result.periods.count
-        result.lags = [UInt64](repeating: 0, count: panel.customers.count * periodCount)
-        for row in panel.rowSlot.indices {
-            let key = panel.slotKey[Int(panel.rowSlot[row])]
-            guard let period = period(of: Panel.month(of: key), in: result) else { continue }
-            result.lags[Int(Panel.customer(of: key)) * periodCount + period] |= UInt64(1) << UInt64(panel.rowLag[row])
+        let size = panel.customers.count * periodCount
+        var masks = [[UInt64]](repeating: [], count: parts)
+        let known = result
+        masks.withUnsafeMutableBufferPointer { masks in
+            inParallel(parts) { p in
+                var lags = [UInt64](repeating: 0, count: size)
+                for row in rows(p) {
+                    let key = panel.slotKey[Int(panel.rowSlot[row])]
+                    guard let period = period(of: Panel.month(of: key), in: known) else { continue }
+                    lags[Int(Panel.customer(of: key)) * periodCount + period] |= UInt64(1) << UInt64(panel.rowLag[row])
+                }
+                masks[p] = lags
+            }
+        }
+        result.lags = masks[0]
+        for part in masks.dropFirst() {
+            for k in 0..<size { result.lags[k] |= part[k] }
         }
         return result
     }
@@ -83,14 +120,23 @@ struct Join {
         var table = KeyTable(capacity: panel.slotKey.count / 8)
         var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: max(0, window.last - firstActual))
         index.ofSlot.reserveCapacity(panel.slotKey.count)
+        // Slots are made in file order, so a sorted export gives a series' months one after
+        // another: the series of the slot before is checked first and most slots never hash.
+        var lastPair = UInt64.max
+        var lastSeries: Int32 = -1
         for key in panel.slotKey {
             let customer = Panel.customer(of: key), item = Panel.item(of: key)
-            let (series, isNew) = table.insert(UInt64(customer) << 24 | UInt64(item))
-            if isNew {
-                index.customer.append(customer)
-                index.item.append(item)
+            let pair = UInt64(customer) << 24 | UInt64(item)
+            if pair != lastPair {
+                let (series, isNew) = table.insert(pair)
+                if isNew {
+                    index.customer.append(customer)
+                    index.item.append(item)
+                }
+                lastPair = pair
+                lastSeries = series
             }
-            index.ofSlot.append(series)
+            index.ofSlot.append(lastSeries)
         }
         index.totalVariation = [Double](repeating: 0, count: index.count)
         // Each month-to-month step |x(t) − x(t−1)| is added once: by month t when it has

@@ -41,7 +41,7 @@ public enum Report {
         }
 
         let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
-        let presence = join.presence()
+        let presence = join.presence(threads: request.threads)
         var accounting = RowAccounting()
         accounting.forecasts = presence.forecasts
         accounting.forecasts.read = forecasts.rowsRead
