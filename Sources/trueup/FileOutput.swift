@@ -31,6 +31,7 @@ enum FileOutput {
     /// Writes `text` to `directory/name` atomically.
     static func write(_ text: String, to name: String, in directory: String) throws(Failure) {
         let target = directory + "/" + name
+        removeAbandonedTemporaries(of: name, in: directory)
         let temporary = directory + "/." + name + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
@@ -42,6 +43,19 @@ enum FileOutput {
         guard ok, rename(temporary, target) == 0 else {
             unlink(temporary)
             throw Failure("\(target): writing failed (\(String(cString: strerror(ok ? errno : error)))).", code: Failure.ioError)
+        }
+    }
+
+    /// Removes `.NAME.tmp-PID` files left by runs that were killed before they could rename them:
+    /// those whose process no longer exists. A run still writing keeps its file.
+    static func removeAbandonedTemporaries(of name: String, in directory: String) {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        let prefix = "." + name + ".tmp-"
+        while let entry = readdir(folder) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard file.hasPrefix(prefix), let pid = Int32(file.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + file) }
         }
     }
 

@@ -42,5 +42,24 @@ import Testing
             for (k, name) in names.enumerated() { _ = space.file("out/\(name)", oldFiles[k]) }
         }
         #expect(outcomes["old", default: 0] > 0, "some kills came before the writing")
+
+        // The next whole run removes what killed runs left half-written; a live run's file stays.
+        let dead = try Self.deadProcess()
+        let abandoned = space.file("out/.metrics.csv.tmp-\(dead)", "half a file")
+        let living = space.file("out/.metrics.csv.tmp-1", "another run's file, still being written")
+        #expect(try CLI.run(arguments + ["--lag", "2", "--out", out]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: living))
+        let left = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains(".tmp-") }
+        #expect(left == [".metrics.csv.tmp-1"], "only the live process's temporary file is left: \(left)")
+    }
+
+    /// A process id that no running process has: a child that has exited and been waited for.
+    static func deadProcess() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
     }
 }
