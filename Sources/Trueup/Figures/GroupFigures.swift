@@ -1,9 +1,57 @@
 /// Computes `CellSums` for every group and lag of `Cells` with the BLAS kernels.
 struct GroupFigures {
     let cells: Cells
+    let panel: Panel
     let series: SeriesIndex
     let firstActual: Month
     let itemCount: Int
+
+    /// One group's cells at one lag, gathered from the panel: F, A, the naive forecast and the series.
+    struct Gathered {
+        let forecast: UnsafeMutableBufferPointer<Double>
+        let actual: UnsafeMutableBufferPointer<Double>
+        let naive: UnsafeMutableBufferPointer<Double>
+        let series: UnsafeMutableBufferPointer<Int32>
+
+        init(capacity: Int) {
+            forecast = .allocate(capacity: max(1, capacity))
+            actual = .allocate(capacity: max(1, capacity))
+            naive = .allocate(capacity: max(1, capacity))
+            series = .allocate(capacity: max(1, capacity))
+        }
+
+        func deallocate() {
+            forecast.deallocate()
+            actual.deallocate()
+            naive.deallocate()
+            series.deallocate()
+        }
+    }
+
+    /// Fills `into` with the values of the cells of (group, lag index `l`), in cell order.
+    ///
+    /// The naive forecast is A(i, t − max(L, 1)), 0 when that month is before the first actual month.
+    private func gather(group g: Int, lag l: Int, into values: Gathered) {
+        let first = cells.range(group: g, lag: l).lowerBound
+        let steps = max(cells.lags[l], 1)
+        let source = cells.source.buffer
+        for p in 0..<cells.periodCount {
+            let segment = cells.range(group: g, lag: l, period: p)
+            guard !segment.isEmpty else { continue }
+            let back = cells.periods[p] + -steps
+            for k in segment {
+                let from = Int(source[k])
+                let isRow = from < cells.forecastRows
+                let slot = isRow ? Int(panel.rowSlot[from]) : from - cells.forecastRows
+                let key = panel.slotKey[slot]
+                values.forecast[k - first] = isRow ? panel.rowValue[from] : 0
+                values.actual[k - first] = panel.actual[slot]
+                values.naive[k - first] = back >= firstActual
+                    ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
+                values.series[k - first] = series.ofSlot[slot]
+            }
+        }
+    }
 
     /// The sums of every (group, lag) that has cells, in group then lag order, worked out on
     /// `threads` threads that each take a contiguous run of groups; every sum is the same for any count.
@@ -30,20 +78,25 @@ struct GroupFigures {
         ones.initialize(repeating: 1)
         let error = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
         let naiveError = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
-        defer { ones.deallocate(); error.deallocate(); naiveError.deallocate() }
+        let gathered = Gathered(capacity: largest)
+        defer { ones.deallocate(); error.deallocate(); naiveError.deallocate(); gathered.deallocate() }
         var itemStamp = [Int32](repeating: -1, count: itemCount)
         var seriesStamp = [Int32](repeating: -1, count: series.count)
         var stamp: Int32 = 0
 
         do {
-            let forecast = UnsafeBufferPointer(cells.forecast.buffer)
-            let actual = UnsafeBufferPointer(cells.actual.buffer)
-            let naive = UnsafeBufferPointer(cells.naive.buffer)
+            let forecast = UnsafeBufferPointer(gathered.forecast)
+            let actual = UnsafeBufferPointer(gathered.actual)
+            let naive = UnsafeBufferPointer(gathered.naive)
             let ones = UnsafeBufferPointer(ones)
             for g in groups {
                 for l in 0..<cells.lagCount {
-                    let range = cells.range(group: g, lag: l)
-                    guard !range.isEmpty else { continue }
+                    // The group's cells at this lag, as positions in the gathered buffers.
+                    let cellRange = cells.range(group: g, lag: l)
+                    guard !cellRange.isEmpty else { continue }
+                    gather(group: g, lag: l, into: gathered)
+                    let offset = cellRange.lowerBound
+                    let range = 0..<cellRange.count
                     let f = UnsafeBufferPointer(rebasing: forecast[range])
                     let a = UnsafeBufferPointer(rebasing: actual[range])
                     let e = UnsafeMutableBufferPointer(rebasing: error[0..<range.count])
@@ -64,8 +117,9 @@ struct GroupFigures {
                     let back = max(cells.lags[l], 1)
                     var naiveStart = range.upperBound
                     for p in 0..<cells.periodCount {
-                        let segment = cells.range(group: g, lag: l, period: p)
-                        guard !segment.isEmpty else { continue }
+                        let cellSegment = cells.range(group: g, lag: l, period: p)
+                        guard !cellSegment.isEmpty else { continue }
+                        let segment = (cellSegment.lowerBound - offset)..<(cellSegment.upperBound - offset)
                         let local = (segment.lowerBound - range.lowerBound)..<(segment.upperBound - range.lowerBound)
                         let segmentError = UnsafeBufferPointer(rebasing: ev[local])
                         let segmentActual = UnsafeBufferPointer(rebasing: actual[segment])
@@ -95,7 +149,7 @@ struct GroupFigures {
 
                     // Distinct items and series, by stamping each with this group's number.
                     for k in range {
-                        let sr = Int(cells.series[k])
+                        let sr = Int(gathered.series[k])
                         if seriesStamp[sr] != stamp {
                             seriesStamp[sr] = stamp
                             s.seriesCount += 1

@@ -2,15 +2,14 @@
 ///
 /// Bucket b = (group × lagCount + lag) × periodCount + period holds the cells
 /// of one group, lag and period; `bucketStart[b]..<bucketStart[b + 1]` is its
-/// range in the columns. A group's cells at one lag are therefore one
-/// contiguous run ordered by period, which is what the BLAS kernels want.
+/// range. A group's cells at one lag are therefore one contiguous run ordered
+/// by period. Each cell is only where its figures come from (4 bytes, not the
+/// 28 of its values): the figures gather one group's values at a time into
+/// buffers that stay in cache while the BLAS kernels run over them.
 struct Cells {
-    let forecast: CellColumn<Double>
-    let actual: CellColumn<Double>
-    /// The naive forecast A(i, t − max(L, 1)); 0 where that month is before the first actual month.
-    let naive: CellColumn<Double>
-    /// The (customer, item) series of each cell, for distinct items and MASE.
-    let series: CellColumn<Int32>
+    /// A forecast row's index, or `forecastRows + slot` for an actual with no forecast at the cell's lag (F = 0).
+    let source: CellColumn<Int32>
+    let forecastRows: Int
     let bucketStart: [Int32]
 
     let groupCount: Int
@@ -20,11 +19,9 @@ struct Cells {
     let periods: [Month]
 
     /// Columns of `count` cells, left uninitialised: the join writes every one.
-    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month]) {
-        forecast = CellColumn(count: count)
-        actual = CellColumn(count: count)
-        naive = CellColumn(count: count)
-        series = CellColumn(count: count)
+    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month], forecastRows: Int) {
+        source = CellColumn(count: count)
+        self.forecastRows = forecastRows
         self.bucketStart = bucketStart
         self.groupCount = groupCount
         self.lags = lags

@@ -200,14 +200,14 @@ struct Join {
             case .customerItem: return s
             }
         }
-        /// Calls `body(slot, lagIndex, period, forecast)` for every cell of the sources in part `p`.
-        func forEachCell(part p: Int, _ body: (Int, Int, Int, Double) -> Void) {
+        /// Calls `body(slot, lagIndex, period, source)` for every cell of the sources in part `p`.
+        func forEachCell(part p: Int, _ body: (Int, Int, Int, Int) -> Void) {
             let sources = (p * partSize)..<min(sourceCount, (p + 1) * partSize)
             for row in sources.clamped(to: 0..<rowCount) {
                 let slot = Int(panel.rowSlot[row])
                 let l = lagIndex[Int(panel.rowLag[row])]
                 guard l >= 0, let period = period(of: Panel.month(of: panel.slotKey[slot]), in: presence) else { continue }
-                body(slot, l, period, panel.rowValue[row])
+                body(slot, l, period, row)
             }
             for source in sources.clamped(to: rowCount..<sourceCount) {
                 let slot = source - rowCount
@@ -218,7 +218,7 @@ struct Join {
                 while missing != 0 {
                     let lag = missing.trailingZeroBitCount
                     missing &= missing - 1
-                    body(slot, lagIndex[lag], period, 0)
+                    body(slot, lagIndex[lag], period, source)
                 }
             }
         }
@@ -244,25 +244,18 @@ struct Join {
             }
         }
         start[bucketCount] = running
-        let cells = Cells(count: Int(running), bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods)
+        let cells = Cells(count: Int(running), bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods,
+                          forecastRows: rowCount)
 
         // Scatter: every position is written exactly once, by the part that counted it.
-        let forecast = cells.forecast.buffer, actual = cells.actual.buffer, naive = cells.naive.buffer, seriesOf = cells.series.buffer
+        let source = cells.source.buffer
         inParallel(parts) { p in
             let cursor = cursors.baseAddress! + p * bucketCount
-            forEachCell(part: p) { slot, l, period, value in
-                let s = Int(series.ofSlot[slot])
-                let b = (group(s) * lagCount + l) * periodCount + period
+            forEachCell(part: p) { slot, l, period, from in
+                let b = (group(Int(series.ofSlot[slot])) * lagCount + l) * periodCount + period
                 let at = Int(cursor[b])
                 cursor[b] += 1
-                let key = panel.slotKey[slot]
-                let steps = max(lags[l], 1)
-                let back = presence.periods[period] + -steps
-                forecast[at] = value
-                actual[at] = panel.actual[slot]
-                naive[at] = back >= firstActual
-                    ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
-                seriesOf[at] = Int32(s)
+                source[at] = Int32(truncatingIfNeeded: from)
             }
         }
         return cells

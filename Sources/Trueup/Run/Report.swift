@@ -61,7 +61,7 @@ public enum Report {
         let series = join.series()
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
-        let computed = GroupFigures(cells: cells, series: series, firstActual: firstActual, itemCount: panel.items.count)
+        let computed = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
             .compute(threads: request.threads)
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
