@@ -115,6 +115,26 @@ import Testing
         #expect(lastPoint.text.hasPrefix("\(last.month): \(NumberText.readable(last.accuracyPct, decimals: 1))% accuracy over the 12 months"))
     }
 
+    @Test func aLargeBookShowsTheTopOfTheListAndSaysSo() throws {
+        var result = try Self.run()
+        let template = result.assessments
+        try #require(template.contains { $0.tier.isFlagged })
+        // 2,100 customers, a copy of the generated ones under new names, in the assessments' order.
+        result.assessments = (0..<2_100).map { k in
+            var a = template[k % template.count]
+            a.customer = "K\(k)"
+            return a
+        }.sorted { $0.tier < $1.tier }
+        let flagged = result.assessments.filter { $0.tier.isFlagged }
+        try #require(flagged.count > 100)
+        let html = Self.render(result)
+        let page = try HTMLPage(html)
+        let rows = page.all("tr", classes: ["flagged-row"])
+        #expect(rows.map { $0.attributes["data-customer"] ?? "" } == flagged.prefix(100).map(\.customer))
+        #expect(html.contains("Showing the first 100 of \(NumberText.readable(Double(flagged.count), decimals: 0)) flagged customers; flags.csv lists them all."))
+        #expect(html.contains("Every customer (2,100; the first 2,000 here, all in flags.csv)"))
+    }
+
     @Test func sparklineForEachFlaggedCustomer() throws {
         let result = try Self.run()
         let flagged = result.assessments.filter { $0.tier.isFlagged }

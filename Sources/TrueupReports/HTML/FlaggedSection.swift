@@ -3,6 +3,12 @@ import Trueup
 /// The customers a planner acts on (watch and unreliable), each with its evidence,
 /// then every customer in a table that opens on request.
 enum FlaggedSection {
+    /// At most this many flagged customers get a row with evidence, the most severe and costly
+    /// first: a meeting reads the top of the list, and a page of thousands would not open in an email.
+    static let flaggedShown = 100
+    /// At most this many rows in the table of every customer; flags.csv has them all.
+    static let everyoneShown = 2_000
+
     static func render(_ page: ReportPage) -> Markup {
         let result = page.result
         guard page.tiered else {
@@ -18,8 +24,11 @@ enum FlaggedSection {
         if flagged.isEmpty {
             children.append(.element("p", ["class": "muted"], text: "No customer is flagged at lag \(lag)."))
         } else {
+            let shown = flagged.count > flaggedShown
+                ? " Showing the first \(flaggedShown) of \(ReportPage.count(flagged.count)) flagged customers; flags.csv lists them all."
+                : ""
             children.append(.element("p", ["class": "muted"],
-                                     text: "Unreliable first, then watch; within a tier, the largest share of the book's absolute error first. Figures at lag \(lag)."))
+                                     text: "Unreliable first, then watch; within a tier, the largest share of the book's absolute error first. Figures at lag \(lag).\(shown)"))
             let header = Markup.element("tr", [:], [
                 .element("th", text: "Customer"), .element("th", text: "Tier"),
                 .element("th", ["class": "num"], text: "Bias %"), .element("th", ["class": "num"], text: "wMAPE %"),
@@ -35,7 +44,7 @@ enum FlaggedSection {
             ])
             children.append(.element("table", ["class": "flagged"], [
                 .element("thead", [:], [header]),
-                .element("tbody", [:], flagged.map { row($0, page: page) }),
+                .element("tbody", [:], flagged.prefix(flaggedShown).map { row($0, page: page) }),
             ]))
         }
         children.append(everyone(page))
@@ -107,7 +116,7 @@ enum FlaggedSection {
             .element("th", ["class": "num"], text: "wMAPE %"), .element("th", ["class": "num"], text: "FVA pts"),
             .element("th", ["class": "num"], text: "Error share %"),
         ])
-        let rows = assessments.map { a -> Markup in
+        let rows = assessments.prefix(everyoneShown).map { a -> Markup in
             let f = a.figures
             return .element("tr", [:], [
                 .element("td", text: a.customer),
@@ -122,7 +131,9 @@ enum FlaggedSection {
             ])
         }
         return .element("details", ["class": "everyone"], [
-            .element("summary", text: "Every customer (\(ReportPage.count(assessments.count)))"),
+            .element("summary", text: assessments.count > everyoneShown
+                ? "Every customer (\(ReportPage.count(assessments.count)); the first \(ReportPage.count(everyoneShown)) here, all in flags.csv)"
+                : "Every customer (\(ReportPage.count(assessments.count)))"),
             .element("table", [:], [.element("thead", [:], [header]), .element("tbody", [:], rows)]),
         ])
     }
