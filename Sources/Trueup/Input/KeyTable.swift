@@ -1,15 +1,12 @@
-/// An open-addressing hash map from a packed 64-bit key to a dense slot 0, 1, 2, ...
+/// An open-addressing hash index from packed 64-bit keys to dense slots 0, 1, 2, ...
 ///
-/// The slot indexes parallel arrays kept by the caller, so the table holds only
-/// keys and slots, and memory grows with distinct keys, not rows. Key and slot
-/// share one 16-byte entry so a probe costs one cache miss, not two.
+/// The caller keeps the keys, in slot order (`keys[slot]`); the table holds only
+/// slot numbers, 4 bytes an entry, and compares a probe's key with the caller's
+/// array. Memory grows with distinct keys, never with rows: at 48 million keys the
+/// table is 512 MB where key-and-slot entries would take 2 GB.
 struct KeyTable {
-    private struct Entry {
-        var key: UInt64
-        var slot: Int32
-    }
-
-    private var entries: [Entry]
+    /// Slot numbers; -1 marks an empty entry.
+    private var entries: [Int32]
     private var mask: Int
     private var shift: UInt64
     private(set) var count = 0
@@ -17,7 +14,7 @@ struct KeyTable {
     init(capacity: Int = 1 << 16) {
         var size = 1024
         while size < capacity * 2 { size <<= 1 }
-        entries = [Entry](repeating: Entry(key: 0, slot: -1), count: size)
+        entries = [Int32](repeating: -1, count: size)
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
     }
@@ -26,76 +23,81 @@ struct KeyTable {
     ///
     /// The high 48 bits (customer and item) are scrambled; the low 16 (the month)
     /// are added as they are, so one series' months sit in neighbouring entries.
-    /// Exports sorted by customer, item and period then walk the table almost
-    /// sequentially instead of missing the cache on every row.
+    /// Exports sorted by customer, item and period then walk the table (and the
+    /// caller's keys) almost sequentially instead of missing the cache on every row.
     @inline(__always)
     private static func start(_ key: UInt64, shift: UInt64, mask: Int) -> Int {
         let scrambled = ((key >> 16) &* 0x9E37_79B9_7F4A_7C15) >> shift
         return Int(truncatingIfNeeded: scrambled &+ (key & 0xFFFF)) & mask
     }
 
+    /// Grow at 5/8 full: with 4-byte entries short probes cost little memory.
     @inline(__always)
-    private func start(_ key: UInt64) -> Int { Self.start(key, shift: shift, mask: mask) }
+    private static func isFull(_ count: Int, _ size: Int) -> Bool { count * 8 > size * 5 }
 
     /// Grows once, straight to the size at which `count` keys fit without further growth.
-    mutating func reserve(_ count: Int) {
+    mutating func reserve(_ count: Int, keys: [UInt64]) {
         var size = entries.count
         while Self.isFull(count, size) { size <<= 1 }
-        if size > entries.count { rebuild(size: size) }
+        if size > entries.count { rebuild(size: size, keys: keys) }
     }
 
-    /// Grow at 3/4 full: with the month-preserving start, probes stay short at that load,
-    /// and the table is half the size it would be at 5/8 for most files.
-    @inline(__always)
-    private static func isFull(_ count: Int, _ size: Int) -> Bool { count * 4 > size * 3 }
-
-    /// The slot of `key`, or nil.
-    func find(_ key: UInt64) -> Int32? {
-        entries.withUnsafeBufferPointer { entries in
-            var i = start(key)
-            while true {
-                let entry = entries[i]
-                if entry.slot < 0 { return nil }
-                if entry.key == key { return entry.slot }
-                i = (i + 1) & mask
+    /// The slot of `key`, or nil; `keys` are the keys of slots 0..<count.
+    func find(_ key: UInt64, keys: [UInt64]) -> Int32? {
+        keys.withUnsafeBufferPointer { keys in
+            entries.withUnsafeBufferPointer { entries in
+                var i = Self.start(key, shift: shift, mask: mask)
+                while true {
+                    let slot = entries[i]
+                    if slot < 0 { return nil }
+                    if keys[Int(slot)] == key { return slot }
+                    i = (i + 1) & mask
+                }
             }
         }
     }
 
-    /// The slot of `key`, and whether it was added now.
-    mutating func insert(_ key: UInt64) -> (slot: Int32, isNew: Bool) {
-        let start = start(key)
+    /// The slot of `key`, and whether it is new: then it is `count` before the call, and the
+    /// caller appends `key` to `keys` as that slot's key.
+    mutating func insert(_ key: UInt64, keys: [UInt64]) -> (slot: Int32, isNew: Bool) {
+        let start = Self.start(key, shift: shift, mask: mask)
         let mask = mask
         let count = count
-        let found: (Int32, Bool) = entries.withUnsafeMutableBufferPointer { entries in
-            var i = start
-            while true {
-                let entry = entries[i]
-                if entry.slot < 0 { break }
-                if entry.key == key { return (entry.slot, false) }
-                i = (i + 1) & mask
+        let found: (Int32, Bool) = keys.withUnsafeBufferPointer { keys in
+            entries.withUnsafeMutableBufferPointer { entries in
+                var i = start
+                while true {
+                    let slot = entries[i]
+                    if slot < 0 { break }
+                    if keys[Int(slot)] == key { return (slot, false) }
+                    i = (i + 1) & mask
+                }
+                entries[i] = Int32(count)
+                return (Int32(count), true)
             }
-            entries[i] = Entry(key: key, slot: Int32(count))
-            return (Int32(count), true)
         }
         if found.1 {
             self.count += 1
-            if Self.isFull(self.count, entries.count) { rebuild(size: entries.count * 2) }
+            if Self.isFull(self.count, entries.count) { rebuild(size: entries.count * 2, keys: keys, newKey: key) }
         }
         return found
     }
 
-    private mutating func rebuild(size: Int) {
-        let old = entries
-        entries = [Entry](repeating: Entry(key: 0, slot: -1), count: size)
-        mask = entries.count - 1
+    /// Re-indexes slots 0..<count at a new size; `newKey` is the key of the last slot when the
+    /// caller has not appended it to `keys` yet.
+    private mutating func rebuild(size: Int, keys: [UInt64], newKey: UInt64? = nil) {
+        entries = [Int32](repeating: -1, count: size)
+        mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
         let mask = mask, shift = shift
-        entries.withUnsafeMutableBufferPointer { entries in
-            for entry in old where entry.slot >= 0 {
-                var i = Self.start(entry.key, shift: shift, mask: mask)
-                while entries[i].slot >= 0 { i = (i + 1) & mask }
-                entries[i] = entry
+        keys.withUnsafeBufferPointer { keys in
+            entries.withUnsafeMutableBufferPointer { entries in
+                for slot in 0..<count {
+                    let key = slot < keys.count ? keys[slot] : newKey ?? 0
+                    var i = Self.start(key, shift: shift, mask: mask)
+                    while entries[i] >= 0 { i = (i + 1) & mask }
+                    entries[i] = Int32(slot)
+                }
             }
         }
     }

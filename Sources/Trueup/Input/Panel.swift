@@ -41,7 +41,7 @@ struct Panel {
 
     /// Makes room for about `keys` more keys without regrowing.
     mutating func reserve(keys count: Int) {
-        keys.reserve(keys.count + count)
+        keys.reserve(keys.count + count, keys: slotKey)
         slotKey.reserveCapacity(slotKey.count + count)
         actual.reserveCapacity(actual.count + count)
         actualRows.reserveCapacity(actualRows.count + count)
@@ -65,7 +65,7 @@ struct Panel {
         if let last = slotKey.indices.last, slotKey[lastSlot] == key || slotKey[last] == key {
             return slotKey[lastSlot] == key ? lastSlot : last
         }
-        let (slot, isNew) = keys.insert(key)
+        let (slot, isNew) = keys.insert(key, keys: slotKey)
         lastSlot = Int(slot)
         if isNew {
             slotKey.append(Self.pack(customer: customer, item: item, month: month))
@@ -83,7 +83,7 @@ struct Panel {
     func find(customer: Int32, item: Int32, month: Month, near guess: Int) -> Int? {
         let key = Self.pack(customer: customer, item: item, month: month)
         if guess >= 0 && guess < slotKey.count && slotKey[guess] == key { return guess }
-        return keys.find(key).map(Int.init)
+        return keys.find(key, keys: slotKey).map(Int.init)
     }
 
     /// The summed actual of (customer, item, month); 0 when there is no actual row.

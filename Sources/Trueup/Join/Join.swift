@@ -124,12 +124,14 @@ struct Join {
         // another: the series of the slot before is checked first and most slots never hash.
         var lastPair = UInt64.max
         var lastSeries: Int32 = -1
+        var pairs: [UInt64] = []
         for key in panel.slotKey {
             let customer = Panel.customer(of: key), item = Panel.item(of: key)
             let pair = UInt64(customer) << 24 | UInt64(item)
             if pair != lastPair {
-                let (series, isNew) = table.insert(pair)
+                let (series, isNew) = table.insert(pair, keys: pairs)
                 if isNew {
+                    pairs.append(pair)
                     index.customer.append(customer)
                     index.item.append(item)
                 }
