@@ -51,13 +51,21 @@ final class FileDigest: @unchecked Sendable {
         defer { close(fd) }
         var hasher = SHA256()
         // Hashing straight from the page cache through a mapping saves copying the file once more.
+        // The mapping moves along the file in windows, so the pages it holds stay a few MB, not the file.
         var status = stat()
-        if fstat(fd, &status) == 0, status.st_size > 0,
-           let mapped = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED {
-            defer { munmap(mapped, Int(status.st_size)) }
-            _ = madvise(mapped, Int(status.st_size), MADV_SEQUENTIAL)
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(start: mapped, count: Int(status.st_size)))
-            return hex(hasher.finalize())
+        if fstat(fd, &status) == 0, status.st_size > 0 {
+            let size = Int(status.st_size), window = 32 << 20
+            var offset = 0
+            while offset < size {
+                let length = min(window, size - offset)
+                guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(offset)), mapped != MAP_FAILED else { break }
+                _ = madvise(mapped, length, MADV_SEQUENTIAL)
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(start: mapped, count: length))
+                munmap(mapped, length)
+                offset += length
+            }
+            if offset == size { return hex(hasher.finalize()) }
+            hasher = SHA256()
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
