@@ -58,12 +58,18 @@ struct Panel {
 
     /// The slot of (customer, item, month), adding it when new.
     ///
-    /// Forecast exports list the lags of one key on consecutive rows, so the
-    /// last slot found is tried before the hash table.
+    /// Forecast exports list the lags of one key on consecutive rows, and list
+    /// keys in the order the actuals made their slots, so the last slot found and
+    /// the one after it are tried before the hash table.
     mutating func slot(customer: Int32, item: Int32, month: Month) -> Int {
         let key = Self.pack(customer: customer, item: item, month: month)
-        if let last = slotKey.indices.last, slotKey[lastSlot] == key || slotKey[last] == key {
-            return slotKey[lastSlot] == key ? lastSlot : last
+        if let last = slotKey.indices.last {
+            if slotKey[lastSlot] == key { return lastSlot }
+            if lastSlot < last && slotKey[lastSlot + 1] == key {
+                lastSlot += 1
+                return lastSlot
+            }
+            if slotKey[last] == key { return last }
         }
         let (slot, isNew) = keys.insert(key, keys: slotKey)
         lastSlot = Int(slot)
