@@ -20,7 +20,7 @@ SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-5}
 WARMUP=${BENCH_WARMUP:-1}
 PEERS=(duckdb)
-for peer in ${BENCH_PEERS:-polars pandas}; do
+for peer in ${BENCH_PEERS-polars pandas}; do
     case $peer in
     duckdb) ;;
     polars | pandas) PEERS+=("$peer") ;;
