@@ -2,7 +2,22 @@ import Trueup
 
 /// run.json: what was read, with what options, and where every row went.
 public enum RunJSON {
-    public static func value(_ result: ReportResult, version: String) -> JSONValue {
+    /// Where the run was recorded, when a history was kept.
+    public struct History: Sendable, Equatable {
+        public var path: String
+        /// The run's number in the history (`trueup history` lists it).
+        public var run: Int64
+        /// Whether it replaced a run of the same as-of period, lag and inputs.
+        public var replaced: Bool
+
+        public init(path: String, run: Int64, replaced: Bool) {
+            self.path = path
+            self.run = run
+            self.replaced = replaced
+        }
+    }
+
+    public static func value(_ result: ReportResult, version: String, history: History? = nil) -> JSONValue {
         let request = result.request
         let accounting = result.accounting
         func input(_ file: InputFile) -> JSONValue {
@@ -14,6 +29,10 @@ public enum RunJSON {
                 ("byte_order_mark", .bool(file.hadByteOrderMark)),
                 ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
             ])
+        }
+        var recorded = JSONValue.null
+        if let history {
+            recorded = .object([("path", .string(history.path)), ("run", .integer(Int(history.run))), ("replaced", .bool(history.replaced))])
         }
         let f = accounting.forecasts
         let a = accounting.actuals
@@ -37,6 +56,7 @@ public enum RunJSON {
                 (tier.rawValue, .integer(result.assessments.filter { $0.tier == tier }.count))
             })),
             ("policy", .object(result.request.policy.settings.map { ($0.key, .number($0.value)) })),
+            ("history", recorded),
             ("groups", .integer(Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count)),
             ("rows", .object([
                 ("forecasts", .object([

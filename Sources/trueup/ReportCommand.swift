@@ -84,9 +84,13 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Failure(error)
             }
+            var recorded: RunJSON.History?
             if let historyPath {
                 if by == .customer && store == nil { store = try Self.open(historyPath) }
-                result.history = try record(result, in: store, path: historyPath)
+                if let recording = try record(result, in: store, path: historyPath) {
+                    result.history = recording.comparison
+                    recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
+                }
             }
             let clock = ContinuousClock()
             let written = clock.now
@@ -109,7 +113,7 @@ struct ReportCommand: ParsableCommand {
                 if input.skipBadRows {
                     try write(RejectsCSV.render(result.rejects), to: "rejects.csv")
                 }
-                try write(RunJSON.value(result, version: TrueupCommand.version).rendered() + "\n", to: "run.json")
+                try write(RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n", to: "run.json")
                 try write(ReportHTML.render(result, version: TrueupCommand.version), to: "report.html")
                 try write(OutputReadme.render(result, files: written, excel: excel), to: "README.txt")
             }
@@ -135,7 +139,7 @@ extension ReportCommand {
     }
 
     /// Records the run in the history and says so on stderr; nil, with a line saying why, when there is nothing to record.
-    func record(_ result: ReportResult, in store: HistoryStore?, path: String) throws(Failure) -> RunComparison? {
+    func record(_ result: ReportResult, in store: HistoryStore?, path: String) throws(Failure) -> Recording? {
         guard by == .customer, let store else {
             if history != nil {
                 FileOutput.writeStandardError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
@@ -157,7 +161,7 @@ extension ReportCommand {
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
         FileOutput.writeStandardError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
-        return recording.comparison
+        return recording
     }
 }
 

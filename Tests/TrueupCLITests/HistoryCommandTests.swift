@@ -68,6 +68,18 @@ import Testing
         #expect(space.read("reports/2025-11/flags.csv") == before)
         let after = Self.table(try CLI.run(["history", "--history", history, "--format", "csv"]).stdout)
         #expect(after.map { $0["as_of"] ?? "" } == ["2025-10", "2025-11", "2025-12"])
+
+        // run.json says where each run was recorded, under which number, and whether it replaced one.
+        func recorded(_ month: String) throws -> [String: Any] {
+            let text = try #require(space.read("reports/\(month)/run.json"))
+            let run = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            return try #require(run["history"] as? [String: Any])
+        }
+        #expect(try recorded("2025-10")["path"] as? String == history)
+        #expect(try recorded("2025-10")["replaced"] as? Bool == false)
+        #expect(try recorded("2025-11")["replaced"] as? Bool == true)
+        let numbers = try ["2025-10", "2025-11", "2025-12"].map { try recorded($0)["run"] as? Int }
+        #expect(numbers.map { $0.map(String.init) ?? "" } == after.map { $0["run"] ?? "" })
     }
 
     @Test func flagsCSVHistoryColumnsAreTheEarlierRunsFlags() throws {
