@@ -20,7 +20,7 @@ struct BriefCommand: ParsableCommand {
         do {
             let view: CustomerView
             do {
-                view = try CustomerView(try input.request(lag: lag), customer: customer)
+                view = try input.withProgress(try input.request(lag: lag)) { try CustomerView($0, customer: customer) }
             } catch let problem as CustomerView.Problem {
                 throw Failure(problem)
             }

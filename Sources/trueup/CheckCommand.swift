@@ -38,7 +38,9 @@ struct CheckCommand: ParsableCommand {
         let check: Check
         do {
             do {
-                check = try Check(try input.request(lag: lag), customer: customer, item: item, quantity: quantity)
+                check = try input.withProgress(try input.request(lag: lag)) {
+                    try Check($0, customer: customer, item: item, quantity: quantity)
+                }
             } catch let failure as Failure {
                 throw failure
             } catch let problem as CustomerView.Problem {

@@ -60,6 +60,16 @@ struct InputOptions: ParsableArguments {
         return request
     }
 
+    /// The request with a progress bar on stderr while large files are read, when stderr is a
+    /// terminal; the bar is erased when `body` returns.
+    func withProgress<T, E: Error>(_ request: ReportRequest, _ body: (ReportRequest) throws(E) -> T) throws(E) -> T {
+        var request = request
+        let bar = ProgressBar.forTerminal()
+        request.progress = bar?.report
+        defer { bar?.finish() }
+        return try body(request)
+    }
+
     static func month(_ text: String) throws -> Month {
         guard let month = Month.parse(text) else {
             throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")

@@ -68,9 +68,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             if let out { try FileOutput.prepareDirectory(out) }
-            var request = try input.request(lag: lag, grouping: by)
-            let bar = ProgressBar.forTerminal()
-            request.progress = bar?.report
+            let request = try input.request(lag: lag, grouping: by)
             let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
             // An existing history is checked before the work; a new one is made only once there is a run to record.
             var store: HistoryStore?
@@ -79,8 +77,7 @@ struct ReportCommand: ParsableCommand {
             }
             var result: ReportResult
             do {
-                defer { bar?.finish() }
-                result = try Report.run(request)
+                result = try input.withProgress(request) { request throws(ReportError) in try Report.run(request) }
             } catch {
                 throw Failure(error)
             }

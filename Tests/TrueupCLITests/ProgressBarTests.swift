@@ -5,11 +5,12 @@ import Testing
 @Suite struct ProgressBarTests {
     static let tiny = ReportCommandTests.self
 
-    @Test func terminalSeesTheBarThenItIsErased() throws {
+    @Test(arguments: ["report --format csv", "check --customer A --quantity 10", "brief --customer A"])
+    func terminalSeesTheBarThenItIsErased(command subcommand: String) throws {
         let space = Workspace()
         let f = space.file("f.csv", Self.tiny.forecasts), a = space.file("a.csv", Self.tiny.actuals)
         // `script` runs the command on a pseudo-terminal and copies what it wrote there to its stdout.
-        let command = "\(CLI.executable.path) report --forecasts \(f) --actuals \(a) --read-block-size 16 --format csv > /dev/null"
+        let command = "\(CLI.executable.path) \(subcommand) --forecasts \(f) --actuals \(a) --read-block-size 16 > /dev/null"
         let outcome = try CLI.shell("script -qfec '\(command)' /dev/null", in: space.url)
         #expect(outcome.status == 0)
         let terminal = outcome.stdout
