@@ -63,12 +63,12 @@ struct Failure: Error {
             self.init("\(path): the file is \(encoding); save it as UTF-8 (CSV UTF-8) and run again.", code: Self.data)
         case .unterminatedQuote(let path, let line):
             self.init("\(path):\(line): a quoted field opens here and is never closed; the rest of the file would be one field. Close the quote or remove it.", code: Self.data)
-        case .missingColumns(let file, let missing, let header):
+        case .missingColumns(let file, let line, let missing, let header):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
-            self.init("\(file): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
-        case .duplicateHeader(let file, let name):
-            self.init("\(file): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
+            self.init("\(file):\(line): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
+        case .duplicateHeader(let file, let line, let name):
+            self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
             self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
         case .badRows(let shown, let total):

@@ -126,8 +126,8 @@ extension MalformedCase {
             skipping: .fails(65, ["actuals-zero-bytes.csv: the file is empty; it needs a header line and data rows."])),
         MalformedCase(
             file: "actuals-title-row.csv",
-            plain: .fails(65, ["actuals-title-row.csv: no column for customer, item, period, actual. The header is: Actuals export 2024 (all plants), , , . Name the column with --columns customer=HEADER,item=HEADER,period=HEADER,actual=HEADER."]),
-            skipping: .fails(65, ["actuals-title-row.csv: no column for customer, item, period, actual. The header is: Actuals export 2024 (all plants), , , . Name the column with --columns customer=HEADER,item=HEADER,period=HEADER,actual=HEADER."])),
+            plain: .fails(65, ["actuals-title-row.csv:1: no column for customer, item, period, actual. The header is: Actuals export 2024 (all plants), , , . Name the column with --columns customer=HEADER,item=HEADER,period=HEADER,actual=HEADER."]),
+            skipping: .fails(65, ["actuals-title-row.csv:1: no column for customer, item, period, actual. The header is: Actuals export 2024 (all plants), , , . Name the column with --columns customer=HEADER,item=HEADER,period=HEADER,actual=HEADER."])),
         MalformedCase(
             file: "actuals-no-trailing-newline.csv",
             plain: .reads(Rows(), .sameAsValid),
@@ -190,8 +190,8 @@ extension MalformedCase {
             skipping: .reads(Rows(), valid(["BOLT,1,3,1,3,49,75"]))),
         MalformedCase(
             file: "actuals-duplicate-header.csv",
-            plain: .fails(65, ["actuals-duplicate-header.csv: the header has two columns named actual; rename one or choose with --columns."]),
-            skipping: .fails(65, ["actuals-duplicate-header.csv: the header has two columns named actual; rename one or choose with --columns."])),
+            plain: .fails(65, ["actuals-duplicate-header.csv:1: the header has two columns named actual; rename one or choose with --columns."]),
+            skipping: .fails(65, ["actuals-duplicate-header.csv:1: the header has two columns named actual; rename one or choose with --columns."])),
         MalformedCase(
             file: "actuals-weekly-dates.csv",
             plain: .reads(Rows(actuals: [24, 24, 0, 0, 0]), .sameAsValid),

@@ -103,8 +103,13 @@ import Testing
         let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", "client,sku,month,amount\nA,x,2024-01,3\n"),
                                    "--actuals", space.file("a.csv", Self.actuals)])
         #expect(outcome.status == 65)
-        #expect(outcome.stderr.contains("no column for forecast"))
+        #expect(outcome.stderr.contains("f.csv:1: no column for forecast"))
         #expect(outcome.stderr.contains("--columns forecast=HEADER"))
+        // The header's own line, after blank lines.
+        let late = try CLI.run(["report", "--forecasts", space.file("f.csv", "\n\nclient,sku,month,amount\nA,x,2024-01,3\n"),
+                                "--actuals", space.file("a.csv", Self.actuals)])
+        #expect(late.status == 65)
+        #expect(late.stderr.contains("f.csv:3: no column for forecast"))
         let fixed = try CLI.run(["report", "--forecasts", space.url.appendingPathComponent("f.csv").path,
                                  "--actuals", space.file("a.csv", Self.actuals), "--columns", "forecast=Amount", "--format", "csv"])
         #expect(fixed.status == 0)

@@ -59,7 +59,7 @@ public struct ColumnMapping: Sendable, Equatable {
     /// column; it applies to every file whose header has that name. Otherwise
     /// the first alias found, in the alias order, wins.
     public static func map(header: [String], required: [Column], optional: [Column],
-                           overrides: [Column: String], file: String) throws(InputError) -> ColumnMapping {
+                           overrides: [Column: String], file: String, line: Int = 1) throws(InputError) -> ColumnMapping {
         let normalized = header.map(Column.normalize)
         var index: [Column: Int] = [:]
         for column in required + optional {
@@ -71,7 +71,7 @@ public struct ColumnMapping: Sendable, Equatable {
             for alias in column.aliases.map(Column.normalize) {
                 let matches = normalized.indices.filter { normalized[$0] == alias }
                 if matches.count > 1 {
-                    throw .duplicateHeader(file: file, name: header[matches[1]])
+                    throw .duplicateHeader(file: file, line: line, name: header[matches[1]])
                 }
                 if let found = matches.first, !index.values.contains(found) {
                     index[column] = found
@@ -81,7 +81,7 @@ public struct ColumnMapping: Sendable, Equatable {
         }
         let missing = required.filter { index[$0] == nil }
         if !missing.isEmpty {
-            throw .missingColumns(file: file, missing: missing, header: header)
+            throw .missingColumns(file: file, line: line, missing: missing, header: header)
         }
         return ColumnMapping(index: index, header: header)
     }

@@ -177,12 +177,15 @@ struct Ingest {
                 }
             }
             var names: [String]?
+            var headerLine = 1
             let stop = try reader.records { record in
                 names = (0..<record.count).map { encoding.string(record.field($0)).trimmingCharacters() }
+                headerLine = record.line
                 return false
             }
             guard let names else { throw InputError.emptyFile(path: path) }
-            mapping = try ColumnMapping.map(header: names, required: required, optional: optional, overrides: overrides, file: path)
+            mapping = try ColumnMapping.map(header: names, required: required, optional: optional, overrides: overrides,
+                                            file: path, line: headerLine)
             dialect = reader.dialect
             hadByteOrderMark = reader.hadByteOrderMark
             dataStart = stop.offset

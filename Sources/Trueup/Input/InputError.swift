@@ -27,8 +27,9 @@ public enum InputError: Error, Sendable, Equatable {
     case unsupportedEncoding(path: String, encoding: String)
     /// A quoted field never closes.
     case unterminatedQuote(path: String, line: Int)
-    case missingColumns(file: String, missing: [Column], header: [String])
-    case duplicateHeader(file: String, name: String)
+    /// `line` is the header's line (1 unless blank lines come first).
+    case missingColumns(file: String, line: Int = 1, missing: [Column], header: [String])
+    case duplicateHeader(file: String, line: Int = 1, name: String)
     /// A `--columns` entry names a header found in neither file.
     case unknownColumnOverride(column: Column, name: String)
     /// Rows that can't be read: the first few, and how many in all.
