@@ -272,7 +272,14 @@ def figures(cells, lag, series_actual, first_actual, window_last):
     per_period = defaultdict(list)
     for c, x in zip(cells, e):
         per_period[c[2]].append(x)
-    totals = [math.fsum(per_period[t]) for t in sorted(per_period)]
+    # A total within 1e-10 of the period's sum of |e| is cancellation noise of decimal
+    # inputs (0.1 + 0.2 - 0.3): 0, as trueup's README states.
+    totals = []
+    for t in sorted(per_period):
+        total = math.fsum(per_period[t])
+        if abs(total) <= 1e-10 * math.fsum(abs(x) for x in per_period[t]):
+            total = 0.0
+        totals.append(total)
     if all(x == 0 for x in totals):
         out["tracking_signal"] = 0.0
     else:

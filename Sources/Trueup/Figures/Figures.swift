@@ -26,6 +26,22 @@ public struct Figures: Sendable, Equatable {
     public var fvaPts: Double?
 }
 
+extension Figures {
+    /// How much of a period's Σ|e| a total error Eₜ may be and still be cancellation noise.
+    ///
+    /// Summing n signed Doubles errs by at most about n·2⁻⁵³ of the sum of their sizes, so a
+    /// period whose over- and under-forecasts cancel exactly in decimals (0.1 + 0.2 − 0.3) comes
+    /// out as ±1e-17, not 0. Up to 10⁻¹⁰·Σ|e| (that bound for 10⁵ cells, with room) Eₜ is 0: it
+    /// counts as neither over nor under in the sign test and adds nothing to the tracking signal.
+    static let cancellation = 1e-10
+
+    /// Each Eₜ, with the ones within cancellation noise of 0 set to 0.
+    static func withoutCancellationNoise(_ errors: [Double], _ totals: [PeriodTotals]) -> [Double] {
+        guard errors.count == totals.count else { return errors }
+        return zip(errors, totals).map { e, t in abs(e) <= cancellation * t.absoluteError ? 0 : e }
+    }
+}
+
 /// One period's totals over a group's cells, for month-by-month evidence.
 public struct PeriodTotals: Sendable, Equatable {
     public var month: Month
@@ -96,11 +112,12 @@ extension Figures {
         me = ratio(s.sumError, n)
         let scale = ratio(s.seriesVariation, Double(s.seriesCount * s.pairs))
         mase = mae.flatMap { mae in scale.flatMap { ratio(mae, $0) } }
-        let totalError = s.periodErrors.reduce(0, +)
-        let meanAbsolute = s.periodErrors.reduce(0) { $0 + abs($1) } / Double(max(1, s.periodErrors.count))
-        trackingSignal = s.periodErrors.isEmpty ? nil : (meanAbsolute == 0 ? 0 : totalError / meanAbsolute)
-        overPeriods = s.periodErrors.filter { $0 > 0 }.count
-        underPeriods = s.periodErrors.filter { $0 < 0 }.count
+        let periodErrors = Self.withoutCancellationNoise(s.periodErrors, s.periodTotals)
+        let totalError = periodErrors.reduce(0, +)
+        let meanAbsolute = periodErrors.reduce(0) { $0 + abs($1) } / Double(max(1, periodErrors.count))
+        trackingSignal = periodErrors.isEmpty ? nil : (meanAbsolute == 0 ? 0 : totalError / meanAbsolute)
+        overPeriods = periodErrors.filter { $0 > 0 }.count
+        underPeriods = periodErrors.filter { $0 < 0 }.count
         signTestP = SignTest.pValue(over: overPeriods, under: underPeriods)
         naiveWmape = ratio(100 * s.naiveAbsoluteError, s.naiveAbsoluteActual)
         // As METRICS.md states it: naive wMAPE minus the forecast's wMAPE over the same cells.
