@@ -28,10 +28,21 @@ public struct WindowTotals: Sendable, Equatable {
 
     /// ΣF = ΣA + Σe.
     public var forecast: Double { actual + error }
+
+    /// The span's sums as totals, whose ratios are the METRICS.md definitions (written once, there).
+    public var totals: BookTotals {
+        var totals = BookTotals()
+        totals.actual = actual
+        totals.forecast = forecast
+        totals.absoluteError = absoluteError
+        totals.absoluteActual = absoluteActual
+        return totals
+    }
+
     /// 100 · Σ|e| / Σ|A|; nil when Σ|A| is 0.
-    public var wmape: Double? { absoluteActual > 0 ? 100 * absoluteError / absoluteActual : nil }
+    public var wmape: Double? { totals.wmape }
     /// max(0, 100 − wmape).
-    public var accuracyPct: Double? { wmape.map { max(0, 100 - $0) } }
+    public var accuracyPct: Double? { totals.accuracyPct }
     /// 100 · Σe / ΣA; nil when ΣA is 0.
-    public var biasPct: Double? { actual != 0 ? 100 * error / actual : nil }
+    public var biasPct: Double? { totals.biasPct }
 }
