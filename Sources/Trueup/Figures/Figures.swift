@@ -35,10 +35,9 @@ extension Figures {
     /// counts as neither over nor under in the sign test and adds nothing to the tracking signal.
     static let cancellation = 1e-10
 
-    /// Each Eₜ, with the ones within cancellation noise of 0 set to 0.
+    /// Each Eₜ, with the ones within cancellation noise of 0 set to 0 (`totals` are the same periods').
     static func withoutCancellationNoise(_ errors: [Double], _ totals: [PeriodTotals]) -> [Double] {
-        guard errors.count == totals.count else { return errors }
-        return zip(errors, totals).map { e, t in abs(e) <= cancellation * t.absoluteError ? 0 : e }
+        zip(errors, totals).map { e, t in abs(e) <= cancellation * t.absoluteError ? 0 : e }
     }
 }
 
