@@ -2,7 +2,8 @@
 public enum CSVText {
     /// The field as is, or quoted (with quotes doubled) when it holds a comma, quote or line end.
     public static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Bytes, not Characters: the four are ASCII, and a UTF-8 byte below 0x80 is always a character of its own.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingQuotes() + "\""
     }
 

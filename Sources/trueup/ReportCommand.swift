@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Trueup
 import TrueupHistory
 import TrueupReports
@@ -82,6 +83,8 @@ struct ReportCommand: ParsableCommand {
                 throw Failure(error)
             }
             var recorded: RunJSON.History?
+            let clock = ContinuousClock()
+            let recording = clock.now
             if let historyPath {
                 if by == .customer && store == nil { store = try Self.open(historyPath) }
                 if let recording = try record(result, in: store, path: historyPath) {
@@ -89,33 +92,52 @@ struct ReportCommand: ParsableCommand {
                     recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
                 }
             }
-            let clock = ContinuousClock()
+            let recordingTime = clock.now - recording
             let written = clock.now
-            switch format {
-            case .table:
-                FileOutput.writeStandardOutput(by == .customer ? FlagsTable.render(result) : MetricsTable.render(result))
-            case .csv: FileOutput.writeStandardOutput(MetricsCSV.render(result.rows, grouping: by))
-            case .json: FileOutput.writeStandardOutput(ReportJSON.value(result).rendered() + "\n")
-            }
+            // The files' texts are rendered at once on every core, then written in order.
+            var files: [(name: String, render: () -> String)] = []
             if let out {
-                var written: [String] = []
-                func write(_ text: String, to name: String) throws(Failure) {
-                    try FileOutput.write(excel && name.hasSuffix(".csv") ? SpreadsheetCSV.converted(text) : text, to: name, in: out)
-                    written.append(name)
+                let excel = excel, grouping = by, result = result
+                let csv = { (render: @escaping () -> String) -> () -> String in
+                    excel ? { SpreadsheetCSV.converted(render()) } : render
                 }
-                try write(MetricsCSV.render(result.rows, grouping: by), to: "metrics.csv")
+                files.append(("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping) }))
                 if by == .customer {
-                    try write(FlagsCSV.render(result.assessments, history: result.history), to: "flags.csv")
+                    files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
                 }
                 if input.skipBadRows {
-                    try write(RejectsCSV.render(result.rejects), to: "rejects.csv")
+                    files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
                 }
-                try write(RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n", to: "run.json")
-                try write(ReportHTML.render(result, version: TrueupCommand.version), to: "report.html")
-                try write(OutputReadme.render(result, files: written, excel: excel), to: "README.txt")
+                let recorded = recorded
+                files.append(("run.json", { RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n" }))
+                files.append(("report.html", { ReportHTML.render(result, version: TrueupCommand.version) }))
+                let names = files.map(\.name)
+                files.append(("README.txt", { OutputReadme.render(result, files: names, excel: excel) }))
+            }
+            let standardOutput: () -> String
+            switch format {
+            case .table:
+                let result = result, grouping = by
+                standardOutput = { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
+            case .csv:
+                // The same text as metrics.csv (without --excel's changes): rendered once.
+                let result = result, grouping = by
+                standardOutput = { MetricsCSV.render(result.rows, grouping: grouping) }
+            case .json:
+                let result = result
+                standardOutput = { ReportJSON.value(result).rendered() + "\n" }
+            }
+            let shared = format == .csv && out != nil && !excel
+            let texts = Self.renderAtOnce((shared ? [] : [standardOutput]) + files.map(\.render))
+            FileOutput.writeStandardOutput(texts[0])
+            if let out {
+                for (file, text) in zip(files, texts.dropFirst(shared ? 0 : 1)) {
+                    try FileOutput.write(text, to: file.name, in: out)
+                }
             }
             if timings {
-                let steps = result.timings + [("write", clock.now - written)].map { ($0.0, Self.seconds($0.1)) }
+                let recorded = historyPath == nil ? [] : [("history", recordingTime)]
+                let steps = result.timings + (recorded + [("write", clock.now - written)]).map { ($0.0, Self.seconds($0.1)) }
                 let total = steps.reduce(0) { $0 + $1.seconds }
                 let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
                 FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
@@ -127,6 +149,22 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
+    /// Calls every render at once, on as many threads as there are cores, and returns their texts in order.
+    static func renderAtOnce(_ renders: [() -> String]) -> [String] {
+        let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: renders.count)
+        texts.initialize(repeating: "")
+        defer { texts.deallocate() }
+        let shared = Renders(renders: renders, texts: texts)
+        DispatchQueue.concurrentPerform(iterations: renders.count) { k in shared.texts[k] = shared.renders[k]() }
+        return Array(texts)
+    }
+
+    /// The renders only read the finished result, and each writes only its own text.
+    private struct Renders: @unchecked Sendable {
+        let renders: [() -> String]
+        let texts: UnsafeMutableBufferPointer<String>
+    }
+
     static func open(_ path: String) throws(Failure) -> HistoryStore {
         do {
             return try HistoryStore(path: path, createIfMissing: true)

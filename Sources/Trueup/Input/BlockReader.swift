@@ -37,6 +37,7 @@ enum BlockReader {
         }
 
         let slots = Slots(count: count)
+        let spares = Spares()
         // At most `threads` blocks wait to be merged: memory stays a few blocks, not the file.
         let inFlight = DispatchSemaphore(value: threads)
         DispatchQueue.global().async {
@@ -44,7 +45,9 @@ enum BlockReader {
                 inFlight.wait()
                 DispatchQueue.global().async {
                     let start = k == 0 ? dataStart : guessStart(path: path, from: bounds[k], before: bounds[k + 1])
-                    slots.put(k, parse(path: path, dialect: dialect, parser: parser, from: start, before: bounds[k + 1]))
+                    var block = spares.take() ?? ParsedBlock(start: start)
+                    parse(path: path, dialect: dialect, parser: parser, from: start, before: bounds[k + 1], into: &block)
+                    slots.put(k, block)
                 }
             }
         }
@@ -73,6 +76,7 @@ enum BlockReader {
             expected = block.stop.offset
             line += block.stop.lines
             progress?(min(expected, fileSize))
+            spares.put(consume block)
         }
         if let failure { throw failure }
     }
@@ -80,19 +84,37 @@ enum BlockReader {
     /// Parses the records that start in [start, limit).
     static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int) -> ParsedBlock {
         var block = ParsedBlock(start: start)
+        parse(path: path, dialect: dialect, parser: parser, from: start, before: limit, into: &block)
+        return block
+    }
+
+    /// Parses the records that start in [start, limit) into `block`, emptied first but keeping
+    /// its columns' storage: a block already merged is parsed into again, so its pages are not
+    /// faulted in afresh for every block of the file.
+    static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int,
+                      into block: inout ParsedBlock) {
+        block.reuse(start: start)
         // Room for rows of 20 bytes or more (exports run 25 to 40), so the columns rarely regrow;
         // a file of shorter rows only regrows them.
         if limit != .max { block.reserve(rows: max(0, limit - start) / 20 + 1) }
         do {
             let reader = try CSVReader(path: path, dialect: dialect)
-            block.stop = try reader.records(from: start, before: limit) { record in
-                parser.parse(record, into: &block)
-                return true
+            if let layout = parser.plain {
+                block.stop = try reader.records(from: start, before: limit, plain: { bytes, line in
+                    parser.parsePlain(bytes, line: line, layout: layout, into: &block)
+                }) { record in
+                    parser.parse(record, into: &block)
+                    return true
+                }
+            } else {
+                block.stop = try reader.records(from: start, before: limit) { record in
+                    parser.parse(record, into: &block)
+                    return true
+                }
             }
         } catch {
             block.failure = (error as? CSVError) ?? .unreadable(path: path, reason: "\(error)")
         }
-        return block
     }
 
     /// Just after the first line break at or after `offset - 1`, or `limit` when there is none before it.
@@ -118,6 +140,25 @@ enum BlockReader {
         case .unterminatedQuote(let position): return .unterminatedQuote(path: path, line: position.line + firstLine - 1)
         case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
         case .unsupportedEncoding(let encoding): return .unsupportedEncoding(path: path, encoding: encoding)
+        }
+    }
+
+    /// Blocks already merged, for the next parses to write into (`ParsedBlock.reused`).
+    private final class Spares: @unchecked Sendable {
+        // Taken by workers and put back by the merge, always under `lock`.
+        private var blocks: [ParsedBlock] = []
+        private let lock = DispatchSemaphore(value: 1)
+
+        func take() -> ParsedBlock? {
+            lock.wait()
+            defer { lock.signal() }
+            return blocks.popLast()
+        }
+
+        func put(_ block: consuming ParsedBlock) {
+            lock.wait()
+            defer { lock.signal() }
+            blocks.append(block)
         }
     }
 

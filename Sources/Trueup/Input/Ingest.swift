@@ -37,45 +37,32 @@ struct Ingest {
 
     mutating func readActuals(_ path: String) throws(InputError) -> InputFile {
         try read(path, kind: .actuals, required: [.customer, .item, .period, .actual], optional: []) { ingest, block, rows in
-            for r in rows {
-                let c = block.customers[Int(block.customer[r])], i = block.items[Int(block.item[r])]
-                let month = Month(index: Int(block.month[r]))
-                let slot = ingest.panel.slot(customer: c, item: i, month: month)
-                ingest.panel.actual[slot] += block.value[r]
-                ingest.panel.actualRows[slot] += 1
-                ingest.panel.noteMonth(month)
-                if ingest.panel.firstActual.map({ month < $0 }) ?? true { ingest.panel.firstActual = month }
-                if ingest.panel.lastClosed.map({ month > $0 }) ?? true { ingest.panel.lastClosed = month }
-            }
+            ingest.panel.addActuals(rows, of: block)
         }
     }
 
     mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
         try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
-            for r in rows {
+            let before = ingest.panel.rowSlot.count
+            let duplicates = ingest.panel.addForecasts(rows, of: block)
+            if ingest.firstLines != nil {
+                for row in before..<ingest.panel.rowSlot.count {
+                    ingest.firstLines?[UInt64(ingest.panel.rowSlot[row]) << 6 | UInt64(ingest.panel.rowLag[row])] = ingest.panel.rowLine[row]
+                }
+            }
+            for r in duplicates {
                 let c = block.customers[Int(block.customer[r])], i = block.items[Int(block.item[r])]
                 let month = Month(index: Int(block.month[r]))
                 let lag = Int(block.lag[r])
-                let line = UInt32(truncatingIfNeeded: block.line[r] + block.lineShift)
+                let line = Int(block.line[r] + block.lineShift)
                 let slot = ingest.panel.slot(customer: c, item: i, month: month)
-                let bit = UInt64(1) << UInt64(lag)
-                if ingest.panel.forecastLags[slot] & bit != 0 {
-                    let first = ingest.firstLine(slot: slot, lag: lag)
-                    ingest.problems.add(RowProblem(
-                        file: path, line: Int(line), column: nil,
-                        reason: "duplicate forecast for customer \(ingest.panel.customers.name(c)), item \(ingest.panel.items.name(i)), period \(month), lag \(lag); line \(first) has the same key and is kept",
-                        raw: ""))
-                    ingest.rawPending.append(Int(line))
-                    block.rejectedInMerge += 1
-                    continue
-                }
-                ingest.panel.forecastLags[slot] |= bit
-                ingest.panel.noteMonth(month)
-                ingest.panel.rowSlot.append(Int32(slot))
-                ingest.panel.rowLag.append(UInt8(lag))
-                ingest.panel.rowValue.append(block.value[r])
-                ingest.panel.rowLine.append(line)
-                ingest.firstLines?[UInt64(slot) << 6 | UInt64(lag)] = line
+                let first = ingest.firstLine(slot: slot, lag: lag)
+                ingest.problems.add(RowProblem(
+                    file: path, line: line, column: nil,
+                    reason: "duplicate forecast for customer \(ingest.panel.customers.name(c)), item \(ingest.panel.items.name(i)), period \(month), lag \(lag); line \(first) has the same key and is kept",
+                    raw: ""))
+                ingest.rawPending.append(line)
+                block.rejectedInMerge += 1
             }
         }
     }
@@ -112,7 +99,7 @@ struct Ingest {
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
-        let parser = RowParser(kind: kind, file: path, mapping: header.mapping,
+        let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
         if kind == .actuals { panel.reserve(keys: header.fileSize / 24) } else { panel.reserve(forecastRows: header.fileSize / 24) }
         var read = 0

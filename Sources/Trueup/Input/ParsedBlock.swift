@@ -38,6 +38,23 @@ struct ParsedBlock: Sendable {
         line.reserveCapacity(rows)
     }
 
+    /// Empties the block for a parse from `start`; its columns keep their storage.
+    mutating func reuse(start: Int) {
+        self.start = start
+        stop = CSVReader.Stop(offset: 0, lines: 0)
+        failure = nil
+        customers = KeyDictionary()
+        items = KeyDictionary()
+        customer.removeAll(keepingCapacity: true)
+        item.removeAll(keepingCapacity: true)
+        month.removeAll(keepingCapacity: true)
+        lag.removeAll(keepingCapacity: true)
+        value.removeAll(keepingCapacity: true)
+        line.removeAll(keepingCapacity: true)
+        problems.removeAll()
+        rowsRead = 0
+    }
+
     /// A block with no record: the one before it ran past its whole range.
     init(empty offset: Int) {
         start = offset
@@ -56,11 +73,13 @@ struct RowParser: Sendable {
     let width: Int
     let names: [String]
     let customer, item, period, quantity, lag, snapshot: Int
+    /// How the plain path reads these rows, or nil when it can't (see `PlainLayout`).
+    var plain: PlainLayout?
 
     /// Quantities beyond this are typos or overflow sentinels, not units: their sums would overflow.
     static let largestQuantity = 1e15
 
-    init(kind: Kind, file: String, mapping: ColumnMapping, decimalComma: Bool, encoding: TextEncoding = .utf8) {
+    init(kind: Kind, file: String, mapping: ColumnMapping, dialect: CSVDialect, decimalComma: Bool, encoding: TextEncoding = .utf8) {
         self.kind = kind
         self.file = file
         self.decimalComma = decimalComma
@@ -74,6 +93,7 @@ struct RowParser: Sendable {
         quantity = mapping.index[kind == .actuals ? .actual : .forecast] ?? -1
         lag = mapping.index[.lag] ?? -1
         snapshot = mapping.index[.snapshot] ?? -1
+        plain = PlainLayout(self, dialect: dialect)
     }
 
     func parse(_ record: borrowing CSVRecord, into block: inout ParsedBlock) {

@@ -23,6 +23,14 @@ enum Quantity {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
+    /// `mantissa` / 10^`fractionDigits`, negated when `negative`: exact for a mantissa of at most
+    /// 15 digits (and 0 to 22 fraction digits), as both the general and the plain row parser use it.
+    @inline(__always)
+    static func exactDecimal(_ mantissa: UInt64, fractionDigits: Int, negative: Bool) -> Double {
+        let value = fractionDigits == 0 ? Double(mantissa) : Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
     static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> Double? {
         let bytes = raw.trimmingSpaces()
         let n = bytes.count
@@ -77,8 +85,8 @@ enum Quantity {
         }
         let power = exponent - fractionDigits
         if significant <= 15 && power >= -22 && power <= 22 {
-            let value = power >= 0 ? Double(mantissa) * powersOfTen[power] : Double(mantissa) / powersOfTen[-power]
-            return negative ? -value : value
+            if power <= 0 { return exactDecimal(mantissa, fractionDigits: -power, negative: negative) }
+            return negative ? -(Double(mantissa) * powersOfTen[power]) : Double(mantissa) * powersOfTen[power]
         }
         return slowParse(bytes)
     }

@@ -67,6 +67,15 @@ public indirect enum Markup: Sendable {
     /// `&`, `<` and `>` as entities, and in attribute values `"` and `'` too; control
     /// characters other than tab and line ends are dropped (XML has no way to write them).
     static func escape(_ text: String, to out: inout String, quotes: Bool) {
+        // Most text has nothing to escape or drop: then it goes in whole. 0xEF leads U+FFFE and U+FFFF
+        // (and other characters), so text with it takes the careful path.
+        if !text.utf8.contains(where: { byte in
+            byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F || byte == 0xEF
+                || byte == 0x26 || byte == 0x3C || byte == 0x3E || quotes && (byte == 0x22 || byte == 0x27)
+        }) {
+            out += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"

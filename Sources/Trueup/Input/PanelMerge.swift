@@ -1,0 +1,54 @@
+/// How a parsed block's rows enter the panel, in file order, on the merging thread.
+extension Panel {
+    /// Adds the actual rows `rows` of `block`: each one's value is summed into its key's slot.
+    mutating func addActuals(_ rows: Range<Int>, of block: Ingest.MergeBlock) {
+        guard !rows.isEmpty else { return }
+        var first = firstActual?.index ?? .max
+        var last = lastClosed?.index ?? .min
+        for r in rows {
+            let month = Int(block.month[r])
+            let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
+                            month: Month(index: month))
+            actual[slot] += block.value[r]
+            actualRows[slot] += 1
+            first = min(first, month)
+            last = max(last, month)
+        }
+        firstActual = Month(index: first)
+        lastClosed = Month(index: last)
+        noteMonth(Month(index: first))
+    }
+
+    /// Adds the forecast rows `rows` of `block` as forecast rows of the panel, except those
+    /// whose key already has a forecast at their lag: those are returned, in order, for the
+    /// caller to report as duplicates.
+    mutating func addForecasts(_ rows: Range<Int>, of block: Ingest.MergeBlock) -> [Int] {
+        guard !rows.isEmpty else { return [] }
+        var duplicates: [Int] = []
+        var first = firstMonth?.index ?? .max
+        var kept = rows.lowerBound  // rows before this one are added or duplicates
+        func keep(_ range: Range<Int>) {
+            rowLag.append(contentsOf: block.lag[range])
+            rowValue.append(contentsOf: block.value[range])
+            rowLine.append(contentsOf: block.line[range].lazy.map { UInt32(truncatingIfNeeded: $0 + block.lineShift) })
+        }
+        for r in rows {
+            let month = Int(block.month[r])
+            let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
+                            month: Month(index: month))
+            let bit = UInt64(1) << UInt64(block.lag[r])
+            if forecastLags[slot] & bit != 0 {
+                keep(kept..<r)
+                kept = r + 1
+                duplicates.append(r)
+                continue
+            }
+            forecastLags[slot] |= bit
+            rowSlot.append(Int32(slot))
+            first = min(first, month)
+        }
+        keep(kept..<rows.upperBound)
+        if first != .max { firstMonth = Month(index: first) }
+        return duplicates
+    }
+}

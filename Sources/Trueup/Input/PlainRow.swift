@@ -1,0 +1,152 @@
+import TrueupCSV
+
+/// The fast path for the rows most exports consist of.
+///
+/// A *plain* row is one line with no quote and no lone CR, exactly as many fields
+/// as the header, names without padding, the period as `YYYY-MM`, the lag as one
+/// or two digits and the quantity as an optional minus, digits and an optional
+/// decimal point, 15 digits at most. Such a row is read in one pass over its
+/// bytes, each field parsed where it lies, instead of being split into a record
+/// first and its fields parsed one by one. Anything else (an error, a quoted
+/// field, a date, an exponent, padding) is declined before anything is changed,
+/// and the general path (`RowParser.parse`) reads it; every row the plain path
+/// takes, the general path reads to the same values (`PlainRowTests`).
+struct PlainLayout: Sendable {
+    /// The role of each column, 4 bits a column (column k at bits 4k..<4k+4).
+    let roles: UInt64
+    let width: Int
+    let delimiter: UInt8
+    let quote: UInt8
+
+    enum Role {
+        static let other: UInt64 = 0, customer: UInt64 = 1, item: UInt64 = 2, period: UInt64 = 3, lag: UInt64 = 4,
+                   quantity: UInt64 = 5
+    }
+
+    /// The layout of `parser`'s rows, or nil when the plain path can't read them: a text encoding
+    /// other than UTF-8, a lag computed from a snapshot column, or more than 16 columns.
+    init?(_ parser: RowParser, dialect: CSVDialect) {
+        guard parser.encoding == .utf8, parser.snapshot < 0, parser.width <= 16 else { return nil }
+        var roles: UInt64 = 0
+        for (column, role) in [(parser.customer, Role.customer), (parser.item, Role.item), (parser.period, Role.period),
+                               (parser.lag, Role.lag), (parser.quantity, Role.quantity)] where column >= 0 {
+            roles |= role << UInt64(4 * column)
+        }
+        self.roles = roles
+        width = parser.width
+        delimiter = dialect.delimiter
+        quote = dialect.quote
+    }
+}
+
+extension RowParser {
+    /// Reads the plain row at the start of `bytes` into `block` and returns the bytes it took
+    /// (through its line end), or returns nil, having changed nothing, for the general path.
+    @inline(__always)
+    func parsePlain(_ bytes: UnsafeRawBufferPointer, line: Int, layout: PlainLayout, into block: inout ParsedBlock) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        let n = bytes.count
+        let delimiter = layout.delimiter, quote = layout.quote
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        var i = 0
+        var customerStart = 0, customerEnd = 0, itemStart = 0, itemEnd = 0
+        var month = 0, lagValue = 0, value = 0.0
+        for column in 0..<layout.width {
+            switch (layout.roles >> UInt64(4 * column)) & 0xF {
+            case PlainLayout.Role.period:
+                // YYYY-MM; the terminator check below makes it exactly 7 bytes.
+                guard n - i > 7, p[i + 4] == UInt8(ascii: "-") else { return nil }
+                let y0 = p[i] &- 48, y1 = p[i + 1] &- 48, y2 = p[i + 2] &- 48, y3 = p[i + 3] &- 48
+                let m0 = p[i + 5] &- 48, m1 = p[i + 6] &- 48
+                guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10 else { return nil }
+                let year = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3)
+                guard let parsed = Month(year: year, month: Int(m0) * 10 + Int(m1)) else { return nil }
+                month = parsed.index
+                i += 7
+            case PlainLayout.Role.lag:
+                guard i < n, p[i] &- 48 < 10 else { return nil }
+                lagValue = Int(p[i] &- 48)
+                i += 1
+                if i < n, p[i] &- 48 < 10 {
+                    lagValue = lagValue * 10 + Int(p[i] &- 48)
+                    i += 1
+                }
+                guard lagValue <= Panel.maximumLag else { return nil }
+            case PlainLayout.Role.quantity:
+                var negative = false
+                if i < n && p[i] == UInt8(ascii: "-") {
+                    negative = true
+                    i += 1
+                }
+                var mantissa: UInt64 = 0
+                var digits = 0
+                var fractionDigits = 0
+                while i < n, p[i] &- 48 < 10 {
+                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+                    digits += 1
+                    i += 1
+                }
+                if i < n && p[i] == UInt8(ascii: ".") {
+                    i += 1
+                    while i < n, p[i] &- 48 < 10 {
+                        mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+                        fractionDigits += 1
+                        i += 1
+                    }
+                }
+                guard digits + fractionDigits > 0, digits + fractionDigits <= 15 else { return nil }
+                value = Quantity.exactDecimal(mantissa, fractionDigits: fractionDigits, negative: negative)
+            default:  // a name, or a column trueup doesn't read
+                let start = i
+                while i < n {
+                    let byte = p[i]
+                    if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
+                    i += 1
+                }
+                let role = (layout.roles >> UInt64(4 * column)) & 0xF
+                if role != PlainLayout.Role.other {
+                    // Empty or padded names go to the general path, which trims or rejects them.
+                    guard i > start, !Self.isSpace(p[start]), !Self.isSpace(p[i - 1]) else { return nil }
+                    if role == PlainLayout.Role.customer {
+                        customerStart = start
+                        customerEnd = i
+                    } else {
+                        itemStart = start
+                        itemEnd = i
+                    }
+                }
+            }
+            // The field must end here: at a delimiter, or at the line end after the last column.
+            guard i < n else { return nil }
+            if column + 1 < layout.width {
+                guard p[i] == delimiter else { return nil }
+                i += 1
+            } else if p[i] == lf {
+                i += 1
+            } else {
+                guard p[i] == cr, i + 1 < n, p[i + 1] == lf else { return nil }
+                i += 2
+            }
+        }
+        let customerBytes = UnsafeRawBufferPointer(start: p + customerStart, count: customerEnd - customerStart)
+        let itemBytes = UnsafeRawBufferPointer(start: p + itemStart, count: itemEnd - itemStart)
+        // Names the block has interned were checked when first seen; a new one must be UTF-8.
+        let customerID = block.customers.existingID(for: customerBytes)
+        if customerID == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return nil }
+        let itemID = block.items.existingID(for: itemBytes)
+        if itemID == nil && TextEncoding.firstInvalidUTF8(itemBytes) != nil { return nil }
+
+        block.rowsRead += 1
+        block.customer.append(customerID ?? block.customers.id(for: customerBytes))
+        block.item.append(itemID ?? block.items.id(for: itemBytes))
+        block.month.append(Int32(month))
+        block.lag.append(UInt8(lagValue))
+        block.value.append(value)
+        block.line.append(Int32(truncatingIfNeeded: line))
+        return i
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+}

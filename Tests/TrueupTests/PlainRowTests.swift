@@ -1,0 +1,159 @@
+import Testing
+import TrueupCSV
+@testable import Trueup
+
+/// The plain path (`RowParser.parsePlain`) reads the rows it takes to exactly what the
+/// general path reads, and declines everything else without changing the block.
+@Suite struct PlainRowTests {
+    static let header = ["customer", "item", "period", "lag", "forecast"]
+
+    static func parser(_ header: [String] = header, kind: RowParser.Kind = .forecasts, dialect: CSVDialect = CSVDialect()) throws -> RowParser {
+        let quantity: Column = kind == .forecasts ? .forecast : .actual
+        let mapping = try ColumnMapping.map(header: header, required: [.customer, .item, .period, quantity],
+                                            optional: kind == .forecasts ? [.lag, .snapshot] : [], overrides: [:], file: "f.csv")
+        return RowParser(kind: kind, file: "f.csv", mapping: mapping, dialect: dialect,
+                         decimalComma: dialect.delimiter == UInt8(ascii: ";"))
+    }
+
+    /// What a block holds, row by row, with names spelled out and values as bit patterns.
+    static func summary(_ block: ParsedBlock) -> [String] {
+        let rows = block.value.indices.map { r in
+            "\(block.customers.name(block.customer[r]))|\(block.items.name(block.item[r]))|\(block.month[r])|\(block.lag[r])|"
+                + "\(block.value[r].bitPattern)|\(block.line[r])"
+        }
+        let problems = block.problems.map { "problem \($0.line) \($0.column ?? "-"): \($0.reason) [\($0.raw)]" }
+        return rows + problems + ["read \(block.rowsRead)", "stop \(block.stop.offset) \(block.stop.lines)"]
+    }
+
+    /// One line read by the plain path alone: the block after it, or nil when it declined.
+    static func plainOnly(_ line: String, _ parser: RowParser) throws -> ParsedBlock? {
+        let layout = try #require(parser.plain)
+        var block = ParsedBlock(start: 0)
+        let bytes = Array(line.utf8)
+        let taken = bytes.withUnsafeBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
+        if let taken {
+            #expect(taken == bytes.count, "took \(taken) of \(bytes.count) bytes of \(line.debugDescription)")
+            return block
+        }
+        #expect(Self.summary(block) == Self.summary(ParsedBlock(start: 0)), "declined \(line.debugDescription) but changed the block")
+        return nil
+    }
+
+    @Test func plainRowsAreTakenWithTheirValues() throws {
+        let parser = try Self.parser()
+        let block = try #require(try Self.plainOnly("C0001,SKU-7,2024-03,2,-12.50\n", parser))
+        #expect(Self.summary(block).first == "C0001|SKU-7|\(2024 * 12 + 2)|2|\((-12.5).bitPattern)|1")
+        #expect(try Self.plainOnly("Müller GmbH,x,2024-12,0,7\r\n", parser) != nil)
+        #expect(try Self.plainOnly("a,b,4999-01,63,999999999999999\n", parser) != nil)
+        #expect(try Self.plainOnly("a,b,1000-01,9,.5\n", parser) != nil)
+        #expect(try Self.plainOnly("a,b,2024-01,9,5.\n", parser) != nil)
+    }
+
+    @Test(arguments: [
+        "", "\n", ",,,,\n", "\"C1\",x,2024-01,1,5\n", "C1,\"x\",2024-01,1,5\n", "C1,x,2024-01,1,\"5\"\n",
+        "C1,x,2024-01,1,5", "C1,x,2024-01,1,5\r", "C1,x,2024-01,1,5\rC2,x,2024-01,1,5\n", "C\r1,x,2024-01,1,5\n",
+        " C1,x,2024-01,1,5\n", "C1 ,x,2024-01,1,5\n", "C1,\tx,2024-01,1,5\n", ",x,2024-01,1,5\n", "C1,,2024-01,1,5\n",
+        "C1,x,202401,1,5\n", "C1,x,2024-01-15,1,5\n", "C1,x,2024-1,1,5\n", "C1,x,2024-00,1,5\n", "C1,x,2024-13,1,5\n",
+        "C1,x,0999-01,1,5\n", "C1,x,5000-01,1,5\n", "C1,x, 2024-01,1,5\n", "C1,x,2024-01,,5\n", "C1,x,2024-01,64,5\n",
+        "C1,x,2024-01,100,5\n", "C1,x,2024-01,-1,5\n", "C1,x,2024-01,1 ,5\n", "C1,x,2024-01,1,\n", "C1,x,2024-01,1,-\n",
+        "C1,x,2024-01,1,.\n", "C1,x,2024-01,1,+5\n", "C1,x,2024-01,1,1e3\n", "C1,x,2024-01,1,1,5\n", "C1,x,2024-01,1,5 \n",
+        "C1,x,2024-01,1,1234567890123456\n", "C1,x,2024-01,1,0.0000000000000001\n", "C1,x,2024-01,1,NaN\n",
+        "C1,x,2024-01,1,5,extra\n", "C1,x,2024-01,1\n", "C\u{FF}1,x,2024-01,1,5\n",
+    ])
+    func everythingElseIsDeclined(line: String) throws {
+        // Strings can't hold invalid UTF-8: the ÿ stands in for a byte made invalid below.
+        var bytes = Array(line.utf8)
+        if let at = bytes.firstIndex(of: 0xC3), bytes[at + 1] == 0xBF { bytes.replaceSubrange(at...(at + 1), with: [0xFF]) }
+        let parser = try Self.parser()
+        let layout = try #require(parser.plain)
+        var block = ParsedBlock(start: 0)
+        let taken = bytes.withUnsafeBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
+        #expect(taken == nil, "took \(line.debugDescription)")
+        #expect(Self.summary(block) == Self.summary(ParsedBlock(start: 0)))
+    }
+
+    @Test func theGeneralPathKeepsWhatThePlainPathCantRead() throws {
+        #expect(try Self.parser(["customer", "item", "period", "snapshot", "forecast"]).plain == nil)
+        #expect(try Self.parser((0..<17).map { ["customer", "item", "period", "lag", "forecast"][safe: $0] ?? "x\($0)" }).plain == nil)
+        let mapping = try ColumnMapping.map(header: Self.header, required: [.customer, .item, .period, .forecast],
+                                            optional: [.lag], overrides: [:], file: "f.csv")
+        #expect(RowParser(kind: .forecasts, file: "f.csv", mapping: mapping, dialect: CSVDialect(), decimalComma: false,
+                          encoding: .latin1).plain == nil)
+    }
+
+    /// Random files of plain and not-quite-plain rows in several layouts read the same both ways.
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func randomFilesReadTheSameBothWays(seed: UInt64) throws {
+        var state = seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let layouts: [(header: [String], delimiter: String, kind: RowParser.Kind)] = [
+            (Self.header, ",", .forecasts),
+            (["period", "forecast", "note", "item", "lag", "customer"], ",", .forecasts),
+            (["customer", "item", "period", "actual"], ",", .actuals),
+            (["customer", "item", "period", "forecast"], ";", .forecasts),
+            (["item", "customer", "forecast", "period"], "\t", .forecasts),
+        ]
+        let layout = layouts[Int(seed) % layouts.count]
+        let d = layout.delimiter
+        func value(_ column: String) -> String {
+            switch column {
+            case "customer", "item":
+                let names = ["C\(next(20))", "Item \(next(30))", "Müller \(next(3))", " padded", "\"quoted, name\"", "\"two\nlines\"", ""]
+                return names[next(10) < 7 ? next(3) : next(names.count)]
+            case "period":
+                let periods = ["2024-0\(1 + next(9))", "2025-1\(next(3))", "202403", "2024-02-29", "2024-13", " 2024-01", "soon"]
+                return periods[next(10) < 8 ? next(2) : next(periods.count)]
+            case "lag":
+                let lags = ["\(next(4))", "\(next(70))", "007", "", "x"]
+                return lags[next(10) < 8 ? 0 : next(lags.count)]
+            case "forecast", "actual":
+                let values = ["\(next(1000))", "\(next(1000)).\(next(100))", "-\(next(50)).5", "0.\(next(10))", ".5", "5.", "1e3",
+                              "12345678901234567", d == ";" ? "3,5" : "3.25", " 4", "", "-", "+2"]
+                return values[next(10) < 7 ? next(4) : next(values.count)]
+            default:
+                return ["", "note", "\"a \"\"b\"\"\""][next(3)]
+            }
+        }
+        var text = layout.header.joined(separator: d) + "\n"
+        for _ in 0..<3_000 {
+            var fields = layout.header.map(value)
+            if next(50) == 0 { fields.removeLast() }
+            if next(50) == 0 { fields.append("more") }
+            let end = ["\n", "\n", "\n", "\r\n", "\r"][next(5)]
+            text += fields.joined(separator: d) + end
+            if next(40) == 0 { text += [end, d + d + d + end, "   " + end][next(3)] }
+        }
+        let dialect = CSVDialect(delimiter: UInt8(ascii: Unicode.Scalar(d)!))
+        let parser = try Self.parser(layout.header, kind: layout.kind, dialect: dialect)
+        #expect(parser.plain != nil)
+        let scratch = Scratch()
+        let path = scratch.file("data.csv", text)
+        let dataStart = Array(text.utf8).firstIndex(of: UInt8(ascii: "\n"))! + 1
+        var general = parser
+        general.plain = nil
+        let withPlain = BlockReader.parse(path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
+        let without = BlockReader.parse(path: path, dialect: dialect, parser: general, from: dataStart, before: .max)
+        #expect(withPlain.rowsRead > 1_000)
+        let read = (plain: Self.summary(withPlain), general: Self.summary(without))
+        #expect(read.plain.count == read.general.count)
+        if let k = read.plain.indices.first(where: { $0 < read.general.count && read.plain[$0] != read.general[$0] }) {
+            Issue.record("entry \(k): the plain path read \(read.plain[k].debugDescription), the general path \(read.general[k].debugDescription)")
+        }
+
+        // And most rows were the plain path's: the comparison above is not between two general reads.
+        var taken = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            var block = ParsedBlock(start: 0)
+            let bytes = Array((line + "\n").utf8)
+            if bytes.withUnsafeBytes({ parser.parsePlain($0, line: 1, layout: parser.plain!, into: &block) }) != nil { taken += 1 }
+        }
+        #expect(taken > 300)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}
