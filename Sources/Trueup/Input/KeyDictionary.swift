@@ -18,6 +18,7 @@ struct KeyDictionary {
     var count: Int { offsets.count - 1 }
 
     /// The id of `key`, or nil when it has none yet.
+    @inline(__always)
     mutating func existingID(for key: UnsafeRawBufferPointer) -> Int32? {
         if lastID >= 0 && matches(lastID, key) { return lastID }
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
@@ -73,14 +74,33 @@ struct KeyDictionary {
     /// Every key, in id order.
     var names: [String] { (0..<count).map { name(Int32($0)) } }
 
+    @inline(__always)
     private func matches(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
         let start = offsets[Int(id)]
         let length = offsets[Int(id) + 1] - start
         guard length == key.count else { return false }
         return arena.withUnsafeBytes { stored in
             guard length > 0, let stored = stored.baseAddress, let key = key.baseAddress else { return true }
-            return memcmp(stored + start, key, length) == 0
+            return Self.equal(stored + start, key, length)
         }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, in line, since keys are
+    /// short and a call to `memcmp` for each of millions of rows costs more than the comparison.
+    @inline(__always)
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var i = 0
+        while i + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                return false
+            }
+            i += 8
+        }
+        while i < count {
+            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+            i += 1
+        }
+        return true
     }
 
     private mutating func rehash() {
