@@ -118,8 +118,14 @@ import TrueupCSV
             }
         }
         var text = layout.header.joined(separator: d) + "\n"
+        var previous: [String] = []
         for _ in 0..<3_000 {
             var fields = layout.header.map(value)
+            // Exports list one customer's and item's rows together: half the rows repeat the names before them.
+            if !previous.isEmpty && next(2) == 0 {
+                for (k, column) in layout.header.enumerated() where column == "customer" || column == "item" { fields[k] = previous[k] }
+            }
+            previous = fields
             if next(50) == 0 { fields.removeLast() }
             if next(50) == 0 { fields.append("more") }
             let end = ["\n", "\n", "\n", "\r\n", "\r"][next(5)]

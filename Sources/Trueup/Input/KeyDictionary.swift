@@ -88,7 +88,7 @@ struct KeyDictionary {
     /// Whether `count` bytes at `a` and `b` are equal: eight at a time, in line, since keys are
     /// short and a call to `memcmp` for each of millions of rows costs more than the comparison.
     @inline(__always)
-    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
         var i = 0
         while i + 8 <= count {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {

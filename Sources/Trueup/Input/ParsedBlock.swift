@@ -25,6 +25,8 @@ struct ParsedBlock: Sendable {
     var rowsRead = 0
     /// Scratch for names transcoded to UTF-8.
     var transcoded: [UInt8] = []
+    /// The names that began the last plain row (`RowParser.parsePlain`).
+    var leading = LeadingNames()
 
     init(start: Int) { self.start = start }
 
@@ -53,6 +55,7 @@ struct ParsedBlock: Sendable {
         line.removeAll(keepingCapacity: true)
         problems.removeAll()
         rowsRead = 0
+        leading = LeadingNames()
     }
 
     /// A block with no record: the one before it ran past its whole range.

@@ -1,5 +1,17 @@
 import TrueupCSV
 
+/// The first two fields of the last row the plain path took, with their delimiters, when they are
+/// the customer and the item: exports list a customer's and an item's rows together, so most rows
+/// start with the same bytes, and then have the same two names without looking them up.
+struct LeadingNames {
+    static let capacity = 64
+    var bytes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// How many bytes `bytes` holds; 0 when there is no row to compare with.
+    var count = 0
+    var customerID: Int32 = 0
+    var itemID: Int32 = 0
+}
+
 /// The fast path for the rows most exports consist of.
 ///
 /// A *plain* row is one line with no quote and no lone CR, exactly as many fields
@@ -17,6 +29,9 @@ struct PlainLayout: Sendable {
     let width: Int
     let delimiter: UInt8
     let quote: UInt8
+    /// Whether the first two columns are the customer and the item (in either order), so that a
+    /// row that starts with the same bytes as the row before has the same two names.
+    let namesLead: Bool
 
     enum Role {
         static let other: UInt64 = 0, customer: UInt64 = 1, item: UInt64 = 2, period: UInt64 = 3, lag: UInt64 = 4,
@@ -33,6 +48,7 @@ struct PlainLayout: Sendable {
             roles |= role << UInt64(4 * column)
         }
         self.roles = roles
+        namesLead = roles & 0xFF == Role.customer | Role.item << 4 || roles & 0xFF == Role.item | Role.customer << 4
         width = parser.width
         delimiter = dialect.delimiter
         quote = dialect.quote
@@ -52,7 +68,13 @@ extension RowParser {
         var i = 0
         var customerStart = 0, customerEnd = 0, itemStart = 0, itemEnd = 0
         var month = 0, lagValue = 0, value = 0.0
-        for column in 0..<layout.width {
+        var firstColumn = 0
+        if layout.namesLead, block.leading.count > 0, n > block.leading.count,
+           withUnsafeBytes(of: &block.leading.bytes, { KeyDictionary.equal($0.baseAddress!, base, block.leading.count) }) {
+            i = block.leading.count
+            firstColumn = 2
+        }
+        for column in firstColumn..<layout.width {
             switch (layout.roles >> UInt64(4 * column)) & 0xF {
             case PlainLayout.Role.period:
                 // YYYY-MM; the terminator check below makes it exactly 7 bytes.
@@ -129,17 +151,33 @@ extension RowParser {
                 i += 2
             }
         }
-        let customerBytes = UnsafeRawBufferPointer(start: p + customerStart, count: customerEnd - customerStart)
-        let itemBytes = UnsafeRawBufferPointer(start: p + itemStart, count: itemEnd - itemStart)
-        // Names the block has interned were checked when first seen; a new one must be UTF-8.
-        let customerID = block.customers.existingID(for: customerBytes)
-        if customerID == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return nil }
-        let itemID = block.items.existingID(for: itemBytes)
-        if itemID == nil && TextEncoding.firstInvalidUTF8(itemBytes) != nil { return nil }
-
+        if firstColumn == 2 {
+            block.customer.append(block.leading.customerID)
+            block.item.append(block.leading.itemID)
+        } else {
+            let customerBytes = UnsafeRawBufferPointer(start: p + customerStart, count: customerEnd - customerStart)
+            let itemBytes = UnsafeRawBufferPointer(start: p + itemStart, count: itemEnd - itemStart)
+            // Names the block has interned were checked when first seen; a new one must be UTF-8.
+            let knownCustomer = block.customers.existingID(for: customerBytes)
+            if knownCustomer == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return nil }
+            let knownItem = block.items.existingID(for: itemBytes)
+            if knownItem == nil && TextEncoding.firstInvalidUTF8(itemBytes) != nil { return nil }
+            let customerID = knownCustomer ?? block.customers.id(for: customerBytes)
+            let itemID = knownItem ?? block.items.id(for: itemBytes)
+            block.customer.append(customerID)
+            block.item.append(itemID)
+            // The next row is compared with these two names and their delimiters.
+            let lead = max(customerEnd, itemEnd) + 1
+            if layout.namesLead && lead <= LeadingNames.capacity {
+                withUnsafeMutableBytes(of: &block.leading.bytes) { $0.baseAddress!.copyMemory(from: base, byteCount: lead) }
+                block.leading.count = lead
+                block.leading.customerID = customerID
+                block.leading.itemID = itemID
+            } else {
+                block.leading.count = 0
+            }
+        }
         block.rowsRead += 1
-        block.customer.append(customerID ?? block.customers.id(for: customerBytes))
-        block.item.append(itemID ?? block.items.id(for: itemBytes))
         block.month.append(Int32(month))
         block.lag.append(UInt8(lagValue))
         block.value.append(value)
