@@ -41,6 +41,28 @@ import Testing
         }
     }
 
+    /// A duplicate names the line of the row it repeats, found by reading the file again, however the
+    /// file was cut into blocks and whichever path read the first row (a quoted name takes the general one).
+    @Test(arguments: [(1, 1 << 20), (2, 64), (3, 200)])
+    func duplicatesNameTheLineTheyRepeat(threads: Int, blockSize: Int) throws {
+        let forecasts = "customer,item,period,lag,forecast\n\"A\",x,2024-01,1,5\nA,x,2024-02,1,6\n" + (0..<20).map { "A,y\($0),2024-02,1,1\n" }.joined()
+            + "A,x,2024-01,1,7\nA,x,2024-02,2,6\nA,x,2024-02,1,8\nA,x,2024-01,1,9\n"
+        let scratch = Scratch()
+        var request = ReportRequest(forecasts: scratch.file("f.csv", forecasts), actuals: scratch.file("a.csv", actuals), skipBadRows: true)
+        request.threads = threads
+        request.readBlockSize = blockSize
+        let result = try Report.run(request)
+        let duplicates = result.rejects.filter { $0.reason.hasPrefix("duplicate") }
+        #expect(duplicates.map(\.line) == [24, 26, 27])
+        #expect(duplicates.map(\.reason) == [
+            "duplicate forecast for customer A, item x, period 2024-01, lag 1; line 2 has the same key and is kept",
+            "duplicate forecast for customer A, item x, period 2024-02, lag 1; line 3 has the same key and is kept",
+            "duplicate forecast for customer A, item x, period 2024-01, lag 1; line 2 has the same key and is kept",
+        ])
+        #expect(duplicates.map(\.raw) == ["A,x,2024-01,1,7", "A,x,2024-02,1,8", "A,x,2024-01,1,9"])
+        #expect(result.rows.first { $0.lag == 1 }?.figures.forecast == Double(5 + 6 + 20))  // the first rows kept, not 7, 8 or 9
+    }
+
     @Test func skippedRowsAreRejectedAndAccountedFor() throws {
         let forecasts = "customer,item,period,lag,forecast\nA,x,2024-01,1,5\nA,x,2024-02,1,n/a\nA,x,2024-02,1,4\n"
         let actuals = "customer,item,period,actual\nA,x,2024-01,5\nA,x,2024-02,\"6,5\"\nA,x,2024-02,6\n"

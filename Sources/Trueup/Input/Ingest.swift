@@ -20,8 +20,10 @@ struct Ingest {
     let blockSize: Int
     let encoding: TextEncoding
     let progress: ReadProgress?
-    /// First line of each (slot, lag), built only once a duplicate forecast turns up.
-    private var firstLines: [UInt64: UInt32]?
+    /// Duplicate forecasts found during the merge. Their message names the line of the row they
+    /// repeat, which the panel doesn't keep (4 bytes a row, for a rare error): one more read of the
+    /// file finds it (`reread`).
+    private var duplicates: [Duplicate] = []
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
 
@@ -43,28 +45,31 @@ struct Ingest {
 
     mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
         try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
-            let before = ingest.panel.rowSlot.count
-            let duplicates = ingest.panel.addForecasts(rows, of: block)
-            if ingest.firstLines != nil {
-                for row in before..<ingest.panel.rowSlot.count {
-                    ingest.firstLines?[UInt64(ingest.panel.rowSlot[row]) << 6 | UInt64(ingest.panel.rowLag[row])] = ingest.panel.rowLine[row]
-                }
-            }
-            for r in duplicates {
-                let c = block.customers[Int(block.customer[r])], i = block.items[Int(block.item[r])]
-                let month = Month(index: Int(block.month[r]))
-                let lag = Int(block.lag[r])
-                let line = Int(block.line[r] + block.lineShift)
-                let slot = ingest.panel.slot(customer: c, item: i, month: month)
-                let first = ingest.firstLine(slot: slot, lag: lag)
-                ingest.problems.add(RowProblem(
-                    file: path, line: line, column: nil,
-                    reason: "duplicate forecast for customer \(ingest.panel.customers.name(c)), item \(ingest.panel.items.name(i)), period \(month), lag \(lag); line \(first) has the same key and is kept",
-                    raw: ""))
-                ingest.rawPending.append(line)
+            for r in ingest.panel.addForecasts(rows, of: block) {
+                let duplicate = Duplicate(
+                    line: Int(block.line[r] + block.lineShift), customer: block.customers[Int(block.customer[r])],
+                    item: block.items[Int(block.item[r])], month: Month(index: Int(block.month[r])), lag: Int(block.lag[r]))
+                ingest.problems.add(RowProblem(file: path, line: duplicate.line, column: nil,
+                                               reason: ingest.reason(duplicate, firstLine: nil), raw: ""))
+                ingest.duplicates.append(duplicate)
+                ingest.rawPending.append(duplicate.line)
                 block.rejectedInMerge += 1
             }
         }
+    }
+
+    /// A forecast row whose (customer, item, period, lag) an earlier row had.
+    private struct Duplicate {
+        var line: Int
+        var customer: Int32
+        var item: Int32
+        var month: Month
+        var lag: Int
+    }
+
+    private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
+        "duplicate forecast for customer \(panel.customers.name(duplicate.customer)), item \(panel.items.name(duplicate.item)), "
+            + "period \(duplicate.month), lag \(duplicate.lag); line \(firstLine.map(String.init) ?? "?") has the same key and is kept"
     }
 
     // MARK: - One file
@@ -136,10 +141,11 @@ struct Ingest {
             read += block.rowsRead
             rejected += block.problems.count + rows.rejectedInMerge
         }
-        if !rawPending.isEmpty && problems.keepsAll {
-            try fillRawText(path: path, header: header)
+        if !duplicates.isEmpty || (!rawPending.isEmpty && problems.keepsAll) {
+            try reread(path: path, header: header, parser: parser)
         }
         rawPending = []
+        duplicates = []
         return InputFile(path: path, bytes: header.fileSize, sha256: digest.hex(), delimiter: header.dialect.delimiterName,
                          hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected)
     }
@@ -208,31 +214,63 @@ struct Ingest {
         }
     }
 
-    /// Reads the file once more to give the rows rejected during the merge their exact text.
-    private mutating func fillRawText(path: String, header: Header) throws(InputError) {
-        let wanted = Set(rawPending)
+    /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact
+    /// text of the rows it rejected (for rejects.csv), and the line of the row each duplicate repeats.
+    private mutating func reread(path: String, header: Header, parser: RowParser) throws(InputError) {
+        let wantedText = problems.keepsAll ? Set(rawPending) : []
         var text: [Int: String] = [:]
+        // (slot, lag) of every duplicate; the first row read with that key is the one kept.
+        var firstLines: [UInt64: Int] = [:]
+        for duplicate in duplicates {
+            if let slot = panel.find(customer: duplicate.customer, item: duplicate.item, month: duplicate.month, near: -1) {
+                firstLines[UInt64(slot) << 6 | UInt64(duplicate.lag)] = 0
+            }
+        }
+        var unresolved = firstLines.count
+        var scratch = ParsedBlock(start: 0)
+        var customerIDs: [Int32: Int32] = [:]
+        var itemIDs: [Int32: Int32] = [:]
+        let panel = panel
         do {
             let reader = try CSVReader(path: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
-                if wanted.contains(record.line) { text[record.line] = encoding.string(record.raw) }
-                return text.count < wanted.count
+                if wantedText.contains(record.line) { text[record.line] = encoding.string(record.raw) }
+                if unresolved > 0 {
+                    if scratch.value.count >= 4096 {
+                        scratch.reuse(start: 0)
+                        customerIDs = [:]
+                        itemIDs = [:]
+                    }
+                    let before = scratch.value.count
+                    parser.parse(record, into: &scratch)
+                    if scratch.value.count > before, let c = scratch.customer.last, let i = scratch.item.last, let m = scratch.month.last,
+                       let lag = scratch.lag.last {
+                        let customer = customerIDs[c] ?? panel.customers.existingID(scratch.customers.name(c)) ?? -1
+                        let item = itemIDs[i] ?? panel.items.existingID(scratch.items.name(i)) ?? -1
+                        customerIDs[c] = customer
+                        itemIDs[i] = item
+                        if let slot = panel.find(customer: customer, item: item, month: Month(index: Int(m)), near: -1) {
+                            let key = UInt64(slot) << 6 | UInt64(lag)
+                            if firstLines[key] == 0 {
+                                firstLines[key] = record.line
+                                unresolved -= 1
+                            }
+                        }
+                    }
+                }
+                return text.count < wantedText.count || unresolved > 0
             }
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
         problems.fillRaw(file: path, text)
-    }
-
-    private mutating func firstLine(slot: Int, lag: Int) -> String {
-        if firstLines == nil {
-            var lines: [UInt64: UInt32] = [:]
-            for row in panel.rowSlot.indices.reversed() {
-                lines[UInt64(panel.rowSlot[row]) << 6 | UInt64(panel.rowLag[row])] = panel.rowLine[row]
-            }
-            firstLines = lines
+        var reasons: [Int: String] = [:]
+        for duplicate in duplicates {
+            let slot = self.panel.find(customer: duplicate.customer, item: duplicate.item, month: duplicate.month, near: -1)
+            let first = slot.flatMap { firstLines[UInt64($0) << 6 | UInt64(duplicate.lag)] }
+            reasons[duplicate.line] = reason(duplicate, firstLine: first == 0 ? nil : first)
         }
-        return firstLines?[UInt64(slot) << 6 | UInt64(lag)].map(String.init) ?? "?"
+        problems.rewrite(file: path, reasons)
     }
 }
 

@@ -33,6 +33,13 @@ struct KeyDictionary {
         }
     }
 
+    /// The id of `name`, or nil when it has none.
+    func existingID(_ name: String) -> Int32? {
+        var copy = self
+        var name = name
+        return name.withUTF8 { copy.existingID(for: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The id of `key`, adding it when new.
     mutating func id(for key: UnsafeRawBufferPointer) -> Int32 {
         if lastID >= 0 && matches(lastID, key) { return lastID }

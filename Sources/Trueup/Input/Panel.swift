@@ -3,7 +3,7 @@
 /// A *key* is one (customer, item, month); each gets a dense slot on first
 /// sight in either file, and the per-slot arrays hold the summed actual and
 /// which lags have a forecast. Forecast rows that parsed are kept as columns
-/// (slot, lag, value, line): the join needs them once the window is known.
+/// (slot, lag, value): the join needs them once the window is known.
 struct Panel {
     var customers = KeyDictionary()
     var items = KeyDictionary()
@@ -19,7 +19,6 @@ struct Panel {
     var rowSlot: [Int32] = []
     var rowLag: [UInt8] = []
     var rowValue: [Double] = []
-    var rowLine: [UInt32] = []
 
     private var lastSlot = 0
 
@@ -53,7 +52,6 @@ struct Panel {
         rowSlot.reserveCapacity(rowSlot.count + rows)
         rowLag.reserveCapacity(rowLag.count + rows)
         rowValue.reserveCapacity(rowValue.count + rows)
-        rowLine.reserveCapacity(rowLine.count + rows)
     }
 
     /// The slot of (customer, item, month), adding it when new.

@@ -30,7 +30,6 @@ extension Panel {
         func keep(_ range: Range<Int>) {
             rowLag.append(contentsOf: block.lag[range])
             rowValue.append(contentsOf: block.value[range])
-            rowLine.append(contentsOf: block.line[range].lazy.map { UInt32(truncatingIfNeeded: $0 + block.lineShift) })
         }
         for r in rows {
             let month = Int(block.month[r])

@@ -17,6 +17,13 @@ struct ProblemLog {
         }
     }
 
+    /// Gives the kept problems of `file` at these lines these reasons.
+    mutating func rewrite(file: String, _ reasons: [Int: String]) {
+        for k in kept.indices where kept[k].file == file {
+            if let reason = reasons[kept[k].line] { kept[k].reason = reason }
+        }
+    }
+
     mutating func add(_ problem: RowProblem) {
         total += 1
         if keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }
