@@ -195,34 +195,55 @@ struct Join {
         let parts = bucketCount <= 1 << 22 && sourceCount >= 1 << 16 ? max(1, threads) : 1
         let partSize = (sourceCount + parts - 1) / max(1, parts)
 
-        func group(_ s: Int) -> Int {
-            switch grouping {
-            case .customer: return Int(series.customer[s])
-            case .item: return Int(series.item[s])
-            case .customerItem: return s
-            }
+        // The group of each series, and the period of each month of the window (-1: none).
+        let groupOf: [Int32]
+        switch grouping {
+        case .customer: groupOf = series.customer
+        case .item: groupOf = series.item
+        case .customerItem: groupOf = (0..<Int32(series.count)).map { $0 }
         }
-        /// Calls `body(slot, lagIndex, period, source)` for every cell of the sources in part `p`.
-        func forEachCell(part p: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        let first = window.first.index
+        let width = window.last - window.first + 1
+        /// Calls `body(bucket, source)` for every cell of the sources in part `p`.
+        func forEachCell(part p: Int, _ body: (Int, Int) -> Void) {
             let sources = (p * partSize)..<min(sourceCount, (p + 1) * partSize)
-            for row in sources.clamped(to: 0..<rowCount) {
-                let slot = Int(panel.rowSlot[row])
-                let l = lagIndex[Int(panel.rowLag[row])]
-                guard l >= 0, let period = period(of: Panel.month(of: panel.slotKey[slot]), in: presence) else { continue }
-                body(slot, l, period, row)
-            }
-            for source in sources.clamped(to: rowCount..<sourceCount) {
-                let slot = source - rowCount
-                guard panel.actualRows[slot] > 0 else { continue }
-                let key = panel.slotKey[slot]
-                guard let period = period(of: Panel.month(of: key), in: presence) else { continue }
-                var missing = presence.lags[Int(Panel.customer(of: key)) * periodCount + period] & lagMask & ~panel.forecastLags[slot]
-                while missing != 0 {
-                    let lag = missing.trailingZeroBitCount
-                    missing &= missing - 1
-                    body(slot, lagIndex[lag], period, source)
+            panel.rowSlot.withUnsafeBufferPointer { rowSlot in
+            panel.rowLag.withUnsafeBufferPointer { rowLag in
+            panel.slotKey.withUnsafeBufferPointer { slotKey in
+            panel.actualRows.withUnsafeBufferPointer { actualRows in
+            panel.forecastLags.withUnsafeBufferPointer { forecastLags in
+            presence.periodOf.withUnsafeBufferPointer { periodOf in
+            presence.lags.withUnsafeBufferPointer { customerLags in
+            series.ofSlot.withUnsafeBufferPointer { ofSlot in
+            groupOf.withUnsafeBufferPointer { groupOf in
+            lagIndex.withUnsafeBufferPointer { lagIndex in
+                /// The period index of a slot's month, or -1 when it is outside the window or has no forecast.
+                @inline(__always) func periodOfSlot(_ slot: Int) -> Int {
+                    let k = Int(slotKey[slot] & 0xFFFF) - first
+                    return k >= 0 && k < width ? Int(periodOf[k]) : -1
                 }
-            }
+                for row in sources.clamped(to: 0..<rowCount) {
+                    let slot = Int(rowSlot[row])
+                    let l = lagIndex[Int(rowLag[row])]
+                    let period = periodOfSlot(slot)
+                    guard l >= 0, period >= 0 else { continue }
+                    body((Int(groupOf[Int(ofSlot[slot])]) * lagCount + l) * periodCount + period, row)
+                }
+                for source in sources.clamped(to: rowCount..<sourceCount) {
+                    let slot = source - rowCount
+                    guard actualRows[slot] > 0 else { continue }
+                    let period = periodOfSlot(slot)
+                    guard period >= 0 else { continue }
+                    let customer = Int(Panel.customer(of: slotKey[slot]))
+                    var missing = customerLags[customer * periodCount + period] & lagMask & ~forecastLags[slot]
+                    let base = Int(groupOf[Int(ofSlot[slot])]) * lagCount
+                    while missing != 0 {
+                        let lag = missing.trailingZeroBitCount
+                        missing &= missing - 1
+                        body((base + lagIndex[lag]) * periodCount + period, source)
+                    }
+                }
+            }}}}}}}}}}
         }
 
         // Count, per part; then turn the counts into each part's first position in each bucket.
@@ -231,9 +252,7 @@ struct Join {
         defer { cursors.deallocate() }
         inParallel(parts) { p in
             let counts = cursors.baseAddress! + p * bucketCount
-            forEachCell(part: p) { slot, l, period, _ in
-                counts[(group(Int(series.ofSlot[slot])) * lagCount + l) * periodCount + period] += 1
-            }
+            forEachCell(part: p) { bucket, _ in counts[bucket] += 1 }
         }
         var start = [Int32](repeating: 0, count: bucketCount + 1)
         var running: Int32 = 0
@@ -253,10 +272,9 @@ struct Join {
         let source = cells.source.buffer
         inParallel(parts) { p in
             let cursor = cursors.baseAddress! + p * bucketCount
-            forEachCell(part: p) { slot, l, period, from in
-                let b = (group(Int(series.ofSlot[slot])) * lagCount + l) * periodCount + period
-                let at = Int(cursor[b])
-                cursor[b] += 1
+            forEachCell(part: p) { bucket, from in
+                let at = Int(cursor[bucket])
+                cursor[bucket] += 1
                 source[at] = Int32(truncatingIfNeeded: from)
             }
         }

@@ -41,7 +41,13 @@ public enum Report {
         }
 
         let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
-        let presence = join.presence(threads: request.threads)
+        // The series don't depend on the presence: with two threads or more both are worked out at once.
+        var presence = Join.Presence()
+        var series = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: 0)
+        inParallel(request.threads > 1 ? 2 : 1) { part in
+            if part == 0 { presence = join.presence(threads: request.threads) }
+            if part == 1 || request.threads == 1 { series = join.series() }
+        }
         var accounting = RowAccounting()
         accounting.forecasts = presence.forecasts
         accounting.forecasts.read = forecasts.rowsRead
@@ -58,7 +64,6 @@ public enum Report {
             lagMask = UInt64(1) << UInt64(lag)
         }
 
-        let series = join.series()
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
         let computed = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
