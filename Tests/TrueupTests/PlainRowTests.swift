@@ -17,9 +17,10 @@ import TrueupCSV
 
     /// What a block holds, row by row, with names spelled out and values as bit patterns.
     static func summary(_ block: ParsedBlock) -> [String] {
-        let rows = block.value.indices.map { r in
-            "\(block.customers.name(block.customer[r]))|\(block.items.name(block.item[r]))|\(block.month[r])|\(block.lag[r])|"
-                + "\(block.value[r].bitPattern)|\(block.line[r])"
+        let c = block.rows
+        let rows = c.value.indices.map { r in
+            "\(block.customers.name(c.customer[r]))|\(block.items.name(c.item[r]))|\(c.month[r])|\(c.lag[r])|"
+                + "\(c.value[r].bitPattern)|\(c.line[r])"
         }
         let problems = block.problems.map { "problem \($0.line) \($0.column ?? "-"): \($0.reason) [\($0.raw)]" }
         return rows + problems + ["read \(block.rowsRead)", "stop \(block.stop.offset) \(block.stop.lines)"]

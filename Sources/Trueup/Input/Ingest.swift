@@ -78,13 +78,13 @@ struct Ingest {
     struct MergeBlock {
         var customers: [Int32]
         var items: [Int32]
-        var customer: [Int32]
-        var item: [Int32]
-        var month: [Int32]
-        var lag: [UInt8]
-        var value: [Double]
+        var customer: UnsafeBufferPointer<Int32>
+        var item: UnsafeBufferPointer<Int32>
+        var month: UnsafeBufferPointer<Int32>
+        var lag: UnsafeBufferPointer<UInt8>
+        var value: UnsafeBufferPointer<Double>
         /// Lines counted from the block's first line; `+ lineShift` makes them file lines.
-        var line: [Int32]
+        var line: UnsafeBufferPointer<Int32>
         var lineShift: Int32
         var rejectedInMerge = 0
     }
@@ -116,8 +116,8 @@ struct Ingest {
             let shift = Int32(firstLine - 1)
             var rows = MergeBlock(
                 customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),
-                customer: block.customer, item: block.item, month: block.month, lag: block.lag, value: block.value,
-                line: block.line, lineShift: shift)
+                customer: block.rows.customer, item: block.rows.item, month: block.rows.month, lag: block.rows.lag,
+                value: block.rows.value, line: block.rows.line, lineShift: shift)
             guard panel.customers.count <= Panel.maximumKeys, panel.items.count <= Panel.maximumKeys else {
                 throw InputError.tooManyKeys(path: path, limit: Panel.maximumKeys)
             }
@@ -236,15 +236,15 @@ struct Ingest {
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 if wantedText.contains(record.line) { text[record.line] = encoding.string(record.raw) }
                 if unresolved > 0 {
-                    if scratch.value.count >= 4096 {
+                    if scratch.rows.count >= 4096 {
                         scratch.reuse(start: 0)
                         customerIDs = [:]
                         itemIDs = [:]
                     }
-                    let before = scratch.value.count
+                    let before = scratch.rows.count
                     parser.parse(record, into: &scratch)
-                    if scratch.value.count > before, let c = scratch.customer.last, let i = scratch.item.last, let m = scratch.month.last,
-                       let lag = scratch.lag.last {
+                    if scratch.rows.count > before, let c = scratch.rows.customer.last, let i = scratch.rows.item.last,
+                       let m = scratch.rows.month.last, let lag = scratch.rows.lag.last {
                         let customer = customerIDs[c] ?? panel.customers.existingID(scratch.customers.name(c)) ?? -1
                         let item = itemIDs[i] ?? panel.items.existingID(scratch.items.name(i)) ?? -1
                         customerIDs[c] = customer

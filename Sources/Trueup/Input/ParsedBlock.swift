@@ -15,12 +15,7 @@ struct ParsedBlock: Sendable {
 
     var customers = KeyDictionary()
     var items = KeyDictionary()
-    var customer: [Int32] = []
-    var item: [Int32] = []
-    var month: [Int32] = []
-    var lag: [UInt8] = []
-    var value: [Double] = []
-    var line: [Int32] = []
+    var rows = RowColumns()
     var problems: [RowProblem] = []
     var rowsRead = 0
     /// Scratch for names transcoded to UTF-8.
@@ -31,14 +26,7 @@ struct ParsedBlock: Sendable {
     init(start: Int) { self.start = start }
 
     /// Room for about `rows` rows, so the columns never regrow (pages are only touched when written).
-    mutating func reserve(rows: Int) {
-        customer.reserveCapacity(rows)
-        item.reserveCapacity(rows)
-        month.reserveCapacity(rows)
-        lag.reserveCapacity(rows)
-        value.reserveCapacity(rows)
-        line.reserveCapacity(rows)
-    }
+    func reserve(rows count: Int) { rows.reserve(count) }
 
     /// Empties the block for a parse from `start`; its columns keep their storage.
     mutating func reuse(start: Int) {
@@ -47,12 +35,7 @@ struct ParsedBlock: Sendable {
         failure = nil
         customers = KeyDictionary()
         items = KeyDictionary()
-        customer.removeAll(keepingCapacity: true)
-        item.removeAll(keepingCapacity: true)
-        month.removeAll(keepingCapacity: true)
-        lag.removeAll(keepingCapacity: true)
-        value.removeAll(keepingCapacity: true)
-        line.removeAll(keepingCapacity: true)
+        rows.removeAll()
         problems.removeAll()
         rowsRead = 0
         leading = LeadingNames()
@@ -146,17 +129,12 @@ struct RowParser: Sendable {
             return reject(record, &block, column: names[quantity],
                           "\(Self.quoted(quantityBytes)) is too large for a quantity (at most 1e15)")
         }
-        if encoding == .latin1 {
-            block.customer.append(Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded))
-            block.item.append(Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
-        } else {
-            block.customer.append(customerID ?? block.customers.id(for: customerBytes))
-            block.item.append(itemID ?? block.items.id(for: itemBytes))
-        }
-        block.month.append(Int32(month.index))
-        block.lag.append(UInt8(lagValue))
-        block.value.append(value)
-        block.line.append(Int32(truncatingIfNeeded: record.line))
+        let (c, i) = encoding == .latin1
+            ? (Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded),
+               Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
+            : (customerID ?? block.customers.id(for: customerBytes), itemID ?? block.items.id(for: itemBytes))
+        block.rows.append(customer: c, item: i, month: Int32(month.index), lag: UInt8(lagValue), value: value,
+                          line: Int32(truncatingIfNeeded: record.line))
     }
 
     private struct FieldProblem: Error {

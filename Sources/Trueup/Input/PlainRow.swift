@@ -151,10 +151,8 @@ extension RowParser {
                 i += 2
             }
         }
-        if firstColumn == 2 {
-            block.customer.append(block.leading.customerID)
-            block.item.append(block.leading.itemID)
-        } else {
+        var customerID = block.leading.customerID, itemID = block.leading.itemID
+        if firstColumn != 2 {
             let customerBytes = UnsafeRawBufferPointer(start: p + customerStart, count: customerEnd - customerStart)
             let itemBytes = UnsafeRawBufferPointer(start: p + itemStart, count: itemEnd - itemStart)
             // Names the block has interned were checked when first seen; a new one must be UTF-8.
@@ -162,10 +160,8 @@ extension RowParser {
             if knownCustomer == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return nil }
             let knownItem = block.items.existingID(for: itemBytes)
             if knownItem == nil && TextEncoding.firstInvalidUTF8(itemBytes) != nil { return nil }
-            let customerID = knownCustomer ?? block.customers.id(for: customerBytes)
-            let itemID = knownItem ?? block.items.id(for: itemBytes)
-            block.customer.append(customerID)
-            block.item.append(itemID)
+            customerID = knownCustomer ?? block.customers.id(for: customerBytes)
+            itemID = knownItem ?? block.items.id(for: itemBytes)
             // The next row is compared with these two names and their delimiters.
             let lead = max(customerEnd, itemEnd) + 1
             if layout.namesLead && lead <= LeadingNames.capacity {
@@ -178,10 +174,8 @@ extension RowParser {
             }
         }
         block.rowsRead += 1
-        block.month.append(Int32(month))
-        block.lag.append(UInt8(lagValue))
-        block.value.append(value)
-        block.line.append(Int32(truncatingIfNeeded: line))
+        block.rows.append(customer: customerID, item: itemID, month: Int32(month), lag: UInt8(lagValue), value: value,
+                          line: Int32(truncatingIfNeeded: line))
         return i
     }
 
