@@ -93,7 +93,6 @@ struct Ingest {
         _ path: String, kind: RowParser.Kind, required: [Column], optional: [Column],
         merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
     ) throws(InputError) -> InputFile {
-        let digest = FileDigest(path: path)
         let header: Header
         do {
             header = try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
@@ -146,7 +145,8 @@ struct Ingest {
         }
         rawPending = []
         duplicates = []
-        return InputFile(path: path, bytes: header.fileSize, sha256: digest.hex(), delimiter: header.dialect.delimiterName,
+        // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
+        return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
                          hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected)
     }
 

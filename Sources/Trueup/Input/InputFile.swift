@@ -21,21 +21,59 @@ public struct InputFile: Sendable {
     public var rowsRejected: Int
 }
 
-/// SHA-256 of a file, computed on another core while the file is being parsed.
+/// SHA-256 of a file, computed on a thread of its own that yields to the report's work.
 ///
-/// Hashing is a tenth of the work of reading a large file; the parser uses one
-/// core, so the digest reads the file a second time (from the page cache) on
-/// the other one and is ready when the parse ends.
+/// Hashing is about a tenth of the work of a run, and every core is busy while
+/// the files are read. The hashing thread runs at the lowest priority (nice 19),
+/// so it takes the time the reading, joining and writing threads leave idle
+/// instead of slowing them down; the digest is only needed at the end of the
+/// run, for run.json and the history, and is waited for there.
 final class FileDigest: @unchecked Sendable {
-    // Written once by the hashing task before `done` is signalled, read only after waiting on it.
+    // Written once by the hashing thread before `done` is signalled, read only after waiting on it.
     private var digest = ""
     private let done = DispatchSemaphore(value: 0)
 
     init(path: String) {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        let work = { [self] in
+            #if os(Linux)
+            // On Linux the call sets the priority of the calling thread only.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+            #endif
             digest = Self.hash(path) ?? ""
             done.signal()
         }
+        if !Self.startThread(work) {
+            DispatchQueue.global(qos: .utility).async { [self] in
+                digest = Self.hash(path) ?? ""
+                done.signal()
+            }
+        }
+    }
+
+    /// Runs `work` on a new detached thread (not a shared worker, whose priority would outlive the work).
+    private static func startThread(_ work: @escaping () -> Void) -> Bool {
+        final class Box { let work: () -> Void; init(_ work: @escaping () -> Void) { self.work = work } }
+        let box = Unmanaged.passRetained(Box(work)).toOpaque()
+        #if os(Linux)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let started = pthread_create(&thread, nil, { argument in
+            guard let argument else { return nil }
+            Unmanaged<Box>.fromOpaque(argument).takeRetainedValue().work()
+            return nil
+        }, box)
+        guard started == 0 else {
+            Unmanaged<Box>.fromOpaque(box).release()
+            return false
+        }
+        #if os(Linux)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
+        return true
     }
 
     /// The digest as lower-case hex; waits for the hashing to finish. Empty if the file could not be read.
