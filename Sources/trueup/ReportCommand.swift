@@ -94,50 +94,20 @@ struct ReportCommand: ParsableCommand {
             }
             let recordingTime = clock.now - recording
             let written = clock.now
-            // The files' texts are rendered at once on every core, then written in order.
-            var files: [(name: String, render: () -> String)] = []
-            if let out {
-                let excel = excel, grouping = by, result = result
-                let csv = { (render: @escaping () -> String) -> () -> String in
-                    excel ? { SpreadsheetCSV.converted(render()) } : render
-                }
-                files.append(("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping) }))
-                if by == .customer {
-                    files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
-                }
-                if input.skipBadRows {
-                    files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
-                }
-                let recorded = recorded
-                files.append(("run.json", { RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n" }))
-                files.append(("report.html", { ReportHTML.render(result, version: TrueupCommand.version) }))
-                let names = files.map(\.name)
-                files.append(("README.txt", { OutputReadme.render(result, files: names, excel: excel) }))
-            }
-            let standardOutput: () -> String
-            switch format {
-            case .table:
-                let result = result, grouping = by
-                standardOutput = { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
-            case .csv:
-                // The same text as metrics.csv (without --excel's changes): rendered once.
-                let result = result, grouping = by
-                standardOutput = { MetricsCSV.render(result.rows, grouping: grouping) }
-            case .json:
-                let result = result
-                standardOutput = { ReportJSON.value(result).rendered() + "\n" }
-            }
-            let shared = format == .csv && out != nil && !excel
-            let texts = Self.renderAtOnce((shared ? [] : [standardOutput]) + files.map(\.render))
+            // Standard output and the files are rendered at once on every core, then written in order.
+            // With --format csv, standard output is metrics.csv's text (before --excel's changes): rendered once.
+            let files = out == nil ? [] : outputFiles(result, recorded: recorded)
+            let sharesMetrics = format == .csv && out != nil && !excel
+            let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput(result)]) + files.map(\.render))
             FileOutput.writeStandardOutput(texts[0])
             if let out {
-                for (file, text) in zip(files, texts.dropFirst(shared ? 0 : 1)) {
+                for (file, text) in zip(files, texts.dropFirst(sharesMetrics ? 0 : 1)) {
                     try FileOutput.write(text, to: file.name, in: out)
                 }
             }
             if timings {
-                let recorded = historyPath == nil ? [] : [("history", recordingTime)]
-                let steps = result.timings + (recorded + [("write", clock.now - written)]).map { ($0.0, Self.seconds($0.1)) }
+                let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
+                let steps = result.timings + (historyStep + [("write", clock.now - written)]).map { ($0.0, Self.seconds($0.1)) }
                 let total = steps.reduce(0) { $0 + $1.seconds }
                 let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
                 FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
@@ -149,6 +119,36 @@ struct ReportCommand: ParsableCommand {
 }
 
 extension ReportCommand {
+    /// The files written to DIR, in order, each with how to render it; metrics.csv first.
+    func outputFiles(_ result: ReportResult, recorded: RunJSON.History?) -> [(name: String, render: () -> String)] {
+        let excel = excel, grouping = by
+        let csv = { (render: @escaping () -> String) -> () -> String in
+            excel ? { SpreadsheetCSV.converted(render()) } : render
+        }
+        var files: [(name: String, render: () -> String)] = [("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping) })]
+        if by == .customer {
+            files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
+        }
+        if input.skipBadRows {
+            files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
+        }
+        files.append(("run.json", { RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n" }))
+        files.append(("report.html", { ReportHTML.render(result, version: TrueupCommand.version) }))
+        let names = files.map(\.name)
+        files.append(("README.txt", { OutputReadme.render(result, files: names, excel: excel) }))
+        return files
+    }
+
+    /// How to render what the report prints: the table, metrics.csv's text or the JSON.
+    func standardOutput(_ result: ReportResult) -> () -> String {
+        let grouping = by
+        switch format {
+        case .table: return { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
+        case .csv: return { MetricsCSV.render(result.rows, grouping: grouping) }
+        case .json: return { ReportJSON.value(result).rendered() + "\n" }
+        }
+    }
+
     /// Calls every render at once, on as many threads as there are cores, and returns their texts in order.
     static func renderAtOnce(_ renders: [() -> String]) -> [String] {
         let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: renders.count)

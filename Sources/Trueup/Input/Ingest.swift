@@ -74,7 +74,8 @@ struct Ingest {
 
     // MARK: - One file
 
-    /// The rows of a block ready to merge: its keys as panel ids, its lines as file lines.
+    /// The rows of a block ready to merge: its keys as panel ids, its lines as file lines. The
+    /// columns are views of the parsed block's, valid while it is merged.
     struct MergeBlock {
         var customers: [Int32]
         var items: [Int32]
@@ -148,70 +149,6 @@ struct Ingest {
         // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
         return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
                          hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected)
-    }
-
-    /// A file's header, dialect and where its data rows begin.
-    struct Header {
-        var mapping: ColumnMapping
-        var dialect: CSVDialect
-        var hadByteOrderMark: Bool
-        var dataStart: Int
-        var firstDataLine: Int
-        var fileSize: Int
-
-        init(path: String, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
-            let reader: CSVReader
-            do {
-                reader = try CSVReader(path: path, bufferSize: 64 * 1024)
-            } catch {
-                switch error {
-                case .unsupportedEncoding(let encoding): throw InputError.unsupportedEncoding(path: path, encoding: encoding)
-                case .unreadable(_, let reason): throw InputError.missingFile(path: path, reason: reason)
-                case .unterminatedQuote(let position): throw InputError.unterminatedQuote(path: path, line: position.line)
-                }
-            }
-            var names: [String]?
-            var headerLine = 1
-            let stop = try reader.records { record in
-                names = (0..<record.count).map { encoding.string(record.field($0)).trimmingCharacters() }
-                headerLine = record.line
-                return false
-            }
-            guard let names else { throw InputError.emptyFile(path: path) }
-            mapping = try ColumnMapping.map(header: names, required: required, optional: optional, overrides: overrides,
-                                            file: path, line: headerLine)
-            dialect = reader.dialect
-            hadByteOrderMark = reader.hadByteOrderMark
-            dataStart = stop.offset
-            firstDataLine = 1 + stop.lines
-            var status = stat()
-            fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
-            self.path = path
-        }
-
-        let path: String
-
-        /// About how many data rows the file has, from the length of the lines in its first 64 KB
-        /// after the header (2% more, for longer names further on): room reserved for that many
-        /// is rarely regrown, and not much more than needed is set aside. 24 bytes a row when
-        /// the sample has too few lines to tell.
-        func estimatedRows() -> Int {
-            let data = max(0, fileSize - dataStart)
-            var sample = [UInt8](repeating: 0, count: 64 * 1024)
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { return data / 24 }
-            defer { close(fd) }
-            let got = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(dataStart)) }
-            guard got > 0 else { return data / 24 }
-            var lines = 0
-            var end = 0
-            for k in 0..<got where sample[k] == UInt8(ascii: "\n") {
-                lines += 1
-                end = k + 1
-            }
-            guard lines >= 16 else { return data / 24 }
-            return Int(Double(data) / (Double(end) / Double(lines)) * 1.02) + 16
-        }
     }
 
     /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact

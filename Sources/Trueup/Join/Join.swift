@@ -207,6 +207,7 @@ struct Join {
         /// Calls `body(bucket, source)` for every cell of the sources in part `p`.
         func forEachCell(part p: Int, _ body: (Int, Int) -> Void) {
             let sources = (p * partSize)..<min(sourceCount, (p + 1) * partSize)
+            // Through unsafe buffers: the same loop on the arrays took 0.17 s of the join instead of 0.15.
             panel.rowSlot.withUnsafeBufferPointer { rowSlot in
             panel.rowLag.withUnsafeBufferPointer { rowLag in
             panel.slotKey.withUnsafeBufferPointer { slotKey in
