@@ -12,6 +12,17 @@ import Testing
         #expect(FileDigest(path: scratch.path + "/missing").hex() == "")
     }
 
+    /// A report takes both inputs' digests unless asked not to (`check` and `brief` show none).
+    @Test func reportsHashTheirInputsWhenAsked() throws {
+        let hashed = try Tiny.run()
+        #expect(hashed.forecasts.sha256 == FileDigest(path: Tiny.forecasts).hex())
+        #expect(hashed.actuals.sha256 == FileDigest(path: Tiny.actuals).hex())
+        #expect(hashed.forecasts.sha256.count == 64 && hashed.forecasts.sha256 != hashed.actuals.sha256)
+        let unhashed = try Tiny.run { $0.hashesInputs = false }
+        #expect(unhashed.forecasts.sha256.isEmpty && unhashed.actuals.sha256.isEmpty)
+        #expect(unhashed.rows.map(\.figures) == hashed.rows.map(\.figures))
+    }
+
     /// A file of many hashing steps gives the same digest whether the background thread finished it,
     /// the caller took over at once, or it took over part way; asking twice gives the same answer.
     @Test func takingOverGivesTheSameDigest() throws {

@@ -19,7 +19,9 @@ public struct CustomerView: Sendable {
     }
 
     public init(_ request: ReportRequest, customer: String) throws(Problem) {
+        // A customer's view shows no input hashes: the files are not hashed (twice) for it.
         var byCustomer = request
+        byCustomer.hashesInputs = false
         byCustomer.grouping = .customer
         do {
             report = try Report.run(byCustomer)
@@ -33,7 +35,7 @@ public struct CustomerView: Sendable {
         }
         self.assessment = assessment
         self.row = row
-        var byItem = request
+        var byItem = byCustomer
         byItem.grouping = .customerItem
         byItem.lag = assessment.lag
         do {

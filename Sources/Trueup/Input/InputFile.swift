@@ -2,7 +2,7 @@
 public struct InputFile: Sendable {
     public var path: String
     public var bytes: Int
-    /// SHA-256 of the file's bytes, lower-case hex.
+    /// SHA-256 of the file's bytes, lower-case hex; empty when the request didn't ask for it.
     public var sha256: String
     public var delimiter: String
     public var hadByteOrderMark: Bool

@@ -11,7 +11,7 @@ public enum Report {
             throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
         }
         // Hashed from the start, in the time the work below leaves idle; waited for at the end.
-        let digests = (forecasts: FileDigest(path: request.forecasts), actuals: FileDigest(path: request.actuals))
+        let digests = request.hashesInputs ? (forecasts: FileDigest(path: request.forecasts), actuals: FileDigest(path: request.actuals)) : nil
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                             blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
@@ -80,8 +80,10 @@ public enum Report {
         if request.grouping == .customer, let reportLag {
             result.assessments = request.policy.assess(rows, lag: reportLag)
         }
-        result.forecasts.sha256 = digests.forecasts.hex()
-        result.actuals.sha256 = digests.actuals.hex()
+        if let digests {
+            result.forecasts.sha256 = digests.forecasts.hex()
+            result.actuals.sha256 = digests.actuals.hex()
+        }
         stopwatch.lap("compute")
         result.timings = stopwatch.laps
         return result

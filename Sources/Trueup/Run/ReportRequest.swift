@@ -29,6 +29,8 @@ public struct ReportRequest: Sendable {
     public var readBlockSize: Int = 16 << 20
     /// Told how far the reading has come, after each block (never for a file read in one pass).
     public var progress: ReadProgress?
+    /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
+    public var hashesInputs = true
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
