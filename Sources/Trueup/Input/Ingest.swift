@@ -45,9 +45,9 @@ struct Ingest {
 
     mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
         try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
-            for r in ingest.panel.addForecasts(rows, of: block) {
+            for (r, slot) in ingest.panel.addForecasts(rows, of: block) {
                 let duplicate = Duplicate(
-                    line: Int(block.line[r] + block.lineShift), customer: block.customers[Int(block.customer[r])],
+                    line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
                     item: block.items[Int(block.item[r])], month: Month(index: Int(block.month[r])), lag: Int(block.lag[r]))
                 ingest.problems.add(RowProblem(file: path, line: duplicate.line, column: nil,
                                                reason: ingest.reason(duplicate, firstLine: nil), raw: ""))
@@ -61,10 +61,14 @@ struct Ingest {
     /// A forecast row whose (customer, item, period, lag) an earlier row had.
     private struct Duplicate {
         var line: Int
+        var slot: Int
         var customer: Int32
         var item: Int32
         var month: Month
         var lag: Int
+
+        /// The (slot, lag) it shares with the row it repeats.
+        var key: UInt64 { UInt64(slot) << 6 | UInt64(lag) }
     }
 
     private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
@@ -158,11 +162,7 @@ struct Ingest {
         var text: [Int: String] = [:]
         // (slot, lag) of every duplicate; the first row read with that key is the one kept.
         var firstLines: [UInt64: Int] = [:]
-        for duplicate in duplicates {
-            if let slot = panel.find(customer: duplicate.customer, item: duplicate.item, month: duplicate.month, near: -1) {
-                firstLines[UInt64(slot) << 6 | UInt64(duplicate.lag)] = 0
-            }
-        }
+        for duplicate in duplicates { firstLines[duplicate.key] = 0 }
         var unresolved = firstLines.count
         var scratch = ParsedBlock(start: 0)
         var customerIDs: [Int32: Int32] = [:]
@@ -203,8 +203,7 @@ struct Ingest {
         problems.fillRaw(file: path, text)
         var reasons: [Int: String] = [:]
         for duplicate in duplicates {
-            let slot = self.panel.find(customer: duplicate.customer, item: duplicate.item, month: duplicate.month, near: -1)
-            let first = slot.flatMap { firstLines[UInt64($0) << 6 | UInt64(duplicate.lag)] }
+            let first = firstLines[duplicate.key] ?? 0
             reasons[duplicate.line] = reason(duplicate, firstLine: first == 0 ? nil : first)
         }
         problems.rewrite(file: path, reasons)

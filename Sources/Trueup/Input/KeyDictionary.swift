@@ -42,18 +42,13 @@ struct KeyDictionary {
 
     /// The id of `key`, adding it when new.
     mutating func id(for key: UnsafeRawBufferPointer) -> Int32 {
-        if lastID >= 0 && matches(lastID, key) { return lastID }
-        let hash = Self.hash(key)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if matches(id, key) {
-                lastID = id
-                return id
-            }
-            slot = (slot + 1) & mask
-        }
+        existingID(for: key) ?? add(key)
+    }
+
+    /// Adds `key`, which `existingID(for:)` has just not found, and returns its new id.
+    mutating func add(_ key: UnsafeRawBufferPointer) -> Int32 {
+        var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
         let id = Int32(count)
         arena.append(contentsOf: key)
         offsets.append(arena.count)

@@ -20,11 +20,11 @@ extension Panel {
     }
 
     /// Adds the forecast rows `rows` of `block` as forecast rows of the panel, except those
-    /// whose key already has a forecast at their lag: those are returned, in order, for the
-    /// caller to report as duplicates.
-    mutating func addForecasts(_ rows: Range<Int>, of block: Ingest.MergeBlock) -> [Int] {
+    /// whose key already has a forecast at their lag: those are returned, in order, with their
+    /// slot, for the caller to report as duplicates.
+    mutating func addForecasts(_ rows: Range<Int>, of block: Ingest.MergeBlock) -> [(row: Int, slot: Int)] {
         guard !rows.isEmpty else { return [] }
-        var duplicates: [Int] = []
+        var duplicates: [(row: Int, slot: Int)] = []
         var first = firstMonth?.index ?? .max
         var kept = rows.lowerBound  // rows before this one are added or duplicates
         func keep(_ range: Range<Int>) {
@@ -39,7 +39,7 @@ extension Panel {
             if forecastLags[slot] & bit != 0 {
                 keep(kept..<r)
                 kept = r + 1
-                duplicates.append(r)
+                duplicates.append((r, slot))
                 continue
             }
             forecastLags[slot] |= bit

@@ -132,7 +132,7 @@ struct RowParser: Sendable {
         let (c, i) = encoding == .latin1
             ? (Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded),
                Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
-            : (customerID ?? block.customers.id(for: customerBytes), itemID ?? block.items.id(for: itemBytes))
+            : (customerID ?? block.customers.add(customerBytes), itemID ?? block.items.add(itemBytes))
         block.rows.append(customer: c, item: i, month: Int32(month.index), lag: UInt8(lagValue), value: value,
                           line: Int32(truncatingIfNeeded: record.line))
     }

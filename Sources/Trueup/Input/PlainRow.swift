@@ -160,8 +160,8 @@ extension RowParser {
             if knownCustomer == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return nil }
             let knownItem = block.items.existingID(for: itemBytes)
             if knownItem == nil && TextEncoding.firstInvalidUTF8(itemBytes) != nil { return nil }
-            customerID = knownCustomer ?? block.customers.id(for: customerBytes)
-            itemID = knownItem ?? block.items.id(for: itemBytes)
+            customerID = knownCustomer ?? block.customers.add(customerBytes)
+            itemID = knownItem ?? block.items.add(itemBytes)
             // The next row is compared with these two names and their delimiters.
             let lead = max(customerEnd, itemEnd) + 1
             if layout.namesLead && lead <= LeadingNames.capacity {

@@ -195,7 +195,7 @@ struct Join {
         let parts = bucketCount <= 1 << 22 && sourceCount >= 1 << 16 ? max(1, threads) : 1
         let partSize = (sourceCount + parts - 1) / max(1, parts)
 
-        // The group of each series, and the period of each month of the window (-1: none).
+        // The group of each series; a slot's period is looked up as `period(of:in:)` does, inline below.
         let groupOf: [Int32]
         switch grouping {
         case .customer: groupOf = series.customer

@@ -15,8 +15,8 @@ public enum Report {
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                             blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
-        var actuals: InputFile
-        var forecasts: InputFile
+        let actuals: InputFile
+        let forecasts: InputFile
         do {
             actuals = try ingest.readActuals(request.actuals)
             stopwatch.lap("read actuals")
