@@ -15,7 +15,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
@@ -26,6 +25,13 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // SHA-256 from the system's libcrypto (OpenSSL), reached only through Sources/Trueup/Input/SHA256.swift:
+        // compiling a cryptography package from source took most of a fresh clone's first build.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
         .target(name: "TrueupCSV", swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
@@ -33,8 +39,8 @@ let package = Package(
             name: "Trueup",
             dependencies: [
                 "CBLAS",
+                "CCrypto",
                 "TrueupCSV",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: hotPath

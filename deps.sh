@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what trueup needs beyond the Swift toolchain: OpenBLAS and SQLite (and pkg-config to find them).
-# Does nothing when both are present. Uses sudo only when not already root.
+# Installs what trueup needs beyond the Swift toolchain: OpenBLAS, SQLite and libcrypto (and pkg-config to find them).
+# Does nothing when all are present. Uses sudo only when not already root.
 set -euo pipefail
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
+pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

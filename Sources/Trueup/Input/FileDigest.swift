@@ -1,4 +1,3 @@
-import Crypto
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -29,7 +28,7 @@ final class FileDigest: @unchecked Sendable {
 
     /// The hash so far and where it has got to.
     private struct State {
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         var offset = 0
         let size: Int
         let fd: Int32
@@ -81,7 +80,7 @@ final class FileDigest: @unchecked Sendable {
         }
         close(state.fd)
         self.state = nil
-        let digest = Self.hex(state.hasher.finalize())
+        let digest = state.hasher.finalizeHex()
         result = digest
         return digest
     }
@@ -112,7 +111,7 @@ final class FileDigest: @unchecked Sendable {
             result = ""
         } else if state.offset >= state.size {
             close(state.fd)
-            result = Self.hex(state.hasher.finalize())
+            result = state.hasher.finalizeHex()
         } else {
             self.state = state
         }
@@ -126,7 +125,7 @@ final class FileDigest: @unchecked Sendable {
         let length = min(step, state.size - state.offset)
         if let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, state.fd, off_t(state.offset)), mapped != MAP_FAILED {
             _ = madvise(mapped, length, MADV_SEQUENTIAL)
-            state.hasher.update(bufferPointer: UnsafeRawBufferPointer(start: mapped, count: length))
+            state.hasher.update(UnsafeRawBufferPointer(start: mapped, count: length))
             munmap(mapped, length)
             state.offset += length
             return true
@@ -140,7 +139,7 @@ final class FileDigest: @unchecked Sendable {
             guard got > 0 else { return false }
             filled += got
         }
-        state.hasher.update(bufferPointer: UnsafeRawBufferPointer(buffer))
+        state.hasher.update(UnsafeRawBufferPointer(buffer))
         state.offset += length
         return true
     }
@@ -172,15 +171,5 @@ final class FileDigest: @unchecked Sendable {
         if let thread { pthread_detach(thread) }
         #endif
         return true
-    }
-
-    private static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".unicodeScalars)
-        var text = ""
-        for byte in digest {
-            text.unicodeScalars.append(digits[Int(byte >> 4)])
-            text.unicodeScalars.append(digits[Int(byte & 15)])
-        }
-        return text
     }
 }
