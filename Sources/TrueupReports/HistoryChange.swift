@@ -1,7 +1,7 @@
 import Trueup
 
 /// One customer's change since the previous run and record over the last runs, as the writers show it.
-struct HistoryChange {
+struct HistoryChange: Sendable {
     var tier: Tier
     var runs: Int
     var hasPrevious: Bool

@@ -65,17 +65,7 @@ public enum HistoryText {
     /// One customer's figures in each run as CSV, exact, with the column names of flags.csv; a run
     /// without the customer has an empty tier and empty figures.
     public static func customerCSV(_ records: [(run: RecordedRun, customer: RecordedCustomer?)]) -> String {
-        var out = CSVText.line(["run", "as_of", "lag", "customer", "tier", "reasons", "periods", "actual", "forecast",
-                                "bias_pct", "wmape", "fva_pts", "sign_test_p", "tracking_signal", "error_share_pct"])
-        for (run, c) in records {
-            out += CSVText.line([String(run.id), run.asOf.description, String(run.lag)] + (c.map { c in [
-                c.customer, c.tier.rawValue, c.reasons.map(\.rawValue).joined(separator: ";"), String(c.periods),
-                NumberText.exact(c.actual), NumberText.exact(c.forecast), NumberText.exact(c.biasPct),
-                NumberText.exact(c.wmape), NumberText.exact(c.fvaPts), NumberText.exact(c.signTestP),
-                NumberText.exact(c.trackingSignal), NumberText.exact(c.errorSharePct),
-            ] } ?? ["", "", "", "", "", "", "", "", "", "", "", ""]))
-        }
-        return out
+        HistoryColumns.customer.csv(records.map { HistoryCustomerRow(run: $0.run, customer: $0.customer) })
     }
 
     /// The later run of the same as-of period and lag, if any: the one that stands for the period.

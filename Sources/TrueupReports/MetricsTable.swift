@@ -5,12 +5,13 @@ import Trueup
 public enum MetricsTable {
     public static func render(_ result: ReportResult) -> String {
         let grouping = result.request.grouping
-        var header = MetricsColumns.keyNames(grouping)
+        let keys = MetricsColumns.keys(grouping)
+        var header = keys.names
         header += ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "MAPE %", "MASE", "naive wMAPE %", "FVA pts", "over/under"]
         var lines: [[String]] = [header]
         for row in result.rows {
             let f = row.figures
-            var line = MetricsColumns.keys(row, grouping)
+            var line = keys.fields(row)
             line += [
                 String(row.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
@@ -20,8 +21,7 @@ public enum MetricsTable {
             ]
             lines.append(line)
         }
-        let keyColumns = MetricsColumns.keyNames(grouping).count
-        var out = align(lines, leftAligned: keyColumns)
+        var out = align(lines, leftAligned: keys.columns.count)
         if result.rows.isEmpty { out += "(no group has a scored cell in this window)\n" }
         out += "\n" + summary(result)
         return out

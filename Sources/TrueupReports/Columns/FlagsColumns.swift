@@ -1,0 +1,95 @@
+import Trueup
+
+/// One line of flags.csv: a customer's assessment and, when the run was recorded in a history,
+/// its change since the previous run.
+public struct FlagsRow: Sendable {
+    public var assessment: Assessment
+    var change: HistoryChange?
+
+    init(_ assessment: Assessment, history: RunComparison?) {
+        self.assessment = assessment
+        change = history.map { HistoryChange(assessment, in: $0) }
+    }
+}
+
+/// The columns of flags.csv (and of the flags in `--format json`): every customer's tier at the
+/// report lag, with the evidence; with a history, the change since the previous run after them.
+public enum FlagsColumns {
+    /// The columns of a run without a history, or with one.
+    public static func table(history: Bool) -> ColumnTable<FlagsRow> { history ? assessment + self.history : assessment }
+
+    public static let assessment = ColumnTable<FlagsRow>([
+        .init("customer", "The customer.") { .text($0.assessment.customer) },
+        .init("lag", "The lag the tier was judged at.") { .integer($0.assessment.lag) },
+        .init("tier", "trusted, watch, unreliable or insufficient-data (fewer scored months than the policy needs).") {
+            .text($0.assessment.tier.rawValue)
+        },
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods.") {
+            .list($0.assessment.reasons.map(\.rawValue))
+        },
+        .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
+        .init("periods", "Months scored.") { .integer($0.assessment.figures.periods) },
+        .init("bias_pct", "As in metrics.csv.") { .figure($0.assessment.figures.biasPct) },
+        .init("wmape", "As in metrics.csv.") { .figure($0.assessment.figures.wmape) },
+        .init("fva_pts", "As in metrics.csv.") { .figure($0.assessment.figures.fvaPts) },
+        .init("sign_test_p", "As in metrics.csv.") { .figure($0.assessment.figures.signTestP) },
+        .init("tracking_signal", "As in metrics.csv.") { .figure($0.assessment.figures.trackingSignal) },
+        .init("error_share_pct", "This customer's share of all customers' total miss at this lag, in percent: where the error is.") {
+            .figure($0.assessment.errorSharePct)
+        },
+    ])
+
+    /// The columns added when a history is kept.
+    public static let history = ColumnTable<FlagsRow>([
+        .init("previous_tier", "The tier in the previous recorded run (empty when the customer was not in it, or on the first run).") {
+            .text($0.change?.track?.previousTier?.rawValue)
+        },
+        .init("wmape_change_pts", "wmape now minus wmape in the previous run, in points (+ = worse).") { .figure($0.change?.wmapePts) },
+        .init("bias_change_pts", "bias_pct now minus bias_pct in the previous run, in points.") { .figure($0.change?.biasPts) },
+        .init("flagged_runs", "Of the last runs (this one included), how many had this tier or a more severe one.") {
+            .integer($0.change?.track?.flaggedRuns ?? 0)
+        },
+        .init("runs", "How many runs flagged_runs counts over (at most 6).") { .integer($0.change?.runs ?? 0) },
+        .init("new_flag", "true when the customer is watch or unreliable now and was not in the previous run.") {
+            .bool($0.change?.newlyFlagged ?? false)
+        },
+    ])
+
+    static func rows(_ assessments: [Assessment], history: RunComparison?) -> [FlagsRow] {
+        assessments.map { FlagsRow($0, history: history) }
+    }
+}
+
+/// flags.csv: every customer's tier at the report lag, with the evidence, most severe first.
+public enum FlagsCSV {
+    /// The rows; with `history`, each ends with the history columns.
+    public static func render(_ assessments: [Assessment], history: RunComparison? = nil) -> String {
+        FlagsColumns.table(history: history != nil).csv(FlagsColumns.rows(assessments, history: history))
+    }
+
+    /// The same rows as JSON objects keyed by the column names; reasons as a list.
+    public static func value(_ assessments: [Assessment], history: RunComparison? = nil) -> JSONValue {
+        FlagsColumns.table(history: history != nil).json(FlagsColumns.rows(assessments, history: history))
+    }
+}
+
+/// What `report --format json` prints: the metrics and, grouped by customer, the flags.
+public enum ReportJSON {
+    public static func value(_ result: ReportResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [("metrics", MetricsJSON.value(result.rows, grouping: result.request.grouping))]
+        if result.request.grouping == .customer {
+            members.append(("report_lag", result.reportLag.map { .integer($0) } ?? .null))
+            if let history = result.history {
+                members.append(("history", .object([
+                    ("runs", .integer(history.runs)),
+                    ("previous_as_of", history.previous.map { .string($0.asOf.description) } ?? .null),
+                    ("previous_tiers", history.previous.map { run in
+                        .object(Tier.allCases.map { ($0.rawValue, .integer(run.tierCounts[$0] ?? 0)) })
+                    } ?? .null),
+                ])))
+            }
+            members.append(("flags", FlagsCSV.value(result.assessments, history: result.history)))
+        }
+        return .object(members)
+    }
+}

@@ -1,0 +1,75 @@
+import Trueup
+
+/// The columns of metrics.csv (and of the metrics in `--format json`), in METRICS.md's order.
+///
+/// Adding a figure to metrics.csv is one entry in `figures`: its name, README.txt's sentence and
+/// where its value comes from.
+public enum MetricsColumns {
+    /// The group key columns, then every figure.
+    public static func table(_ grouping: Grouping) -> ColumnTable<MetricsRow> { keys(grouping) + figures }
+
+    /// The group key: `customer`, `item`, or both.
+    public static func keys(_ grouping: Grouping) -> ColumnTable<MetricsRow> {
+        let customer = OutputColumn<MetricsRow>("customer", "The customer the row is about.") { .text($0.customer ?? "") }
+        let item = OutputColumn<MetricsRow>("item", "The item the row is about.") { .text($0.item ?? "") }
+        switch grouping {
+        case .customer: return ColumnTable([customer])
+        case .item: return ColumnTable([item])
+        case .customerItem: return ColumnTable([customer, item])
+        }
+    }
+
+    /// Every figure after the group key.
+    public static let figures = ColumnTable<MetricsRow>([
+        .init("lag", "How many months ahead the forecast was made (1 = the month before).") { .integer($0.lag) },
+        .init("periods", "How many months were scored.") { .integer($0.figures.periods) },
+        .init("items", "How many different items were scored.") { .integer($0.figures.items) },
+        .init("cells", "How many item-months were scored (each item in each scored month).") { .integer($0.figures.cells) },
+        .init("actual", "Total actual quantity bought.") { .figure($0.figures.actual) },
+        .init("forecast", "Total quantity forecast.") { .figure($0.figures.forecast) },
+        .init("bias_pct", "How far the total forecast was above (+) or below (-) the total actual, in percent of actual.") {
+            .figure($0.figures.biasPct)
+        },
+        .init("wmape", "Weighted error: the sum of every item-month's miss (ignoring its sign) in percent of actual volume. 0 is perfect.") {
+            .figure($0.figures.wmape)
+        },
+        .init("accuracy_pct", "100 minus wmape, never below 0.") { .figure($0.figures.accuracyPct) },
+        .init("mape", "The average of each item-month's miss in percent of its actual, over item-months with an actual.") {
+            .figure($0.figures.mape)
+        },
+        .init("mape_cells", "How many item-months mape is the average of.") { .integer($0.figures.mapeCells) },
+        .init("smape", "Symmetric percentage error: the average of 2 x |miss| / (|forecast| + |actual|), in percent.") {
+            .figure($0.figures.smape)
+        },
+        .init("mae", "The average miss per item-month, in units, ignoring its sign.") { .figure($0.figures.mae) },
+        .init("rmse", "Root mean squared miss per item-month, in units: like mae, but large misses weigh more.") {
+            .figure($0.figures.rmse)
+        },
+        .init("me", "The average miss per item-month, in units, with its sign (+ = over-forecast).") { .figure($0.figures.me) },
+        .init("mase", "mae divided by the average month-to-month change of actuals: below 1 beats repeating last month's actuals.") {
+            .figure($0.figures.mase)
+        },
+        .init("tracking_signal", "The sum of the monthly misses divided by their average size: far from 0 (beyond about 4) means a persistent lean one way.") {
+            .figure($0.figures.trackingSignal)
+        },
+        .init("over_periods", "Months in which the total forecast was above actual.") { .integer($0.figures.overPeriods) },
+        .init("under_periods", "Months in which the total forecast was below actual.") { .integer($0.figures.underPeriods) },
+        .init("sign_test_p", "The chance of months this one-sided if over and under were a coin toss: below 0.05 is a real lean, not luck.") {
+            .figure($0.figures.signTestP)
+        },
+        .init("naive_wmape", "wmape of a naive forecast that repeats the actuals of lag months earlier.") { .figure($0.figures.naiveWmape) },
+        .init("fva_pts", "Forecast value added: naive_wmape minus the forecast's own wmape on the same item-months. Positive means the customer's forecast beats the naive one.") {
+            .figure($0.figures.fvaPts)
+        },
+    ])
+}
+
+/// metrics.csv: a header, then one line per group and lag.
+public enum MetricsCSV {
+    public static func render(_ rows: [MetricsRow], grouping: Grouping) -> String { MetricsColumns.table(grouping).csv(rows) }
+}
+
+/// The metrics as a JSON array of objects keyed by metrics.csv's column names.
+public enum MetricsJSON {
+    public static func value(_ rows: [MetricsRow], grouping: Grouping) -> JSONValue { MetricsColumns.table(grouping).json(rows) }
+}
