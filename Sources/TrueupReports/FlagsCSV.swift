@@ -16,14 +16,14 @@ public enum FlagsCSV {
         for a in assessments {
             var fields = [
                 a.customer, String(a.lag), a.tier.rawValue, a.reasons.map(\.rawValue).joined(separator: ";"), a.explanation,
-                String(a.figures.periods), NumberText.exact(a.figures.biasPct), NumberText.exact(a.figures.wmape),
-                NumberText.exact(a.figures.fvaPts), NumberText.exact(a.figures.signTestP),
-                NumberText.exact(a.figures.trackingSignal), NumberText.exact(a.errorSharePct),
+                String(a.figures.periods), NumberText.figure(a.figures.biasPct), NumberText.figure(a.figures.wmape),
+                NumberText.figure(a.figures.fvaPts), NumberText.figure(a.figures.signTestP),
+                NumberText.figure(a.figures.trackingSignal), NumberText.figure(a.errorSharePct),
             ]
             if let history {
                 let change = HistoryChange(a, in: history)
                 fields += [
-                    change.track?.previousTier?.rawValue ?? "", NumberText.exact(change.wmapePts), NumberText.exact(change.biasPts),
+                    change.track?.previousTier?.rawValue ?? "", NumberText.figure(change.wmapePts), NumberText.figure(change.biasPts),
                     String(change.track?.flaggedRuns ?? 0), String(history.runs), change.newlyFlagged ? "true" : "false",
                 ]
             }

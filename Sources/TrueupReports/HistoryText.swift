@@ -33,7 +33,7 @@ public enum HistoryText {
                 String(run.id), run.asOf.description, String(run.lag), run.window.first.description, run.window.last.description,
                 run.recordedAt, String(run.tierCounts[.unreliable] ?? 0), String(run.tierCounts[.watch] ?? 0),
                 String(run.tierCounts[.insufficientData] ?? 0), String(run.tierCounts[.trusted] ?? 0),
-                NumberText.exact(run.wmape), NumberText.exact(run.biasPct), run.forecastsSHA256, run.actualsSHA256,
+                NumberText.figure(run.wmape), NumberText.figure(run.biasPct), run.forecastsSHA256, run.actualsSHA256,
                 supersededBy(run, among: runs) == nil ? "false" : "true",
             ])
         }
@@ -70,9 +70,9 @@ public enum HistoryText {
         for (run, c) in records {
             out += CSVText.line([String(run.id), run.asOf.description, String(run.lag)] + (c.map { c in [
                 c.customer, c.tier.rawValue, c.reasons.map(\.rawValue).joined(separator: ";"), String(c.periods),
-                NumberText.exact(c.actual), NumberText.exact(c.forecast), NumberText.exact(c.biasPct),
-                NumberText.exact(c.wmape), NumberText.exact(c.fvaPts), NumberText.exact(c.signTestP),
-                NumberText.exact(c.trackingSignal), NumberText.exact(c.errorSharePct),
+                NumberText.quantity(c.actual), NumberText.quantity(c.forecast), NumberText.figure(c.biasPct),
+                NumberText.figure(c.wmape), NumberText.figure(c.fvaPts), NumberText.figure(c.signTestP),
+                NumberText.figure(c.trackingSignal), NumberText.figure(c.errorSharePct),
             ] } ?? ["", "", "", "", "", "", "", "", "", "", "", ""]))
         }
         return out

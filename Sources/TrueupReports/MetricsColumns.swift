@@ -28,9 +28,11 @@ public enum MetricsColumns {
         }
     }
 
-    /// One value per figure column: an integer, a number, or nil for an empty figure.
+    /// One value per figure column: a count, a sum of quantities (exact), or a figure (10
+    /// significant digits, nil when empty).
     enum Value {
         case integer(Int)
+        case quantity(Double)
         case number(Double?)
     }
 
@@ -38,7 +40,7 @@ public enum MetricsColumns {
         let f = row.figures
         return [
             .integer(row.lag), .integer(f.periods), .integer(f.items), .integer(f.cells),
-            .number(f.actual), .number(f.forecast), .number(f.biasPct), .number(f.wmape), .number(f.accuracyPct),
+            .quantity(f.actual), .quantity(f.forecast), .number(f.biasPct), .number(f.wmape), .number(f.accuracyPct),
             .number(f.mape), .integer(f.mapeCells), .number(f.smape), .number(f.mae), .number(f.rmse), .number(f.me),
             .number(f.mase), .number(f.trackingSignal), .integer(f.overPeriods), .integer(f.underPeriods),
             .number(f.signTestP), .number(f.naiveWmape), .number(f.fvaPts),
@@ -54,7 +56,8 @@ public enum MetricsCSV {
             let figures = MetricsColumns.values(row).map { value -> String in
                 switch value {
                 case .integer(let n): return String(n)
-                case .number(let x): return NumberText.exact(x)
+                case .quantity(let x): return NumberText.quantity(x)
+                case .number(let x): return NumberText.figure(x)
                 }
             }
             out += CSVText.line(MetricsColumns.keys(row, grouping) + figures)
@@ -71,6 +74,7 @@ public enum MetricsJSON {
             let figures = zip(MetricsColumns.figureNames, MetricsColumns.values(row)).map { name, value -> (String, JSONValue) in
                 switch value {
                 case .integer(let n): return (name, .integer(n))
+                case .quantity(let x): return (name, .quantity(x))
                 case .number(let x): return (name, .figure(x))
                 }
             }
