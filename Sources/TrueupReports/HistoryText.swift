@@ -33,7 +33,7 @@ public enum HistoryText {
                 String(run.id), run.asOf.description, String(run.lag), run.window.first.description, run.window.last.description,
                 run.recordedAt, String(run.tierCounts[.unreliable] ?? 0), String(run.tierCounts[.watch] ?? 0),
                 String(run.tierCounts[.insufficientData] ?? 0), String(run.tierCounts[.trusted] ?? 0),
-                NumberText.exact(run.wmape), NumberText.exact(run.biasPct), run.forecastsSHA256, run.actualsSHA256,
+                NumberText.figure(run.wmape), NumberText.figure(run.biasPct), run.forecastsSHA256, run.actualsSHA256,
                 supersededBy(run, among: runs) == nil ? "false" : "true",
             ])
         }

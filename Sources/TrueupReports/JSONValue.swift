@@ -2,14 +2,19 @@
 public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
+    /// A number as given (a count, an option, a setting): its shortest form.
     case number(Double)
+    /// A figure: rounded to 10 significant digits (`NumberText.figure`).
+    case significant(Double)
+    /// A sum of quantities: exact, with no more decimal places than the inputs (`NumberText.quantity`).
+    case quantity(Double)
     case integer(Int)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    /// An empty figure is `null`.
-    public static func figure(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+    /// A figure at 10 significant digits; an empty figure is `null`.
+    public static func figure(_ value: Double?) -> JSONValue { value.map(JSONValue.significant) ?? .null }
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
 
@@ -27,6 +32,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += value.isFinite ? NumberText.exact(value) : "null"
+        case .significant(let value): out += value.isFinite ? NumberText.figure(value) : "null"
+        case .quantity(let value): out += value.isFinite ? NumberText.quantity(value) : "null"
         case .integer(let value): out += String(value)
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let values):

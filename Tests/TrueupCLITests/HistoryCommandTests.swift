@@ -96,10 +96,16 @@ import Testing
             let name = try #require(row["customer"]), tier = try #require(row["tier"])
             let previous = try #require(runs[1].first { $0["customer"] == name })
             #expect(row["previous_tier"] == previous["tier"])
+            // Each figure is written at 10 significant digits, so the change of the written values
+            // is the written change to within a unit of the 10th digit of the larger of the two.
+            func agrees(_ change: Double, _ now: String?, _ then: String?) -> Bool {
+                let now = Double(now ?? "") ?? .nan, then = Double(then ?? "") ?? .nan
+                return abs(change - (now - then)) <= 1e-9 * max(1, abs(now), abs(then))
+            }
             let change = try #require(Double(row["wmape_change_pts"] ?? ""))
-            #expect(change == (Double(row["wmape"] ?? "") ?? .nan) - (Double(previous["wmape"] ?? "") ?? .nan))
+            #expect(agrees(change, row["wmape"], previous["wmape"]))
             let bias = try #require(Double(row["bias_change_pts"] ?? ""))
-            #expect(bias == (Double(row["bias_pct"] ?? "") ?? .nan) - (Double(previous["bias_pct"] ?? "") ?? .nan))
+            #expect(agrees(bias, row["bias_pct"], previous["bias_pct"]))
             let threshold = max(severity[tier] ?? 0, 2)
             let count = runs.filter { run in (severity[run.first { $0["customer"] == name }?["tier"] ?? ""] ?? -1) >= threshold }.count
             #expect(row["flagged_runs"] == String(count), "\(name)")

@@ -39,18 +39,39 @@ import Testing
         #expect(e == zip(f, a).map { $0 - $1 })
     }
 
-    @Test(arguments: lengths)
-    func reductionsMatchScalarLoops(n: Int) {
-        let (f, a) = Self.vectors(n, seed: UInt64(n) + 100)
-        let e = zip(f, a).map { $0 - $1 }
-        let ones = [Double](repeating: 1, count: max(n, 1))
-        e.withUnsafeBufferPointer { ev in ones.withUnsafeBufferPointer { ones in
-            var sum = 0.0, absolute = 0.0, squares = 0.0
-            for x in e { sum += x; absolute += abs(x); squares += x * x }
-            #expect(agree(Kernels.sum(ev, ones: ones), sum))
-            #expect(agree(Kernels.absoluteSum(ev), absolute))
-            #expect(agree(Kernels.sumOfSquares(ev), squares))
-        } }
+    /// The BLAS path (`exact`) within 1e-9 of the scalar loop on any data and bit for bit on whole
+    /// numbers (the units of an exact run); the ordered path bit for bit on any data.
+    @Test(arguments: lengths, [true, false])
+    func reductionsMatchScalarLoops(n: Int, exact: Bool) {
+        for whole in [false, true] {
+            var (f, a) = Self.vectors(n, seed: UInt64(n) + 100)
+            if whole { (f, a) = (f.map { ($0 * 4).rounded() }, a.map { ($0 * 4).rounded() }) }
+            let e = zip(f, a).map { $0 - $1 }
+            let ones = [Double](repeating: 1, count: max(n, 1))
+            let bitForBit = whole || !exact
+            func same(_ x: Double, _ y: Double) -> Bool { bitForBit ? x == y : agree(x, y) }
+            e.withUnsafeBufferPointer { ev in ones.withUnsafeBufferPointer { ones in
+                var sum = 0.0, absolute = 0.0, squares = 0.0
+                for x in e { sum += x; absolute += abs(x); squares += x * x }
+                #expect(same(Kernels.sum(ev, ones: ones, exact: exact), sum))
+                #expect(same(Kernels.absoluteSum(ev, exact: exact), absolute))
+                #expect(same(Kernels.sumOfSquares(ev, absoluteSum: absolute, exact: exact), squares))
+            } }
+        }
+    }
+
+    /// Σe² leaves BLAS when the squares could pass 2^53: whole numbers near 10^8 still sum bit for bit.
+    @Test func largeSquaresAreSummedInOrder() {
+        var e: [Double] = []
+        for i in 0..<1000 {
+            let size = Double(100_000_000 + i * 7919)
+            e.append(i % 3 == 0 ? -size : size)
+        }
+        var squares = 0.0, absolute = 0.0
+        for x in e { squares += x * x; absolute += abs(x) }
+        e.withUnsafeBufferPointer { ev in
+            #expect(Kernels.sumOfSquares(ev, absoluteSum: absolute, exact: true) == squares)
+        }
     }
 
     @Test(arguments: lengths)

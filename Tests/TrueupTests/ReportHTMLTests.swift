@@ -100,7 +100,7 @@ import Testing
     @Test func onePointPerMonthInTheTrend() throws {
         let result = try Self.run()
         let lag = try #require(result.reportLag)
-        let trend = BookTrend(result.rows, lag: lag, window: result.window)
+        let trend = BookTrend(result.rows, lag: lag, window: result.window, scale: result.scale)
         let page = try HTMLPage(Self.render(result))
         let withFigures = trend.trailing.filter { $0.accuracyPct != nil }
         #expect(withFigures.count >= 12)
@@ -243,7 +243,7 @@ import Testing
         #expect(html.contains("Tiers are per customer"))
         #expect(page.all("circle", classes: ["trend-point", "series-accuracy"]).count >= 12)
         let lag = try #require(result.reportLag)
-        let book = BookTotals(result.rows, lag: lag)
+        let book = BookTotals(result.rows, lag: lag, scale: result.scale)
         let accuracy = try #require(page.all("div", classes: ["kpi-value"]).first)
         #expect(accuracy.text == NumberText.readable(book.accuracyPct, decimals: 1) + "%")
         let accounting = try #require(page.all("table", classes: ["accounting"]).first)
@@ -254,7 +254,7 @@ import Testing
         let result = try Self.run()
         let page = try HTMLPage(Self.render(result))
         let lag = try #require(result.reportLag)
-        let book = BookTotals(result.rows, lag: lag)
+        let book = BookTotals(result.rows, lag: lag, scale: result.scale)
         let values = page.all("div", classes: ["kpi-value"]).map(\.text)
         #expect(values == [NumberText.readable(book.accuracyPct, decimals: 1) + "%", MetricsTable.signed(book.biasPct) + "%",
                            String(result.assessments.count)])

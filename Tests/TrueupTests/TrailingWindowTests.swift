@@ -8,6 +8,9 @@ import Testing
 
     func agree(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
 
+    /// The generated rows' quantities have many decimals: an inexact run's scale (sums in order).
+    static let plain = QuantityScale(exact: false)
+
     /// A random row-major rows × columns matrix of planner-like quantities.
     static func matrix(_ rows: Int, _ columns: Int, seed: UInt64) -> [Double] {
         var random = Random(state: seed)
@@ -38,26 +41,34 @@ import Testing
         #expect(c == [0, 0, 0, 0, 0, 0])
     }
 
-    @Test(arguments: [(0, 5, 12), (1, 1, 12), (3, 12, 12), (4, 30, 12), (6, 24, 3), (2, 9, 1), (5, 7, 40)])
-    func trailingSumsMatchScalarLoop(rows: Int, months: Int, width: Int) {
-        let m = Self.matrix(rows, months, seed: UInt64(rows * 1000 + months * 10 + width))
-        var t = [Double](repeating: .nan, count: rows * months)
-        var sums = [Double](repeating: .nan, count: months)
-        m.withUnsafeBufferPointer { m in
-            t.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: rows, months: months, width: width, into: $0) }
-            sums.withUnsafeMutableBufferPointer { Kernels.columnSums(m, rows: rows, columns: months, into: $0) }
-        }
-        for r in 0..<rows {
+    /// With `exact` (whole numbers: the dgemm path) and without (the fixed-order loops), against the
+    /// scalar reference: the same bits for whole numbers and for the ordered loops, 1e-9 otherwise.
+    @Test(arguments: [(0, 5, 12), (1, 1, 12), (3, 12, 12), (4, 30, 12), (6, 24, 3), (2, 9, 1), (5, 7, 40)], [true, false])
+    func trailingSumsMatchScalarLoop(shape: (rows: Int, months: Int, width: Int), exact: Bool) {
+        let (rows, months, width) = shape
+        for whole in [false, true] {
+            var m = Self.matrix(rows, months, seed: UInt64(rows * 1000 + months * 10 + width))
+            if whole { m = m.map { ($0 * 4).rounded() } }
+            var t = [Double](repeating: .nan, count: rows * months)
+            var sums = [Double](repeating: .nan, count: months)
+            m.withUnsafeBufferPointer { m in
+                t.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: rows, months: months, width: width, exact: exact, into: $0) }
+                sums.withUnsafeMutableBufferPointer { Kernels.columnSums(m, rows: rows, columns: months, exact: exact, into: $0) }
+            }
+            let bitForBit = whole || !exact
+            for r in 0..<rows {
+                for month in 0..<months {
+                    var expected = 0.0
+                    for s in max(0, month - width + 1)...month { expected += m[r * months + s] }
+                    let value = t[r * months + month]
+                    #expect(bitForBit ? value == expected : agree(value, expected), "row \(r), month \(month)")
+                }
+            }
             for month in 0..<months {
                 var expected = 0.0
-                for s in max(0, month - width + 1)...month { expected += m[r * months + s] }
-                #expect(agree(t[r * months + month], expected), "row \(r), month \(month)")
+                for r in 0..<rows { expected += m[r * months + month] }
+                #expect(bitForBit ? sums[month] == expected : agree(sums[month], expected), "column \(month)")
             }
-        }
-        for month in 0..<months {
-            var expected = 0.0
-            for r in 0..<rows { expected += m[r * months + month] }
-            #expect(agree(sums[month], expected), "column \(month)")
         }
     }
 
@@ -82,7 +93,7 @@ import Testing
                     periods.append(PeriodTotals(month: first + t, actual: actual, forecast: forecast,
                                                 absoluteError: absoluteError, absoluteActual: absoluteActual))
                 }
-                rows.append(MetricsRow(customer: "C\(g)", item: nil, lag: lag, figures: Figures(CellSums()),
+                rows.append(MetricsRow(customer: "C\(g)", item: nil, lag: lag, figures: Figures(CellSums(), scale: Self.plain),
                                        absoluteError: periods.reduce(0) { $0 + $1.absoluteError }, periods: periods))
             }
         }
@@ -115,7 +126,7 @@ import Testing
     func bookTrendMatchesScalarSums(groups: Int, months: Int, width: Int) throws {
         let first = try #require(Month(year: 2023, month: 7))
         let rows = Self.generatedRows(groups: groups, first: first, months: months, seed: UInt64(groups * 31 + months))
-        let trend = BookTrend(rows, lag: 1, from: first, through: first + (months - 1), width: width)
+        let trend = BookTrend(rows, lag: 1, from: first, through: first + (months - 1), width: width, scale: Self.plain)
         #expect(trend.months.count == months)
         #expect(trend.groups.count == groups)
         for (t, month) in trend.months.enumerated() {
@@ -139,7 +150,7 @@ import Testing
         let first = try #require(Month(year: 2024, month: 1))
         let rows = Self.generatedRows(groups: 3, first: first, months: 20, seed: 5)
         let start = first + 8
-        let trend = BookTrend(rows, lag: 1, from: start, through: first + 19)
+        let trend = BookTrend(rows, lag: 1, from: start, through: first + 19, scale: Self.plain)
         #expect(trend.months.first == start)
         for (t, month) in trend.months.enumerated() {
             #expect(agree(trend.trailing[t], Self.scalarTrailing(rows, lag: 1, month: month, width: 12, first: start)))
@@ -148,7 +159,7 @@ import Testing
 
     @Test func emptyMonthsHaveNoFigures() throws {
         let first = try #require(Month(year: 2024, month: 1))
-        let trend = BookTrend([], lag: 1, from: first, through: first + 2)
+        let trend = BookTrend([], lag: 1, from: first, through: first + 2, scale: Self.plain)
         #expect(trend.trailing.map(\.monthsCovered) == [0, 0, 0])
         #expect(trend.trailing.allSatisfy { $0.wmape == nil && $0.biasPct == nil && $0.accuracyPct == nil })
     }
@@ -160,8 +171,8 @@ import Testing
         let result = try Report.run(ReportRequest(forecasts: scratch.path + "/forecasts.csv", actuals: scratch.path + "/actuals.csv"))
         #expect(result.window.last - result.window.first == 11)
         for lag in result.lags {
-            let book = BookTotals(result.rows, lag: lag)
-            let trend = BookTrend(result.rows, lag: lag, window: result.window)
+            let book = BookTotals(result.rows, lag: lag, scale: result.scale)
+            let trend = BookTrend(result.rows, lag: lag, window: result.window, scale: result.scale)
             let last = try #require(trend.trailing.last)
             #expect(close(last.absoluteError, book.absoluteError, relative: 1e-9), "lag \(lag)")
             #expect(close(last.absoluteActual, book.absoluteActual, relative: 1e-9))
@@ -179,8 +190,8 @@ import Testing
     @Test func tinyWindowEndsAtTheBookTotals() throws {
         let result = try Tiny.run()
         let lag = try #require(result.reportLag)
-        let book = BookTotals(result.rows, lag: lag)
-        let last = try #require(BookTrend(result.rows, lag: lag, window: result.window).trailing.last)
+        let book = BookTotals(result.rows, lag: lag, scale: result.scale)
+        let last = try #require(BookTrend(result.rows, lag: lag, window: result.window, scale: result.scale).trailing.last)
         #expect(close(last.wmape, book.wmape, relative: 1e-9))
         #expect(close(last.biasPct, book.biasPct, relative: 1e-9))
         #expect(last.monthsCovered == 3)

@@ -9,6 +9,9 @@
 public struct BookTrend: Sendable {
     /// The trailing window of the report's trend: twelve months.
     public static let defaultWidth = 12
+    /// The trend covers at most this many months, the last of the window, so a window stretched
+    /// by a mistyped year can't make the page (or the window matrix) enormous.
+    public static let maximumMonths = 120
 
     /// One group's monthly and trailing totals, in the window's months.
     public struct Group: Sendable, Equatable {
@@ -31,13 +34,17 @@ public struct BookTrend: Sendable {
     public var groups: [Group]
 
     /// The trend of `rows` at `lag` over `window`, with trailing spans of `width` months (at least 1).
-    public init(_ rows: [MetricsRow], lag: Int, window: Window, width: Int = BookTrend.defaultWidth) {
-        self.init(rows, lag: lag, from: window.first, through: window.last, width: width)
+    public init(_ rows: [MetricsRow], lag: Int, window: Window, width: Int = BookTrend.defaultWidth, scale: QuantityScale) {
+        self.init(rows, lag: lag, from: window.first, through: window.last, width: width, scale: scale)
     }
 
     /// The trend of `rows` at `lag` over the months `first` through `last` (at least one month);
     /// cells outside them are left out, so a trailing span never reaches before `first`.
-    public init(_ rows: [MetricsRow], lag: Int, from first: Month, through last: Month, width: Int = BookTrend.defaultWidth) {
+    ///
+    /// In an exact run (`scale`) the matrices hold whole units, so `dgemm` adds them exactly in
+    /// whatever order its kernel takes; otherwise every sum is taken in month (or row) order.
+    public init(_ rows: [MetricsRow], lag: Int, from first: Month, through last: Month, width: Int = BookTrend.defaultWidth,
+                scale: QuantityScale) {
         precondition(width >= 1, "a trailing window spans at least one month")
         precondition(first <= last, "a trend spans at least one month")
         let atLag = rows.filter { $0.lag == lag }
@@ -46,12 +53,15 @@ public struct BookTrend: Sendable {
         let t = months.count
         // Five stacked g × t blocks: Σ|e|, Σ|A|, Σe, ΣA, and 1 where the group has a cell.
         let blocks = 5
+        let factor = scale.factor
+        func units(_ value: Double) -> Double { scale.exact ? (value * factor).rounded() : value }
         var m = [Double](repeating: 0, count: blocks * g * t)
         for (row, group) in atLag.enumerated() {
             for period in group.periods {
                 let column = period.month - first
                 guard column >= 0 && column < t else { continue }
-                let values = [period.absoluteError, period.absoluteActual, period.error, period.actual, 1]
+                let values = [units(period.absoluteError), units(period.absoluteActual),
+                              units(period.forecast) - units(period.actual), units(period.actual), 1]
                 for (block, value) in values.enumerated() { m[(block * g + row) * t + column] += value }
             }
         }
@@ -64,7 +74,7 @@ public struct BookTrend: Sendable {
                 for block in 0..<blocks {
                     let source = UnsafeBufferPointer(rebasing: m[(block * g * t)..<((block + 1) * g * t)])
                     let target = UnsafeMutableBufferPointer(rebasing: book[(block * t)..<((block + 1) * t)])
-                    Kernels.columnSums(source, rows: g, columns: t, into: target)
+                    Kernels.columnSums(source, rows: g, columns: t, exact: scale.exact, into: target)
                 }
             }
         }
@@ -73,17 +83,18 @@ public struct BookTrend: Sendable {
         var trailingGroups = [Double](repeating: 0, count: blocks * g * t)
         var trailingBook = [Double](repeating: 0, count: blocks * t)
         m.withUnsafeBufferPointer { m in
-            trailingGroups.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, into: $0) }
+            trailingGroups.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, exact: scale.exact, into: $0) }
         }
         book.withUnsafeBufferPointer { book in
-            trailingBook.withUnsafeMutableBufferPointer { Kernels.trailingSums(book, rows: blocks, months: t, width: width, into: $0) }
+            trailingBook.withUnsafeMutableBufferPointer { Kernels.trailingSums(book, rows: blocks, months: t, width: width, exact: scale.exact, into: $0) }
         }
 
         /// The totals in column `column` of the block rows `row`, `row + stride`, ... of `matrix`.
         func totals(_ matrix: [Double], row: Int, stride: Int, column: Int) -> WindowTotals {
             func value(_ block: Int) -> Double { matrix[(block * stride + row) * t + column] }
-            return WindowTotals(month: months[column], monthsCovered: Int(value(4).rounded()), actual: value(3),
-                                error: value(2), absoluteError: value(0), absoluteActual: value(1))
+            return WindowTotals(month: months[column], monthsCovered: Int(value(4).rounded()),
+                                actual: scale.quantity(units: value(3)), error: scale.quantity(units: value(2)),
+                                absoluteError: scale.quantity(units: value(0)), absoluteActual: scale.quantity(units: value(1)))
         }
         self.width = width
         self.months = months

@@ -55,6 +55,12 @@ public struct PeriodTotals: Sendable, Equatable {
 
     /// Eₜ = ΣF − ΣA: positive when the period was over-forecast.
     public var error: Double { forecast - actual }
+
+    /// The same totals from units (`scale`) as quantities.
+    func inQuantities(_ scale: QuantityScale) -> PeriodTotals {
+        PeriodTotals(month: month, actual: scale.quantity(units: actual), forecast: scale.quantity(units: forecast),
+                     absoluteError: scale.quantity(units: absoluteError), absoluteActual: scale.quantity(units: absoluteActual))
+    }
 }
 
 /// The sums over one group's cells that the figures are ratios of.
@@ -86,41 +92,42 @@ struct CellSums: Equatable {
 }
 
 extension Figures {
-    init(_ s: CellSums) {
-        // An empty denominator, or a result past what a Double holds (quantities are at most
-        // 1e15, but a ratio to a tiny actual can still overflow): empty, never inf or NaN.
-        func ratio(_ numerator: Double, _ denominator: Double) -> Double? {
-            guard denominator != 0 else { return nil }
-            let value = numerator / denominator
-            return value.isFinite ? value : nil
-        }
+    /// The figures of one group's sums, taken in the panel's units (`scale`).
+    ///
+    /// Every quotient goes through `Ratio`: an empty denominator, or a result past what a Double
+    /// holds (a ratio to a tiny actual can overflow), is empty, never inf or NaN. Sums of
+    /// quantities come back as quantities (`QuantityScale.reported`); the ratios don't depend on the unit.
+    init(_ s: CellSums, scale: QuantityScale) {
         let n = Double(s.cells)
+        let factor = scale.factor
         periods = s.periodErrors.count
         items = s.items
         cells = s.cells
-        actual = s.sumActual
-        forecast = s.sumForecast
-        biasPct = ratio(100 * s.sumError, s.sumActual)
-        wmape = ratio(100 * s.sumAbsoluteError, s.sumAbsoluteActual)
+        actual = scale.reported(units: s.sumActual)
+        forecast = scale.reported(units: s.sumForecast)
+        biasPct = Ratio.percent(s.sumError, s.sumActual)
+        wmape = Ratio.percent(s.sumAbsoluteError, s.sumAbsoluteActual)
         accuracyPct = wmape.map { max(0, 100 - $0) }
-        mape = ratio(100 * s.sumRelativeError, Double(s.relativeCells))
+        mape = Ratio.percent(s.sumRelativeError, Double(s.relativeCells))
         mapeCells = s.relativeCells
-        smape = ratio(100 * s.sumSymmetricError, n)
-        mae = ratio(s.sumAbsoluteError, n)
-        rmse = ratio(s.sumSquaredError, n).map { $0.squareRoot() }
-        me = ratio(s.sumError, n)
-        let scale = ratio(s.seriesVariation, Double(s.seriesCount * s.pairs))
-        mase = mae.flatMap { mae in scale.flatMap { ratio(mae, $0) } }
-        let periodErrors = Self.withoutCancellationNoise(s.periodErrors, s.periodTotals)
+        smape = Ratio.percent(s.sumSymmetricError, n)
+        mae = Ratio.of(s.sumAbsoluteError, n * factor)
+        rmse = Ratio.of(s.sumSquaredError, n * factor * factor).map { $0.squareRoot() }
+        me = Ratio.of(s.sumError, n * factor)
+        let scaleOfMase = Ratio.of(s.seriesVariation, Double(s.seriesCount * s.pairs))
+        mase = Ratio.of(s.sumAbsoluteError, n).flatMap { mae in scaleOfMase.flatMap { Ratio.of(mae, $0) } }
+        // Exact sums cancel exactly; a fixed-order Double sum leaves noise to take out.
+        let periodErrors = scale.exact ? s.periodErrors : Self.withoutCancellationNoise(s.periodErrors, s.periodTotals)
         let totalError = periodErrors.reduce(0, +)
-        let meanAbsolute = periodErrors.reduce(0) { $0 + abs($1) } / Double(max(1, periodErrors.count))
-        trackingSignal = periodErrors.isEmpty ? nil : (meanAbsolute == 0 ? 0 : totalError / meanAbsolute)
+        let absoluteErrors = periodErrors.reduce(0) { $0 + abs($1) }
+        trackingSignal = periodErrors.isEmpty ? nil
+            : (absoluteErrors == 0 ? 0 : Ratio.of(totalError * Double(periodErrors.count), absoluteErrors))
         overPeriods = periodErrors.filter { $0 > 0 }.count
         underPeriods = periodErrors.filter { $0 < 0 }.count
         signTestP = SignTest.pValue(over: overPeriods, under: underPeriods)
-        naiveWmape = ratio(100 * s.naiveAbsoluteError, s.naiveAbsoluteActual)
+        naiveWmape = Ratio.percent(s.naiveAbsoluteError, s.naiveAbsoluteActual)
         // As METRICS.md states it: naive wMAPE minus the forecast's wMAPE over the same cells.
-        fvaPts = naiveWmape.flatMap { naive in ratio(100 * s.naiveForecastAbsoluteError, s.naiveAbsoluteActual).map { naive - $0 } }
+        fvaPts = naiveWmape.flatMap { naive in Ratio.percent(s.naiveForecastAbsoluteError, s.naiveAbsoluteActual).map { naive - $0 } }
     }
 }
 

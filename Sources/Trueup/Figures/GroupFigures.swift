@@ -1,4 +1,4 @@
-/// Computes `CellSums` for every group and lag of `Cells` with the BLAS kernels.
+/// Computes `CellSums` for every group and lag of `Cells` with the kernels, in the panel's units.
 struct GroupFigures {
     let cells: Cells
     let panel: Panel
@@ -83,6 +83,8 @@ struct GroupFigures {
         var itemStamp = [Int32](repeating: -1, count: itemCount)
         var seriesStamp = [Int32](repeating: -1, count: series.count)
         var stamp: Int32 = 0
+        // Quantities in whole units: BLAS sums are exact in any order. Else every sum is taken in cell order.
+        let exact = panel.scale.exact
 
         do {
             let forecast = UnsafeBufferPointer(gathered.forecast)
@@ -104,12 +106,12 @@ struct GroupFigures {
                     let ev = UnsafeBufferPointer(e)
                     var s = CellSums()
                     s.cells = range.count
-                    s.sumForecast = Kernels.sum(f, ones: ones)
-                    s.sumActual = Kernels.sum(a, ones: ones)
-                    s.sumError = Kernels.sum(ev, ones: ones)
-                    s.sumAbsoluteError = Kernels.absoluteSum(ev)
-                    s.sumAbsoluteActual = Kernels.absoluteSum(a)
-                    s.sumSquaredError = Kernels.sumOfSquares(ev)
+                    s.sumForecast = Kernels.sum(f, ones: ones, exact: exact)
+                    s.sumActual = Kernels.sum(a, ones: ones, exact: exact)
+                    s.sumError = Kernels.sum(ev, ones: ones, exact: exact)
+                    s.sumAbsoluteError = Kernels.absoluteSum(ev, exact: exact)
+                    s.sumAbsoluteActual = Kernels.absoluteSum(a, exact: exact)
+                    s.sumSquaredError = Kernels.sumOfSquares(ev, absoluteSum: s.sumAbsoluteError, exact: exact)
                     (s.sumRelativeError, s.relativeCells) = Kernels.relativeErrorSum(error: ev, actual: a)
                     s.sumSymmetricError = Kernels.symmetricErrorSum(error: ev, forecast: f, actual: a)
 
@@ -123,13 +125,13 @@ struct GroupFigures {
                         let local = (segment.lowerBound - range.lowerBound)..<(segment.upperBound - range.lowerBound)
                         let segmentError = UnsafeBufferPointer(rebasing: ev[local])
                         let segmentActual = UnsafeBufferPointer(rebasing: actual[segment])
-                        s.periodErrors.append(Kernels.sum(segmentError, ones: ones))
+                        s.periodErrors.append(Kernels.sum(segmentError, ones: ones, exact: exact))
                         s.periodTotals.append(PeriodTotals(
                             month: cells.periods[p],
-                            actual: Kernels.sum(segmentActual, ones: ones),
-                            forecast: Kernels.sum(UnsafeBufferPointer(rebasing: forecast[segment]), ones: ones),
-                            absoluteError: Kernels.absoluteSum(segmentError),
-                            absoluteActual: Kernels.absoluteSum(segmentActual)))
+                            actual: Kernels.sum(segmentActual, ones: ones, exact: exact),
+                            forecast: Kernels.sum(UnsafeBufferPointer(rebasing: forecast[segment]), ones: ones, exact: exact),
+                            absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
+                            absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
                         if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
                             naiveStart = segment.lowerBound
                         }
@@ -141,9 +143,9 @@ struct GroupFigures {
                         let d = UnsafeMutableBufferPointer(rebasing: naiveError[local])
                         Kernels.error(forecast: UnsafeBufferPointer(rebasing: naive[eligible]),
                                       actual: UnsafeBufferPointer(rebasing: actual[eligible]), into: d)
-                        s.naiveAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(d))
-                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: ev[local]))
-                        s.naiveAbsoluteActual = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: actual[eligible]))
+                        s.naiveAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(d), exact: exact)
+                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: ev[local]), exact: exact)
+                        s.naiveAbsoluteActual = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: actual[eligible]), exact: exact)
                         s.naiveCells = eligible.count
                     }
 

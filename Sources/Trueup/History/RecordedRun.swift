@@ -79,7 +79,7 @@ extension RecordedRun {
     /// The record of a report's run at its report lag (nil when nothing was tiered).
     public init?(_ result: ReportResult, recordedAt: String) {
         guard let lag = result.reportLag, result.request.grouping == .customer else { return nil }
-        let book = BookTotals(result.rows, lag: lag)
+        let book = result.book ?? BookTotals()
         var counts: [Tier: Int] = [:]
         for tier in Tier.allCases { counts[tier] = result.assessments.filter { $0.tier == tier }.count }
         self.init(asOf: result.window.last, lag: lag, window: result.window, recordedAt: recordedAt,

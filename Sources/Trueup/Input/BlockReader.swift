@@ -111,6 +111,8 @@ enum BlockReader {
         } catch {
             block.failure = (error as? CSVError) ?? .unreadable(path: path, reason: "\(error)")
         }
+        // On the parsing thread, so the merge only converts each quantity to the panel's units.
+        block.decimals = DecimalPlaces.of(block.rows.value)
     }
 
     /// Just after the first line break at or after `offset - 1`, or `limit` when there is none before it.

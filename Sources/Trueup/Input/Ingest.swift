@@ -118,6 +118,7 @@ struct Ingest {
                              firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
                              progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
             let shift = Int32(firstLine - 1)
+            panel.admit(decimals: block.decimals)
             var rows = MergeBlock(
                 customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),
                 customer: block.rows.customer, item: block.rows.item, month: block.rows.month, lag: block.rows.lag,

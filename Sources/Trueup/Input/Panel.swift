@@ -22,6 +22,11 @@ struct Panel {
 
     private var lastSlot = 0
 
+    /// How `actual` and `rowValue` hold quantities: whole units of the inputs' smallest decimal place while exact.
+    var scale = QuantityScale()
+    /// Σ|units| of every quantity added so far: no sum of quantities can be larger.
+    var magnitude = 0.0
+
     var firstActual: Month?
     var lastClosed: Month?
     var firstMonth: Month?

@@ -9,7 +9,8 @@ extension Panel {
             let month = Int(block.month[r])
             let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
                             month: Month(index: month))
-            actual[slot] += block.value[r]
+            let units = units(block.value[r])
+            actual[slot] += units
             actualRows[slot] += 1
             first = min(first, month)
             last = max(last, month)
@@ -27,6 +28,7 @@ extension Panel {
         var duplicates: [(row: Int, slot: Int)] = []
         var first = firstMonth?.index ?? .max
         var kept = rows.lowerBound  // rows before this one are added or duplicates
+        let firstValue = rowValue.count
         func keep(_ range: Range<Int>) {
             rowLag.append(contentsOf: UnsafeBufferPointer(rebasing: block.lag[range]))
             rowValue.append(contentsOf: UnsafeBufferPointer(rebasing: block.value[range]))
@@ -47,6 +49,7 @@ extension Panel {
             first = min(first, month)
         }
         keep(kept..<rows.upperBound)
+        convertForecastValues(from: firstValue)
         if first != .max { firstMonth = Month(index: first) }
         return duplicates
     }

@@ -18,6 +18,8 @@ struct ParsedBlock: Sendable {
     var rows = RowColumns()
     var problems: [RowProblem] = []
     var rowsRead = 0
+    /// The decimal places of the block's quantities (nil: one has more than whole units can hold).
+    var decimals: Int? = 0
     /// Scratch for names transcoded to UTF-8.
     var transcoded: [UInt8] = []
     /// The names that began the last plain row (`RowParser.parsePlain`).
@@ -38,6 +40,7 @@ struct ParsedBlock: Sendable {
         rows.removeAll()
         problems.removeAll()
         rowsRead = 0
+        decimals = 0
         leading = LeadingNames()
     }
 

@@ -12,19 +12,19 @@ public enum KernelEntryPoints {
         Kernels.error(forecast: f, actual: a, into: e)
     }
 
-    /// Σx, as x · 1 (`ddot`) with a buffer of ones at least as long as x.
-    public static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>) -> Double {
-        Kernels.sum(x, ones: ones)
+    /// Σx, as x · 1 (`ddot`) with a buffer of ones at least as long as x; in order when not `exact`.
+    public static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>, exact: Bool = true) -> Double {
+        Kernels.sum(x, ones: ones, exact: exact)
     }
 
-    /// Σ|x| (`dasum`).
-    public static func absoluteSum(_ x: UnsafeBufferPointer<Double>) -> Double {
-        Kernels.absoluteSum(x)
+    /// Σ|x| (`dasum`); in order when not `exact`.
+    public static func absoluteSum(_ x: UnsafeBufferPointer<Double>, exact: Bool = true) -> Double {
+        Kernels.absoluteSum(x, exact: exact)
     }
 
-    /// Σx² (`ddot` of x with itself).
-    public static func sumOfSquares(_ x: UnsafeBufferPointer<Double>) -> Double {
-        Kernels.sumOfSquares(x)
+    /// Σx² (`ddot` of x with itself while exact, else in order).
+    public static func sumOfSquares(_ x: UnsafeBufferPointer<Double>, exact: Bool = true) -> Double {
+        Kernels.sumOfSquares(x, absoluteSum: Kernels.absoluteSum(x, exact: exact), exact: exact)
     }
 
     /// Σ|eᵢ|/|Aᵢ| over the cells with Aᵢ ≠ 0, and how many there are (a Swift loop).

@@ -1,27 +1,40 @@
 /// The reductions behind every figure, over one group's contiguous cells.
 ///
 /// Each kernel works on buffers of equal length and returns plain sums; the
-/// figures divide them in `Figures`. The BLAS calls do the bulk; the two ratios
-/// that have no BLAS routine (|e|/|A| for MAPE and 2|e|/(|F|+|A|) for sMAPE) are
-/// one scalar pass each. The tests keep a scalar reference of every kernel.
+/// figures divide them in `Figures`. Every result is the same on every CPU and
+/// thread count: with `exact` (the panel holds quantities as whole units, whose
+/// sums below 2^53 are exact in any order) the BLAS routines do the bulk; without
+/// it, or where a sum could leave the exact range (Σe²), a plain loop in Swift adds
+/// in cell order (Swift neither reassociates nor contracts floating point). The
+/// two ratios that have no BLAS routine (|e|/|A| for MAPE and 2|e|/(|F|+|A|) for
+/// sMAPE) are one scalar pass each. The tests keep a scalar reference of every kernel.
 enum Kernels {
-    /// e ← F − A.
+    /// Integer-valued Doubles add exactly while every partial sum stays below this.
+    static let exactIntegers = 9_007_199_254_740_992.0  // 2^53
+
+    /// e ← F − A (each element one rounding, so the same on any kernel).
     static func error(forecast f: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>,
                       into e: UnsafeMutableBufferPointer<Double>) {
         BLAS.copy(f, e)
         BLAS.axpy(-1, a, e)
     }
 
-    /// Σx, as x · 1 with a buffer of ones at least as long as x.
-    static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>) -> Double {
-        BLAS.dot(x, UnsafeBufferPointer(rebasing: ones[0..<x.count]))
+    /// Σx: as x · 1 with a buffer of ones at least as long as x when `exact`, else in order.
+    static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>, exact: Bool) -> Double {
+        exact ? BLAS.dot(x, UnsafeBufferPointer(rebasing: ones[0..<x.count])) : OrderedSum.sum(x)
     }
 
-    /// Σ|x|.
-    static func absoluteSum(_ x: UnsafeBufferPointer<Double>) -> Double { BLAS.absoluteSum(x) }
+    /// Σ|x|: `dasum` when `exact`, else in order.
+    static func absoluteSum(_ x: UnsafeBufferPointer<Double>, exact: Bool) -> Double {
+        exact ? BLAS.absoluteSum(x) : OrderedSum.absoluteSum(x)
+    }
 
-    /// Σx².
-    static func sumOfSquares(_ x: UnsafeBufferPointer<Double>) -> Double { BLAS.dot(x, x) }
+    /// Σx², given Σ|x| (`absoluteSum`): `ddot(x, x)` when every term and partial sum is a whole
+    /// number below 2^53 (whole x with max|x| · Σ|x| < 2^53), else in order.
+    static func sumOfSquares(_ x: UnsafeBufferPointer<Double>, absoluteSum: Double, exact: Bool) -> Double {
+        if exact, OrderedSum.largestSize(x) * absoluteSum < exactIntegers { return BLAS.dot(x, x) }
+        return OrderedSum.sumOfSquares(x)
+    }
 
     /// Σ|eᵢ|/|Aᵢ| over the cells with Aᵢ ≠ 0, and how many there are.
     static func relativeErrorSum(error e: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>) -> (sum: Double, count: Int) {
@@ -58,18 +71,40 @@ enum Kernels {
         return w
     }
 
-    /// Every row's trailing sums over `width` months at once: T ← M·W (`dgemm`).
+    /// Every row's trailing sums over `width` months at once: T ← M·W (`dgemm` when `exact`,
+    /// whole numbers whose sums stay below 2^53; else each sum in month order).
     ///
     /// M is row-major, rows × months; T[r, t] = Σ M[r, s] over max(0, t − width + 1) ≤ s ≤ t.
-    static func trailingSums(_ m: UnsafeBufferPointer<Double>, rows: Int, months: Int, width: Int,
+    static func trailingSums(_ m: UnsafeBufferPointer<Double>, rows: Int, months: Int, width: Int, exact: Bool,
                              into t: UnsafeMutableBufferPointer<Double>) {
+        guard exact else {
+            precondition(m.count == rows * months && t.count == rows * months, "trailing sums of a matrix of another shape")
+            for r in 0..<rows {
+                for column in 0..<months {
+                    var sum = 0.0
+                    for s in max(0, column - width + 1)...column { sum += m[r * months + s] }
+                    t[r * months + column] = sum
+                }
+            }
+            return
+        }
         let w = windowMatrix(months: months, width: width)
         w.withUnsafeBufferPointer { w in BLAS.multiply(m, w, into: t, m: rows, k: months, n: months) }
     }
 
-    /// The sum of each column of a row-major rows × columns matrix: 1ᵀ·M (`dgemm` with one row).
-    static func columnSums(_ m: UnsafeBufferPointer<Double>, rows: Int, columns: Int,
+    /// The sum of each column of a row-major rows × columns matrix: 1ᵀ·M (`dgemm` with one row
+    /// when `exact`; else each column in row order).
+    static func columnSums(_ m: UnsafeBufferPointer<Double>, rows: Int, columns: Int, exact: Bool,
                            into sums: UnsafeMutableBufferPointer<Double>) {
+        guard exact else {
+            precondition(m.count == rows * columns && sums.count == columns, "column sums of a matrix of another shape")
+            for c in 0..<columns {
+                var sum = 0.0
+                for r in 0..<rows { sum += m[r * columns + c] }
+                sums[c] = sum
+            }
+            return
+        }
         let ones = [Double](repeating: 1, count: rows)
         ones.withUnsafeBufferPointer { ones in BLAS.multiply(ones, m, into: sums, m: 1, k: rows, n: columns) }
     }

@@ -76,7 +76,13 @@ public enum Report {
         let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
         var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
-                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag)
+                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
+                                  scale: panel.scale)
+        if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
+            result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
+            let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
+            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale)
+        }
         if request.grouping == .customer, let reportLag {
             result.assessments = request.policy.assess(rows, lag: reportLag)
         }
@@ -101,10 +107,12 @@ public enum Report {
             case .customerItem: return (customers[Int(series.customer[group])], items[Int(series.item[group])])
             }
         }
+        let scale = panel.scale
         let rows = computed.map { entry -> MetricsRow in
             let (customer, item) = key(entry.group)
-            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums),
-                              absoluteError: entry.sums.sumAbsoluteError, periods: entry.sums.periodTotals)
+            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums, scale: scale),
+                              absoluteError: scale.quantity(units: entry.sums.sumAbsoluteError),
+                              periods: entry.sums.periodTotals.map { $0.inQuantities(scale) })
         }
         return rows.sorted { a, b in
             let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]

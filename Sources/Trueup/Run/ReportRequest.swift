@@ -91,6 +91,13 @@ public struct ReportResult: Sendable {
     public var timings: [(step: String, seconds: Double)] = []
     /// What the history adds (set by the caller after recording the run; nil without a history).
     public var history: RunComparison?
+    /// How the quantities were held: exact sums in whole units of the inputs' decimal places, or not.
+    public var scale = QuantityScale()
+    /// The whole book's totals at the report lag (nil when nothing was scored at it).
+    public var book: BookTotals?
+    /// The book's and each group's monthly and trailing totals at the report lag, over the
+    /// window's last `BookTrend.maximumMonths` months (nil when nothing was scored at it).
+    public var trend: BookTrend?
 }
 
 /// Why a report can't be made from otherwise readable input.

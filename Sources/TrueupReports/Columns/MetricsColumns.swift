@@ -25,8 +25,8 @@ public enum MetricsColumns {
         .init("periods", "How many months were scored.") { .integer($0.figures.periods) },
         .init("items", "How many different items were scored.") { .integer($0.figures.items) },
         .init("cells", "How many item-months were scored (each item in each scored month).") { .integer($0.figures.cells) },
-        .init("actual", "Total actual quantity bought.") { .figure($0.figures.actual) },
-        .init("forecast", "Total quantity forecast.") { .figure($0.figures.forecast) },
+        .init("actual", "Total actual quantity bought.") { .quantity($0.figures.actual) },
+        .init("forecast", "Total quantity forecast.") { .quantity($0.figures.forecast) },
         .init("bias_pct", "How far the total forecast was above (+) or below (-) the total actual, in percent of actual.") {
             .figure($0.figures.biasPct)
         },

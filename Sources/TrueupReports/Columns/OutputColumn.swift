@@ -21,8 +21,10 @@ enum CellValue {
     /// Text; nil is an empty field in CSV and `null` in JSON.
     case text(String?)
     case integer(Int)
-    /// A figure, exact (`NumberText.exact`); nil (an empty figure) is an empty field and `null`.
+    /// A figure, rounded to 10 significant digits (`NumberText.figure`); nil (an empty figure) is an empty field and `null`.
     case figure(Double?)
+    /// A sum of input quantities, written exactly with the inputs' decimal places (`NumberText.quantity`).
+    case quantity(Double?)
     /// Codes: joined by `;` in CSV, an array in JSON.
     case list([String])
     case bool(Bool)
@@ -31,7 +33,8 @@ enum CellValue {
         switch self {
         case .text(let text): return text ?? ""
         case .integer(let n): return String(n)
-        case .figure(let x): return NumberText.exact(x)
+        case .figure(let x): return NumberText.figure(x)
+        case .quantity(let x): return NumberText.quantity(x)
         case .list(let codes): return codes.joined(separator: ";")
         case .bool(let flag): return flag ? "true" : "false"
         }
@@ -42,6 +45,7 @@ enum CellValue {
         case .text(let text): return text.map(JSONValue.string) ?? .null
         case .integer(let n): return .integer(n)
         case .figure(let x): return .figure(x)
+        case .quantity(let x): return x.map(JSONValue.quantity) ?? .null
         case .list(let codes): return .array(codes.map(JSONValue.string))
         case .bool(let flag): return .bool(flag)
         }

@@ -11,10 +11,6 @@ import Trueup
 /// same run gives the same bytes, so two pages can be compared. Every name from the input
 /// is escaped. The markup is also well-formed XML.
 public enum ReportHTML {
-    /// The trend covers at most this many months, the last of the window, so a window stretched
-    /// by a mistyped year can't make the page (or the window matrix) enormous.
-    public static let trendMonths = 120
-
     public static func render(_ result: ReportResult, version: String) -> String {
         let page = ReportPage(result)
         let body: [Markup] = [
@@ -89,14 +85,10 @@ struct ReportPage {
         lag = result.reportLag
         tiered = result.request.grouping == .customer
         var monthly: [String: [WindowTotals]] = [:]
-        if let lag, result.rows.contains(where: { $0.lag == lag }) {
-            book = BookTotals(result.rows, lag: lag)
-            let first = max(result.window.first, result.window.last + (1 - ReportHTML.trendMonths))
-            let trend = BookTrend(result.rows, lag: lag, from: first, through: result.window.last)
-            if tiered {
-                for group in trend.groups { if let customer = group.customer { monthly[customer] = group.monthly } }
-            }
-            self.trend = trend
+        book = result.book
+        trend = result.trend
+        if tiered, let trend = result.trend {
+            for group in trend.groups { if let customer = group.customer { monthly[customer] = group.monthly } }
         }
         self.monthly = monthly
     }
