@@ -31,7 +31,9 @@ public enum OutputReadme {
             out += "\n"
         }
         let rowKind = grouping == .customerItem ? "customer and item" : grouping.rawValue
-        section("metrics.csv", "Every figure for each \(rowKind) at each lag, one row each.", MetricsColumns.table(grouping))
+        section("metrics.csv", "Every figure for each \(rowKind) at each lag, one row each."
+                    + (result.prices == nil ? "" : " The money columns value each item-month at its price from the prices file (a customer's own price before the general one); they are plain numbers, in the prices' currency."),
+                MetricsColumns.table(grouping, priced: result.prices != nil))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
                 FlagsColumns.table(history: result.history != nil))
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)

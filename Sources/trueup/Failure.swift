@@ -21,6 +21,7 @@ struct Failure: Error {
         case .lagNotFound(let lag, let available):
             let lags = available.map(String.init).joined(separator: ", ")
             self.init("There are no forecasts at lag \(lag) in the window; the lags present are \(lags.isEmpty ? "none" : lags).", code: Self.usage)
+        case .prices(let error): self.init(error)
         }
     }
 

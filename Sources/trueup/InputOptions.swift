@@ -30,6 +30,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
     var policy: String?
 
+    @Option(help: ArgumentHelp("Prices CSV: item, unit_price, and optionally customer (its own price) and unit_cost. Values the errors in money.", valueName: "file"))
+    var prices: String?
+
+    @Option(help: ArgumentHelp("Currency code to label money with in text outputs, e.g. EUR (nothing is converted; CSV keeps plain numbers).", valueName: "code"))
+    var currency: String?
+
     @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8). The figures are the same for any number.", valueName: "n"))
     var threads: Int = ReportRequest.availableCores
 
@@ -40,6 +46,12 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
         if let readBlockSize, readBlockSize < 1 { throw ValidationError("--read-block-size must be 1 or more.") }
+        if let currency {
+            guard (1...8).contains(currency.count), currency.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
+                throw ValidationError("--currency takes a code of 1 to 8 letters or digits, e.g. EUR; not '\(currency)'.")
+            }
+            guard prices != nil else { throw ValidationError("--currency labels money, which needs --prices FILE.") }
+        }
     }
 
     /// The request these options describe, with the policy file loaded.
@@ -56,6 +68,8 @@ struct InputOptions: ParsableArguments {
                                     columns: columns, skipBadRows: skipBadRows, policy: loaded)
         request.threads = threads
         request.encoding = encoding
+        request.prices = prices
+        request.currency = currency
         if let readBlockSize { request.readBlockSize = readBlockSize }
         return request
     }

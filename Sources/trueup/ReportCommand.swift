@@ -125,7 +125,7 @@ extension ReportCommand {
         let csv = { (render: @escaping () -> String) -> () -> String in
             excel ? { SpreadsheetCSV.converted(render()) } : render
         }
-        var files: [(name: String, render: () -> String)] = [("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping) })]
+        var files: [(name: String, render: () -> String)] = [("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) })]
         if by == .customer {
             files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
         }
@@ -144,7 +144,7 @@ extension ReportCommand {
         let grouping = by
         switch format {
         case .table: return { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
-        case .csv: return { MetricsCSV.render(result.rows, grouping: grouping) }
+        case .csv: return { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }
         case .json: return { ReportJSON.value(result).rendered() + "\n" }
         }
     }

@@ -24,6 +24,8 @@ public struct Figures: Sendable, Equatable {
     public var signTestP: Double?
     public var naiveWmape: Double?
     public var fvaPts: Double?
+    /// The money figures, with `--prices`; nil without.
+    public var value: ValueFigures?
 }
 
 extension Figures {
@@ -89,6 +91,8 @@ struct CellSums: Equatable {
     var seriesVariation = 0.0
     var seriesCount = 0
     var pairs = 0
+    /// Over the priced cells, with `--prices`.
+    var value: ValueSums?
 }
 
 extension Figures {
@@ -128,6 +132,7 @@ extension Figures {
         naiveWmape = Ratio.percent(s.naiveAbsoluteError, s.naiveAbsoluteActual)
         // As METRICS.md states it: naive wMAPE minus the forecast's wMAPE over the same cells.
         fvaPts = naiveWmape.flatMap { naive in Ratio.percent(s.naiveForecastAbsoluteError, s.naiveAbsoluteActual).map { naive - $0 } }
+        value = s.value.map { ValueFigures($0, scale: scale) }
     }
 }
 

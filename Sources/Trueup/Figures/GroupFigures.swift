@@ -5,6 +5,8 @@ struct GroupFigures {
     let series: SeriesIndex
     let firstActual: Month
     let itemCount: Int
+    /// Each series' price and cost, with `--prices`: the value figures are summed too.
+    var prices: SeriesPrices? = nil
 
     /// One group's cells at one lag, gathered from the panel: F, A, the naive forecast and the series.
     struct Gathered {
@@ -149,6 +151,8 @@ struct GroupFigures {
                         s.naiveCells = eligible.count
                     }
 
+                    if let prices { s.value = valueSums(range, naiveFrom: naiveStart, gathered, prices) }
+
                     // Distinct items and series, by stamping each with this group's number.
                     for k in range {
                         let sr = Int(gathered.series[k])
@@ -169,5 +173,19 @@ struct GroupFigures {
                 }
             }
         }
+    }
+
+    /// The value sums over the priced cells among `range` of the gathered buffers, in cell order
+    /// (a fixed-order loop: products with prices are not integers, so BLAS's order would show).
+    private func valueSums(_ range: Range<Int>, naiveFrom naiveStart: Int, _ values: Gathered, _ prices: SeriesPrices) -> ValueSums {
+        var v = ValueSums()
+        for k in range {
+            let series = Int(values.series[k])
+            guard prices.isPriced(series) else { continue }
+            let (f, a, p) = (values.forecast[k], values.actual[k], prices.price[series])
+            v.add(forecast: f, actual: a, price: p, cost: prices.cost[series])
+            if k >= naiveStart { v.addNaive(forecast: f, actual: a, naive: values.naive[k], price: p) }
+        }
+        return v
     }
 }

@@ -1,8 +1,10 @@
 /// A column trueup reads, and the header names planners' exports give it.
 public enum Column: String, CaseIterable, Sendable, Comparable {
     case customer, item, period, forecast, actual, lag, snapshot
+    /// The prices file's columns (`--prices`).
+    case unitPrice = "unit_price", unitCost = "unit_cost"
 
-    /// The order of `allCases`: customer, item, period, forecast, actual, lag, snapshot.
+    /// The order of `allCases`: customer, item, period, forecast, actual, lag, snapshot, unit_price, unit_cost.
     public static func < (a: Column, b: Column) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -35,6 +37,12 @@ public enum Column: String, CaseIterable, Sendable, Comparable {
         case .snapshot:
             return ["snapshot", "snapshot_period", "snapshot_month", "snapshot_date", "forecast_date", "forecast_month",
                     "forecast_made", "created_period", "version", "cycle", "planning_cycle"]
+        case .unitPrice:
+            return ["unit_price", "price", "price_per_unit", "unit_sales_price", "sales_price", "selling_price",
+                    "net_price", "list_price"]
+        case .unitCost:
+            return ["unit_cost", "cost", "cost_per_unit", "standard_cost", "std_cost", "unit_standard_cost",
+                    "cost_price", "purchase_price"]
         }
     }
 

@@ -10,6 +10,15 @@ public enum Report {
         for path in [request.forecasts, request.actuals] where access(path, R_OK) != 0 {
             throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
         }
+        // Read first: a small file, and a bad price stops the run before the large files are read.
+        let priceList: PriceList?
+        do {
+            priceList = try request.prices.map { path throws(PriceError) in
+                try PriceList.read(path: path, overrides: request.columns, encoding: request.encoding)
+            }
+        } catch {
+            throw .prices(error)
+        }
         // Hashed from the start, in the time the work below leaves idle; waited for at the end.
         let digests = request.hashesInputs ? (forecasts: FileDigest(path: request.forecasts), actuals: FileDigest(path: request.actuals)) : nil
         var stopwatch = Stopwatch()
@@ -27,7 +36,7 @@ public enum Report {
         }
         for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
             let wanted = Column.normalize(name)
-            let headers = (forecasts.columns.header + actuals.columns.header).map(Column.normalize)
+            let headers = (forecasts.columns.header + actuals.columns.header + (priceList?.columns?.header ?? [])).map(Column.normalize)
             if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
         }
         if ingest.problems.total > 0 && !request.skipBadRows {
@@ -68,8 +77,10 @@ public enum Report {
 
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
-        let computed = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
-            .compute(threads: request.threads)
+        let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
+        var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
+        groupFigures.prices = seriesPrices
+        let computed = groupFigures.compute(threads: request.threads)
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
@@ -83,6 +94,8 @@ public enum Report {
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
             result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale)
         }
+        result.prices = priceList
+        result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
         if request.grouping == .customer, let reportLag {
             result.assessments = request.policy.assess(rows, lag: reportLag)
         }

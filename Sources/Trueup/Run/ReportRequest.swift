@@ -29,6 +29,10 @@ public struct ReportRequest: Sendable {
     public var readBlockSize: Int = 16 << 20
     /// Told how far the reading has come, after each block (never for a file read in one pass).
     public var progress: ReadProgress?
+    /// A prices file (`--prices`): with it, every figure is also valued in money.
+    public var prices: String?
+    /// The currency code money is labelled with in text outputs (`--currency`); nothing is converted.
+    public var currency: String?
     /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
     public var hashesInputs = true
 
@@ -98,6 +102,10 @@ public struct ReportResult: Sendable {
     /// The book's and each group's monthly and trailing totals at the report lag, over the
     /// window's last `BookTrend.maximumMonths` months (nil when nothing was scored at it).
     public var trend: BookTrend?
+    /// The prices read, with `--prices`.
+    public var prices: PriceList?
+    /// The scored cells without a price, with `--prices`.
+    public var unpriced: Unpriced?
 }
 
 /// Why a report can't be made from otherwise readable input.
@@ -107,4 +115,6 @@ public enum ReportError: Error, Sendable, Equatable {
     case emptyWindow(from: Month, to: Month, lastClosed: Month)
     /// `--lag` names a lag the window has no forecast at.
     case lagNotFound(lag: Int, available: [Int])
+    /// The prices file can't be used.
+    case prices(PriceError)
 }

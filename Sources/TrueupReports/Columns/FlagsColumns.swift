@@ -76,7 +76,7 @@ public enum FlagsCSV {
 /// What `report --format json` prints: the metrics and, grouped by customer, the flags.
 public enum ReportJSON {
     public static func value(_ result: ReportResult) -> JSONValue {
-        var members: [(String, JSONValue)] = [("metrics", MetricsJSON.value(result.rows, grouping: result.request.grouping))]
+        var members: [(String, JSONValue)] = [("metrics", MetricsJSON.value(result.rows, grouping: result.request.grouping, priced: result.prices != nil))]
         if result.request.grouping == .customer {
             members.append(("report_lag", result.reportLag.map { .integer($0) } ?? .null))
             if let history = result.history {

@@ -66,10 +66,14 @@ public enum MetricsColumns {
 
 /// metrics.csv: a header, then one line per group and lag.
 public enum MetricsCSV {
-    public static func render(_ rows: [MetricsRow], grouping: Grouping) -> String { MetricsColumns.table(grouping).csv(rows) }
+    public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false) -> String {
+        MetricsColumns.table(grouping, priced: priced).csv(rows)
+    }
 }
 
 /// The metrics as a JSON array of objects keyed by metrics.csv's column names.
 public enum MetricsJSON {
-    public static func value(_ rows: [MetricsRow], grouping: Grouping) -> JSONValue { MetricsColumns.table(grouping).json(rows) }
+    public static func value(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false) -> JSONValue {
+        MetricsColumns.table(grouping, priced: priced).json(rows)
+    }
 }
