@@ -9,6 +9,12 @@
 # commas, other header names, a byte order mark, CRLF and quoting, and read
 # through --columns: the figures must not change.
 #
+# With prices (written here from the data's own items, by a seeded random draw): general
+# prices for most items, a customer's own price over the general one for some pairs, a
+# customer's own price for an item with no general one, costs for some items only, and
+# some items unpriced (among them the never-forecast SKU99999); the value columns must
+# match the reference's for every grouping and lag.
+#
 # Usage: Tests/Reference/crosscheck.sh PATH/TO/trueup
 set -euo pipefail
 trueup="$1"
@@ -66,6 +72,43 @@ with open(f"{work}/actuals-eu.csv", "w", newline="", encoding="utf-8-sig") as f:
     w.writerow(["Sold-To", "Material", "Posting Date", "Billed Qty"])
     for r in ac[1:]:
         w.writerow([r[0], r[1], r[2] + "-15", euro(r[3])])
+
+# Prices: items in byte order; every fifth item unpriced in general.
+items = sorted({r[1] for r in fc[1:]} | {r[1] for r in ac[1:]})
+customers = sorted({r[0] for r in fc[1:]} | {r[0] for r in ac[1:]})
+prices = [["customer", "item", "unit_price", "unit_cost"]]
+for k, item in enumerate(items):
+    if k % 5 == 4 or item == "SKU99999":
+        continue
+    price = round(rnd.uniform(0.5, 900), 2)
+    cost = f"{price * rnd.uniform(0.4, 0.9):.3f}" if k % 3 != 0 else ""
+    prices.append(["", item, f"{price:.2f}", cost])
+for c, customer in enumerate(customers):
+    if c % 3 != 0:
+        continue
+    for item in rnd.sample(items, 4):
+        if item == "SKU99999":
+            continue
+        cost = f"{rnd.uniform(0.2, 300):.2f}" if rnd.random() < 0.5 else ""
+        prices.append([customer, item, f"{rnd.uniform(0.2, 1000):.4f}", cost])
+body = prices[1:]
+rnd.shuffle(body)
+with open(f"{work}/prices.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows([prices[0]] + body)
+# Every case must occur among the data's (customer, item) pairs, or the check proves less than it says.
+general = {r[1]: r for r in body if r[0] == ""}
+specific = {(r[0], r[1]): r for r in body if r[0] != ""}
+pairs = {(r[0], r[1]) for r in fc[1:] + ac[1:]}
+cases = {
+    "a customer's price over a general one": sum(1 for k in specific if k in pairs and k[1] in general),
+    "a customer's price without a general one": sum(1 for k in specific if k in pairs and k[1] not in general),
+    "a general price without a cost": sum(1 for k in pairs if k not in specific and k[1] in general and general[k[1]][3] == ""),
+    "a general price with a cost": sum(1 for k in pairs if k not in specific and k[1] in general and general[k[1]][3] != ""),
+    "an unpriced pair": sum(1 for k in pairs if k not in specific and k[1] not in general),
+}
+for case, n in cases.items():
+    if n == 0:
+        sys.exit(f"crosscheck: the generated prices have no case of {case}")
 PY
 
 failures=0
@@ -95,6 +138,10 @@ check "every group and lag"
 check "window 2024-04 to 2025-03" --from 2024-04 --to 2025-03
 check "by item" --by item
 check "by customer,item at lag 3" --by customer,item --lag 3
+check "with prices" --prices "$work/prices.csv"
+check "with prices, window 2024-04 to 2025-03" --prices "$work/prices.csv" --from 2024-04 --to 2025-03
+check "with prices by item" --prices "$work/prices.csv" --by item
+check "with prices by customer,item" --prices "$work/prices.csv" --by customer,item
 
 "$trueup" report --forecasts "$work/forecasts-eu.csv" --actuals "$work/actuals-eu.csv" --format csv \
     --columns "customer=Sold-To,item=Material,period=Period,lag=Horizon,forecast=Fcst Qty,actual=Billed Qty" > "$work/trueup-eu.csv"
@@ -105,6 +152,6 @@ else
     echo "crosscheck FAILED: semicolon export"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
 
-passed=$((5 - failures))
+passed=$((9 - failures))
 echo "crosscheck: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

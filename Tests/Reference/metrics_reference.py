@@ -12,9 +12,12 @@ Usage:
     python3 metrics_reference.py --forecasts F.csv --actuals A.csv \
         [--from YYYY-MM] [--to YYYY-MM] [--lag N] \
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
-        [--columns customer=Sold-To,item=Material,...] [--accounting FILE]
+        [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
+        [--prices P.csv]
 
-metrics.csv goes to stdout. With --accounting FILE, the row accounting
+metrics.csv goes to stdout. With --prices (columns item, unit_price and
+optionally customer and unit_cost, named exactly so), the value columns of
+METRICS.md "Value: accuracy in money" follow the others. With --accounting FILE, the row accounting
 buckets are written to FILE as JSON.
 
 Where METRICS.md leaves room, the project's documented choices are used:
@@ -32,7 +35,11 @@ Where METRICS.md leaves room, the project's documented choices are used:
   (d) tracking_signal: E_t summed over the group's cells in period t, over the
       group's periods; 0 when every E_t is 0;
   (e) rows sorted by the group key (UTF-8 bytes; customer then item), then lag;
-  (f) the window's first month defaults to the earliest month in either file.
+  (f) the window's first month defaults to the earliest month in either file;
+  (g) value columns: a group without a priced cell has priced_cells 0 and every
+      other value column empty (an unpriced cell is never valued at 0);
+      value_fva is empty when no priced cell has a naive forecast; an empty
+      unit_cost means the cost is the price.
 """
 
 import argparse
@@ -47,6 +54,11 @@ COLUMNS = [
     "wmape", "accuracy_pct", "mape", "mape_cells", "smape", "mae", "rmse",
     "me", "mase", "tracking_signal", "over_periods", "under_periods",
     "sign_test_p", "naive_wmape", "fva_pts",
+]
+
+VALUE_COLUMNS = [
+    "priced_cells", "actual_value", "forecast_value", "value_bias_pct",
+    "value_wmape", "excess_cost", "shortfall_value", "value_fva",
 ]
 
 GROUPINGS = {
@@ -210,7 +222,7 @@ def sign_test_p(k, n):
     return numerator / (2 ** n)     # int / int: correctly rounded
 
 
-def figures(cells, lag, series_actual, first_actual, window_last):
+def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     """All figures for one group x lag.
 
     cells: list of (customer, item, month, F, A).
@@ -309,12 +321,64 @@ def figures(cells, lag, series_actual, first_actual, window_last):
         out["fva_pts"] = None
     else:
         out["fva_pts"] = naive_wmape - 100.0 * math.fsum(fc_abs_err) / base
+    if prices is not None:
+        out.update(value_figures(cells, lag, prices, series_actual, first_actual))
     return out
+
+
+def value_figures(cells, lag, prices, series_actual, first_actual):
+    """The money columns over the group's priced cells (METRICS.md "Value")."""
+    priced = []                 # (cell, F, A, price, cost)
+    for c in cells:
+        found = prices.get((c[0], c[1]), prices.get((None, c[1])))
+        if found is not None:
+            price, cost = found
+            priced.append((c, c[3], c[4], price, price if cost is None else cost))
+    out = {"priced_cells": len(priced)}
+    if not priced:
+        for name in VALUE_COLUMNS[1:]:
+            out[name] = None
+        return out
+    actual_value = math.fsum(a * p for _, _, a, p, _ in priced)
+    out["actual_value"] = actual_value
+    out["forecast_value"] = math.fsum(f * p for _, f, _, p, _ in priced)
+    out["value_bias_pct"] = div(100.0 * math.fsum((f - a) * p for _, f, a, p, _ in priced), actual_value)
+    out["value_wmape"] = div(100.0 * math.fsum(abs(f - a) * p for _, f, a, p, _ in priced),
+                             math.fsum(abs(a) * p for _, _, a, p, _ in priced))
+    out["excess_cost"] = math.fsum(max(0.0, f - a) * cost for _, f, a, _, cost in priced)
+    out["shortfall_value"] = math.fsum(max(0.0, a - f) * p for _, f, a, p, _ in priced)
+    shift = max(lag, 1)
+    naive_terms, forecast_terms = [], []
+    for c, f, a, p, _ in priced:
+        if c[2] - shift < first_actual:
+            continue
+        naive = series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0)
+        naive_terms.append(abs(naive - a) * p)
+        forecast_terms.append(abs(f - a) * p)
+    out["value_fva"] = (math.fsum(naive_terms) - math.fsum(forecast_terms)) if naive_terms else None
+    return out
+
+
+def load_prices(path):
+    """(customer or None, item) -> (price, cost or None); a second row for a key is an error."""
+    prices = {}
+    for line, row in read_rows(path, ",", {}, ["item", "unit_price"], ["customer", "unit_cost"]):
+        customer = row.get("customer", "").strip() or None
+        key = (customer, row["item"].strip())
+        if key in prices:
+            raise InputError(f"{path}:{line}: duplicate price for {key}")
+        price = parse_number(row["unit_price"], False, f"{path}:{line}")
+        cost_text = row.get("unit_cost", "").strip()
+        cost = parse_number(cost_text, False, f"{path}:{line}") if cost_text else None
+        if price < 0 or (cost is not None and cost < 0):
+            raise InputError(f"{path}:{line}: negative price or cost")
+        prices[key] = (price, cost)
+    return prices
 
 
 # --------------------------------------------------------------- the report
 
-def compute(forecasts, actuals, window_from=None, window_to=None, by="customer"):
+def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None):
     """Return (rows, accounting). rows: list of (key tuple, figures dict)."""
     accounting = {
         "forecasts": {"read": len(forecasts), "used": 0, "open": 0,
@@ -389,7 +453,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer")
     rows = []
     for (key, lag), cells in groups.items():
         cells.sort(key=lambda c: (c[2], c[0].encode(), c[1].encode()))
-        rows.append((key, figures(cells, lag, series_actual, first_actual, hi)))
+        rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices)))
     rows.sort(key=lambda r: (tuple(k.encode("utf-8") for k in r[0]),
                              r[1]["lag"]))
     return rows, accounting
@@ -405,13 +469,14 @@ def format_value(value):
     return repr(float(value))
 
 
-def write_csv(rows, by, out, only_lag=None):
+def write_csv(rows, by, out, only_lag=None, priced=False):
+    columns = COLUMNS + (VALUE_COLUMNS if priced else [])
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(GROUPINGS[by]) + COLUMNS)
+    writer.writerow(list(GROUPINGS[by]) + columns)
     for key, figs in rows:
         if only_lag is not None and figs["lag"] != only_lag:
             continue
-        writer.writerow(list(key) + [format_value(figs[c]) for c in COLUMNS])
+        writer.writerow(list(key) + [format_value(figs[c]) for c in columns])
 
 
 def main(argv=None):
@@ -427,6 +492,7 @@ def main(argv=None):
     parser.add_argument("--decimal-comma", action="store_true")
     parser.add_argument("--columns", help="column=header,... e.g. customer=Sold-To")
     parser.add_argument("--accounting", help="write the row accounting JSON here")
+    parser.add_argument("--prices", help="prices CSV: item, unit_price, optional customer and unit_cost")
     args = parser.parse_args(argv)
 
     try:
@@ -437,12 +503,13 @@ def main(argv=None):
         window_to = (parse_month(args.window_to, "--to")
                      if args.window_to else None)
         forecasts, actuals = load(args)
+        prices = load_prices(args.prices) if args.prices else None
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 65
 
-    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by)
-    write_csv(rows, args.by, sys.stdout, args.lag)
+    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices)
+    write_csv(rows, args.by, sys.stdout, args.lag, prices is not None)
     if args.accounting:
         with open(args.accounting, "w", encoding="utf-8") as handle:
             json.dump(accounting, handle, indent=2, sort_keys=False)
