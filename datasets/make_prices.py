@@ -35,7 +35,7 @@ priced = items[:max(0, len(items) - args.unpriced)]
 rows = []
 general = {}
 for k, item in enumerate(priced):
-    price = round(math.exp(rnd.uniform(math.log(2), math.log(800))), 2)
+    price = round(math.exp(rnd.uniform(math.log(1.5), math.log(90))), 2)
     general[item] = price
     cost = round(price * rnd.uniform(0.55, 0.80), 2) if k % 4 != 3 else ""
     rows.append(["", item, f"{price:.2f}", f"{cost:.2f}" if cost != "" else ""])

@@ -7,17 +7,25 @@ public enum FlagsTable {
     public static func render(_ result: ReportResult) -> String {
         guard let lag = result.reportLag else { return MetricsTable.render(result) }
         let history = result.history
+        let priced = result.prices != nil
+        let currency = result.request.currency
+        // With prices, the money per customer, and the share of the error's value the tiers are ordered by.
+        let money = priced ? [MoneyText.header("excess at cost", currency), MoneyText.header("sales at risk", currency), "error value share %"]
+            : ["error share %"]
         var lines: [[String]] = [["tier", "customer"] + (history == nil ? [] : ["since last run", "last runs"])
-            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts", "error share %", "reasons"]]
+            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money + ["reasons"]]
         for a in result.assessments {
             let f = a.figures
             let change = history.map { HistoryChange(a, in: $0) }
+            let shares = priced
+                ? [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil),
+                   NumberText.readable(a.errorValueSharePct, decimals: 1)]
+                : [NumberText.readable(a.errorSharePct, decimals: 1)]
             lines.append([a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? []) + [
                 String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
                 MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
-                NumberText.readable(a.errorSharePct, decimals: 1), a.reasons.map(\.rawValue).joined(separator: ", "),
-            ])
+            ] + shares + [a.reasons.map(\.rawValue).joined(separator: ", ")])
         }
         var out = history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
         out += MetricsTable.align(lines, leftAligned: history == nil ? 2 : 4, lastLeftAligned: true)
@@ -35,7 +43,8 @@ public enum FlagsTable {
             let n = result.assessments.filter { $0.tier == tier }.count
             if n > 0 { counts.append("\(n) \(tier.rawValue)") }
         }
-        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", ")).\n"
+        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", "))\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
+        out += MoneyText.book(result, lag: lag)
         let scoredLags = Set(result.rows.map(\.lag))
         let others = result.lags.filter { $0 != lag && scoredLags.contains($0) }
         if !others.isEmpty {

@@ -8,6 +8,10 @@ public enum MetricsTable {
         let keys = MetricsColumns.keys(grouping)
         var header = keys.names
         header += ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "MAPE %", "MASE", "naive wMAPE %", "FVA pts", "over/under"]
+        let priced = result.prices != nil
+        if priced {
+            header += [MoneyText.header("excess at cost", result.request.currency), MoneyText.header("sales at risk", result.request.currency)]
+        }
         var lines: [[String]] = [header]
         for row in result.rows {
             let f = row.figures
@@ -19,10 +23,12 @@ public enum MetricsTable {
                 NumberText.readable(f.mase, decimals: 2), NumberText.readable(f.naiveWmape, decimals: 1), signed(f.fvaPts),
                 "\(f.overPeriods)/\(f.underPeriods)",
             ]
+            if priced { line += [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil)] }
             lines.append(line)
         }
         var out = align(lines, leftAligned: keys.columns.count)
         if result.rows.isEmpty { out += "(no group has a scored cell in this window)\n" }
+        for lag in Set(result.rows.map(\.lag)).sorted() { out += (lag == result.rows.first?.lag ? "\n" : "") + MoneyText.book(result, lag: lag) }
         out += "\n" + summary(result)
         return out
     }

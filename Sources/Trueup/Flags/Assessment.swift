@@ -8,6 +8,8 @@ public struct Assessment: Sendable, Equatable {
     public var explanation: String
     /// The customer's share of the total absolute error of all customers at this lag, in percent.
     public var errorSharePct: Double?
+    /// With prices: the customer's share of the total absolute error in money (Σ|e|·p) at this lag, in percent.
+    public var errorValueSharePct: Double?
     public var figures: Figures
     public var periods: [PeriodTotals]
     /// The recent and baseline error of the monthly totals compared for deterioration, when it could be judged.
@@ -17,16 +19,23 @@ public struct Assessment: Sendable, Equatable {
 
 extension Policy {
     /// Tiers every customer of `rows` (grouped by customer) at `lag`, most severe first,
-    /// then by share of the total absolute error, largest first.
+    /// then by share of the total absolute error, largest first: with prices, of the error's value.
     public func assess(_ rows: [MetricsRow], lag: Int) -> [Assessment] {
         let atLag = rows.filter { $0.lag == lag && $0.customer != nil }
         let totalError = atLag.reduce(0) { $0 + $1.absoluteError }
+        let priced = atLag.contains { $0.figures.value != nil }
+        let totalValue = atLag.reduce(0) { $0 + ($1.figures.value?.absoluteErrorValue ?? 0) }
         let assessed = atLag.map { row in
-            assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
+            var a = assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
+            if priced, let value = row.figures.value, totalValue > 0 {
+                a.errorValueSharePct = 100 * value.absoluteErrorValue / totalValue
+            }
+            return a
         }
+        func share(_ a: Assessment) -> Double { (priced ? a.errorValueSharePct : a.errorSharePct) ?? 0 }
         return assessed.sorted {
             if $0.tier != $1.tier { return $0.tier < $1.tier }
-            if ($0.errorSharePct ?? 0) != ($1.errorSharePct ?? 0) { return ($0.errorSharePct ?? 0) > ($1.errorSharePct ?? 0) }
+            if share($0) != share($1) { return share($0) > share($1) }
             return Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8))
         }
     }
@@ -94,7 +103,7 @@ extension Policy {
             ? "Forecast within \(Words.percent(abs(f.biasPct ?? 0))) of actual overall, with a weighted error of \(Words.percent(f.wmape ?? 0))."
             : Words.sentence(clauses)
         return Assessment(customer: row.customer ?? "", lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
-                          errorSharePct: errorSharePct, figures: f, periods: row.periods,
+                          errorSharePct: errorSharePct, errorValueSharePct: nil, figures: f, periods: row.periods,
                           recentWmape: trend?.recent, baselineWmape: trend?.baseline)
     }
 
