@@ -32,6 +32,7 @@ public enum BriefMarkdown {
         if let share = a.errorSharePct {
             out += "| Share of all forecast error | \(NumberText.readable(share, decimals: 1))% | of the absolute error of every customer's forecasts at this horizon |\n"
         }
+        out += money(view)
         out += "\n## Month by month\n\n"
         out += "| month | forecast | bought | difference | difference % |\n| --- | ---: | ---: | ---: | ---: |\n"
         for p in a.periods {
@@ -52,6 +53,35 @@ public enum BriefMarkdown {
         }
         out += "\n---\nFrom `\(report.forecasts.path)` and `\(report.actuals.path)`; the last month with actuals is \(report.lastClosed). "
         out += "Every figure is defined in trueup's metrics contract; error is forecast minus actual.\n"
+        return out
+    }
+
+    /// With prices: what the errors cost, in one paragraph the account manager can say as it stands.
+    static func money(_ view: CustomerView) -> String {
+        guard view.report.prices != nil, let v = view.assessment.figures.value else { return "" }
+        let f = view.assessment.figures
+        let currency = view.report.request.currency
+        let span = "over these \(f.periods) \(f.periods == 1 ? "month" : "months")"
+        var out = "\n## What the errors cost\n\n"
+        guard v.pricedCells > 0 else {
+            return out + "None of these item-months has a price in `\(view.report.prices?.path ?? "")`, so the errors are not valued.\n"
+        }
+        out += "Your over-forecasts left us \(MoneyText.amount(v.excessCost, currency)) of stock at cost \(span), "
+        out += "and your under-forecasts put \(MoneyText.amount(v.shortfallValue, currency)) of sales at risk."
+        if let wmape = v.valueWmape {
+            out += " Weighted by value, the forecast missed by \(Words.percent(wmape)) of what was bought"
+            if let fva = v.valueFva {
+                out += fva >= 0
+                    ? "; against simply repeating past purchases it saved \(MoneyText.amount(fva, currency))"
+                    : "; simply repeating past purchases would have missed \(MoneyText.amount(-fva, currency)) less"
+            }
+            out += "."
+        }
+        out += "\n"
+        if v.pricedCells < f.cells {
+            out += "\n\(f.cells - v.pricedCells) of the \(f.cells) item-months have no price and are left out of these amounts, not valued at 0.\n"
+        }
+        out += "\nStock at cost: forecast that was not bought, at unit cost (the price where no cost is given). Sales at risk: purchases that were not forecast, at price.\n"
         return out
     }
 

@@ -28,7 +28,25 @@ public enum CheckText {
         } else {
             out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
         }
+        out += money(check)
         return out
+    }
+
+    /// With prices: what the quantities are worth at the item's price, or why there is no value.
+    static func money(_ check: Check) -> String {
+        let report = check.view.report
+        guard report.prices != nil else { return "" }
+        let currency = report.request.currency
+        guard let price = check.price, let value = check.value else {
+            if let item = check.requestedItem {
+                return "No value: the prices file has no price for item \(item) for \(check.view.assessment.customer).\n"
+            }
+            return "No value: prices are per item; give --item to see what the quantity is worth.\n"
+        }
+        var out = "At \(MoneyText.unitPrice(price.price, currency)) a unit: the forecast is worth \(MoneyText.amount(value.quantity, currency))"
+        if let adjusted = value.adjusted { out += ", the quantity to plan \(MoneyText.amount(adjusted, currency))" }
+        if let range = value.range { out += " (80% range \(MoneyText.amount(range.low, currency)) to \(MoneyText.amount(range.high, currency)))" }
+        return out + ".\n"
     }
 
     public static func json(_ check: Check) -> JSONValue {
@@ -50,6 +68,11 @@ public enum CheckText {
             ("range_low", .figure(check.range?.low)),
             ("range_high", .figure(check.range?.high)),
             ("range_periods", .integer(check.rangePeriods)),
+            ("unit_price", .figure(check.price?.price)),
+            ("quantity_value", .figure(check.value?.quantity)),
+            ("adjusted_value", .figure(check.value?.adjusted)),
+            ("range_low_value", .figure(check.value?.range?.low)),
+            ("range_high_value", .figure(check.value?.range?.high)),
             ("window", .object([("from", .string(check.view.report.window.first.description)),
                                 ("to", .string(check.view.report.window.last.description))])),
         ])

@@ -11,6 +11,12 @@ public enum MoneyText {
         return currency.map { "\(text) \($0)" } ?? text
     }
 
+    /// A unit price, with its cents: "33.44 EUR".
+    public static func unitPrice(_ value: Double, _ currency: String?) -> String {
+        let text = NumberText.readable(value, decimals: 2)
+        return currency.map { "\(text) \($0)" } ?? text
+    }
+
     /// A column header for money: "excess at cost EUR", or the label alone.
     static func header(_ label: String, _ currency: String?) -> String {
         currency.map { "\(label) \($0)" } ?? label

@@ -36,7 +36,7 @@ public enum RunJSON {
         }
         let f = accounting.forecasts
         let a = accounting.actuals
-        return .object([
+        let members: [(String, JSONValue)] = [
             ("trueup_version", .string(version)),
             ("inputs", .object([("forecasts", input(result.forecasts)), ("actuals", input(result.actuals))])),
             ("options", .object([
@@ -70,6 +70,21 @@ public enum RunJSON {
                     ("adds_up", .bool(a.addsUp)),
                 ])),
             ])),
-        ])
+        ]
+        return .object(prices(result).map { members + [$0] } ?? members)
+    }
+
+    /// With `--prices`: the file, its rows, the currency label, and the scored cells left unpriced.
+    static func prices(_ result: ReportResult) -> (String, JSONValue)? {
+        guard let prices = result.prices else { return nil }
+        let unpriced = result.unpriced?.pairs ?? []
+        return ("prices", .object([
+            ("path", .string(prices.path)),
+            ("rows", .integer(prices.rows)),
+            ("columns", .object((prices.columns?.index ?? [:]).sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(prices.columns?.header[$0.value] ?? "")) })),
+            ("currency", result.request.currency.map { .string($0) } ?? .null),
+            ("unpriced_items", .array(result.unpriced?.items.map { .string($0) } ?? [])),
+            ("unpriced_pairs", .integer(unpriced.count)),
+        ]))
     }
 }

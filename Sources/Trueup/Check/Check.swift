@@ -25,12 +25,19 @@ public struct Check: Sendable {
     public var range: (low: Double, high: Double)?
     /// Periods with a forecast to take a ratio of.
     public var rangePeriods: Int
+    /// The item asked about (`--item`), if any.
+    public var requestedItem: String?
+    /// With `--prices` and an item: the item's price for this customer, nil when it has none.
+    public var price: PriceList.Price?
+    /// The quantity, adjusted quantity and range at that price.
+    public var value: (quantity: Double, adjusted: Double?, range: (low: Double, high: Double)?)?
 
     public var tier: Tier { view.assessment.tier }
 
     public init(_ request: ReportRequest, customer: String, item: String?, quantity: Double) throws(CustomerView.Problem) {
         view = try CustomerView(request, customer: customer)
         self.quantity = quantity
+        requestedItem = item
         var basisRow = view.row
         basis = .customer
         if let item {
@@ -53,6 +60,11 @@ public struct Check: Sendable {
         rangePeriods = ratios.count
         if ratios.count >= request.policy.minimumPeriods {
             range = (quantity * Self.percentile(ratios, 0.10), quantity * Self.percentile(ratios, 0.90))
+        }
+        if let item, let price = view.report.prices?.price(customer: customer, item: item) {
+            self.price = price
+            let p = price.price
+            value = (quantity * p, adjustedQuantity.map { $0 * p }, range.map { ($0.low * p, $0.high * p) })
         }
     }
 
