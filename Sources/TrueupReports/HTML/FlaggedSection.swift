@@ -28,12 +28,12 @@ enum FlaggedSection {
                 ? " Showing the first \(flaggedShown) of \(ReportPage.count(flagged.count)) flagged customers; flags.csv lists them all."
                 : ""
             children.append(.element("p", ["class": "muted"],
-                                     text: "Unreliable first, then watch; within a tier, the largest share of the book's absolute error first. Figures at lag \(lag).\(shown)"))
+                                     text: "Unreliable first, then watch; within a tier, the largest share of the book's \(page.priced ? "error in money (absolute error × price)" : "absolute error") first. Figures at lag \(lag).\(shown)"))
             let header = Markup.element("tr", [:], [
                 .element("th", text: "Customer"), .element("th", text: "Tier"),
                 .element("th", ["class": "num"], text: "Bias %"), .element("th", ["class": "num"], text: "wMAPE %"),
                 .element("th", ["class": "num"], text: "FVA pts"), .element("th", ["class": "num"], text: "Months"),
-                .element("th", ["class": "num"], text: "Error share %"),
+            ] + shareHeaders(page) + [
                 .element("th", [:], [
                     .text("Month by month "),
                     .element("span", ["class": "spark-key"], [
@@ -74,10 +74,30 @@ enum FlaggedSection {
             .element("td", ["class": "num"], text: NumberText.readable(f.wmape, decimals: 1)),
             .element("td", ["class": "num"], text: MetricsTable.signed(f.fvaPts)),
             .element("td", ["class": "num"], text: String(f.periods)),
-            .element("td", ["class": "num"], text: NumberText.readable(a.errorSharePct, decimals: 1)),
+        ] + shareCells(a, page) + [
             .element("td", [:], [spark]),
             .element("td", ["class": "explanation"], reasons + [.text(a.explanation)] + history),
         ])
+    }
+
+    /// The share of the error, or with prices the money per customer and the share of the error's value.
+    static func shareHeaders(_ page: ReportPage) -> [Markup] {
+        guard page.priced else { return [.element("th", ["class": "num"], text: "Error share %")] }
+        let currency = page.result.request.currency
+        return [
+            .element("th", ["class": "num", "title": "forecast that was not bought, at cost"], text: MoneyText.header("Excess stock at cost", currency)),
+            .element("th", ["class": "num", "title": "purchases that were not forecast, at price"], text: MoneyText.header("Sales at risk", currency)),
+            .element("th", ["class": "num"], text: "Error value share %"),
+        ]
+    }
+
+    static func shareCells(_ a: Assessment, _ page: ReportPage) -> [Markup] {
+        guard page.priced else { return [.element("td", ["class": "num"], text: NumberText.readable(a.errorSharePct, decimals: 1))] }
+        return [
+            .element("td", ["class": "num"], text: MoneyText.amount(a.figures.value?.excessCost, nil)),
+            .element("td", ["class": "num"], text: MoneyText.amount(a.figures.value?.shortfallValue, nil)),
+            .element("td", ["class": "num"], text: NumberText.readable(a.errorValueSharePct, decimals: 1)),
+        ]
     }
 
     /// "was trusted: wMAPE 20.1% → 34.5%, bias +5.0% → +12.0% · unreliable 4 of last 6 runs".
@@ -114,8 +134,7 @@ enum FlaggedSection {
             .element("th", ["class": "num"], text: "Months"), .element("th", ["class": "num"], text: "Actual"),
             .element("th", ["class": "num"], text: "Forecast"), .element("th", ["class": "num"], text: "Bias %"),
             .element("th", ["class": "num"], text: "wMAPE %"), .element("th", ["class": "num"], text: "FVA pts"),
-            .element("th", ["class": "num"], text: "Error share %"),
-        ])
+        ] + shareHeaders(page))
         let rows = assessments.prefix(everyoneShown).map { a -> Markup in
             let f = a.figures
             return .element("tr", [:], [
@@ -127,8 +146,7 @@ enum FlaggedSection {
                 .element("td", ["class": "num"], text: MetricsTable.signed(f.biasPct)),
                 .element("td", ["class": "num"], text: NumberText.readable(f.wmape, decimals: 1)),
                 .element("td", ["class": "num"], text: MetricsTable.signed(f.fvaPts)),
-                .element("td", ["class": "num"], text: NumberText.readable(a.errorSharePct, decimals: 1)),
-            ])
+            ] + shareCells(a, page))
         }
         return .element("details", ["class": "everyone"], [
             .element("summary", text: assessments.count > everyoneShown

@@ -18,6 +18,7 @@ enum HeadlineSection {
         ]
         var kpis = [accuracy(page), bias(page)]
         kpis.append(page.tiered ? tiers(page) : groups(page))
+        if let money = money(page) { kpis.append(money) }
         children.append(.element("div", ["class": "kpis"], kpis))
         if let previous = result.history?.previous {
             children.append(.element("p", ["class": "change since"], text: sinceSentence(page, previous)))
@@ -84,6 +85,24 @@ enum HeadlineSection {
             .element("div", ["class": "kpi-value"], text: ReportPage.count(page.result.assessments.count)),
             TierBar.render(counts),
             .element("ul", ["class": "tier-counts"], items),
+            .element("div", ["class": "kpi-note"], text: note),
+        ])
+    }
+
+    /// With prices: the book's errors in money, and how many cells had no price.
+    static func money(_ page: ReportPage) -> Markup? {
+        guard let book = page.bookValue else { return nil }
+        let currency = page.result.request.currency
+        var note = "value wMAPE \(NumberText.readable(book.valueWmape, decimals: 1))% of \(MoneyText.amount(book.actualValue, currency)) bought"
+        if book.unpricedCells > 0 {
+            note += "; \(ReportPage.count(book.unpricedCells)) of \(ReportPage.count(book.cells)) cells have no price and are left out, not valued at 0"
+        }
+        return .element("div", ["class": "kpi"], [
+            .element("div", ["class": "kpi-label"], text: "What the errors cost"),
+            .element("div", ["class": "kpi-value"], text: MoneyText.amount(book.excessCost, currency)),
+            .element("div", ["class": "kpi-note"], text: "excess stock at cost: forecast that was not bought"),
+            .element("div", ["class": "kpi-value"], text: MoneyText.amount(book.shortfallValue, currency)),
+            .element("div", ["class": "kpi-note"], text: "sales at risk: purchases that were not forecast, at price"),
             .element("div", ["class": "kpi-note"], text: note),
         ])
     }

@@ -40,9 +40,9 @@ public enum ReportHTML {
             figures.append(.element("figure", [:], [
                 .element("figcaption", [:], [
                     .text("Who is off, and which way "),
-                    .element("span", ["class": "muted"], text: "each customer at lag \(lag): bias against weighted error. Dashed lines: watch thresholds; solid: unreliable (for bias, only when it persists month after month: sign test p < \(NumberText.exact(page.result.request.policy.unreliableSignTestP)))"),
+                    .element("span", ["class": "muted"], text: "each customer at lag \(lag): bias against weighted error\(page.priced ? ", dot area by sales value" : ""). Dashed lines: watch thresholds; solid: unreliable (for bias, only when it persists month after month: sign test p < \(NumberText.exact(page.result.request.policy.unreliableSignTestP)))"),
                 ]),
-                TierScatter.render(page.result.assessments, policy: page.result.request.policy),
+                TierScatter.render(page.result.assessments, policy: page.result.request.policy, byValue: page.priced),
             ]))
         }
         if let trend = page.trend {
@@ -77,6 +77,10 @@ struct ReportPage {
     var trend: BookTrend?
     /// Grouped by customer, so the page shows tiers.
     var tiered: Bool
+    /// Prices were given: the page shows money too.
+    var priced: Bool { result.prices != nil }
+    /// The book's money at the report lag, with prices.
+    var bookValue: BookValue? { lag.flatMap { BookValue(result.rows, lag: $0) } }
     /// Each customer's monthly totals from the trend's matrices, by name.
     var monthly: [String: [WindowTotals]]
 

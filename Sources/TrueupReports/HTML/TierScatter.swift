@@ -22,10 +22,12 @@ public enum TierScatter {
         var volume: Double
     }
 
-    public static func render(_ assessments: [Assessment], policy: Policy) -> Markup {
+    /// `byValue`: with prices, a dot's area is the customer's sales value (Σ|A|·p) instead of its volume.
+    public static func render(_ assessments: [Assessment], policy: Policy, byValue: Bool = false) -> Markup {
         let dots = assessments.compactMap { a -> Dot? in
             guard let bias = a.figures.biasPct, let wmape = a.figures.wmape else { return nil }
-            return Dot(assessment: a, bias: bias, wmape: wmape, volume: a.periods.reduce(0) { $0 + $1.absoluteActual })
+            let size = byValue ? a.figures.value?.absoluteActualValue ?? 0 : a.periods.reduce(0) { $0 + $1.absoluteActual }
+            return Dot(assessment: a, bias: bias, wmape: wmape, volume: size)
         }
         let xLimit = axisLimit(dots.map { abs($0.bias) }, atLeast: 1.4 * max(policy.unreliableBiasPct, policy.watchBiasPct))
         let yLimit = axisLimit(dots.map(\.wmape), atLeast: 1.2 * max(policy.unreliableWmape, policy.watchWmape, policy.largeErrorWmape))
@@ -56,7 +58,7 @@ public enum TierScatter {
             ], [SVG.tooltip(tooltip(dot, outside: outside))]))
         }
         parts += labels(placed)
-        parts.append(SVG.text(notes(clamped: clamped, unplaced: assessments.count - dots.count), x: left, y: height - 6, className: "note"))
+        parts.append(SVG.text(notes(clamped: clamped, unplaced: assessments.count - dots.count, byValue: byValue), x: left, y: height - 6, className: "note"))
         let label = "Bias against weighted error (wMAPE) for each customer, coloured by tier"
         return SVG.root(width: width, height: height, label: label, className: "chart scatter", parts)
     }
@@ -169,12 +171,14 @@ public enum TierScatter {
         text += "; bias \(MetricsTable.signed(f.biasPct))%, wMAPE \(NumberText.readable(f.wmape, decimals: 1))%"
         if let fva = f.fvaPts { text += ", FVA \(MetricsTable.signed(fva)) pts" }
         text += "; bought \(NumberText.readable(f.actual, decimals: 0)) over \(f.periods) months"
+        if let value = f.value?.actualValue { text += ", worth \(NumberText.readable(value, decimals: 0))" }
         if outside { text += " (beyond the axis, drawn on its edge)" }
         return text
     }
 
-    static func notes(clamped: Int, unplaced: Int) -> String {
-        var notes = ["Dot area: the customer's volume (Σ|actual|); the largest flagged customers are named"]
+    static func notes(clamped: Int, unplaced: Int, byValue: Bool = false) -> String {
+        var notes = [byValue ? "Dot area: the customer's sales value (Σ|actual| × price, priced items only); the largest flagged customers are named"
+            : "Dot area: the customer's volume (Σ|actual|); the largest flagged customers are named"]
         if clamped > 0 {
             notes.append("\(clamped) \(clamped == 1 ? "customer lies" : "customers lie") beyond the axes, drawn on the edge with a black ring")
         }
