@@ -68,13 +68,21 @@ public enum CheckText {
             ("range_low", .figure(check.range?.low)),
             ("range_high", .figure(check.range?.high)),
             ("range_periods", .integer(check.rangePeriods)),
+            ("window", .object([("from", .string(check.view.report.window.first.description)),
+                                ("to", .string(check.view.report.window.last.description))])),
+        ] + moneyJSON(check))
+    }
+
+    /// With prices: the item's price and the quantities' values (null without a price for it).
+    static func moneyJSON(_ check: Check) -> [(String, JSONValue)] {
+        guard check.view.report.prices != nil else { return [] }
+        return [
             ("unit_price", .figure(check.price?.price)),
+            ("currency", check.view.report.request.currency.map { .string($0) } ?? .null),
             ("quantity_value", .figure(check.value?.quantity)),
             ("adjusted_value", .figure(check.value?.adjusted)),
             ("range_low_value", .figure(check.value?.range?.low)),
             ("range_high_value", .figure(check.value?.range?.high)),
-            ("window", .object([("from", .string(check.view.report.window.first.description)),
-                                ("to", .string(check.view.report.window.last.description))])),
-        ])
+        ]
     }
 }
