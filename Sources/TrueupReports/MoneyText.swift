@@ -42,6 +42,6 @@ public enum MoneyText {
         let more = items.count > 10 ? ", and \(items.count - 10) more" : ""
         let itemWord = items.count == 1 ? "item" : "items"
         return "Unpriced: \(NumberText.readable(Double(book.unpricedCells), decimals: 0)) of \(NumberText.readable(Double(book.cells), decimals: 0)) cells at lag \(lag) "
-            + "have no price (\(items.count) \(itemWord) for some or all customers: \(shown)\(more)); they are left out of the money, never valued at 0.\n"
+            + "\(book.unpricedCells == 1 ? "has" : "have") no price (\(items.count) \(itemWord) for some or all customers: \(shown)\(more)); they are left out of the money, never valued at 0.\n"
     }
 }
