@@ -40,9 +40,11 @@ import Testing
     @Test(arguments: [
         ["--by", "customer"], ["--by", "item"], ["--by", "customer,item"], ["--skip-bad-rows"], ["--skip-bad-rows", "--excel"],
         ["--skip-bad-rows", "--history", "history.sqlite"], ["--skip-bad-rows", "--by", "customer,item", "--no-history"],
+        ["--prices", "prices.csv", "--currency", "EUR"], ["--prices", "prices.csv", "--by", "customer,item", "--no-history"],
     ])
     func readmeNamesEveryColumnWritten(_ options: [String]) throws {
         let space = Workspace()
+        space.file("prices.csv", "item,unit_price\nx,2\n")
         let skipping = options.contains("--skip-bad-rows")
         let forecasts = skipping ? Self.forecasts : String(Self.forecasts.dropLast("B,y,2024-01,1,oops\n".count))
         let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", forecasts), "--actuals", space.file("a.csv", Self.actuals),
@@ -60,17 +62,22 @@ import Testing
             let csv = try #require(space.read("out/\(file)"))
             #expect(described[file] == Self.header(csv), "README.txt against \(file)'s header")
         }
+        if options.contains("--prices") {
+            #expect(described["metrics.csv"]?.last == "value_fva", "with prices, metrics.csv ends with the money columns")
+        }
         if options.contains("--history") {
             #expect(described["flags.csv"]?.last == "new_flag", "a recorded run's flags.csv ends with the history's columns")
         }
     }
 
     /// `--format json` keys each row by the names of the CSV header.
-    @Test func jsonKeysAreTheCSVHeaders() throws {
+    @Test(arguments: [[], ["--prices", "prices.csv"]])
+    func jsonKeysAreTheCSVHeaders(_ options: [String]) throws {
         let space = Workspace()
+        space.file("prices.csv", "item,unit_price\nx,2\n")
         let f = space.file("f.csv", String(Self.forecasts.dropLast("B,y,2024-01,1,oops\n".count))), a = space.file("a.csv", Self.actuals)
         let out = space.url.appendingPathComponent("out").path
-        let json = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--format", "json", "--out", out, "--no-history"])
+        let json = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--format", "json", "--out", out, "--no-history"] + options, in: space.url)
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let metrics = try #require((document["metrics"] as? [[String: Any]])?.first)
