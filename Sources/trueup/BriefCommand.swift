@@ -7,7 +7,7 @@ struct BriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "Write a one-page Markdown evidence sheet on one customer's forecasts.",
-        discussion: "Tier and reasons, the key figures in plain words, month by month forecast against actual, and the five items with the most error."
+        discussion: "Tier and reasons, the key figures in plain words, month by month forecast against actual, and the five items with the most error. With --prices, what the errors cost in money."
     )
 
     @OptionGroup var input: InputOptions

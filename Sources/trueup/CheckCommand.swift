@@ -11,6 +11,7 @@ struct CheckCommand: ParsableCommand {
             The adjusted quantity is Q × (actual ÷ forecast) over the window; the range is Q times the 10th and 90th
             percentiles of the monthly actual ÷ forecast. With --item, the item's own history is used when it has at least
             the policy's minimum of scored periods (6 by default), else the customer's.
+            With --prices and --item, the quantities are also shown at the item's price for the customer.
             Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level; 64, 65, 66 as for report.
             """
     )

@@ -65,6 +65,13 @@ import Testing
         #expect(outcome.status == 0)
         // A's own price for x is 3: 10 units are worth 30.
         #expect(outcome.stdout.contains("At 3.00 EUR a unit: the forecast is worth 30 EUR"))
+        let json = try CLI.run(["check"] + Self.priced + ["--currency", "EUR", "--customer", "A", "--item", "x", "--quantity", "10", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["unit_price"] as? Double == 3)
+        #expect(object["quantity_value"] as? Double == 30)
+        #expect(object["currency"] as? String == "EUR")
+        let plain = try CLI.run(["check"] + Self.inputs + ["--customer", "A", "--item", "x", "--quantity", "10", "--format", "json"])
+        #expect(!plain.stdout.contains("unit_price"), "without --prices, check's JSON is as before")
         let unpriced = try CLI.run(["check"] + Self.priced + ["--customer", "A", "--item", "z", "--quantity", "10"])
         #expect(unpriced.stdout.contains("No value: the prices file has no price for item z for A."))
     }
