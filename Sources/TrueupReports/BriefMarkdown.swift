@@ -44,11 +44,20 @@ public enum BriefMarkdown {
         if !top.isEmpty {
             let total = view.row.absoluteError
             out += "\n## The items behind most of the error\n\n"
-            out += "| item | forecast | bought | bias | share of the error |\n| --- | ---: | ---: | ---: | ---: |\n"
+            // With prices, what each item's misses cost; "-" for an item without a price.
+            let priced = report.prices != nil
+            let currency = report.request.currency
+            out += "| item | forecast | bought | bias | share of the error |"
+                + (priced ? " \(MoneyText.header("stock at cost", currency)) | \(MoneyText.header("sales at risk", currency)) |" : "")
+                + "\n| --- | ---: | ---: | ---: | ---: |" + (priced ? " ---: | ---: |" : "") + "\n"
             for item in top {
                 let share = total > 0 ? NumberText.readable(100 * item.absoluteError / total, decimals: 1) + "%" : "-"
                 let bias = item.figures.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
-                out += "| \(item.item ?? "") | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |\n"
+                out += "| \(item.item ?? "") | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
+                if priced {
+                    out += " \(MoneyText.amount(item.figures.value?.excessCost, nil)) | \(MoneyText.amount(item.figures.value?.shortfallValue, nil)) |"
+                }
+                out += "\n"
             }
         }
         out += "\n---\nFrom `\(report.forecasts.path)` and `\(report.actuals.path)`; the last month with actuals is \(report.lastClosed). "

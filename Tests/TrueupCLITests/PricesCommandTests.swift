@@ -58,6 +58,11 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Your over-forecasts left us 50 EUR of stock at cost over these 3 months, and your under-forecasts put 9 EUR of sales at risk."))
         #expect(outcome.stdout.contains("1 of the 5 item-months have no price and are left out of these amounts, not valued at 0."))
+        // The items table: x at A's own 3 (excess 2·3 + 8·3, short 3·3), y at 4 (excess 5·4), z unpriced.
+        #expect(outcome.stdout.contains("| item | forecast | bought | bias | share of the error | stock at cost EUR | sales at risk EUR |"))
+        #expect(outcome.stdout.contains("| x | 30 | 23 | +30.4% | 52.0% | 30 | 9 |"))
+        #expect(outcome.stdout.contains("| y | 5 | 0 | - | 20.0% | 20 | 0 |"))
+        #expect(outcome.stdout.contains("| z | 0 | 7 | -100.0% | 28.0% | - | - |"))
     }
 
     @Test func checkShowsThePlannedQuantitysValue() throws {
