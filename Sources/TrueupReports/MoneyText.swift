@@ -26,6 +26,9 @@ public enum MoneyText {
     public static func book(_ result: ReportResult, lag: Int) -> String {
         guard let book = BookValue(result.rows, lag: lag) else { return "" }
         let currency = result.request.currency
+        guard book.pricedCells > 0 else {
+            return "Money at lag \(lag): none of the \(NumberText.readable(Double(book.cells), decimals: 0)) scored cells has a price in \(result.prices?.path ?? "the prices file"), so nothing is valued.\n"
+        }
         var out = "Money at lag \(lag) (prices from \(result.prices?.path ?? "the prices file")): "
         out += "\(amount(book.actualValue, currency)) bought, \(amount(book.forecastValue, currency)) forecast; "
         out += "excess stock at cost \(amount(book.excessCost, currency)), sales at risk \(amount(book.shortfallValue, currency)); "

@@ -101,6 +101,19 @@ import Testing
         #expect(noColumn.stderr.contains("p2.csv:1: no column for unit_price."))
     }
 
+    @Test func pricesForNoScoredItemValueNothing() throws {
+        let space = Workspace()
+        let prices = space.file("prices.csv", "\u{FEFF}item,unit_price\nq,2\n")
+        let outcome = try CLI.run(["report"] + Self.inputs + ["--prices", prices, "--format", "csv"])
+        #expect(outcome.status == 0)
+        // Every group: priced_cells 0 and the other money columns empty, never 0.
+        for line in outcome.stdout.split(separator: "\n").dropFirst() {
+            #expect(line.hasSuffix(",0,,,,,,,"), "\(line)")
+        }
+        let table = try CLI.run(["report"] + Self.inputs + ["--prices", prices])
+        #expect(table.stdout.contains("Money at lag 1: none of the 7 scored cells has a price in \(prices), so nothing is valued."))
+    }
+
     @Test func currencyNeedsPricesAndACode() throws {
         #expect(try CLI.run(["report"] + Self.inputs + ["--currency", "EUR"]).status == 64)
         #expect(try CLI.run(["report"] + Self.priced + ["--currency", "<b>"]).status == 64)

@@ -93,6 +93,13 @@ enum HeadlineSection {
     static func money(_ page: ReportPage) -> Markup? {
         guard let book = page.bookValue else { return nil }
         let currency = page.result.request.currency
+        guard book.pricedCells > 0 else {
+            return .element("div", ["class": "kpi"], [
+                .element("div", ["class": "kpi-label"], text: "What the errors cost"),
+                .element("div", ["class": "kpi-value"], text: "–"),
+                .element("div", ["class": "kpi-note"], text: "none of the \(ReportPage.count(book.cells)) scored cells has a price, so nothing is valued"),
+            ])
+        }
         var note = "value wMAPE \(NumberText.readable(book.valueWmape, decimals: 1))% of \(MoneyText.amount(book.actualValue, currency)) bought"
         if book.unpricedCells > 0 {
             note += "; \(ReportPage.count(book.unpricedCells)) of \(ReportPage.count(book.cells)) cells have no price and are left out, not valued at 0"
