@@ -19,7 +19,7 @@ import Testing
         let plain = Self.text("metrics.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(lines.map { Array($0.prefix(23)) } == plain)
         #expect(lines[0].suffix(8).joined(separator: ",") == "priced_cells,actual_value,forecast_value,value_bias_pct,value_wmape,excess_cost,shortfall_value,value_fva")
-        #expect(lines[1].suffix(8).joined(separator: ",") == "4,69,110,59.42028985507246,85.5072463768116,50,9,13")
+        #expect(lines[1].suffix(8).joined(separator: ",") == "4,69,110,59.42028986,85.50724638,50,9,13")
     }
 
     @Test func withoutPricesNothingChanges() throws {
