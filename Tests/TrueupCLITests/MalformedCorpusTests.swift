@@ -289,8 +289,8 @@ extension MalformedCase {
         #expect(try Self.rows(run) == MalformedCase.Rows(actuals: [13, 12, 0, 0, 1]))
         #expect(skipping.stdout == (try Self.validMetrics()))
         let rejects = try #require(run.file("rejects.csv"))
-        #expect(Self.records(rejects) == [["file", "line", "column", "reason", "raw"],
-                                          [path, String(14 + breaks), "", "expected 5 fields as in the header, found 3", "BOLT,W1,2024-03"]])
+        #expect(Self.records(rejects) == [["file", "line", "column", "kind", "reason", "raw"],
+                                          [path, String(14 + breaks), "", "field-count", "expected 5 fields as in the header, found 3", "BOLT,W1,2024-03"]])
     }
 
     @Test("two Latin-1 files declared with --encoding latin1 read like the UTF-8 pair")
@@ -414,16 +414,27 @@ extension MalformedCase {
             return
         }
         let table = records(text)
-        #expect(table.first == ["file", "line", "column", "reason", "raw"])
-        let found = table.dropFirst().map { MalformedCase.Reject(line: Int($0[1]) ?? -1, column: $0[2], reason: $0[3]) }
+        #expect(table.first == ["file", "line", "column", "kind", "reason", "raw"])
+        let found = table.dropFirst().map { MalformedCase.Reject(line: Int($0[1]) ?? -1, column: $0[2], reason: $0[4]) }
         #expect(found == expected)
+        for row in table.dropFirst() {
+            #expect(row[3] == kind(ofReason: row[4]), "line \(row[1]): kind \(row[3]) for \(row[4].debugDescription)")
+        }
         guard let file else { return }
         let lines = try physicalLines(corpus.appendingPathComponent(file))
         for row in table.dropFirst() {
             #expect(row[0] == file)
             let line = Int(row[1]) ?? 0
-            #expect(line >= 1 && line <= lines.count && row[4] == lines[line - 1], "line \(line) is quoted as \(row[4].debugDescription)")
+            #expect(line >= 1 && line <= lines.count && row[5] == lines[line - 1], "line \(line) is quoted as \(row[5].debugDescription)")
         }
+    }
+
+    /// The kind code rejects.csv gives a row with this reason.
+    static func kind(ofReason reason: String) -> String {
+        let phrases = [("fields as in the header", "field-count"), ("is empty", "empty-name"), ("is not UTF-8", "not-utf8"),
+                       ("is not a period", "period"), ("is not a lag", "lag"), ("snapshot ", "lag"), ("is not a number", "number"),
+                       ("too large for a quantity", "too-large"), ("duplicate forecast", "duplicate")]
+        return phrases.first { reason.contains($0.0) }?.1 ?? "?"
     }
 
     /// The file's lines as an editor numbers them: ended by LF, CRLF or CR; invalid UTF-8 shown as U+FFFD.

@@ -49,8 +49,9 @@ struct Ingest {
                 let duplicate = Duplicate(
                     line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
                     item: block.items[Int(block.item[r])], month: Month(index: Int(block.month[r])), lag: Int(block.lag[r]))
-                ingest.problems.add(RowProblem(file: path, line: duplicate.line, column: nil,
-                                               reason: ingest.reason(duplicate, firstLine: nil), raw: ""))
+                // Its byte and raw text, and the line of the row it repeats, come from the reread.
+                ingest.problems.add(RowProblem(file: path, line: duplicate.line, byte: 0, column: nil,
+                                               kind: ingest.kind(duplicate, firstLine: nil), raw: ""))
                 ingest.duplicates.append(duplicate)
                 ingest.rawPending.append(duplicate.line)
                 block.rejectedInMerge += 1
@@ -71,9 +72,9 @@ struct Ingest {
         var key: UInt64 { UInt64(slot) << 6 | UInt64(lag) }
     }
 
-    private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
-        "duplicate forecast for customer \(panel.customers.name(duplicate.customer)), item \(panel.items.name(duplicate.item)), "
-            + "period \(duplicate.month), lag \(duplicate.lag); line \(firstLine.map(String.init) ?? "?") has the same key and is kept"
+    private func kind(_ duplicate: Duplicate, firstLine: Int?) -> RowProblem.Kind {
+        .duplicate(customer: panel.customers.name(duplicate.customer), item: panel.items.name(duplicate.item),
+                   period: duplicate.month, lag: duplicate.lag, firstLine: firstLine)
     }
 
     // MARK: - One file
@@ -157,10 +158,12 @@ struct Ingest {
     }
 
     /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact
-    /// text of the rows it rejected (for rejects.csv), and the line of the row each duplicate repeats.
+    /// text and byte offset of the rows it rejected, and the line of the row each duplicate repeats.
     private mutating func reread(path: String, header: Header, parser: RowParser) throws(InputError) {
         let wantedText = problems.keepsAll ? Set(rawPending) : []
         var text: [Int: String] = [:]
+        let wantedByte = Set(duplicates.map(\.line))
+        var bytes: [Int: Int] = [:]
         // (slot, lag) of every duplicate; the first row read with that key is the one kept.
         var firstLines: [UInt64: Int] = [:]
         for duplicate in duplicates { firstLines[duplicate.key] = 0 }
@@ -173,6 +176,7 @@ struct Ingest {
             let reader = try CSVReader(path: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 if wantedText.contains(record.line) { text[record.line] = encoding.string(record.raw) }
+                if wantedByte.contains(record.line) { bytes[record.line] = record.byteOffset }
                 if unresolved > 0 {
                     if scratch.rows.count >= 4096 {
                         scratch.reuse(start: 0)
@@ -196,18 +200,17 @@ struct Ingest {
                         }
                     }
                 }
-                return text.count < wantedText.count || unresolved > 0
+                return text.count < wantedText.count || bytes.count < wantedByte.count || unresolved > 0
             }
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
-        problems.fillRaw(file: path, text)
-        var reasons: [Int: String] = [:]
+        var kinds: [Int: RowProblem.Kind] = [:]
         for duplicate in duplicates {
             let first = firstLines[duplicate.key] ?? 0
-            reasons[duplicate.line] = reason(duplicate, firstLine: first == 0 ? nil : first)
+            kinds[duplicate.line] = kind(duplicate, firstLine: first == 0 ? nil : first)
         }
-        problems.rewrite(file: path, reasons)
+        problems.fill(file: path, raw: text, bytes: bytes, kinds: kinds)
     }
 }
 

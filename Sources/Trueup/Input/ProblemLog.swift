@@ -10,17 +10,13 @@ struct ProblemLog {
 
     init(keepsAll: Bool) { self.keepsAll = keepsAll }
 
-    /// Gives the kept problems of `file` without raw text the text of their line.
-    mutating func fillRaw(file: String, _ text: [Int: String]) {
-        for k in kept.indices where kept[k].file == file && kept[k].raw.isEmpty {
-            if let raw = text[kept[k].line] { kept[k].raw = raw }
-        }
-    }
-
-    /// Gives the kept problems of `file` at these lines these reasons.
-    mutating func rewrite(file: String, _ reasons: [Int: String]) {
+    /// Completes the kept problems of `file` that the merge found: their text, byte offset and kind, by line.
+    mutating func fill(file: String, raw: [Int: String], bytes: [Int: Int], kinds: [Int: RowProblem.Kind]) {
         for k in kept.indices where kept[k].file == file {
-            if let reason = reasons[kept[k].line] { kept[k].reason = reason }
+            let line = kept[k].line
+            if kept[k].raw.isEmpty, let text = raw[line] { kept[k].raw = text }
+            if let byte = bytes[line] { kept[k].byte = byte }
+            if let kind = kinds[line] { kept[k].kind = kind }
         }
     }
 
