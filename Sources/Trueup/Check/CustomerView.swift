@@ -2,7 +2,7 @@
 ///
 /// What `check` and `brief` stand on: the customer's row and assessment come from
 /// the report grouped by customer (so they match metrics.csv and flags.csv), the
-/// items' rows from the same files grouped by customer and item.
+/// items' rows from the same scoring grouped by customer and item.
 public struct CustomerView: Sendable {
     public var report: ReportResult
     public var assessment: Assessment
@@ -18,13 +18,16 @@ public struct CustomerView: Sendable {
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
+    /// Reads the files once: the report grouped by customer, then the same scoring asked for this
+    /// customer's items at its report lag.
     public init(_ request: ReportRequest, customer: String) throws(Problem) {
-        // A customer's view shows no input hashes: the files are not hashed (twice) for it.
+        // A customer's view shows no input hashes: the files are not hashed for it.
         var byCustomer = request
         byCustomer.hashesInputs = false
         byCustomer.grouping = .customer
+        let scoring: Scoring
         do {
-            report = try Report.run(byCustomer)
+            (report, scoring) = try Report.scored(byCustomer)
         } catch {
             throw .report(error)
         }
@@ -35,16 +38,10 @@ public struct CustomerView: Sendable {
         }
         self.assessment = assessment
         self.row = row
-        var byItem = byCustomer
-        byItem.grouping = .customerItem
-        byItem.lag = assessment.lag
-        do {
-            items = try Report.run(byItem).rows
-                .filter { $0.customer == customer }
-                .sorted { $0.absoluteError > $1.absoluteError }
-        } catch {
-            throw .report(error)
-        }
+        var stopwatch = Stopwatch()
+        items = scoring.figures(by: .customerItem, lagMask: UInt64(1) << UInt64(assessment.lag), customer: customer,
+                                stopwatch: &stopwatch).rows
+            .sorted { $0.absoluteError > $1.absoluteError }
     }
 
     /// Names equal ignoring case, or sharing the first few characters, at most five.

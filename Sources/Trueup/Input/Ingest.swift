@@ -37,14 +37,30 @@ struct Ingest {
         problems = ProblemLog(keepsAll: keepAllProblems)
     }
 
-    mutating func readActuals(_ path: String) throws(InputError) -> InputFile {
-        try read(path, kind: .actuals, required: [.customer, .item, .period, .actual], optional: []) { ingest, block, rows in
+    /// A file's header, mapped to the columns its kind needs; no data row is read.
+    func header(_ path: String, kind: RowParser.Kind) throws(InputError) -> Header {
+        let required: [Column] = kind == .actuals ? [.customer, .item, .period, .actual] : [.customer, .item, .period, .forecast]
+        let optional: [Column] = kind == .actuals ? [] : [.lag, .snapshot]
+        do {
+            return try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
+        } catch let error as InputError {
+            throw error
+        } catch let error as CSVError {
+            throw BlockReader.error(error, path: path, firstLine: 1)
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    mutating func readActuals(_ header: Header) throws(InputError) -> InputFile {
+        try read(header, kind: .actuals) { ingest, block, rows in
             ingest.panel.addActuals(rows, of: block)
         }
     }
 
-    mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
-        try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
+    mutating func readForecasts(_ header: Header) throws(InputError) -> InputFile {
+        let path = header.path
+        return try read(header, kind: .forecasts) { ingest, block, rows in
             for (r, slot) in ingest.panel.addForecasts(rows, of: block) {
                 let duplicate = Duplicate(
                     line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
@@ -96,19 +112,9 @@ struct Ingest {
     }
 
     private mutating func read(
-        _ path: String, kind: RowParser.Kind, required: [Column], optional: [Column],
-        merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
+        _ header: Header, kind: RowParser.Kind, merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
     ) throws(InputError) -> InputFile {
-        let header: Header
-        do {
-            header = try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
-        } catch let error as InputError {
-            throw error
-        } catch let error as CSVError {
-            throw BlockReader.error(error, path: path, firstLine: 1)
-        } catch {
-            throw .unreadable(path: path, reason: "\(error)")
-        }
+        let path = header.path
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
         let rows = header.estimatedRows()

@@ -172,19 +172,39 @@ struct Join {
     /// actuals without a forecast at some lag. With several threads, each counts and
     /// then scatters one contiguous part of that sequence; within every bucket, part p
     /// writes after parts 0..<p, so the cells land in the sequential order and every
-    /// sum over them is the same to the last bit.
-    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64, threads: Int) -> Cells {
+    /// sum over them is the same to the last bit. With `customer`, only that customer's cells are
+    /// laid out (grouped by customer and item, its series are then the groups, in series order).
+    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64, threads: Int,
+               customer only: Int32? = nil) -> Cells {
         var lags: [Int] = []
         var lagIndex = [Int](repeating: -1, count: Panel.maximumLag + 1)
         for lag in 0...Panel.maximumLag where lagMask & (UInt64(1) << UInt64(lag)) != 0 {
             lagIndex[lag] = lags.count
             lags.append(lag)
         }
-        let groupCount: Int
+        // The group of each series, -1 for a series left out; a slot's period is looked up as `period(of:in:)` does, inline below.
+        var groupOf: [Int32]
+        var groupCount: Int
+        var seriesOfGroup: [Int32]?
         switch grouping {
-        case .customer: groupCount = panel.customers.count
-        case .item: groupCount = panel.items.count
-        case .customerItem: groupCount = series.count
+        case .customer:
+            groupOf = series.customer
+            groupCount = panel.customers.count
+        case .item:
+            groupOf = series.item
+            groupCount = panel.items.count
+        case .customerItem:
+            groupOf = (0..<Int32(series.count)).map { $0 }
+            groupCount = series.count
+        }
+        if let only {
+            for s in groupOf.indices where series.customer[s] != only { groupOf[s] = -1 }
+            if grouping == .customerItem {
+                let kept = groupOf.indices.filter { groupOf[$0] >= 0 }.map { Int32($0) }
+                for (g, s) in kept.enumerated() { groupOf[Int(s)] = Int32(g) }
+                groupCount = kept.count
+                seriesOfGroup = kept
+            }
         }
         let lagCount = lags.count
         let periodCount = presence.periods.count
@@ -195,13 +215,6 @@ struct Join {
         let parts = bucketCount <= 1 << 22 && sourceCount >= 1 << 16 ? max(1, threads) : 1
         let partSize = (sourceCount + parts - 1) / max(1, parts)
 
-        // The group of each series; a slot's period is looked up as `period(of:in:)` does, inline below.
-        let groupOf: [Int32]
-        switch grouping {
-        case .customer: groupOf = series.customer
-        case .item: groupOf = series.item
-        case .customerItem: groupOf = (0..<Int32(series.count)).map { $0 }
-        }
         let first = window.first.index
         let width = window.last - window.first + 1
         /// Calls `body(bucket, source)` for every cell of the sources in part `p`.
@@ -227,17 +240,19 @@ struct Join {
                     let slot = Int(rowSlot[row])
                     let l = lagIndex[Int(rowLag[row])]
                     let period = periodOfSlot(slot)
-                    guard l >= 0, period >= 0 else { continue }
-                    body((Int(groupOf[Int(ofSlot[slot])]) * lagCount + l) * periodCount + period, row)
+                    let group = Int(groupOf[Int(ofSlot[slot])])
+                    guard l >= 0, period >= 0, group >= 0 else { continue }
+                    body((group * lagCount + l) * periodCount + period, row)
                 }
                 for source in sources.clamped(to: rowCount..<sourceCount) {
                     let slot = source - rowCount
                     guard actualRows[slot] > 0 else { continue }
                     let period = periodOfSlot(slot)
-                    guard period >= 0 else { continue }
+                    let group = Int(groupOf[Int(ofSlot[slot])])
+                    guard period >= 0, group >= 0 else { continue }
                     let customer = Int(Panel.customer(of: slotKey[slot]))
                     var missing = customerLags[customer * periodCount + period] & lagMask & ~forecastLags[slot]
-                    let base = Int(groupOf[Int(ofSlot[slot])]) * lagCount
+                    let base = group * lagCount
                     while missing != 0 {
                         let lag = missing.trailingZeroBitCount
                         missing &= missing - 1
@@ -267,7 +282,7 @@ struct Join {
         }
         start[bucketCount] = running
         let cells = Cells(count: Int(running), bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods,
-                          forecastRows: rowCount)
+                          forecastRows: rowCount, seriesOfGroup: seriesOfGroup)
 
         // Scatter: every position is written exactly once, by the part that counted it.
         let source = cells.source.buffer

@@ -1,138 +1,43 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// `trueup report`: two files in, every group's figures out.
+///
+/// A run is three stages, each a value handed to the next: `Intake` reads each file once,
+/// `Scoring` computes every figure, and the verdict (`Policy.assess`) turns the customers'
+/// figures into tiers and reasons.
 public enum Report {
     public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
-        for path in [request.forecasts, request.actuals] where access(path, R_OK) != 0 {
-            throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
-        }
-        // Read first: a small file, and a bad price stops the run before the large files are read.
-        let priceList: PriceList?
-        do {
-            priceList = try request.prices.map { path throws(PriceError) in
-                try PriceList.read(path: path, overrides: request.columns, encoding: request.encoding)
-            }
-        } catch {
-            throw .prices(error)
-        }
-        // Hashed from the start, in the time the work below leaves idle; waited for at the end.
-        let digests = request.hashesInputs ? (forecasts: FileDigest(path: request.forecasts), actuals: FileDigest(path: request.actuals)) : nil
+        try scored(request).result
+    }
+
+    /// The report, and the scoring it came from, to ask for more figures without reading the files again.
+    static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, scoring: Scoring) {
         var stopwatch = Stopwatch()
-        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
-                            blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
-        let actuals: InputFile
-        let forecasts: InputFile
-        do {
-            actuals = try ingest.readActuals(request.actuals)
-            stopwatch.lap("read actuals")
-            forecasts = try ingest.readForecasts(request.forecasts)
-            stopwatch.lap("read forecasts")
-        } catch {
-            throw .input(error)
-        }
-        for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
-            let wanted = Column.normalize(name)
-            let headers = (forecasts.columns.header + actuals.columns.header + (priceList?.columns?.header ?? [])).map(Column.normalize)
-            if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
-        }
-        if ingest.problems.total > 0 && !request.skipBadRows {
-            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
-        }
-        let panel = ingest.panel
-        guard let lastClosed = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
-            throw .input(.noActuals(path: request.actuals))
-        }
-        let window = Window(first: request.from ?? firstMonth, last: min(request.to ?? lastClosed, lastClosed))
-        guard window.first <= window.last else {
-            throw .emptyWindow(from: window.first, to: request.to ?? lastClosed, lastClosed: lastClosed)
-        }
-
-        let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
-        // The series don't depend on the presence: with two threads or more both are worked out at once.
-        var presence = Join.Presence()
-        var series = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: 0)
-        inParallel(request.threads > 1 ? 2 : 1) { part in
-            if part == 0 { presence = join.presence(threads: request.threads) }
-            if part == 1 || request.threads == 1 { series = join.series() }
-        }
-        var accounting = RowAccounting()
-        accounting.forecasts = presence.forecasts
-        accounting.forecasts.read = forecasts.rowsRead
-        accounting.forecasts.rejected = forecasts.rowsRejected
-        accounting.actuals = join.actualAccounting(presence)
-        accounting.actuals.read = actuals.rowsRead
-        accounting.actuals.rejected = actuals.rowsRejected
-
-        let allLags = presence.lags.reduce(UInt64(0), |)
-        let lagsPresent = (0...Panel.maximumLag).filter { allLags & (UInt64(1) << UInt64($0)) != 0 }
-        var lagMask = allLags
-        if let lag = request.lag {
-            guard lagsPresent.contains(lag) else { throw .lagNotFound(lag: lag, available: lagsPresent) }
-            lagMask = UInt64(1) << UInt64(lag)
-        }
-
-        let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
-        stopwatch.lap("join")
-        let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
-        var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
-        groupFigures.prices = seriesPrices
-        let computed = groupFigures.compute(threads: request.threads)
-            .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
-
-        let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
-        let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
-        var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
-                                  firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
-                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
-                                  scale: panel.scale)
+        let intake = try Intake(request, stopwatch: &stopwatch)
+        let scoring = try Scoring(intake, from: request.from, to: request.to, threads: request.threads, actualsPath: request.actuals)
+        let scored = scoring.figures(by: request.grouping, lagMask: try scoring.lagMask(request.lag), stopwatch: &stopwatch)
+        let rows = scored.rows
+        let reportLag = request.lag ?? (scoring.lags.contains(1) ? 1 : scoring.lags.first)
+        let scale = intake.panel.scale
+        var result = ReportResult(request: request, rows: rows, forecasts: intake.forecasts, actuals: intake.actuals,
+                                  accounting: scoring.accounting, firstActual: scoring.firstActual, lastClosed: scoring.lastClosed,
+                                  window: scoring.window, lags: scoring.lags, rejects: intake.rejects, reportLag: reportLag,
+                                  scale: scale)
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
-            result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
+            result.book = BookTotals(rows, lag: reportLag, scale: scale)
+            let window = scoring.window
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
-            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale)
+            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: scale)
         }
-        result.prices = priceList
-        result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
+        result.prices = intake.prices
+        result.unpriced = scored.unpriced
         if request.grouping == .customer, let reportLag {
             result.assessments = request.policy.assess(rows, lag: reportLag)
         }
-        if let digests {
+        if let digests = intake.digests {
             result.forecasts.sha256 = digests.forecasts.hex()
             result.actuals.sha256 = digests.actuals.hex()
         }
         stopwatch.lap("compute")
         result.timings = stopwatch.laps
-        return result
-    }
-
-    /// Rows sorted by the group key (byte order of the names), then lag.
-    private static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
-                                    panel: Panel, series: SeriesIndex) -> [MetricsRow] {
-        let customers = panel.customers.names
-        let items = panel.items.names
-        func key(_ group: Int) -> (customer: String?, item: String?) {
-            switch grouping {
-            case .customer: return (customers[group], nil)
-            case .item: return (nil, items[group])
-            case .customerItem: return (customers[Int(series.customer[group])], items[Int(series.item[group])])
-            }
-        }
-        let scale = panel.scale
-        let rows = computed.map { entry -> MetricsRow in
-            let (customer, item) = key(entry.group)
-            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums, scale: scale),
-                              absoluteError: scale.quantity(units: entry.sums.sumAbsoluteError),
-                              periods: entry.sums.periodTotals.map { $0.inQuantities(scale) })
-        }
-        return rows.sorted { a, b in
-            let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]
-            let kb = [Array((b.customer ?? "").utf8), Array((b.item ?? "").utf8)]
-            if ka[0] != kb[0] { return ka[0].lexicographicallyPrecedes(kb[0]) }
-            if ka[1] != kb[1] { return ka[1].lexicographicallyPrecedes(kb[1]) }
-            return a.lag < b.lag
-        }
+        return (result, scoring)
     }
 }
