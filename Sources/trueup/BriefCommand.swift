@@ -17,24 +17,17 @@ struct BriefCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        do {
-            let view: CustomerView
-            do {
-                view = try input.withProgress(try input.request(lag: lag)) { try CustomerView($0, customer: customer) }
-            } catch let problem as CustomerView.Problem {
-                throw Failure(problem)
-            }
-            let text = BriefMarkdown.render(view)
-            if let out {
-                let (directory, name) = FileOutput.split(out)
-                try FileOutput.prepareDirectory(directory)
-                try FileOutput.write(text, to: name, in: directory)
-                FileOutput.writeStandardOutput("Wrote \(out).\n")
-            } else {
-                FileOutput.writeStandardOutput(text)
-            }
-        } catch let failure as Failure {
-            failure.exit()
+        let view = try input.withProgress(try input.request(lag: lag)) { request throws(CustomerView.Problem) in
+            try CustomerView(request, customer: customer)
+        }
+        let text = BriefMarkdown.render(view)
+        if let out {
+            let (directory, name) = FileOutput.split(out)
+            try FileOutput.prepareDirectory(directory)
+            try FileOutput.write(text, to: name, in: directory)
+            FileOutput.writeStandardOutput("Wrote \(out).\n")
+        } else {
+            FileOutput.writeStandardOutput(text)
         }
     }
 }

@@ -36,19 +36,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let check: Check
-        do {
-            do {
-                check = try input.withProgress(try input.request(lag: lag)) {
-                    try Check($0, customer: customer, item: item, quantity: quantity)
-                }
-            } catch let failure as Failure {
-                throw failure
-            } catch let problem as CustomerView.Problem {
-                throw Failure(problem)
-            }
-        } catch let failure as Failure {
-            failure.exit()
+        let check = try input.withProgress(try input.request(lag: lag)) { request throws(CustomerView.Problem) in
+            try Check(request, customer: customer, item: item, quantity: quantity)
         }
         switch format {
         case .text: FileOutput.writeStandardOutput(CheckText.render(check))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Trueup
+import TrueupHistory
 import TrueupReports
 
 /// A failure the CLI explains in plain words and ends with a sysexits code.
@@ -82,6 +83,29 @@ struct Failure: Error {
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):
             self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
+        }
+    }
+
+    /// The failure a library error stands for; nil for argument-parser errors and exit codes, which it reports itself.
+    init?(caught error: any Error) {
+        switch error {
+        case let failure as Failure: self = failure
+        case let error as ReportError: self.init(error)
+        case let error as InputError: self.init(error)
+        case let error as PolicyError: self.init(error)
+        case let error as CustomerView.Problem: self.init(error)
+        case let error as HistoryError: self.init(error)
+        case let error as Report.RecordingError:
+            switch error {
+            case .report(let error): self.init(error)
+            case .history(let error): self.init(error)
+            }
+        case let error as GeneratorError:
+            switch error {
+            case .invalidConfig(let reason): self.init(reason, code: Self.usage)
+            case .cannotWrite(let path, let reason): self.init("\(path): can't be written (\(reason)).", code: Self.cantCreate)
+            }
+        default: return nil
         }
     }
 

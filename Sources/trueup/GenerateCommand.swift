@@ -22,26 +22,14 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Directory to write into (created if missing).", valueName: "dir")) var directory: String
 
     func run() throws {
-        do {
-            let config = GeneratorConfig(customers: customers, items: items, months: months, lags: lags, seed: seed, openMonths: open)
-            let summary: GeneratorSummary
-            do {
-                summary = try Generator(config).write(to: directory)
-            } catch {
-                switch error {
-                case .invalidConfig(let reason): throw Failure(reason, code: Failure.usage)
-                case .cannotWrite(let path, let reason): throw Failure("\(path): can't be written (\(reason)).", code: Failure.cantCreate)
-                }
-            }
-            let behaviours = Behaviour.allCases.map { "\(summary.behaviourCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
+        let config = GeneratorConfig(customers: customers, items: items, months: months, lags: lags, seed: seed, openMonths: open)
+        let summary = try Generator(config).write(to: directory)
+        let behaviours = Behaviour.allCases.map { "\(summary.behaviourCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
             FileOutput.writeStandardOutput("""
                 Wrote \(directory)/forecasts.csv (\(NumberText.readable(Double(summary.forecastRows), decimals: 0)) rows), \
                 \(directory)/actuals.csv (\(NumberText.readable(Double(summary.actualRows), decimals: 0)) rows) and \(directory)/truth.csv.
                 Customers: \(behaviours).
 
                 """)
-        } catch let failure as Failure {
-            failure.exit()
-        }
     }
 }

@@ -13,14 +13,7 @@ struct PolicyCommand: ParsableCommand {
     var file: String?
 
     func run() throws {
-        do {
-            var policy = Policy.default
-            if let file {
-                do { policy = try Policy.load(path: file) } catch { throw Failure(error) }
-            }
-            FileOutput.writeStandardOutput(policy.commentedTOML)
-        } catch let failure as Failure {
-            failure.exit()
-        }
+        let policy = try file.map { path throws(PolicyError) in try Policy.load(path: path) } ?? Policy.default
+        FileOutput.writeStandardOutput(policy.commentedTOML)
     }
 }

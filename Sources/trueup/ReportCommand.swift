@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Trueup
 import TrueupHistory
 import TrueupReports
@@ -18,7 +17,6 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     @OptionGroup var input: InputOptions
 
@@ -33,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     var by: Grouping = .customer
 
     @Option(help: "What to print: table, csv or json.")
-    var format: Format = .table
+    var format: ReportOutput.Format = .table
 
     @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
     var excel = false
@@ -67,136 +65,56 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            if let out { try FileOutput.prepareDirectory(out) }
-            let request = try input.request(lag: lag, grouping: by)
-            let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
+        if let out { try FileOutput.prepareDirectory(out) }
+        let request = try input.request(lag: lag, grouping: by)
+        let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
+        let result: ReportResult
+        var recorded: RunJSON.History?
+        if let historyPath, by == .customer {
             // An existing history is checked before the work; a new one is made only once there is a run to record.
-            var store: HistoryStore?
-            if let historyPath, by == .customer, HistoryFile.exists(historyPath) {
-                store = try Self.open(historyPath)
+            let store = HistoryFile.exists(historyPath) ? try HistoryStore(path: historyPath, createIfMissing: true) : nil
+            let target = HistoryTarget(path: historyPath, store: store, recordedAt: HistoryFile.now(), version: TrueupCommand.version)
+            let recording: Recording?
+            (result, recording) = try input.withProgress(request) { request throws(Report.RecordingError) in
+                try Report.run(request, recordingIn: target)
             }
-            var result: ReportResult
-            do {
-                result = try input.withProgress(request) { request throws(ReportError) in try Report.run(request) }
-            } catch {
-                throw Failure(error)
+            if let recording {
+                recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
+                FileOutput.writeStandardError(Self.recordedLine(recording, path: historyPath))
+            } else {
+                FileOutput.writeStandardError("history: not recorded: no customer was tiered in this window.\n")
             }
-            var recorded: RunJSON.History?
-            let clock = ContinuousClock()
-            let recording = clock.now
-            if let historyPath {
-                if by == .customer && store == nil { store = try Self.open(historyPath) }
-                if let recording = try record(result, in: store, path: historyPath) {
-                    result.history = recording.comparison
-                    recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
-                }
-            }
-            let recordingTime = clock.now - recording
-            let written = clock.now
-            // Standard output and the files are rendered at once on every core, then written in order.
-            // With --format csv, standard output is metrics.csv's text (before --excel's changes): rendered once.
-            let files = out == nil ? [] : outputFiles(result, recorded: recorded)
-            let sharesMetrics = format == .csv && out != nil && !excel
-            let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput(result)]) + files.map(\.render))
-            FileOutput.writeStandardOutput(texts[0])
-            if let out {
-                for (file, text) in zip(files, texts.dropFirst(sharesMetrics ? 0 : 1)) {
-                    try FileOutput.write(text, to: file.name, in: out)
-                }
-            }
-            if timings {
-                let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
-                let steps = result.timings + (historyStep + [("write", clock.now - written)]).map { ($0.0, Self.seconds($0.1)) }
-                let total = steps.reduce(0) { $0 + $1.seconds }
-                let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-                FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
-            }
-        } catch let failure as Failure {
-            failure.exit()
-        }
-    }
-}
-
-extension ReportCommand {
-    /// The files written to DIR, in order, each with how to render it; metrics.csv first.
-    func outputFiles(_ result: ReportResult, recorded: RunJSON.History?) -> [(name: String, render: () -> String)] {
-        let excel = excel, grouping = by
-        let csv = { (render: @escaping () -> String) -> () -> String in
-            excel ? { SpreadsheetCSV.converted(render()) } : render
-        }
-        var files: [(name: String, render: () -> String)] = [("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) })]
-        if by == .customer {
-            files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
-        }
-        if input.skipBadRows {
-            files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
-        }
-        files.append(("run.json", { RunJSON.value(result, version: TrueupCommand.version, history: recorded).rendered() + "\n" }))
-        files.append(("report.html", { ReportHTML.render(result, version: TrueupCommand.version) }))
-        let names = files.map(\.name)
-        files.append(("README.txt", { OutputReadme.render(result, files: names, excel: excel) }))
-        return files
-    }
-
-    /// How to render what the report prints: the table, metrics.csv's text or the JSON.
-    func standardOutput(_ result: ReportResult) -> () -> String {
-        let grouping = by
-        switch format {
-        case .table: return { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
-        case .csv: return { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }
-        case .json: return { ReportJSON.value(result).rendered() + "\n" }
-        }
-    }
-
-    /// Calls every render at once, on as many threads as there are cores, and returns their texts in order.
-    static func renderAtOnce(_ renders: [() -> String]) -> [String] {
-        let texts = UnsafeMutableBufferPointer<String>.allocate(capacity: renders.count)
-        texts.initialize(repeating: "")
-        defer { texts.deallocate() }
-        let shared = Renders(renders: renders, texts: texts)
-        DispatchQueue.concurrentPerform(iterations: renders.count) { k in shared.texts[k] = shared.renders[k]() }
-        return Array(texts)
-    }
-
-    /// The renders only read the finished result, and each writes only its own text.
-    private struct Renders: @unchecked Sendable {
-        let renders: [() -> String]
-        let texts: UnsafeMutableBufferPointer<String>
-    }
-
-    static func open(_ path: String) throws(Failure) -> HistoryStore {
-        do {
-            return try HistoryStore(path: path, createIfMissing: true)
-        } catch {
-            throw Failure(error)
-        }
-    }
-
-    /// Records the run in the history and says so on stderr; nil, with a line saying why, when there is nothing to record.
-    func record(_ result: ReportResult, in store: HistoryStore?, path: String) throws(Failure) -> Recording? {
-        guard by == .customer, let store else {
-            if history != nil {
+        } else {
+            result = try input.withProgress(request) { request throws(ReportError) in try Report.run(request) }
+            if history != nil && by != .customer {
                 FileOutput.writeStandardError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
             }
-            return nil
         }
-        let recording: Recording?
-        do {
-            recording = try store.record(result, recordedAt: HistoryFile.now(), version: TrueupCommand.version)
-        } catch {
-            throw Failure(error)
+        let clock = ContinuousClock()
+        let written = clock.now
+        // Standard output and the files are rendered at once on every core, then written in order.
+        let output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
+                                  version: TrueupCommand.version)
+        let texts = output.rendered()
+        FileOutput.writeStandardOutput(texts.standardOutput)
+        if let out {
+            for file in texts.files { try FileOutput.write(file.text, to: file.name, in: out) }
         }
-        guard let recording else {
-            FileOutput.writeStandardError("history: not recorded: no customer was tiered in this window.\n")
-            return nil
+        if timings {
+            let steps = result.timings + [("write", Self.seconds(clock.now - written))]
+            let total = steps.reduce(0) { $0 + $1.seconds }
+            let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
+            FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
         }
+    }
+
+    /// "history: recorded 2026-06 at lag 1 in FILE (3 runs; previous 2026-05)".
+    static func recordedLine(_ recording: Recording, path: String) -> String {
         let run = recording.run
         let previous = recording.comparison.previous.map { "previous \($0.asOf)" } ?? "no earlier run at lag \(run.lag)"
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
-        FileOutput.writeStandardError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
-        return recording
+        return "history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n"
     }
 }
 
@@ -204,3 +122,5 @@ extension String {
     /// The text padded with spaces to `width` characters.
     func padding(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
+
+extension ReportOutput.Format: ExpressibleByArgument {}

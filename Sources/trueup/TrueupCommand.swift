@@ -14,4 +14,15 @@ struct TrueupCommand: ParsableCommand {
         version: version,
         subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
+
+    /// Parses, runs the command, and turns any failure it throws into its message and exit code, here and only here.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if let failure = Failure(caught: error) { failure.exit() }
+            exit(withError: error)
+        }
+    }
 }

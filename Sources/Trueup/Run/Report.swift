@@ -17,27 +17,29 @@ public enum Report {
         let rows = scored.rows
         let reportLag = request.lag ?? (scoring.lags.contains(1) ? 1 : scoring.lags.first)
         let scale = intake.panel.scale
-        var result = ReportResult(request: request, rows: rows, forecasts: intake.forecasts, actuals: intake.actuals,
-                                  accounting: scoring.accounting, firstActual: scoring.firstActual, lastClosed: scoring.lastClosed,
-                                  window: scoring.window, lags: scoring.lags, rejects: intake.rejects, reportLag: reportLag,
-                                  scale: scale)
+        var book: BookTotals?
+        var trend: BookTrend?
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
-            result.book = BookTotals(rows, lag: reportLag, scale: scale)
+            book = BookTotals(rows, lag: reportLag, scale: scale)
             let window = scoring.window
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
-            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: scale)
+            trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: scale)
         }
-        result.prices = intake.prices
-        result.unpriced = scored.unpriced
+        var assessments: [Assessment] = []
         if request.grouping == .customer, let reportLag {
-            result.assessments = request.policy.assess(rows, lag: reportLag)
+            assessments = request.policy.assess(rows, lag: reportLag)
         }
+        var forecasts = intake.forecasts, actuals = intake.actuals
         if let digests = intake.digests {
-            result.forecasts.sha256 = digests.forecasts.hex()
-            result.actuals.sha256 = digests.actuals.hex()
+            forecasts.sha256 = digests.forecasts.hex()
+            actuals.sha256 = digests.actuals.hex()
         }
         stopwatch.lap("compute")
-        result.timings = stopwatch.laps
+        let result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals,
+                                  accounting: scoring.accounting, firstActual: scoring.firstActual, lastClosed: scoring.lastClosed,
+                                  window: scoring.window, lags: scoring.lags, rejects: intake.rejects, reportLag: reportLag,
+                                  assessments: assessments, timings: stopwatch.laps, scale: scale, book: book, trend: trend,
+                                  prices: intake.prices, unpriced: scored.unpriced)
         return (result, scoring)
     }
 }

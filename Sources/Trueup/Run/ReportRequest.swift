@@ -73,41 +73,6 @@ public struct MetricsRow: Sendable, Equatable {
     public var periods: [PeriodTotals]
 }
 
-/// Everything a report run found, for the writers.
-public struct ReportResult: Sendable {
-    public var request: ReportRequest
-    public var rows: [MetricsRow]
-    public var forecasts: InputFile
-    public var actuals: InputFile
-    public var accounting: RowAccounting
-    public var firstActual: Month
-    public var lastClosed: Month
-    public var window: Window
-    /// Every lag with a forecast in the window.
-    public var lags: [Int]
-    /// The rows rejected under `--skip-bad-rows`, in file order.
-    public var rejects: [RowProblem]
-    /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
-    public var reportLag: Int?
-    /// Every customer's tier at the report lag, most severe first (grouping by customer only).
-    public var assessments: [Assessment] = []
-    /// Wall time of each step, in order: reading, joining, computing.
-    public var timings: [(step: String, seconds: Double)] = []
-    /// What the history adds (set by the caller after recording the run; nil without a history).
-    public var history: RunComparison?
-    /// How the quantities were held: exact sums in whole units of the inputs' decimal places, or not.
-    public var scale = QuantityScale()
-    /// The whole book's totals at the report lag (nil when nothing was scored at it).
-    public var book: BookTotals?
-    /// The book's and each group's monthly and trailing totals at the report lag, over the
-    /// window's last `BookTrend.maximumMonths` months (nil when nothing was scored at it).
-    public var trend: BookTrend?
-    /// The prices read, with `--prices`.
-    public var prices: PriceList?
-    /// The scored cells without a price, with `--prices`.
-    public var unpriced: Unpriced?
-}
-
 /// Why a report can't be made from otherwise readable input.
 public enum ReportError: Error, Sendable, Equatable {
     case input(InputError)

@@ -1,0 +1,95 @@
+import Dispatch
+import Trueup
+
+/// What a report writes: the text for standard output, and which files go to the output
+/// directory, each rendered from the finished result.
+public struct ReportOutput {
+    public enum Format: String, Sendable, CaseIterable { case table, csv, json }
+
+    public let result: ReportResult
+    public let format: Format
+    /// Whether files are written to an output directory.
+    public let writesFiles: Bool
+    /// CSV files for spreadsheets (`--excel`).
+    public let excel: Bool
+    /// run.json's `history`: where the run was recorded (nil without a history).
+    public let recorded: RunJSON.History?
+    public let version: String
+
+    public init(_ result: ReportResult, format: Format, writesFiles: Bool, excel: Bool, recorded: RunJSON.History?, version: String) {
+        self.result = result
+        self.format = format
+        self.writesFiles = writesFiles
+        self.excel = excel
+        self.recorded = recorded
+        self.version = version
+    }
+
+    /// The files of the output directory, in order, each with how to render it; metrics.csv first.
+    /// flags.csv only grouped by customer, rejects.csv only under `--skip-bad-rows`.
+    public var files: [(name: String, render: @Sendable () -> String)] {
+        guard writesFiles else { return [] }
+        let result = result, excel = excel, recorded = recorded, version = version
+        let grouping = result.request.grouping
+        @Sendable func csv(_ render: @escaping @Sendable () -> String) -> @Sendable () -> String {
+            guard excel else { return render }
+            return { SpreadsheetCSV.converted(render()) }
+        }
+        var files: [(name: String, render: @Sendable () -> String)] = [
+            ("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }),
+        ]
+        if grouping == .customer {
+            files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
+        }
+        if result.request.skipBadRows {
+            files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
+        }
+        files.append(("run.json", { RunJSON.value(result, version: version, history: recorded).rendered() + "\n" }))
+        files.append(("report.html", { ReportHTML.render(result, version: version) }))
+        let names = files.map(\.name)
+        files.append(("README.txt", { OutputReadme.render(result, files: names, excel: excel) }))
+        return files
+    }
+
+    /// What the report prints: the table, metrics.csv's text or the JSON.
+    public var standardOutput: @Sendable () -> String {
+        let result = result
+        switch format {
+        case .table: return { result.request.grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
+        case .csv: return { MetricsCSV.render(result.rows, grouping: result.request.grouping, priced: result.prices != nil) }
+        case .json: return { ReportJSON.value(result).rendered() + "\n" }
+        }
+    }
+
+    /// Standard output's text and each file's, rendered at once on every core. With `--format csv`
+    /// beside metrics.csv (without `--excel`), standard output is metrics.csv's text, rendered once.
+    public func rendered() -> (standardOutput: String, files: [(name: String, text: String)]) {
+        let files = files
+        let sharesMetrics = format == .csv && writesFiles && !excel
+        let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput]) + files.map(\.render))
+        let fileTexts = Array(texts.dropFirst(sharesMetrics ? 0 : 1))
+        return (texts[0], zip(files, fileTexts).map { ($0.name, $1) })
+    }
+
+    /// Calls every render at once, on as many threads as there are cores, and returns their texts in order.
+    static func renderAtOnce(_ renders: [@Sendable () -> String]) -> [String] {
+        let texts = Texts(count: renders.count)
+        DispatchQueue.concurrentPerform(iterations: renders.count) { k in texts.set(k, renders[k]()) }
+        return texts.all
+    }
+
+    /// One slot per render; each render writes only its own, and they are read after all are done.
+    private final class Texts: @unchecked Sendable {
+        private let texts: UnsafeMutableBufferPointer<String>
+        init(count: Int) {
+            texts = .allocate(capacity: count)
+            texts.initialize(repeating: "")
+        }
+        deinit {
+            texts.deinitialize()
+            texts.deallocate()
+        }
+        func set(_ k: Int, _ text: String) { texts[k] = text }
+        var all: [String] { Array(texts) }
+    }
+}
