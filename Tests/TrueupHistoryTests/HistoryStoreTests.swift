@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import TrueupHistory
-import Trueup
+@testable import Trueup
 
 /// The history store: schema, identity of a run, replacement, comparisons, queries, refusals.
 ///

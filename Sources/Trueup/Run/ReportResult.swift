@@ -1,39 +1,40 @@
 /// Everything a report run found, for the writers: finished when it leaves the library.
 ///
 /// Built from the three stages (intake, scoring, verdict) by `Report.run`; a run recorded in a
-/// history is the same result with the comparison passed in (`init(_:history:)`), never patched.
+/// history is the same result with the comparison passed in (`init(_:history:recordingSeconds:)`).
+/// No module outside the library can change it (the setters are internal, for the library's own tests).
 public struct ReportResult: Sendable {
-    public let request: ReportRequest
-    public let rows: [MetricsRow]
-    public let forecasts: InputFile
-    public let actuals: InputFile
-    public let accounting: RowAccounting
-    public let firstActual: Month
-    public let lastClosed: Month
-    public let window: Window
+    public internal(set) var request: ReportRequest
+    public internal(set) var rows: [MetricsRow]
+    public internal(set) var forecasts: InputFile
+    public internal(set) var actuals: InputFile
+    public internal(set) var accounting: RowAccounting
+    public internal(set) var firstActual: Month
+    public internal(set) var lastClosed: Month
+    public internal(set) var window: Window
     /// Every lag with a forecast in the window.
-    public let lags: [Int]
+    public internal(set) var lags: [Int]
     /// The rows rejected under `--skip-bad-rows`, in file order.
-    public let rejects: [RowProblem]
+    public internal(set) var rejects: [RowProblem]
     /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
-    public let reportLag: Int?
+    public internal(set) var reportLag: Int?
     /// Every customer's tier at the report lag, most severe first (grouping by customer only).
-    public let assessments: [Assessment]
+    public internal(set) var assessments: [Assessment]
     /// Wall time of each step, in order: reading, joining, computing.
-    public let timings: [(step: String, seconds: Double)]
+    public internal(set) var timings: [(step: String, seconds: Double)]
     /// What the history adds: this run against the earlier ones (nil without a history).
-    public let history: RunComparison?
+    public internal(set) var history: RunComparison?
     /// How the quantities were held: exact sums in whole units of the inputs' decimal places, or not.
-    public let scale: QuantityScale
+    public internal(set) var scale: QuantityScale
     /// The whole book's totals at the report lag (nil when nothing was scored at it).
-    public let book: BookTotals?
+    public internal(set) var book: BookTotals?
     /// The book's and each group's monthly and trailing totals at the report lag, over the
     /// window's last `BookTrend.maximumMonths` months (nil when nothing was scored at it).
-    public let trend: BookTrend?
+    public internal(set) var trend: BookTrend?
     /// The prices read, with `--prices`.
-    public let prices: PriceList?
+    public internal(set) var prices: PriceList?
     /// The scored cells without a price, with `--prices`.
-    public let unpriced: Unpriced?
+    public internal(set) var unpriced: Unpriced?
 
     init(request: ReportRequest, rows: [MetricsRow], forecasts: InputFile, actuals: InputFile, accounting: RowAccounting,
          firstActual: Month, lastClosed: Month, window: Window, lags: [Int], rejects: [RowProblem], reportLag: Int?,
