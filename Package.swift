@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.
-        .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Help"]),
     ]
 )

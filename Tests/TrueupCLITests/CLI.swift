@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `trueup` executable, as a user would from a shell.
 enum CLI {
@@ -83,4 +84,18 @@ final class Workspace {
     func read(_ name: String) -> String? {
         (try? Data(contentsOf: url.appendingPathComponent(name))).map { String(decoding: $0, as: UTF8.self) }
     }
+}
+
+extension Tag {
+    /// Suites that take long (interrupted writes and history, the notebooks): `swift test --skip` them while working.
+    @Tag static var slow: Self
+}
+
+/// Runs `trueup` with `arguments` and checks its whole standard output, standard error and exit status at once.
+func assertRun(_ arguments: [String], stdout: String, stderr: String = "", status: Int32 = 0, in directory: URL? = nil,
+               sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let outcome = try CLI.run(arguments, in: directory)
+    #expect(outcome.status == status, "exit status of trueup \(arguments.joined(separator: " "))", sourceLocation: sourceLocation)
+    #expect(outcome.stdout == stdout, "standard output", sourceLocation: sourceLocation)
+    #expect(outcome.stderr == stderr, "standard error", sourceLocation: sourceLocation)
 }

@@ -8,7 +8,7 @@ import Testing
 /// package root with the built `trueup` first on the PATH. Other blocks (```sh,
 /// ```text) are not run: they are for commands too slow for a test, such as the
 /// benchmark, and say so in the notebook.
-@Suite struct NotebookTests {
+@Suite(.tags(.slow)) struct NotebookTests {
     struct Step: CustomStringConvertible {
         var notebook: String
         var line: Int

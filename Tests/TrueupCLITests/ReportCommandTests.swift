@@ -147,3 +147,15 @@ import Testing
         #expect(outcome.stdout.isEmpty)
     }
 }
+
+/// `--columns` is checked against both headers before any data row is read: a name in neither
+/// header is reported even when the rows further down could not be read at all.
+@Suite struct ColumnOverrideTests {
+    @Test func unknownHeaderIsReportedBeforeTheRows() throws {
+        let space = Workspace()
+        let forecasts = space.file("f.csv", "customer,item,period,lag,forecast\nA,x,2024-01,1,\"5\n")
+        let actuals = space.file("a.csv", "customer,item,period,actual\nA,x,2024-01,5\n")
+        try assertRun(["report", "--forecasts", forecasts, "--actuals", actuals, "--columns", "customer=Sold-To"],
+                      stdout: "", stderr: "trueup: --columns customer=Sold-To: neither file has a column named Sold-To.\n", status: 64)
+    }
+}

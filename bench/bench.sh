@@ -2,15 +2,15 @@
 # Benchmark: `trueup report` against DuckDB, Polars and pandas computing the same
 # per-customer-and-lag figures from the same CSV files. See bench/README.md.
 #
-#   ./bench.sh                                   # full size: 2000 customers x 100 items x 24 months x 3 lags
-#   BENCH_CUSTOMERS=50 BENCH_RUNS=2 ./bench.sh   # quick smoke run
+#   bench/bench.sh                                   # full size: 2000 customers x 100 items x 24 months x 3 lags
+#   BENCH_CUSTOMERS=50 BENCH_RUNS=2 bench/bench.sh   # quick smoke run
 #
 # Environment: BENCH_CUSTOMERS (2000), BENCH_ITEMS (100), BENCH_MONTHS (24),
 # BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5), BENCH_WARMUP (1), BENCH_PEERS ("duckdb polars pandas"; DuckDB is always
 # measured, the ratio is against it).
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")"
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 CUSTOMERS=${BENCH_CUSTOMERS:-2000}
 ITEMS=${BENCH_ITEMS:-100}
@@ -25,23 +25,23 @@ for peer in ${BENCH_PEERS-polars pandas}; do
     duckdb) ;;
     polars | pandas) PEERS+=("$peer") ;;
     *)
-        echo "bench.sh: BENCH_PEERS names duckdb, polars and pandas; not '$peer'." >&2
+        echo "bench/bench.sh: BENCH_PEERS names duckdb, polars and pandas; not '$peer'." >&2
         exit 2
         ;;
     esac
 done
 if ! [[ $WARMUP =~ ^[0-9]+$ ]]; then
-    echo "bench.sh: BENCH_WARMUP must be a whole number, not '$WARMUP'." >&2
+    echo "bench/bench.sh: BENCH_WARMUP must be a whole number, not '$WARMUP'." >&2
     exit 2
 fi
 for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
     if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
-        echo "bench.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
+        echo "bench/bench.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
         exit 2
     fi
 done
 if ! [[ $SEED =~ ^[0-9]+$ ]]; then
-    echo "bench.sh: BENCH_SEED must be a whole number, not '$SEED'." >&2
+    echo "bench/bench.sh: BENCH_SEED must be a whole number, not '$SEED'." >&2
     exit 2
 fi
 
@@ -111,7 +111,7 @@ else
     forecast_rows=$(($(wc -l < "$FORECASTS") - 1))
     actual_rows=$(($(wc -l < "$ACTUALS") - 1))
     if [[ $forecast_rows -ne $EXPECTED_FORECAST_ROWS || $actual_rows -ne $EXPECTED_ACTUAL_ROWS ]]; then
-        echo "bench.sh: generated $forecast_rows forecast rows and $actual_rows actual rows;" \
+        echo "bench/bench.sh: generated $forecast_rows forecast rows and $actual_rows actual rows;" \
             "expected $EXPECTED_FORECAST_ROWS and $EXPECTED_ACTUAL_ROWS." >&2
         exit 1
     fi
@@ -161,7 +161,7 @@ run_once() { # run_once TOOL ROUND: appends "tool round seconds max_rss_kb" to t
     rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$timing")
     rm -f "$timing"
     if [[ -z $rss ]]; then
-        echo "bench.sh: no 'Maximum resident set size' in /usr/bin/time -v's output for $tool." >&2
+        echo "bench/bench.sh: no 'Maximum resident set size' in /usr/bin/time -v's output for $tool." >&2
         exit 1
     fi
     printf '%s\t%s\t%s\t%s\n' "$tool" "$round" "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f", e - s }')" "$rss" \
@@ -232,6 +232,6 @@ if [[ -n $(git status --porcelain 2> /dev/null) ]]; then GIT_REV="$GIT_REV + unc
 cp "$REPORT" "$RESULTS/latest.txt"
 
 if ((COMPARE_STATUS != 0)); then
-    echo "bench.sh: trueup's figures and a peer's differ (see above)." >&2
+    echo "bench/bench.sh: trueup's figures and a peer's differ (see above)." >&2
     exit 1
 fi
