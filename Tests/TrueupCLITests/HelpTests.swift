@@ -24,6 +24,6 @@ import Testing
         let outcome = try CLI.run(["report", "--forecasts", "f.csv", "--actuals", "a.csv", "--by", "region"])
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
-        #expect(outcome.stderr.hasPrefix("Error: --by takes customer, item or customer,item; not 'region'.\n"))
+        #expect(outcome.stderr.hasPrefix("Error: The value 'region' is invalid for '--by <grouping>': --by takes customer, item or customer,item; not 'region'.\n"))
     }
 }
