@@ -4,8 +4,9 @@
 # Generated data is thinned and perturbed so every case METRICS.md names occurs:
 # unforecasted purchases, forecasts without actuals, zero and negative actuals,
 # several actual lines for one key, unmatched actuals and open periods. Each
-# option set below must give the same metrics.csv (1e-6 relative) and the same
-# row accounting. The data is then rewritten as a semicolon export with decimal
+# option set below must give the same metrics.csv (sums of quantities as exact
+# decimals, other figures to 10 significant digits) and the same row
+# accounting. The data is then rewritten as a semicolon export with decimal
 # commas, other header names, a byte order mark, CRLF and quoting, and read
 # through --columns: the figures must not change.
 #

@@ -5,8 +5,9 @@ This is a test oracle. It is written from the METRICS.md contract alone, in
 plain Python with the standard library, so that it shares no code and no
 numerical shortcuts with the Swift implementation. It favours being obviously
 correct over being fast: every figure is computed straight from its
-definition, with math.fsum for the sums and exact integer arithmetic for the
-sign test.
+definition: quantities are read as Python Decimals, so the sums of quantities
+(actual, forecast, each period's total error E_t) are exact decimal sums; the
+other sums use math.fsum over floats, and the sign test exact integer arithmetic.
 
 Usage:
     python3 metrics_reference.py --forecasts F.csv --actuals A.csv \
@@ -48,6 +49,10 @@ import json
 import math
 import sys
 from collections import defaultdict
+from decimal import Decimal, InvalidOperation, getcontext
+
+# Sums of quantities are exact decimals (METRICS.md): room for any sum of 15-digit quantities.
+getcontext().prec = 60
 
 COLUMNS = [
     "lag", "periods", "items", "cells", "actual", "forecast", "bias_pct",
@@ -102,11 +107,12 @@ def parse_number(text, decimal_comma, where):
     if decimal_comma and "," in s:
         s = s.replace(".", "").replace(",", ".")
     try:
-        value = float(s)
-    except ValueError:
+        value = Decimal(s)
+    except InvalidOperation:
         raise InputError(f"{where}: bad number {text!r}") from None
-    if not math.isfinite(value):
+    if not value.is_finite() or not math.isfinite(float(value)):
         raise InputError(f"{where}: bad number {text!r}")
+    # As read: the decimal the file wrote, not its nearest binary fraction.
     return value
 
 
@@ -229,9 +235,11 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     series_actual: (customer, item) -> {month: summed actual}.
     """
     n = len(cells)
-    F = [c[3] for c in cells]
-    A = [c[4] for c in cells]
-    e = [f - a for f, a in zip(F, A)]
+    # Sums of quantities and the per-period totals are exact decimal sums; the rest is in floats.
+    exact_e = [c[3] - c[4] for c in cells]
+    F = [float(c[3]) for c in cells]
+    A = [float(c[4]) for c in cells]
+    e = [float(x) for x in exact_e]
     abs_e = [abs(x) for x in e]
     abs_a = [abs(a) for a in A]
 
@@ -240,8 +248,8 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     out["items"] = len({c[1] for c in cells})
     out["cells"] = n
     sum_a = math.fsum(A)
-    out["actual"] = sum_a
-    out["forecast"] = math.fsum(F)
+    out["actual"] = sum((c[4] for c in cells), Decimal(0))
+    out["forecast"] = sum((c[3] for c in cells), Decimal(0))
     sum_e = math.fsum(e)
     sum_abs_e = math.fsum(abs_e)
     sum_abs_a = math.fsum(abs_a)
@@ -273,7 +281,7 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     for key in series:
         by_month = series_actual.get(key, {})
         for t in range(first_actual + 1, window_last + 1):
-            diffs.append(abs(by_month.get(t, 0.0) - by_month.get(t - 1, 0.0)))
+            diffs.append(abs(float(by_month.get(t, 0) - by_month.get(t - 1, 0))))
     scale = div(math.fsum(diffs), len(diffs)) if diffs else None
     if mae is None or scale is None or scale == 0:
         out["mase"] = None
@@ -282,16 +290,10 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
 
     # Per-period total error E_t over the group's periods.
     per_period = defaultdict(list)
-    for c, x in zip(cells, e):
+    for c, x in zip(cells, exact_e):
         per_period[c[2]].append(x)
-    # A total within 1e-10 of the period's sum of |e| is cancellation noise of decimal
-    # inputs (0.1 + 0.2 - 0.3): 0, as trueup's README states.
-    totals = []
-    for t in sorted(per_period):
-        total = math.fsum(per_period[t])
-        if abs(total) <= 1e-10 * math.fsum(abs(x) for x in per_period[t]):
-            total = 0.0
-        totals.append(total)
+    # Exact decimal totals: a period whose over- and under-forecasts cancel (0.1 + 0.2 - 0.3) is 0.
+    totals = [float(sum(per_period[t], Decimal(0))) for t in sorted(per_period)]
     if all(x == 0 for x in totals):
         out["tracking_signal"] = 0.0
     else:
@@ -310,7 +312,7 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
         source = c[2] - shift
         if source < first_actual:
             continue
-        naive = series_actual.get((c[0], c[1]), {}).get(source, 0.0)
+        naive = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
         naive_abs_err.append(abs(naive - a))
         fc_abs_err.append(abs(f - a))
         base_abs_a.append(abs(a))
@@ -391,7 +393,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     series_actual = defaultdict(lambda: defaultdict(list))
     for cust, item, t, value in actuals:
         series_actual[(cust, item)][t].append(value)
-    series_actual = {k: {t: math.fsum(v) for t, v in months.items()}
+    series_actual = {k: {t: sum(v, Decimal(0)) for t, v in months.items()}
                      for k, months in series_actual.items()}
 
     if not actuals:
@@ -444,8 +446,8 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         for t in periods:
             items = fc_items[(cust, t, lag)] | act_items.get((cust, t), set())
             for item in items:
-                f = scored.get((cust, item, t, lag), 0.0)
-                a = series_actual.get((cust, item), {}).get(t, 0.0)
+                f = scored.get((cust, item, t, lag), Decimal(0))
+                a = series_actual.get((cust, item), {}).get(t, Decimal(0))
                 fields = {"customer": cust, "item": item}
                 key = tuple(fields[k] for k in key_fields)
                 groups[(key, lag)].append((cust, item, t, f, a))
@@ -464,6 +466,12 @@ def format_value(value):
         return ""
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Decimal):
+        # Positional, without trailing zeros: "183481.2", "66146".
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
     if value == 0:
         value = 0.0          # no "-0.0"
     return repr(float(value))
