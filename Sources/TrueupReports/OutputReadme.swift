@@ -2,6 +2,13 @@ import Trueup
 
 /// DIR/README.txt: what each output file holds, column by column, in a spreadsheet user's words.
 public enum OutputReadme {
+    /// What README.txt says when the quantities could not be summed exactly (`QuantityScale`).
+    static let inexactNote = """
+        In this run the quantities had more than \(QuantityScale.maximumDecimals) decimal places, or added up to 10^15 or
+        more of their smallest decimal place: actual and forecast are rounded to 10
+        significant digits too.
+        """
+
     /// The README for the files written to the output directory.
     public static func render(_ result: ReportResult, files: [String], excel: Bool) -> String {
         let grouping = result.request.grouping
@@ -16,8 +23,11 @@ public enum OutputReadme {
             they bought more than forecast (under-forecast).
 
             Numbers are written with a point as the decimal separator and no thousands
-            separators. An empty cell means the figure can't be computed (for example a
-            percentage of an actual of 0); it is never written as 0.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
+            separators. Totals of quantities (actual, forecast) are the exact sums of the
+            input quantities, with no more decimal places than the inputs have; every
+            other figure is rounded to 10 significant digits, so the same inputs give the
+            same files on any computer.\(result.scale.exact ? "" : "\n" + Self.inexactNote) An empty cell means the figure can't be
+            computed (for example a percentage of an actual of 0); it is never written as 0.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
 
 
             """
