@@ -32,14 +32,17 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The one door to the C library: every system call, with typed errno errors (Syscalls.swift).
+        .target(name: "TrueupSystem"),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
-        .target(name: "TrueupCSV", swiftSettings: hotPath),
+        .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(
             name: "Trueup",
             dependencies: [
                 "CBLAS",
                 "CCrypto",
+                "TrueupSystem",
                 "TrueupCSV",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -56,11 +59,12 @@ let package = Package(
                 "Trueup",
                 "TrueupReports",
                 "TrueupHistory",
+                "TrueupSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
-        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
+        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem"]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.
         .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -56,8 +56,14 @@ struct Failure: Error {
         switch error {
         case .missingFile(let path, let reason):
             self.init("\(path): can't open the file (\(reason)). Check the path.", code: Self.noInput)
+        case .notRegularFile(let path, let kind):
+            self.init("\(path): is \(kind), not a regular file; trueup reads regular files (export the data to a file first).", code: Self.noInput)
         case .unreadable(let path, let reason):
             self.init("\(path): reading failed part way (\(reason)).", code: Self.ioError)
+        case .changedWhileRead(let path):
+            self.init("\(path): the file changed while it was read (its size or modification time differ from the start); nothing was written. Run again once it is complete.", code: Self.ioError)
+        case .recordTooLong(let path, let line, let limit):
+            self.init("\(path):\(line): a record starts here and runs past \(limit >> 20) MiB without ending; this is not a CSV export trueup can read (is a quote left open, or is it another kind of file?).", code: Self.data)
         case .emptyFile(let path):
             self.init("\(path): the file is empty; it needs a header line and data rows.", code: Self.data)
         case .unsupportedEncoding(let path, let encoding):
@@ -94,6 +100,6 @@ struct Failure: Error {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileOutput.writeStandardError(string)
+        StandardStreams.writeError(string)
     }
 }

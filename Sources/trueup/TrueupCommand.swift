@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrueupSystem
 
 @main
 struct TrueupCommand: ParsableCommand {
@@ -14,4 +15,10 @@ struct TrueupCommand: ParsableCommand {
         version: version,
         subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
+
+    /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.
+    static func main() {
+        Syscalls.ignoreBrokenPipeSignal()
+        main(nil)
+    }
 }
