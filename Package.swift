@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Test only: a CommonMark renderer to show that no name in a brief becomes markup.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // OpenBLAS, reached only through Sources/Trueup/Kernels/BLAS.swift.
@@ -64,7 +66,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
-        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem"]),
+        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.
         .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")]),

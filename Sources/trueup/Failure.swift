@@ -1,5 +1,6 @@
 import ArgumentParser
 import Trueup
+import TrueupReports
 
 /// A failure the CLI explains in plain words and ends with a sysexits code.
 struct Failure: Error {
@@ -73,7 +74,11 @@ struct Failure: Error {
         case .missingColumns(let file, let line, let missing, let header):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
-            self.init("\(file):\(line): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
+            // A header that isn't text (a binary file, another encoding) is described, never echoed.
+            let shown = header.allSatisfy(TerminalText.isPlainText) && header.joined().count <= 2000
+                ? "The header is: \(header.joined(separator: ", "))."
+                : "The first line is not a text header (it has control characters or bytes that are not UTF-8, or is very long): is this a CSV export?"
+            self.init("\(file):\(line): no column for \(names). \(shown) Name the column with --columns \(example).", code: Self.data)
         case .duplicateHeader(let file, let line, let name):
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
@@ -90,10 +95,11 @@ struct Failure: Error {
         }
     }
 
-    /// Prints the message to stderr and exits with the code.
+    /// Prints the message to stderr, every line through `TerminalText` (names in messages come from
+    /// the input files), and exits with the code.
     func exit() -> Never {
         var standardError = StandardError()
-        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + $0 }.joined(separator: "\n"), to: &standardError)
+        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + TerminalText.escaped(String($0)) }.joined(separator: "\n"), to: &standardError)
         TrueupCommand.exit(withError: ExitCode(code))
     }
 }
