@@ -38,8 +38,9 @@ enum FileOutput {
     }
 
     /// Refuses a target that exists and is not a regular file (a device, a FIFO, a folder, a link to one).
+    /// A link to a regular file is fine: the rename replaces the link itself, never what it points to.
     static func checkTarget(_ path: String) throws(Failure) {
-        guard let status = try? Syscalls.status(path: path, followingLinks: false) else { return }
+        guard let status = try? Syscalls.status(path: path) else { return }
         guard status.kind == .regular else {
             throw Failure("\(path): is \(status.kind.described), not a regular file; trueup replaces only regular files.", code: Failure.cantCreate)
         }
