@@ -165,8 +165,10 @@ package enum Syscalls {
         var thread: pthread_t?
         #endif
         let started = pthread_create(&thread, nil, { argument in
-            guard let argument else { return nil }
-            Unmanaged<Box>.fromOpaque(argument).takeRetainedValue().work()
+            // The argument is optional on Linux and not on Darwin: made optional here for both.
+            let pointer: UnsafeMutableRawPointer? = argument
+            guard let pointer else { return nil }
+            Unmanaged<Box>.fromOpaque(pointer).takeRetainedValue().work()
             return nil
         }, box)
         guard started == 0 else {

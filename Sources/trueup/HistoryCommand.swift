@@ -42,6 +42,9 @@ struct HistoryCommand: ParsableCommand {
         let path = HistoryFile.path(explicit: history, out: out) ?? HistoryFile.defaultName
         do {
             let store: HistoryStore
+            if let kind = HistoryFile.kindIfNotRegular(path) {
+                throw Failure("\(path): is \(kind), not a history file; name another with --history FILE.", code: Failure.noInput)
+            }
             do {
                 store = try HistoryStore(path: path, createIfMissing: false)
             } catch {

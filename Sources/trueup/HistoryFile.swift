@@ -25,6 +25,13 @@ enum HistoryFile {
 
     static func exists(_ path: String) -> Bool { (try? Syscalls.status(path: path)) != nil }
 
+    /// What the file at `path` is, in words, when it exists and is not a regular file (a FIFO would
+    /// make SQLite wait); nil otherwise.
+    static func kindIfNotRegular(_ path: String) -> String? {
+        guard let status = try? Syscalls.status(path: path), status.kind != .regular else { return nil }
+        return status.kind.described
+    }
+
     /// Checks, before any work, that the history at `path` can be written: an existing one is a
     /// regular file the user may write, in a folder SQLite may write its journal to; a new one's
     /// folder exists and can be written. Exit 73 otherwise.

@@ -247,6 +247,10 @@ import Testing
         #expect(try Data(contentsOf: history) == bytes, "the damaged file is not written to")
         let listed = try CLI.run(["history", "--history", history.path])
         #expect(listed.status == 65)
+        let fifo = space.url.appendingPathComponent("fifo.sqlite").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let piped = try CLI.run(["history", "--history", fifo])
+        #expect(piped.status == 66 && piped.stderr.contains("named pipe"), "\(piped.stderr)")
 
         let folder = space.url.appendingPathComponent("folder.sqlite").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)

@@ -34,6 +34,8 @@ final class FileDigest: @unchecked Sendable {
     /// The hash so far and where it has got to.
     private struct State {
         var hasher = SHA256Hasher()
+        /// One step's bytes, read into the same storage each time.
+        var buffer: [UInt8] = []
         var offset = 0
         let size: Int
         let file: SystemFile
@@ -140,11 +142,15 @@ final class FileDigest: @unchecked Sendable {
     /// early (a truncated file).
     private static func hashStep(_ state: inout State) -> Bool {
         let length = min(step, state.size - state.offset)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
-        defer { buffer.deallocate() }
-        guard let filled = try? state.file.readFully(into: buffer, at: state.offset), filled == length else { return false }
-        state.hasher.update(UnsafeRawBufferPointer(buffer))
-        state.offset += length
-        return true
+        if state.buffer.count < length { state.buffer = [UInt8](repeating: 0, count: length) }
+        let file = state.file, offset = state.offset, hasher = state.hasher
+        let complete = state.buffer.withUnsafeMutableBytes { all -> Bool in
+            let buffer = UnsafeMutableRawBufferPointer(rebasing: all[..<length])
+            guard let filled = try? file.readFully(into: buffer, at: offset), filled == length else { return false }
+            hasher.update(UnsafeRawBufferPointer(buffer))
+            return true
+        }
+        if complete { state.offset += length }
+        return complete
     }
 }
