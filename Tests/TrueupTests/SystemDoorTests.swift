@@ -50,6 +50,6 @@ import TrueupSystem
         #expect(status.kind == .regular && status.size == 5)
         var bytes = [UInt8](repeating: 0, count: 8)
         #expect(try bytes.withUnsafeMutableBytes { try file.readFully(into: $0, at: 1) } == 4)
-        #expect(bytes.prefix(4) == Array("2345".utf8))
+        #expect(Array(bytes.prefix(4)) == Array("2345".utf8))
     }
 }
