@@ -75,7 +75,7 @@ public enum BriefMarkdown {
         let span = "over these \(f.periods) \(f.periods == 1 ? "month" : "months")"
         var out = "\n## What the errors cost\n\n"
         guard v.pricedCells > 0 else {
-            return out + "None of these item-months has a price in `\(view.report.prices?.path ?? "")`, so the errors are not valued.\n"
+            return out + "None of these item-months has a price in \(MarkdownText.code(view.report.prices?.path ?? "")), so the errors are not valued.\n"
         }
         out += "Your over-forecasts left us \(MoneyText.amount(v.excessCost, currency)) of stock at cost \(span), "
         out += "and your under-forecasts put \(MoneyText.amount(v.shortfallValue, currency)) of sales at risk."
