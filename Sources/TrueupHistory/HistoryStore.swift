@@ -30,6 +30,11 @@ public final class HistoryStore: Sendable {
         }
         let migrator = HistoryMigrations.migrator
         do {
+            // A damaged file is refused before anything is read from or written to it.
+            let check = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else {
+                throw HistoryError.damaged(path: path, detail: check.prefix(3).joined(separator: "; "))
+            }
             let tables = try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             }
@@ -64,8 +69,23 @@ public final class HistoryStore: Sendable {
     /// report lag. The comparison uses the runs at the same lag whose as-of period is before this
     /// one's, newest first, the one recorded last standing for an as-of period recorded more than once.
     public func record(_ result: ReportResult, recordedAt: String, version: String) throws(HistoryError) -> Recording? {
+        do {
+            return try record(result, recordedAt: recordedAt, version: version) { _ in }
+        } catch let error as HistoryError {
+            throw error
+        } catch {
+            throw Self.mapped(error, path: path, opening: false)
+        }
+    }
+
+    /// `record(_:recordedAt:version:)`, calling `beforeCommit` with the recording inside the transaction:
+    /// what it throws is rethrown as it is, and the history stays as it was. The report's files are
+    /// written there, so that the history records a run only once its files are in place.
+    public func record(_ result: ReportResult, recordedAt: String, version: String,
+                       beforeCommit: (Recording) throws -> Void) throws -> Recording? {
         guard let recorded = RecordedRun(result, recordedAt: recordedAt) else { return nil }
         let customers = result.assessments.map(RecordedCustomer.init)
+        var stepFailure: (any Error)?
         do {
             return try queue.write { db in
                 let old = try Int64.fetchOne(db, sql: """
@@ -77,10 +97,18 @@ public final class HistoryStore: Sendable {
                 try HistoryRows.insert(customers, run: run.id, in: db)
                 let earlier = try Self.earlierRuns(before: run.asOf, lag: run.lag, limit: RunComparison.span - 1, in: db)
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0
-                return Recording(run: run, comparison: RunComparison(current: result.assessments, earlier: earlier),
-                                 replaced: old != nil, runCount: count)
+                let recording = Recording(run: run, comparison: RunComparison(current: result.assessments, earlier: earlier),
+                                          replaced: old != nil, runCount: count)
+                do {
+                    try beforeCommit(recording)
+                } catch {
+                    stepFailure = error
+                    throw error
+                }
+                return recording
             }
         } catch {
+            if let stepFailure { throw stepFailure }
             throw Self.mapped(error, path: path, opening: false)
         }
     }
@@ -156,7 +184,7 @@ public final class HistoryStore: Sendable {
             let reason = error.message ?? "\(error)"
             switch error.resultCode {
             case .SQLITE_NOTADB: return .notAHistory(path: path, reason: "it is not an SQLite database")
-            case .SQLITE_CORRUPT: return .notAHistory(path: path, reason: "it is damaged (\(reason))")
+            case .SQLITE_CORRUPT: return .damaged(path: path, detail: reason)
             case .SQLITE_CANTOPEN: return opening ? .cantOpen(path: path, reason: reason) : .failed(path: path, reason: reason)
             default: return .failed(path: path, reason: reason)
             }

@@ -2,13 +2,15 @@ import Trueup
 
 /// A one-page evidence sheet on one customer, in Markdown, for a conversation
 /// about its supply agreement with someone outside the planning team.
+///
+/// Names come from the customer's own files: each is written through `MarkdownText`.
 public enum BriefMarkdown {
     public static func render(_ view: CustomerView) -> String {
         let a = view.assessment
         let f = a.figures
         let report = view.report
         let months = "\(report.window.first) to \(report.window.last)"
-        var out = "# Forecast accuracy: \(a.customer)\n\n"
+        var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\n\n"
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
         out += "## In short\n\n"
         out += "**\(verdict(a.tier))** \(a.explanation)\n\n"
@@ -53,14 +55,14 @@ public enum BriefMarkdown {
             for item in top {
                 let share = total > 0 ? NumberText.readable(100 * item.absoluteError / total, decimals: 1) + "%" : "-"
                 let bias = item.figures.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
-                out += "| \(item.item ?? "") | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
+                out += "| \(MarkdownText.escaped(item.item ?? "")) | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
                 if priced {
                     out += " \(MoneyText.amount(item.figures.value?.excessCost, nil)) | \(MoneyText.amount(item.figures.value?.shortfallValue, nil)) |"
                 }
                 out += "\n"
             }
         }
-        out += "\n---\nFrom `\(report.forecasts.path)` and `\(report.actuals.path)`; the last month with actuals is \(report.lastClosed). "
+        out += "\n---\nFrom \(MarkdownText.code(report.forecasts.path)) and \(MarkdownText.code(report.actuals.path)); the last month with actuals is \(report.lastClosed). "
         out += "Every figure is defined in trueup's metrics contract; error is forecast minus actual.\n"
         return out
     }
@@ -73,7 +75,7 @@ public enum BriefMarkdown {
         let span = "over these \(f.periods) \(f.periods == 1 ? "month" : "months")"
         var out = "\n## What the errors cost\n\n"
         guard v.pricedCells > 0 else {
-            return out + "None of these item-months has a price in `\(view.report.prices?.path ?? "")`, so the errors are not valued.\n"
+            return out + "None of these item-months has a price in \(MarkdownText.code(view.report.prices?.path ?? "")), so the errors are not valued.\n"
         }
         out += "Your over-forecasts left us \(MoneyText.amount(v.excessCost, currency)) of stock at cost \(span), "
         out += "and your under-forecasts put \(MoneyText.amount(v.shortfallValue, currency)) of sales at risk."

@@ -6,13 +6,13 @@ public enum CheckText {
         let a = check.view.assessment
         let window = "\(check.view.report.window.first) to \(check.view.report.window.last)"
         let reasons = a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))"
-        var out = "\(a.customer) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
+        var out = "\(TerminalText.escaped(a.customer)) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
         out += "  \(a.explanation)\n\n"
         let q = NumberText.readable(check.quantity, decimals: 0)
         let history: String
         switch check.basis {
-        case .item(let item): history = "item \(item)'s history"
-        case .customer: history = "\(a.customer)'s history across all items"
+        case .item(let item): history = "item \(TerminalText.escaped(item))'s history"
+        case .customer: history = "\(TerminalText.escaped(a.customer))'s history across all items"
         }
         out += "Forecast received: \(q) units.\n"
         if let note = check.basisNote { out += "Note: \(note).\n" }

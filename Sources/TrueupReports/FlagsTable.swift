@@ -33,9 +33,10 @@ public enum FlagsTable {
         let flagged = result.assessments.filter { $0.tier != .trusted }
         if !flagged.isEmpty {
             out += "\nWhy:\n"
-            let width = flagged.map(\.customer.count).max() ?? 0
-            for a in flagged {
-                out += "  \(a.customer)\(String(repeating: " ", count: width - a.customer.count))  \(a.explanation)\n"
+            let names = flagged.map { TerminalText.escaped($0.customer) }
+            let width = names.map(\.count).max() ?? 0
+            for (a, name) in zip(flagged, names) {
+                out += "  \(name)\(String(repeating: " ", count: width - name.count))  \(TerminalText.escaped(a.explanation))\n"
             }
         }
         var counts: [String] = []

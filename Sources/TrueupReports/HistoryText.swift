@@ -59,7 +59,7 @@ public enum HistoryText {
                 [reasons, note].filter { !$0.isEmpty }.joined(separator: "; "),
             ])
         }
-        return "Customer \(name), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
+        return "Customer \(TerminalText.escaped(name)), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
     }
 
     /// One customer's figures in each run as CSV, exact, with the column names of flags.csv; a run

@@ -65,7 +65,9 @@ public enum MetricsTable {
     }
 
     /// Pads every column to its widest cell: text columns to the left, numbers to the right.
+    /// Every cell is shown through `TerminalText`, so a name can't move the cursor or reorder the line.
     static func align(_ lines: [[String]], leftAligned: Int, lastLeftAligned: Bool = false) -> String {
+        let lines = lines.map { $0.map(TerminalText.escaped) }
         guard let first = lines.first else { return "" }
         var widths = [Int](repeating: 0, count: first.count)
         for line in lines {

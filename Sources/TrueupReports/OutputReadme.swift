@@ -27,7 +27,12 @@ public enum OutputReadme {
             input quantities, with no more decimal places than the inputs have; every
             other figure is rounded to 10 significant digits, so the same inputs give the
             same files on any computer.\(result.scale.exact ? "" : "\n" + Self.inexactNote) An empty cell means the figure can't be
-            computed (for example a percentage of an actual of 0); it is never written as 0.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
+            computed (for example a percentage of an actual of 0); it is never written as 0.
+
+            Names come from your customers' files and are shown as text, never run: a
+            name or text that starts with =, +, -, @, a tab or a carriage return is
+            written with a ' in front (so "=SUM(A1)" reads '=SUM(A1)), and a spreadsheet
+            opening the file can't take it for a formula. Numbers are never changed.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
 
 
             """

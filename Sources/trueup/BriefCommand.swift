@@ -18,6 +18,11 @@ struct BriefCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let out {
+                // Before the work: the folder must exist (it is not created) and the target be a regular file or new.
+                try FileOutput.checkDirectory(FileOutput.split(out).directory)
+                try FileOutput.checkTarget(out)
+            }
             let view: CustomerView
             do {
                 view = try input.withProgress(try input.request(lag: lag)) { try CustomerView($0, customer: customer) }
@@ -27,11 +32,10 @@ struct BriefCommand: ParsableCommand {
             let text = BriefMarkdown.render(view)
             if let out {
                 let (directory, name) = FileOutput.split(out)
-                try FileOutput.prepareDirectory(directory)
-                try FileOutput.write(text, to: name, in: directory)
-                FileOutput.writeStandardOutput("Wrote \(out).\n")
+                try FileOutput.write([(name: name, text: text)], in: directory)
+                try StandardStreams.writeOutput("Wrote \(out).\n")
             } else {
-                FileOutput.writeStandardOutput(text)
+                try StandardStreams.writeOutput(text)
             }
         } catch let failure as Failure {
             failure.exit()

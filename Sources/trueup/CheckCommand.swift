@@ -47,12 +47,12 @@ struct CheckCommand: ParsableCommand {
             } catch let problem as CustomerView.Problem {
                 throw Failure(problem)
             }
+            switch format {
+            case .text: try StandardStreams.writeOutput(CheckText.render(check))
+            case .json: try StandardStreams.writeOutput(CheckText.json(check).rendered() + "\n")
+            }
         } catch let failure as Failure {
             failure.exit()
-        }
-        switch format {
-        case .text: FileOutput.writeStandardOutput(CheckText.render(check))
-        case .json: FileOutput.writeStandardOutput(CheckText.json(check).rendered() + "\n")
         }
         if let failOn, check.tier.severity >= failOn.tier.severity {
             throw ExitCode(3)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Trueup
+import TrueupReports
 
 /// A failure the CLI explains in plain words and ends with a sysexits code.
 struct Failure: Error {
@@ -56,8 +57,14 @@ struct Failure: Error {
         switch error {
         case .missingFile(let path, let reason):
             self.init("\(path): can't open the file (\(reason)). Check the path.", code: Self.noInput)
+        case .notRegularFile(let path, let kind):
+            self.init("\(path): is \(kind), not a regular file; trueup reads regular files (export the data to a file first).", code: Self.noInput)
         case .unreadable(let path, let reason):
             self.init("\(path): reading failed part way (\(reason)).", code: Self.ioError)
+        case .changedWhileRead(let path):
+            self.init("\(path): the file changed while it was read (its size or modification time differ from the start); nothing was written. Run again once it is complete.", code: Self.ioError)
+        case .recordTooLong(let path, let line, let limit):
+            self.init("\(path):\(line): a record starts here and runs past \(limit >> 20) MiB without ending; this is not a CSV export trueup can read (is a quote left open, or is it another kind of file?).", code: Self.data)
         case .emptyFile(let path):
             self.init("\(path): the file is empty; it needs a header line and data rows.", code: Self.data)
         case .unsupportedEncoding(let path, let encoding):
@@ -67,7 +74,11 @@ struct Failure: Error {
         case .missingColumns(let file, let line, let missing, let header):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
-            self.init("\(file):\(line): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
+            // A header that isn't text (a binary file, another encoding) is described, never echoed.
+            let shown = header.allSatisfy(TerminalText.isPlainText) && header.joined().count <= 2000
+                ? "The header is: \(header.joined(separator: ", "))."
+                : "The first line is not a text header (it has control characters or bytes that are not UTF-8, or is very long): is this a CSV export?"
+            self.init("\(file):\(line): no column for \(names). \(shown) Name the column with --columns \(example).", code: Self.data)
         case .duplicateHeader(let file, let line, let name):
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
@@ -84,16 +95,17 @@ struct Failure: Error {
         }
     }
 
-    /// Prints the message to stderr and exits with the code.
+    /// Prints the message to stderr, every line through `TerminalText` (names in messages come from
+    /// the input files), and exits with the code.
     func exit() -> Never {
         var standardError = StandardError()
-        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + $0 }.joined(separator: "\n"), to: &standardError)
+        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + TerminalText.escaped(String($0)) }.joined(separator: "\n"), to: &standardError)
         TrueupCommand.exit(withError: ExitCode(code))
     }
 }
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileOutput.writeStandardError(string)
+        StandardStreams.writeError(string)
     }
 }

@@ -34,7 +34,7 @@ struct GenerateCommand: ParsableCommand {
                 }
             }
             let behaviours = Behaviour.allCases.map { "\(summary.behaviourCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
-            FileOutput.writeStandardOutput("""
+            try StandardStreams.writeOutput("""
                 Wrote \(directory)/forecasts.csv (\(NumberText.readable(Double(summary.forecastRows), decimals: 0)) rows), \
                 \(directory)/actuals.csv (\(NumberText.readable(Double(summary.actualRows), decimals: 0)) rows) and \(directory)/truth.csv.
                 Customers: \(behaviours).

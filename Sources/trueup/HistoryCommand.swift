@@ -42,6 +42,9 @@ struct HistoryCommand: ParsableCommand {
         let path = HistoryFile.path(explicit: history, out: out) ?? HistoryFile.defaultName
         do {
             let store: HistoryStore
+            if let kind = HistoryFile.kindIfNotRegular(path) {
+                throw Failure("\(path): is \(kind), not a history file; name another with --history FILE.", code: Failure.noInput)
+            }
             do {
                 store = try HistoryStore(path: path, createIfMissing: false)
             } catch {
@@ -51,7 +54,7 @@ struct HistoryCommand: ParsableCommand {
                 try show(customer, in: store)
             } else {
                 let runs = try Self.reading { () throws(HistoryError) in try store.runs(lag: lag) }
-                FileOutput.writeStandardOutput(format == .csv ? HistoryText.runsCSV(runs) : HistoryText.runs(runs))
+                try StandardStreams.writeOutput(format == .csv ? HistoryText.runsCSV(runs) : HistoryText.runs(runs))
             }
         } catch let failure as Failure {
             failure.exit()
@@ -67,7 +70,7 @@ struct HistoryCommand: ParsableCommand {
             let scope = lag.map { " at lag \($0)" } ?? ""
             throw Failure("No customer \(customer) in any recorded run\(scope) of \(store.path).\(hint)", code: Failure.usage)
         }
-        FileOutput.writeStandardOutput(format == .csv ? HistoryText.customerCSV(records) : HistoryText.customer(customer, records))
+        try StandardStreams.writeOutput(format == .csv ? HistoryText.customerCSV(records) : HistoryText.customer(customer, records))
     }
 
     private static func reading<T>(_ body: () throws(HistoryError) -> T) throws(Failure) -> T {

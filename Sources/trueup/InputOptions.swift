@@ -36,7 +36,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Currency code to label money with in text outputs, e.g. EUR (nothing is converted; CSV keeps plain numbers).", valueName: "code"))
     var currency: String?
 
-    @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8). The figures are the same for any number.", valueName: "n"))
+    @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8; at most 64, a larger number counts as 64). The figures are the same for any number.", valueName: "n"))
     var threads: Int = ReportRequest.availableCores
 
     /// Bytes per block of the parallel read; for tests, which make it tiny to cut records everywhere.

@@ -18,7 +18,7 @@ struct PolicyCommand: ParsableCommand {
             if let file {
                 do { policy = try Policy.load(path: file) } catch { throw Failure(error) }
             }
-            FileOutput.writeStandardOutput(policy.commentedTOML)
+            try StandardStreams.writeOutput(policy.commentedTOML)
         } catch let failure as Failure {
             failure.exit()
         }

@@ -71,10 +71,12 @@ struct ReportCommand: ParsableCommand {
             if let out { try FileOutput.prepareDirectory(out) }
             let request = try input.request(lag: lag, grouping: by)
             let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
-            // An existing history is checked before the work; a new one is made only once there is a run to record.
+            // The history is checked before the work: an existing one is opened (and checked for damage),
+            // a new one's folder must be writable; it is made only once there is a run to record.
             var store: HistoryStore?
-            if let historyPath, by == .customer, HistoryFile.exists(historyPath) {
-                store = try Self.open(historyPath)
+            if let historyPath, by == .customer {
+                try HistoryFile.checkUsable(historyPath)
+                if HistoryFile.exists(historyPath) { store = try Self.open(historyPath) }
             }
             var result: ReportResult
             do {
@@ -82,39 +84,52 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Failure(error)
             }
-            var recorded: RunJSON.History?
             let clock = ContinuousClock()
             let recording = clock.now
-            if let historyPath {
-                if by == .customer && store == nil { store = try Self.open(historyPath) }
-                if let recording = try record(result, in: store, path: historyPath) {
-                    result.history = recording.comparison
-                    recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
-                }
+            var written = Duration.zero
+            // Files first, then the history, then standard output: a reader that stops early
+            // (`| head`) finds the run complete, and a failed run is not in the history.
+            var printed = ""
+            let writeFiles = { (result: ReportResult, recorded: RunJSON.History?) throws(Failure) in
+                let start = clock.now
+                printed = try self.writeFiles(result, recorded: recorded)
+                written = clock.now - start
             }
-            let recordingTime = clock.now - recording
-            let written = clock.now
-            // Standard output and the files are rendered at once on every core, then written in order.
-            // With --format csv, standard output is metrics.csv's text (before --excel's changes): rendered once.
-            let files = out == nil ? [] : outputFiles(result, recorded: recorded)
-            let sharesMetrics = format == .csv && out != nil && !excel
-            let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput(result)]) + files.map(\.render))
-            FileOutput.writeStandardOutput(texts[0])
-            if let out {
-                for (file, text) in zip(files, texts.dropFirst(sharesMetrics ? 0 : 1)) {
-                    try FileOutput.write(text, to: file.name, in: out)
+            if let historyPath, by == .customer {
+                if store == nil { store = try Self.open(historyPath) }
+                try record(result, in: store, path: historyPath, then: writeFiles)
+            } else {
+                if history != nil {
+                    StandardStreams.writeError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
                 }
+                try writeFiles(result, nil)
             }
+            let recordingTime = clock.now - recording - written
+            try StandardStreams.writeOutput(printed)
             if timings {
                 let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
-                let steps = result.timings + (historyStep + [("write", clock.now - written)]).map { ($0.0, Self.seconds($0.1)) }
+                let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
                 let total = steps.reduce(0) { $0 + $1.seconds }
                 let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-                FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
+                StandardStreams.writeError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
             }
         } catch let failure as Failure {
             failure.exit()
         }
+    }
+
+    /// Renders standard output and the files at once on every core, writes the files, and
+    /// returns what is to be printed (printed by the caller once the history is recorded).
+    /// With --format csv, standard output is metrics.csv's text (before --excel's changes): rendered once.
+    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
+        let files = out == nil ? [] : outputFiles(result, recorded: recorded)
+        let sharesMetrics = format == .csv && out != nil && !excel
+        let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput(result)]) + files.map(\.render))
+        if let out {
+            let named = zip(files, texts.dropFirst(sharesMetrics ? 0 : 1)).map { (name: $0.name, text: $1) }
+            try FileOutput.write(named, in: out)
+        }
+        return texts[0]
     }
 }
 
@@ -173,30 +188,39 @@ extension ReportCommand {
         }
     }
 
-    /// Records the run in the history and says so on stderr; nil, with a line saying why, when there is nothing to record.
-    func record(_ result: ReportResult, in store: HistoryStore?, path: String) throws(Failure) -> Recording? {
-        guard by == .customer, let store else {
-            if history != nil {
-                FileOutput.writeStandardError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
-            }
-            return nil
-        }
+    /// Records the run in the history, calling `then` with the run's comparison and record before the
+    /// history's transaction is committed (a failure there leaves the history as it was), and says so on
+    /// stderr; with nothing to record, says why and calls `then` without them.
+    func record(_ result: ReportResult, in store: HistoryStore?, path: String,
+                then write: (ReportResult, RunJSON.History?) throws(Failure) -> Void) throws(Failure) {
+        guard let store else { return try write(result, nil) }
+        var filesWritten = false
         let recording: Recording?
         do {
-            recording = try store.record(result, recordedAt: HistoryFile.now(), version: TrueupCommand.version)
+            recording = try store.record(result, recordedAt: HistoryFile.now(), version: TrueupCommand.version) { recording in
+                var result = result
+                result.history = recording.comparison
+                try write(result, RunJSON.History(path: path, run: recording.run.id, replaced: recording.replaced))
+                filesWritten = true
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as HistoryError {
+            var failure = Failure(error)
+            if filesWritten, let out { failure.message += " The files in \(out) were written." }
+            throw failure
         } catch {
-            throw Failure(error)
+            throw Failure("\(path): recording the run failed (\(error)).", code: Failure.ioError)
         }
         guard let recording else {
-            FileOutput.writeStandardError("history: not recorded: no customer was tiered in this window.\n")
-            return nil
+            StandardStreams.writeError("history: not recorded: no customer was tiered in this window.\n")
+            return try write(result, nil)
         }
         let run = recording.run
         let previous = recording.comparison.previous.map { "previous \($0.asOf)" } ?? "no earlier run at lag \(run.lag)"
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
-        FileOutput.writeStandardError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
-        return recording
+        StandardStreams.writeError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
     }
 }
 

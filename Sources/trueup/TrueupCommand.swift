@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrueupSystem
 
 @main
 struct TrueupCommand: ParsableCommand {
@@ -9,9 +10,16 @@ struct TrueupCommand: ParsableCommand {
         abstract: "Measure how good each customer's forecasts have been, from forecast and actual CSV files.",
         discussion: """
             Error is forecast minus actual: a positive bias means the customer over-forecast.
-            Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing, 73 output can't be created, 74 I/O error.
+            Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing or not a regular file,
+            73 output can't be created or replaced, 74 I/O error (an input changed while read, a full disk).
             """,
         version: version,
         subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
+
+    /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.
+    static func main() {
+        Syscalls.ignoreBrokenPipeSignal()
+        main(nil)
+    }
 }

@@ -67,6 +67,11 @@ import Testing
     @Test func briefWritesMarkdown() throws {
         let space = Workspace()
         let file = space.url.appendingPathComponent("briefs/C0002.md").path
+        // A missing folder is not created: a typo in a path is said, not silently made.
+        let missing = try CLI.run(["brief"] + Self.demo + ["--customer", "C0002", "--from", "2025-01", "--out", file])
+        #expect(missing.status == 73)
+        #expect(missing.stderr.contains("does not exist"))
+        try FileManager.default.createDirectory(at: space.url.appendingPathComponent("briefs"), withIntermediateDirectories: true)
         let outcome = try CLI.run(["brief"] + Self.demo + ["--customer", "C0002", "--from", "2025-01", "--out", file])
         #expect(outcome.status == 0)
         let brief = try #require(space.read("briefs/C0002.md"))

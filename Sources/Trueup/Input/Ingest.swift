@@ -1,10 +1,5 @@
 import TrueupCSV
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
+import TrueupSystem
 /// Reads the actuals, then the forecasts, into a `Panel`, and logs every row it can't use.
 ///
 /// Each file's header is read first; its data rows are parsed in blocks on
@@ -94,13 +89,33 @@ struct Ingest {
         var rejectedInMerge = 0
     }
 
+    /// Reads one file, held open from start to end: a file changed meanwhile is `changedWhileRead`,
+    /// whatever else went wrong (a row cut short by a truncation is not a bad row of the file).
     private mutating func read(
         _ path: String, kind: RowParser.Kind, required: [Column], optional: [Column],
         merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
     ) throws(InputError) -> InputFile {
+        let source = try InputSource.open(path)
+        defer { source.close() }
+        let file: InputFile
+        do {
+            file = try read(source, kind: kind, required: required, optional: optional, merge: merge)
+        } catch {
+            try source.checkUnchanged()
+            throw error
+        }
+        try source.checkUnchanged()
+        return file
+    }
+
+    private mutating func read(
+        _ source: InputSource, kind: RowParser.Kind, required: [Column], optional: [Column],
+        merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
+    ) throws(InputError) -> InputFile {
+        let path = source.path
         let header: Header
         do {
-            header = try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
+            header = try Header(path: path, fileSize: source.start.size, required: required, optional: optional, overrides: overrides, encoding: encoding)
         } catch let error as InputError {
             throw error
         } catch let error as CSVError {
@@ -153,7 +168,8 @@ struct Ingest {
         duplicates = []
         // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
         return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
-                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected)
+                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected,
+                         readStatus: source.start)
     }
 
     /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact

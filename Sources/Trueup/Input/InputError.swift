@@ -19,8 +19,14 @@ public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
 public enum InputError: Error, Sendable, Equatable {
     /// The file does not exist or can't be opened.
     case missingFile(path: String, reason: String)
+    /// The path is a directory, a FIFO, a device or a socket: trueup reads regular files only.
+    case notRegularFile(path: String, kind: String)
     /// The file could not be read part way through.
     case unreadable(path: String, reason: String)
+    /// The file's size, modification time or identity at the end of reading differ from the start.
+    case changedWhileRead(path: String)
+    /// A record (or the header) runs past `limit` bytes without ending; `line` is where it starts.
+    case recordTooLong(path: String, line: Int, limit: Int)
     /// The file has no header line.
     case emptyFile(path: String)
     /// The file is not UTF-8 text.

@@ -1,3 +1,5 @@
+import TrueupSystem
+
 /// What trueup learned about one input file while reading it.
 public struct InputFile: Sendable {
     public var path: String
@@ -10,4 +12,6 @@ public struct InputFile: Sendable {
     /// Data rows read: the header and blank lines are not rows.
     public var rowsRead: Int
     public var rowsRejected: Int
+    /// The file's status when its rows were read, for the digest to check it hashed the same file.
+    var readStatus: FileStatus?
 }

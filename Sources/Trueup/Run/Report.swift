@@ -1,14 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// `trueup report`: two files in, every group's figures out.
 public enum Report {
     public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
-        for path in [request.forecasts, request.actuals] where access(path, R_OK) != 0 {
-            throw .input(.missingFile(path: path, reason: String(cString: strerror(errno))))
+        for path in [request.forecasts, request.actuals] {
+            do {
+                try InputSource.check(path)
+            } catch {
+                throw .input(error)
+            }
         }
         // Read first: a small file, and a bad price stops the run before the large files are read.
         let priceList: PriceList?
@@ -100,8 +100,12 @@ public enum Report {
             result.assessments = request.policy.assess(rows, lag: reportLag)
         }
         if let digests {
-            result.forecasts.sha256 = digests.forecasts.hex()
-            result.actuals.sha256 = digests.actuals.hex()
+            do {
+                result.forecasts.sha256 = try digests.forecasts.hex(matching: forecasts.readStatus)
+                result.actuals.sha256 = try digests.actuals.hex(matching: actuals.readStatus)
+            } catch {
+                throw .input(error)
+            }
         }
         stopwatch.lap("compute")
         result.timings = stopwatch.laps

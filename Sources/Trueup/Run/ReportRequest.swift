@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// What `trueup report` was asked to do.
 public struct ReportRequest: Sendable {
@@ -21,8 +17,13 @@ public struct ReportRequest: Sendable {
     public var skipBadRows: Bool
     /// The thresholds of the tiers.
     public var policy: Policy
-    /// Cores to read with; 1 reads each file in one sequential pass. The result is the same.
-    public var threads: Int = ReportRequest.availableCores
+    /// Cores to read with, 1 to `maximumThreads` (any other value is taken as the nearest of those);
+    /// 1 reads each file in one sequential pass. The result is the same.
+    public var threads: Int {
+        get { cappedThreads }
+        set { cappedThreads = min(max(1, newValue), Self.maximumThreads) }
+    }
+    private var cappedThreads = ReportRequest.availableCores
     /// The encoding of both files' names and headers.
     public var encoding: TextEncoding = .utf8
     /// Bytes per block when reading with several threads (tests make it tiny to cut records everywhere).
@@ -53,7 +54,11 @@ public struct ReportRequest: Sendable {
 
 extension ReportRequest {
     /// The cores this machine has online (at least 1, at most 8).
-    public static var availableCores: Int { min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
+    public static var availableCores: Int { min(8, max(1, Syscalls.onlineProcessors)) }
+
+    /// The most threads a run uses: more would only cost memory (a block in flight per thread)
+    /// and thread stacks, with no core left to run them.
+    public static let maximumThreads = 64
 }
 
 /// How far the reading of one input file has come: its path, the bytes read so far and its size.
