@@ -12,6 +12,7 @@ public enum BriefMarkdown {
         let months = "\(report.window.first) to \(report.window.last)"
         var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\n\n"
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
+        out += BriefNotes.markdown(report)
         out += "## In short\n\n"
         out += "**\(verdict(a.tier))** \(a.explanation)\n\n"
         out += "## The numbers\n\n"

@@ -16,7 +16,19 @@ public enum CheckText {
         }
         out += "Forecast received: \(q) units.\n"
         if let note = check.basisNote { out += "Note: \(note).\n" }
-        if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
+        if let recent = check.recent {
+            let months = "\(recent.first) to \(recent.last)"
+            if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
+                out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: \(history) is deteriorating, so the plan rests on the last "
+                out += "\(recent.months) months (\(months)), which show \(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast.\n"
+            } else {
+                out += "No adjusted quantity: \(history) is deteriorating and nothing was forecast in its last \(recent.months) months (\(months)).\n"
+            }
+            if let adjusted = check.windowAdjustedQuantity, let ratio = check.windowRatio {
+                out += "Over the whole window, \(window): \(NumberText.readable(ratio, decimals: 2)) per unit forecast, "
+                out += "\(NumberText.readable(adjusted, decimals: 0)) units (\(check.periods) months).\n"
+            }
+        } else if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
             out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: over \(window), \(history) shows "
             out += "\(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast (\(check.periods) months).\n"
         } else {
@@ -24,7 +36,13 @@ public enum CheckText {
         }
         if let range = check.range {
             out += "80% range: \(NumberText.readable(range.low, decimals: 0)) to \(NumberText.readable(range.high, decimals: 0)) units "
-            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.rangePeriods) months).\n"
+            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.recent == nil ? "" : "the last ")\(check.rangePeriods) months)"
+            if check.recent != nil, let whole = check.windowRange {
+                out += "; over the whole window: \(NumberText.readable(whole.low, decimals: 0)) to \(NumberText.readable(whole.high, decimals: 0)) units"
+            }
+            out += ".\n"
+        } else if check.recent != nil {
+            out += "No recent range: only \(check.rangePeriods) of the last months had a forecast to compare.\n"
         } else {
             out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
         }
@@ -70,7 +88,23 @@ public enum CheckText {
             ("range_periods", .integer(check.rangePeriods)),
             ("window", .object([("from", .string(check.view.report.window.first.description)),
                                 ("to", .string(check.view.report.window.last.description))])),
+            ("planned_from", .string(check.recent == nil ? "window" : "recent")),
+            ("recent", recentJSON(check.recent)),
+            ("window_ratio", .figure(check.windowRatio)),
+            ("window_adjusted_quantity", .figure(check.windowAdjustedQuantity)),
+            ("window_range_low", .figure(check.windowRange?.low)),
+            ("window_range_high", .figure(check.windowRange?.high)),
+            ("rows_left_out", .integer(check.view.report.forecasts.rowsRejected + check.view.report.actuals.rowsRejected)),
+            ("incomplete_month", IncompleteMonthJSON.value(check.view.report.incompleteMonth)),
         ] + moneyJSON(check))
+    }
+
+    static func recentJSON(_ recent: RecentBasis?) -> JSONValue {
+        guard let recent else { return .null }
+        return .object([
+            ("from", .string(recent.first.description)), ("to", .string(recent.last.description)),
+            ("months", .integer(recent.months)),
+        ])
     }
 
     /// With prices: the item's price and the quantities' values (null without a price for it).

@@ -4,8 +4,8 @@ import Trueup
 /// first and the largest share of the error first within a tier; then, for every customer
 /// not trusted, the sentence that says why.
 public enum FlagsTable {
-    public static func render(_ result: ReportResult) -> String {
-        guard let lag = result.reportLag else { return MetricsTable.render(result) }
+    public static func render(_ result: ReportResult, rejectsFile: String? = nil) -> String {
+        guard let lag = result.reportLag else { return MetricsTable.render(result, rejectsFile: rejectsFile) }
         let history = result.history
         let priced = result.prices != nil
         let currency = result.request.currency
@@ -27,7 +27,8 @@ public enum FlagsTable {
                 MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
             ] + shares + [a.reasons.map(\.rawValue).joined(separator: ", ")])
         }
-        var out = history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
+        var out = AuditText.incompleteMonth(result).map { $0 + "\n\n" } ?? ""
+        out += history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
         out += MetricsTable.align(lines, leftAligned: history == nil ? 2 : 4, lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
         let flagged = result.assessments.filter { $0.tier != .trusted }
@@ -44,14 +45,17 @@ public enum FlagsTable {
             let n = result.assessments.filter { $0.tier == tier }.count
             if n > 0 { counts.append("\(n) \(tier.rawValue)") }
         }
-        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", "))\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
+        let total = result.assessments.count
+        let unscored = AuditText.withoutForecastAtLag(result)
+        let without = unscored == 0 ? "" : ", \(unscored) of them with no forecast at lag \(lag) (no-forecast-at-lag)"
+        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", ")); \(total) \(total == 1 ? "customer" : "customers")\(without)\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
         out += MoneyText.book(result, lag: lag)
         let scoredLags = Set(result.rows.map(\.lag))
         let others = result.lags.filter { $0 != lag && scoredLags.contains($0) }
         if !others.isEmpty {
             out += "Figures at lag \(others.map(String.init).joined(separator: ", ")) are in metrics.csv (--out) or --format csv; --lag N tiers another lag.\n"
         }
-        return out + "\n" + MetricsTable.summary(result)
+        return out + "\n" + MetricsTable.summary(result, rejectsFile: rejectsFile)
     }
 
     /// One line on the previous run: its tier counts, and how many customers are newly flagged now.

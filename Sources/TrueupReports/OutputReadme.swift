@@ -51,6 +51,7 @@ public enum OutputReadme {
                 MetricsColumns.table(grouping, priced: result.prices != nil))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
                 FlagsColumns.table(history: result.history != nil))
+        section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"

@@ -36,6 +36,10 @@ public enum RunJSON {
         }
         let f = accounting.forecasts
         let a = accounting.actuals
+        let asOf: JSONValue = request.asOf.map { .string($0.description) } ?? .null
+        let normalizeKeys: JSONValue = .string(request.acceptsLookAlikes ? "none" : request.normalizeKeys.optionValue)
+        let incompleteMonth: JSONValue = IncompleteMonthJSON.value(result.incompleteMonth)
+        let coverage: JSONValue = result.coverage.map(CoverageCSV.value) ?? .null
         let members: [(String, JSONValue)] = [
             ("trueup_version", .string(version)),
             ("inputs", .object([("forecasts", input(result.forecasts)), ("actuals", input(result.actuals))])),
@@ -46,9 +50,13 @@ public enum RunJSON {
                 ("by", .string(request.grouping.rawValue)),
                 ("columns", .object(request.columns.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) })),
                 ("skip_bad_rows", .bool(request.skipBadRows)),
+                ("as_of", asOf),
+                ("normalize_keys", normalizeKeys),
             ])),
             ("first_actual_period", .string(result.firstActual.description)),
             ("last_closed_period", .string(result.lastClosed.description)),
+            ("incomplete_month", incompleteMonth),
+            ("coverage", coverage),
             ("window", .object([("from", .string(result.window.first.description)), ("to", .string(result.window.last.description))])),
             ("lags", .array(result.lags.map { .integer($0) })),
             ("report_lag", result.reportLag.map { .integer($0) } ?? .null),
@@ -65,7 +73,8 @@ public enum RunJSON {
                     ("adds_up", .bool(f.addsUp)),
                 ])),
                 ("actuals", .object([
-                    ("read", .integer(a.read)), ("used", .integer(a.used)), ("outside_window", .integer(a.outsideWindow)),
+                    ("read", .integer(a.read)), ("used", .integer(a.used)), ("open", .integer(a.open)),
+                    ("outside_window", .integer(a.outsideWindow)),
                     ("unmatched", .integer(a.unmatched)), ("rejected", .integer(a.rejected)),
                     ("adds_up", .bool(a.addsUp)),
                 ])),

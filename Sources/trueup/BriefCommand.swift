@@ -29,6 +29,7 @@ struct BriefCommand: ParsableCommand {
             } catch let problem as CustomerView.Problem {
                 throw Failure(problem)
             }
+            RunNotices.write(view.report, rejectsFile: nil)
             let text = BriefMarkdown.render(view)
             if let out {
                 let (directory, name) = FileOutput.split(out)

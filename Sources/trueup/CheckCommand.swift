@@ -47,6 +47,7 @@ struct CheckCommand: ParsableCommand {
             } catch let problem as CustomerView.Problem {
                 throw Failure(problem)
             }
+            RunNotices.write(check.view.report, rejectsFile: nil)
             switch format {
             case .text: try StandardStreams.writeOutput(CheckText.render(check))
             case .json: try StandardStreams.writeOutput(CheckText.json(check).rendered() + "\n")

@@ -23,6 +23,10 @@ struct Failure: Error {
             let lags = available.map(String.init).joined(separator: ", ")
             self.init("There are no forecasts at lag \(lag) in the window; the lags present are \(lags.isEmpty ? "none" : lags).", code: Self.usage)
         case .prices(let error): self.init(error)
+        case .lookAlikes(let lookAlikes):
+            self.init(LookAlikeMessage.text(lookAlikes), code: Self.data)
+        case .asOfOutsideActuals(let asOf, let firstActual, let latestActual):
+            self.init("--as-of \(asOf) is outside the months with actuals (\(firstActual) to \(latestActual)); choose a month in that range.", code: Self.usage)
         }
     }
 
@@ -47,6 +51,9 @@ struct Failure: Error {
         case .unknownCustomer(let customer, let lag, let similar):
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
             self.init("No customer \(customer) with forecasts at lag \(lag.map(String.init) ?? "-") in the window.\(hint)", code: Self.usage)
+        case .noForecastAtLag(let customer, let lag, let lags):
+            let named = lags.map(String.init).joined(separator: ", ")
+            self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)
         case .unknownItem(let customer, let item, let similar):
             let hint = similar.isEmpty ? "" : " Similar items: \(similar.joined(separator: ", "))."
             self.init("Customer \(customer) has no scored item \(item) at this lag in the window.\(hint)", code: Self.usage)

@@ -17,6 +17,16 @@ struct InputOptions: ParsableArguments {
             transform: InputOptions.month)
     var to: Month?
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("The last closed period (YYYY-MM), overriding the incomplete-month rule.", valueName: "YYYY-MM"),
+            transform: InputOptions.month)
+    var asOf: Month?
+
+    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces (comma-separated), or none to keep them as spelled.",
+                               valueName: "list"),
+            transform: InputOptions.keyNormalization)
+    var normalizeKeys: KeyNormalizationOption?
+
     @Option(help: ArgumentHelp("Header names to use, e.g. customer=Sold-To,item=Material,actual=Qty.", valueName: "column=header,..."),
             transform: InputOptions.columnOverrides)
     var columns: [Column: String] = [:]
@@ -67,6 +77,11 @@ struct InputOptions: ParsableArguments {
         var request = ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
                                     columns: columns, skipBadRows: skipBadRows, policy: loaded)
         request.threads = threads
+        request.asOf = asOf
+        if let normalizeKeys {
+            request.normalizeKeys = normalizeKeys.set
+            request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
+        }
         request.encoding = encoding
         request.prices = prices
         request.currency = currency
@@ -89,6 +104,20 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")
         }
         return month
+    }
+
+    static func keyNormalization(_ text: String) throws -> KeyNormalizationOption {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters().lowercased() }
+        if parts == ["none"] { return KeyNormalizationOption(set: [], acceptsLookAlikes: true) }
+        var set: KeyNormalization = []
+        for part in parts {
+            guard let known = KeyNormalization.names.first(where: { $0.name == part }) else {
+                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, or none.")
+            }
+            set.formUnion(known.value)
+        }
+        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces (comma-separated) or none.") }
+        return KeyNormalizationOption(set: set, acceptsLookAlikes: false)
     }
 
     static func columnOverrides(_ text: String) throws -> [Column: String] {
@@ -115,3 +144,9 @@ extension Substring {
 }
 
 extension TextEncoding: ExpressibleByArgument {}
+
+/// What `--normalize-keys` asked for: a set of normalisations, or `none` (join the codes as spelled).
+struct KeyNormalizationOption {
+    var set: KeyNormalization
+    var acceptsLookAlikes: Bool
+}

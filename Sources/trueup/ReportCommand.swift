@@ -10,7 +10,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Score every customer's forecasts against actuals, by lag.",
         discussion: """
-            Periods after the last month with any actual are open and not scored.
+            Periods after the last closed one are open and not scored: the latest month with any actual, unless it looks
+            exported part way (then the month before; --as-of names it instead). Codes spelled differently in the two files
+            stop the run (exit 65) unless --normalize-keys says how to join them.
+            With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
             With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
@@ -84,6 +87,7 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw Failure(error)
             }
+            RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table)
             let clock = ContinuousClock()
             let recording = clock.now
             var written = Duration.zero
@@ -144,6 +148,9 @@ extension ReportCommand {
         if by == .customer {
             files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
         }
+        if let coverage = result.coverage {
+            files.append(("coverage.csv", csv { CoverageCSV.render(coverage) }))
+        }
         if input.skipBadRows {
             files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
         }
@@ -157,8 +164,9 @@ extension ReportCommand {
     /// How to render what the report prints: the table, metrics.csv's text or the JSON.
     func standardOutput(_ result: ReportResult) -> () -> String {
         let grouping = by
+        let rejectsFile = out.map { RunNotices.path("rejects.csv", in: $0) }
         switch format {
-        case .table: return { grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
+        case .table: return { grouping == .customer ? FlagsTable.render(result, rejectsFile: rejectsFile) : MetricsTable.render(result, rejectsFile: rejectsFile) }
         case .csv: return { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }
         case .json: return { ReportJSON.value(result).rendered() + "\n" }
         }
@@ -217,7 +225,7 @@ extension ReportCommand {
             return try write(result, nil)
         }
         let run = recording.run
-        let previous = recording.comparison.previous.map { "previous \($0.asOf)" } ?? "no earlier run at lag \(run.lag)"
+        let previous = recording.comparison.previous.map { "previous \($0.asOf), run \($0.id)" } ?? "no earlier run at lag \(run.lag)"
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
         StandardStreams.writeError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")

@@ -29,7 +29,7 @@ import Testing
         #expect(outcomes.map(\.status) == [0, 0, 0])
         let history = space.url.appendingPathComponent("reports/trueup-history.sqlite").path
         #expect(outcomes[0].stderr == "history: recorded 2025-10 at lag 1 in \(history) (1 run; no earlier run at lag 1)\n")
-        #expect(outcomes[2].stderr == "history: recorded 2025-12 at lag 1 in \(history) (3 runs; previous 2025-11)\n")
+        #expect(outcomes[2].stderr == "history: recorded 2025-12 at lag 1 in \(history) (3 runs; previous 2025-11, run 2)\n")
 
         // `trueup history` lists the three runs, oldest first.
         let list = try CLI.run(["history", "--out", space.url.appendingPathComponent("reports/2025-12").path])
@@ -64,7 +64,7 @@ import Testing
         // Re-running a month replaces its run: still three runs, and the same flags.csv.
         let before = space.read("reports/2025-11/flags.csv")
         let again = try Self.runMonth(space, Self.months[1])
-        #expect(again.stderr == "history: replaced 2025-11 at lag 1 in \(history) (3 runs; previous 2025-10)\n")
+        #expect(again.stderr == "history: replaced 2025-11 at lag 1 in \(history) (3 runs; previous 2025-10, run 1)\n")
         #expect(space.read("reports/2025-11/flags.csv") == before)
         let after = Self.table(try CLI.run(["history", "--history", history, "--format", "csv"]).stdout)
         #expect(after.map { $0["as_of"] ?? "" } == ["2025-10", "2025-11", "2025-12"])

@@ -387,7 +387,17 @@ extension MalformedCase {
         case .reads(let rows, let metrics):
             #expect(outcome.status == 0, "\(outcome.stderr)")
             guard outcome.status == 0 else { return }
-            #expect(outcome.stderr.isEmpty)
+            if rejects.isEmpty {
+                #expect(outcome.stderr.isEmpty)
+            } else {
+                // Rows left out are said on stderr: how many, of which file, and the first three with their lines.
+                let count = rejects.count
+                #expect(outcome.stderr.hasPrefix("trueup: \(count) \(count == 1 ? "row was" : "rows were") left out (--skip-bad-rows): \(count) of \(file ?? "")."))
+                for reject in rejects.prefix(3) {
+                    let column = reject.column.isEmpty ? "" : "column \(reject.column): "
+                    #expect(outcome.stderr.contains("trueup:   \(file ?? ""):\(reject.line): \(column)\(reject.reason)\n"))
+                }
+            }
             #expect(try Self.rows(run) == rows)
             #expect(run.file("metrics.csv") == outcome.stdout)
             let table = records(outcome.stdout)

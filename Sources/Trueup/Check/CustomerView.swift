@@ -15,6 +15,8 @@ public struct CustomerView: Sendable {
         case report(ReportError)
         /// The customer has no scored cell at the report lag; `similar` are names that look alike.
         case unknownCustomer(String, lag: Int?, similar: [String])
+        /// The customer forecasts in the window, but not at the report lag; `lags` are the lags it has.
+        case noForecastAtLag(customer: String, lag: Int, lags: [Int])
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
@@ -27,6 +29,9 @@ public struct CustomerView: Sendable {
             report = try Report.run(byCustomer)
         } catch {
             throw .report(error)
+        }
+        if let listed = report.assessments.first(where: { $0.customer == customer }), listed.reasons == [.noForecastAtLag] {
+            throw .noForecastAtLag(customer: customer, lag: listed.lag, lags: listed.otherLags)
         }
         guard let assessment = report.assessments.first(where: { $0.customer == customer }),
               let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {

@@ -15,6 +15,8 @@ public struct Assessment: Sendable, Equatable {
     /// The recent and baseline error of the monthly totals compared for deterioration, when it could be judged.
     public var recentWmape: Double?
     public var baselineWmape: Double?
+    /// With `no-forecast-at-lag`: the lags the customer does forecast at in the window.
+    public var otherLags: [Int] = []
 }
 
 extension Policy {

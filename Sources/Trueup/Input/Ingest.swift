@@ -15,6 +15,8 @@ struct Ingest {
     let blockSize: Int
     let encoding: TextEncoding
     let progress: ReadProgress?
+    /// `--normalize-keys`: applied to both files' codes as they enter the panel.
+    var normalization: KeyNormalization = []
     /// Duplicate forecasts found during the merge. Their message names the line of the row they
     /// repeat, which the panel doesn't keep (4 bytes a row, for a rare error): one more read of the
     /// file finds it (`reread`).
@@ -67,7 +69,7 @@ struct Ingest {
     }
 
     private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
-        "duplicate forecast for customer \(panel.customers.name(duplicate.customer)), item \(panel.items.name(duplicate.item)), "
+        "duplicate forecast for customer \(panel.customerName(duplicate.customer)), item \(panel.itemName(duplicate.item)), "
             + "period \(duplicate.month), lag \(duplicate.lag); line \(firstLine.map(String.init) ?? "?") has the same key and is kept"
     }
 
@@ -135,7 +137,7 @@ struct Ingest {
             let shift = Int32(firstLine - 1)
             panel.admit(decimals: block.decimals)
             var rows = MergeBlock(
-                customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),
+                customers: panelIDs(block.customers, items: false, kind: kind), items: panelIDs(block.items, items: true, kind: kind),
                 customer: block.rows.customer, item: block.rows.item, month: block.rows.month, lag: block.rows.lag,
                 value: block.rows.value, line: block.rows.line, lineShift: shift)
             guard panel.customers.count <= Panel.maximumKeys, panel.items.count <= Panel.maximumKeys else {
@@ -172,6 +174,17 @@ struct Ingest {
                          readStatus: source.start)
     }
 
+    /// The panel's ids of a block's customers or items, through `--normalize-keys` when given.
+    private mutating func panelIDs(_ keys: KeyDictionary, items: Bool, kind: RowParser.Kind) -> [Int32] {
+        if normalization.isEmpty { return items ? keys.mapped(into: &panel.items) : keys.mapped(into: &panel.customers) }
+        if items {
+            return keys.mapped(into: &panel.items, normalizing: normalization, spellings: &panel.itemSpellings,
+                               fromForecasts: kind == .forecasts)
+        }
+        return keys.mapped(into: &panel.customers, normalizing: normalization, spellings: &panel.customerSpellings,
+                           fromForecasts: kind == .forecasts)
+    }
+
     /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact
     /// text of the rows it rejected (for rejects.csv), and the line of the row each duplicate repeats.
     private mutating func reread(path: String, header: Header, parser: RowParser) throws(InputError) {
@@ -199,8 +212,8 @@ struct Ingest {
                     parser.parse(record, into: &scratch)
                     if scratch.rows.count > before, let c = scratch.rows.customer.last, let i = scratch.rows.item.last,
                        let m = scratch.rows.month.last, let lag = scratch.rows.lag.last {
-                        let customer = customerIDs[c] ?? panel.customers.existingID(scratch.customers.name(c)) ?? -1
-                        let item = itemIDs[i] ?? panel.items.existingID(scratch.items.name(i)) ?? -1
+                        let customer = customerIDs[c] ?? panel.customers.existingID(normalization.apply(scratch.customers.name(c))) ?? -1
+                        let item = itemIDs[i] ?? panel.items.existingID(normalization.apply(scratch.items.name(i))) ?? -1
                         customerIDs[c] = customer
                         itemIDs[i] = item
                         if let slot = panel.find(customer: customer, item: item, month: Month(index: Int(m)), near: -1) {

@@ -96,14 +96,16 @@ struct Join {
         return period >= 0 ? Int(period) : nil
     }
 
-    /// Where each actual row went: used, outside the window, or unmatched.
+    /// Where each actual row went: used, open, outside the window, or unmatched.
     func actualAccounting(_ presence: Presence) -> RowAccounting.Actuals {
         var result = RowAccounting.Actuals()
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
             let rows = Int(panel.actualRows[slot])
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
-            if month < window.first || month > window.last {
+            if month > lastClosed {
+                result.open += rows
+            } else if month < window.first || month > window.last {
                 result.outsideWindow += rows
             } else if let period = period(of: month, in: presence),
                       presence.lags[Int(Panel.customer(of: key)) * presence.periods.count + period] != 0 {

@@ -24,6 +24,7 @@ public enum Report {
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                             blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
+        ingest.normalization = request.normalizeKeys
         let actuals: InputFile
         let forecasts: InputFile
         do {
@@ -43,9 +44,14 @@ public enum Report {
             throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
         }
         let panel = ingest.panel
-        guard let lastClosed = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
+        guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
             throw .input(.noActuals(path: request.actuals))
         }
+        if let asOf = request.asOf, asOf > latestActual || asOf < firstActual {
+            throw .asOfOutsideActuals(asOf: asOf, firstActual: firstActual, latestActual: latestActual)
+        }
+        let closing = ClosedPeriods(panel, latest: latestActual, firstActual: firstActual, asOf: request.asOf)
+        let lastClosed = closing.lastClosed
         let window = Window(first: request.from ?? firstMonth, last: min(request.to ?? lastClosed, lastClosed))
         guard window.first <= window.last else {
             throw .emptyWindow(from: window.first, to: request.to ?? lastClosed, lastClosed: lastClosed)
@@ -75,6 +81,12 @@ public enum Report {
             lagMask = UInt64(1) << UInt64(lag)
         }
 
+        let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
+        let coverage = Coverage(panel: panel, window: window, reportLag: reportLag, applied: request.normalizeKeys)
+        if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
+            throw .lookAlikes(coverage.lookAlikes)
+        }
+
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
         stopwatch.lap("join")
         let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
@@ -84,7 +96,6 @@ public enum Report {
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
-        let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
         var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
                                   rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
@@ -97,8 +108,12 @@ public enum Report {
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
         if request.grouping == .customer, let reportLag {
-            result.assessments = request.policy.assess(rows, lag: reportLag)
+            result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
+                                                          into: request.policy.assess(rows, lag: reportLag))
         }
+        result.coverage = coverage
+        result.incompleteMonth = closing.incomplete
+        result.latestActual = latestActual
         if let digests {
             do {
                 result.forecasts.sha256 = try digests.forecasts.hex(matching: forecasts.readStatus)
@@ -115,8 +130,8 @@ public enum Report {
     /// Rows sorted by the group key (byte order of the names), then lag.
     private static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
                                     panel: Panel, series: SeriesIndex) -> [MetricsRow] {
-        let customers = panel.customers.names
-        let items = panel.items.names
+        let customers = panel.customerNames
+        let items = panel.itemNames
         func key(_ group: Int) -> (customer: String?, item: String?) {
             switch grouping {
             case .customer: return (customers[group], nil)

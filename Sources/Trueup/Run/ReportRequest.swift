@@ -34,6 +34,12 @@ public struct ReportRequest: Sendable {
     public var prices: String?
     /// The currency code money is labelled with in text outputs (`--currency`); nothing is converted.
     public var currency: String?
+    /// `--as-of`: the last closed period, overriding the incomplete-month rule.
+    public var asOf: Month?
+    /// `--normalize-keys`: normalisations applied to both files' codes before the join.
+    public var normalizeKeys: KeyNormalization = []
+    /// `--normalize-keys none`: codes that look alike are joined as they are spelled, without stopping.
+    public var acceptsLookAlikes = false
     /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
     public var hashesInputs = true
 
@@ -98,6 +104,12 @@ public struct ReportResult: Sendable {
     public var assessments: [Assessment] = []
     /// Wall time of each step, in order: reading, joining, computing.
     public var timings: [(step: String, seconds: Double)] = []
+    /// The join audit: coverage.csv and run.json's `coverage`.
+    public var coverage: Coverage?
+    /// The latest month with actuals when it was found incomplete and so left open.
+    public var incompleteMonth: IncompleteMonth?
+    /// The latest month with any actual row (after the last closed period when that month is open).
+    public var latestActual: Month?
     /// What the history adds (set by the caller after recording the run; nil without a history).
     public var history: RunComparison?
     /// How the quantities were held: exact sums in whole units of the inputs' decimal places, or not.
@@ -122,4 +134,8 @@ public enum ReportError: Error, Sendable, Equatable {
     case lagNotFound(lag: Int, available: [Int])
     /// The prices file can't be used.
     case prices(PriceError)
+    /// Codes spelled differently in the two files look alike: the join would be quietly wrong.
+    case lookAlikes(LookAlikes)
+    /// `--as-of` names a month before the first or after the latest month with actuals.
+    case asOfOutsideActuals(asOf: Month, firstActual: Month, latestActual: Month)
 }
