@@ -27,6 +27,7 @@ struct Failure: Error {
             self.init(LookAlikeMessage.text(lookAlikes), code: Self.data)
         case .asOfOutsideActuals(let asOf, let firstActual, let latestActual):
             self.init("--as-of \(asOf) is outside the months with actuals (\(firstActual) to \(latestActual)); choose a month in that range.", code: Self.usage)
+        case .agreements(let agreements): self.init(agreements)
         }
     }
 

@@ -46,6 +46,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Currency code to label money with in text outputs, e.g. EUR (nothing is converted; CSV keeps plain numbers).", valueName: "code"))
     var currency: String?
 
+    @Option(help: ArgumentHelp("Supply agreements (CSV: customer, lag, under_pct, over_pct, optional revision_from_lag, revision_to_lag, revision_limit_pct; customer * for everyone else) to measure the customers against.", valueName: "file"))
+    var agreements: String?
+
     @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8; at most 64, a larger number counts as 64). The figures are the same for any number.", valueName: "n"))
     var threads: Int = ReportRequest.availableCores
 
@@ -81,6 +84,13 @@ struct InputOptions: ParsableArguments {
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
+        }
+        if let agreements {
+            do {
+                request.agreements = try AgreementTerms.load(path: agreements)
+            } catch {
+                throw Failure(error)
+            }
         }
         request.encoding = encoding
         request.prices = prices

@@ -22,13 +22,17 @@ public struct Assessment: Sendable, Equatable {
 extension Policy {
     /// Tiers every customer of `rows` (grouped by customer) at `lag`, most severe first,
     /// then by share of the total absolute error, largest first: with prices, of the error's value.
-    public func assess(_ rows: [MetricsRow], lag: Int) -> [Assessment] {
+    /// With `agreement`, a customer whose monthly totals were outside a band of its agreement in more than half of
+    /// the months is at least watch (`outside-agreement`).
+    public func assess(_ rows: [MetricsRow], lag: Int, agreement: [AgreementRow] = []) -> [Assessment] {
         let atLag = rows.filter { $0.lag == lag && $0.customer != nil }
         let totalError = atLag.reduce(0) { $0 + $1.absoluteError }
+        let bands = Dictionary(grouping: agreement, by: \.customer)
         let priced = atLag.contains { $0.figures.value != nil }
         let totalValue = atLag.reduce(0) { $0 + ($1.figures.value?.absoluteErrorValue ?? 0) }
         let assessed = atLag.map { row in
             var a = assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
+                .against(bands[row.customer ?? ""] ?? [])
             if priced, let value = row.figures.value, totalValue > 0 {
                 a.errorValueSharePct = 100 * value.absoluteErrorValue / totalValue
             }

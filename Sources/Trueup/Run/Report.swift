@@ -107,9 +107,26 @@ public enum Report {
         }
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
+        if lagsPresent.count > 1 || request.agreements != nil {
+            let history = ForecastHistory(panel: panel, window: window)
+            if let terms = request.agreements {
+                do {
+                    try history.validate(terms, knownCustomers: Set(panel.customers.names))
+                } catch {
+                    throw .agreements(error)
+                }
+                result.agreement = history.compliance(terms)
+            }
+            if lagsPresent.count > 1 {
+                result.stability = history.stability()
+                result.waterfalls = history.waterfalls()
+            }
+            result.forecastHistory = history
+            stopwatch.lap("stability and agreements")
+        }
         if request.grouping == .customer, let reportLag {
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
-                                                          into: request.policy.assess(rows, lag: reportLag))
+                                                          into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
         }
         result.coverage = coverage
         result.incompleteMonth = closing.incomplete

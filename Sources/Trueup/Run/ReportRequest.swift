@@ -42,6 +42,8 @@ public struct ReportRequest: Sendable {
     public var acceptsLookAlikes = false
     /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
     public var hashesInputs = true
+    /// The supply agreements to measure every customer against (`--agreements`).
+    public var agreements: AgreementTerms?
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
@@ -123,6 +125,14 @@ public struct ReportResult: Sendable {
     public var prices: PriceList?
     /// The scored cells without a price, with `--prices`.
     public var unpriced: Unpriced?
+    /// Each customer's revisions between every pair of its lags (with more than one lag in the forecasts).
+    public var stability: [StabilityRow] = []
+    /// Each customer's bias and wMAPE at every lag on the same cells (with more than one lag).
+    public var waterfalls: [LagWaterfall] = []
+    /// Each customer against each band of its agreement (with `agreements`).
+    public var agreement: [AgreementRow] = []
+    /// The item-months with every lag's forecast, for proposals (with more than one lag or agreements).
+    var forecastHistory: ForecastHistory?
 }
 
 /// Why a report can't be made from otherwise readable input.
@@ -138,4 +148,6 @@ public enum ReportError: Error, Sendable, Equatable {
     case lookAlikes(LookAlikes)
     /// `--as-of` names a month before the first or after the latest month with actuals.
     case asOfOutsideActuals(asOf: Month, firstActual: Month, latestActual: Month)
+    /// The agreements file names a customer or lag the inputs don't have.
+    case agreements(AgreementsError)
 }
