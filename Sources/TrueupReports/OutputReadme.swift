@@ -52,6 +52,10 @@ public enum OutputReadme {
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
                 FlagsColumns.table(history: result.history != nil))
         section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)
+        section("stability.csv", "How each customer revised its forecasts between every pair of its lags, on the item-months forecast at both.",
+                StabilityCSV.table)
+        section("agreement.csv", "Each customer against each band of its supply agreement (--agreements): a cell is in the band when forecast x (1 - under_pct/100) <= actual <= forecast x (1 + over_pct/100).",
+                AgreementCSV.table)
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             stop the run (exit 65) unless --normalize-keys says how to join them.
             With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
             and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
@@ -150,6 +150,12 @@ extension ReportCommand {
         }
         if let coverage = result.coverage {
             files.append(("coverage.csv", csv { CoverageCSV.render(coverage) }))
+        }
+        if result.lags.count > 1 {
+            files.append(("stability.csv", csv { StabilityCSV.render(result.stability) }))
+        }
+        if result.request.agreements != nil {
+            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement) }))
         }
         if input.skipBadRows {
             files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))

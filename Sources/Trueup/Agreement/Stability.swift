@@ -87,8 +87,11 @@ extension ForecastHistory {
             absoluteActual += abs(actual)
             guard fb != fa else { continue }
             revised += 1
-            if abs(fb - actual) < abs(fa - actual) { improved += 1 }
-            if abs(fb - actual) > abs(fa - actual) { worsened += 1 }
+            // Misses equal in decimals (10.1 and 10.3 around 10.2) differ in the last bits of a Double: a tie.
+            let gain = abs(fa - actual) - abs(fb - actual)
+            let tie = 1e-9 * (abs(fa) + abs(fb) + abs(actual))
+            if gain > tie { improved += 1 }
+            if gain < -tie { worsened += 1 }
         }
         let wmapeFrom = Ratio.of(100 * errorFrom, absoluteActual)
         let wmapeTo = Ratio.of(100 * errorTo, absoluteActual)
