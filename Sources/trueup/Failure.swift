@@ -51,7 +51,7 @@ struct Failure: Error {
         case .report(let error): self.init(error)
         case .unknownCustomer(let customer, let lag, let similar):
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
-            self.init("No customer \(customer) with forecasts at lag \(lag.map(String.init) ?? "-") in the window.\(hint)", code: Self.usage)
+            self.init("No customer \(customer) with forecasts\(lag.map { " at lag \($0)" } ?? "") in the window.\(hint)", code: Self.usage)
         case .noForecastAtLag(let customer, let lag, let lags):
             let named = lags.map(String.init).joined(separator: ", ")
             self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)

@@ -14,7 +14,7 @@ struct TrueupCommand: ParsableCommand {
             73 output can't be created or replaced, 74 I/O error (an input changed while read, a full disk).
             """,
         version: version,
-        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, AgreementCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
 
     /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.

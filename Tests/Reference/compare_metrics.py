@@ -24,7 +24,9 @@ from decimal import Decimal, InvalidOperation
 KEY_COLUMNS = ("customer", "item", "lag")
 # Counts must agree exactly, whatever the tolerance.
 COUNT_COLUMNS = ("periods", "items", "cells", "mape_cells", "over_periods",
-                 "under_periods")
+                 "under_periods", "from_lag", "to_lag", "revised_cells",
+                 "cells_in_band", "periods_in_band", "revision_cells",
+                 "revision_violations", "ratio_cells")
 # Sums of quantities: exact decimal sums of the inputs.
 EXACT_COLUMNS = ("actual", "forecast")
 

@@ -256,6 +256,76 @@ else
     echo "crosscheck FAILED: the lag-3-only customer is not listed"; grep C0004 "$work/out/flags.csv"; failures=$((failures + 1))
 fi
 
+# stability.csv, agreement.csv and the proposed terms against the reference of METRICS.md's
+# "Forecast stability", "Agreement compliance" and "Proposed terms" (agreement_reference.py, on exact
+# rationals): default (*) terms and customer rows, several lags and revision limits. Edges are hit
+# exactly: under_pct 100 puts every unbought forecast on the lower edge, a limit of 0 every unchanged
+# forecast at the limit, a 0/0 band every purchase equal to its forecast, and a proposal's edges are
+# the ratios of the cells its percentiles fall on. Then the proposals of `trueup agreement` at two
+# coverages, one customer at a time (--format csv) and as the agreements file of --all.
+python3 - "$work" <<'PY'
+import csv, sys
+work = sys.argv[1]
+rows = [["customer", "lag", "under_pct", "over_pct", "revision_from_lag", "revision_to_lag", "revision_limit_pct"],
+        ["*", "1", "10", "15", "", "", ""],
+        ["*", "3", "25", "25", "3", "1", "20"],
+        ["C0002", "1", "5", "5", "2", "1", "10"],
+        ["C0005", "2", "12.5", "7.5", "", "", ""],
+        ["C0005", "3", "0", "0", "3", "2", "0"],
+        ["C0009", "1", "100", "0", "", "", ""]]
+with open(f"{work}/agreements.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+agreement_check() {
+    local name="$1"; shift
+    checks=$((checks + 1))
+    rm -rf "$work/out"
+    "$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --agreements "$work/agreements.csv" \
+        --out "$work/out" --no-history "$@" > /dev/null
+    python3 "$here/agreement_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
+        --agreements "$work/agreements.csv" --stability "$work/ref-stability.csv" --agreement "$work/ref-agreement.csv" "$@"
+    if python3 "$here/compare_metrics.py" "$work/ref-stability.csv" "$work/out/stability.csv" > "$work/compare.txt" \
+        && python3 "$here/compare_metrics.py" "$work/ref-agreement.csv" "$work/out/agreement.csv" >> "$work/compare.txt"; then
+        echo "crosscheck ok: stability.csv and agreement.csv, $name ($(($(wc -l < "$work/out/agreement.csv") - 1)) bands)"
+    else
+        echo "crosscheck FAILED: stability.csv and agreement.csv, $name"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+agreement_check "every month"
+agreement_check "window 2024-04 to 2025-03" --from 2024-04 --to 2025-03
+
+proposal_check() {
+    local coverage="$1"
+    checks=$((checks + 1))
+    python3 "$here/agreement_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
+        --coverage "$coverage" --proposals "$work/ref-proposals.csv"
+    local first=1
+    : > "$work/proposals.csv"
+    for customer in $(cut -d, -f1 "$work/ref-proposals.csv" | tail -n +2 | sort -u); do
+        "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --customer "$customer" \
+            --coverage "$coverage" --format csv | tail -n +$((first == 1 ? 1 : 2)) >> "$work/proposals.csv"
+        first=0
+    done
+    "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --all --coverage "$coverage" > "$work/all.csv"
+    python3 - "$work/ref-proposals.csv" "$work/ref-all.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["customer", "lag", "under_pct", "over_pct", "revision_from_lag", "revision_to_lag", "revision_limit_pct"])
+    for r in rows:
+        w.writerow([r["customer"], r["lag"], r["under_pct"], r["over_pct"], "", "", ""])
+PY
+    if python3 "$here/compare_metrics.py" "$work/ref-proposals.csv" "$work/proposals.csv" > "$work/compare.txt" \
+        && python3 "$here/compare_metrics.py" "$work/ref-all.csv" "$work/all.csv" >> "$work/compare.txt"; then
+        echo "crosscheck ok: proposed terms at coverage $coverage ($(($(wc -l < "$work/proposals.csv") - 1)) bands, and --all)"
+    else
+        echo "crosscheck FAILED: proposed terms at coverage $coverage"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+proposal_check 80
+proposal_check 50
+
 passed=$((checks + 1 - failures))
 echo "crosscheck: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -107,7 +107,7 @@ public enum Report {
         }
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
-        if lagsPresent.count > 1 || request.agreements != nil {
+        if lagsPresent.count > 1 || request.agreements != nil || request.proposalCoverage != nil {
             let history = ForecastHistory(panel: panel, window: window)
             if let terms = request.agreements {
                 do {
@@ -121,7 +121,9 @@ public enum Report {
                 result.stability = history.stability()
                 result.waterfalls = history.waterfalls()
             }
-            result.forecastHistory = history
+            if let coverage = request.proposalCoverage {
+                result.proposals = history.proposals(coverage: coverage, lag: request.lag)
+            }
             stopwatch.lap("stability and agreements")
         }
         if request.grouping == .customer, let reportLag {

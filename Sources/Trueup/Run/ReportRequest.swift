@@ -44,6 +44,8 @@ public struct ReportRequest: Sendable {
     public var hashesInputs = true
     /// The supply agreements to measure every customer against (`--agreements`).
     public var agreements: AgreementTerms?
+    /// With a coverage k (percent), every customer's proposed terms at each lag (`trueup agreement`).
+    public var proposalCoverage: Double?
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
@@ -131,8 +133,8 @@ public struct ReportResult: Sendable {
     public var waterfalls: [LagWaterfall] = []
     /// Each customer against each band of its agreement (with `agreements`).
     public var agreement: [AgreementRow] = []
-    /// The item-months with every lag's forecast, for proposals (with more than one lag or agreements).
-    var forecastHistory: ForecastHistory?
+    /// Every customer's proposed terms at each lag (`--lag`: at that lag), by customer and lag (with `proposalCoverage`).
+    public var proposals: [ProposedTerms] = []
 }
 
 /// Why a report can't be made from otherwise readable input.
