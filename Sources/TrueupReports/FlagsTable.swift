@@ -13,7 +13,8 @@ public enum FlagsTable {
         let money = priced ? [MoneyText.header("excess at cost", currency), MoneyText.header("sales at risk", currency), "error value share %"]
             : ["error share %"]
         var lines: [[String]] = [["tier", "customer"] + (history == nil ? [] : ["since last run", "last runs"])
-            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money + ["reasons"]]
+            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money
+            + (result.stability.isEmpty ? [] : ["late revision %"]) + (result.request.agreements == nil ? [] : ["months in band"]) + ["reasons"]]
         for a in result.assessments {
             let f = a.figures
             let change = history.map { HistoryChange(a, in: $0) }
@@ -21,11 +22,16 @@ public enum FlagsTable {
                 ? [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil),
                    NumberText.readable(a.errorValueSharePct, decimals: 1)]
                 : [NumberText.readable(a.errorSharePct, decimals: 1)]
-            lines.append([a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? []) + [
+            var line: [String] = [a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? [])
+            line += [
                 String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
                 MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
-            ] + shares + [a.reasons.map(\.rawValue).joined(separator: ", ")])
+            ]
+            line += shares
+            if !result.stability.isEmpty { line.append(AgreementColumns.lateRevision(a.customer, in: result)) }
+            if result.request.agreements != nil { line.append(AgreementColumns.monthsInBand(a.customer, lag: lag, in: result)) }
+            lines.append(line + [a.reasons.map(\.rawValue).joined(separator: ", ")])
         }
         var out = AuditText.incompleteMonth(result).map { $0 + "\n\n" } ?? ""
         out += history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
@@ -50,6 +56,7 @@ public enum FlagsTable {
         let without = unscored == 0 ? "" : ", \(unscored) of them with no forecast at lag \(lag) (no-forecast-at-lag)"
         out += "\nTiers at lag \(lag): \(counts.joined(separator: ", ")); \(total) \(total == 1 ? "customer" : "customers")\(without)\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
         out += MoneyText.book(result, lag: lag)
+        out += AgreementColumns.legend(result, lag: lag)
         let scoredLags = Set(result.rows.map(\.lag))
         let others = result.lags.filter { $0 != lag && scoredLags.contains($0) }
         if !others.isEmpty {
