@@ -63,6 +63,7 @@ public enum BriefMarkdown {
                 out += "\n"
             }
         }
+        out += BriefAgreement.render(customer: a.customer, report: report)
         out += "\n---\nFrom \(MarkdownText.code(report.forecasts.path)) and \(MarkdownText.code(report.actuals.path)); the last month with actuals is \(report.lastClosed). "
         out += "Every figure is defined in trueup's metrics contract; error is forecast minus actual.\n"
         return out

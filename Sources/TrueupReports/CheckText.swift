@@ -47,6 +47,14 @@ public enum CheckText {
             out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
         }
         out += money(check)
+        if let agreed = check.agreedBand {
+            let f = agreed.row.figures
+            out += "Agreed band: \(NumberText.readable(agreed.low, decimals: 0)) to \(NumberText.readable(agreed.high, decimals: 0)) units "
+            out += "(\(Words.number(agreed.row.band.underPct))% under to \(Words.number(agreed.row.band.overPct))% over at lag \(agreed.row.band.lag)); "
+            out += "the monthly totals were within it in \(f.periodsInBand) of \(f.periods) months.\n"
+        } else if check.view.report.request.agreements != nil {
+            out += "Agreed band: none for \(a.customer) at lag \(a.lag) in the agreements.\n"
+        }
         return out
     }
 
@@ -86,6 +94,9 @@ public enum CheckText {
             ("range_low", .figure(check.range?.low)),
             ("range_high", .figure(check.range?.high)),
             ("range_periods", .integer(check.rangePeriods)),
+            ("agreed_low", .figure(check.agreedBand?.low)),
+            ("agreed_high", .figure(check.agreedBand?.high)),
+            ("agreed_periods_in_band", check.agreedBand.map { .integer($0.row.figures.periodsInBand) } ?? .null),
             ("window", .object([("from", .string(check.view.report.window.first.description)),
                                 ("to", .string(check.view.report.window.last.description))])),
             ("planned_from", .string(check.recent == nil ? "window" : "recent")),

@@ -39,6 +39,8 @@ public struct Check: Sendable {
     public var windowRatio: Double?
     public var windowAdjustedQuantity: Double?
     public var windowRange: (low: Double, high: Double)?
+    /// With agreements: the customer's agreed band at the check's lag, and Q's lower and upper edge under it.
+    public var agreedBand: (row: AgreementRow, low: Double, high: Double)?
 
     public var tier: Tier { view.assessment.tier }
 
@@ -84,6 +86,9 @@ public struct Check: Sendable {
             self.price = price
             let p = price.price
             value = (quantity * p, adjustedQuantity.map { $0 * p }, range.map { ($0.low * p, $0.high * p) })
+        }
+        if let row = view.report.agreement.first(where: { $0.customer == customer && $0.band.lag == view.row.lag }) {
+            agreedBand = (row, quantity * (1 - row.band.underPct / 100), quantity * (1 + row.band.overPct / 100))
         }
     }
 
