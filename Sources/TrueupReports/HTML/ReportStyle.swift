@@ -84,6 +84,7 @@ enum ReportStyle {
         .run-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 32px; }
         .run-grid table { margin-bottom: 8px; }
         table.options, table.policy, table.accounting { width: auto; }
+        tr.outside td { background: #fdf1e7; }
         table.options th, table.policy th { padding-right: 24px; }
         table.accounting th, table.accounting td { padding-left: 14px; padding-right: 14px; }
         .hash { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; word-break: break-all; }
