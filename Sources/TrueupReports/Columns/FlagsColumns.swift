@@ -24,7 +24,7 @@ public enum FlagsColumns {
         .init("tier", "trusted, watch, unreliable or insufficient-data (fewer scored months than the policy needs).") {
             .text($0.assessment.tier.rawValue)
         },
-        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods.") {
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods, outside-agreement (with --agreements).") {
             .list($0.assessment.reasons.map(\.rawValue))
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
