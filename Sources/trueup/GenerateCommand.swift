@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write forecasts.csv, actuals.csv and truth.csv with planted forecaster behaviours.",
         discussion: """
-            Behaviours: reliable, inflating, sandbagging, noisy, copying-last-month, drifting; truth.csv names each customer's.
+            Behaviours: reliable, inflating, sandbagging, noisy, copying-last-month, drifting, revising-late; truth.csv names each customer's.
             The same seed always writes the same files.
             """
     )
