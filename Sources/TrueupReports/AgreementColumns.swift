@@ -15,10 +15,12 @@ enum AgreementColumns {
         return rows.first { $0.fromLag == from && $0.toLag == to }
     }
 
-    /// "7/24" at the report lag's band (else the customer's first band), marked "!" when more than half are outside; "-" without a band.
+    /// "7/24" for the customer's band with the smallest share of months in band (the report lag's on a tie),
+    /// with " (lag 3)" when that band is at another lag than the report's; "-" without a band.
     static func monthsInBand(_ customer: String, lag: Int, in result: ReportResult) -> String {
-        let bands = result.agreement.filter { $0.customer == customer }
-        guard let row = bands.first(where: { $0.band.lag == lag }) ?? bands.first else { return "-" }
+        let bands = result.agreement.filter { $0.customer == customer && $0.figures.periods > 0 }
+        func share(_ row: AgreementRow) -> Double { Double(row.figures.periodsInBand) / Double(row.figures.periods) }
+        guard let row = bands.min(by: { share($0) < share($1) || (share($0) == share($1) && $0.band.lag == lag) }) else { return "-" }
         let f = row.figures
         return "\(f.periodsInBand)/\(f.periods)" + (row.band.lag == lag ? "" : " (lag \(row.band.lag))")
     }
@@ -30,7 +32,7 @@ enum AgreementColumns {
             out += "Late revision: how much the forecast changed, net, from the customer's longest lag to its shortest (negative: cut late); stability.csv has every pair of lags.\n"
         }
         if let terms = result.request.agreements {
-            out += "Months in band: months whose total purchase was within the agreed band at lag \(lag) (\(terms.path)); agreement.csv has every band.\n"
+            out += "Months in band: months whose total purchase was within the customer's agreed band (\(terms.path)), for its band with the fewest; agreement.csv has every band.\n"
         }
         return out
     }
