@@ -83,6 +83,9 @@ struct ForecastHistory {
         values.reserveCapacity(rows.count)
         let customerNames = panel.customers.names
         var lastCustomer: Int32 = -1
+        // One buffer for every slot's forecasts, not an array each.
+        var byLag: [(lag: UInt8, value: Double)] = []
+        byLag.reserveCapacity(Panel.maximumLag + 1)
         for (_, slot32) in order {
             let slot = Int(slot32)
             let key = panel.slotKey[slot]
@@ -95,12 +98,12 @@ struct ForecastHistory {
                 customers.append(Customer(name: customerNames[Int(customer)], entries: entries.count..<entries.count, lags: 0))
                 lastCustomer = customer
             }
-            var byLag: [(lag: UInt8, value: Double)] = []
+            byLag.removeAll(keepingCapacity: true)
             for k in Int(start[slot])..<Int(start[slot + 1]) {
                 let row = Int(rows[k])
                 byLag.append((panel.rowLag[row], panel.rowValue[row]))
             }
-            byLag.sort { $0.lag < $1.lag }
+            if byLag.count > 1 { byLag.sort { $0.lag < $1.lag } }
             var mask: UInt64 = 0
             let first = Int32(values.count)
             for (lag, value) in byLag {

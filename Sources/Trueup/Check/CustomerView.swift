@@ -43,6 +43,9 @@ public struct CustomerView: Sendable {
         var byItem = byCustomer
         byItem.grouping = .customerItem
         byItem.lag = assessment.lag
+        // The items' figures only: the revisions and the agreement are the customer's, from the run above.
+        byItem.agreements = nil
+        byItem.measuresStability = false
         do {
             items = try Report.run(byItem).rows
                 .filter { $0.customer == customer }

@@ -107,7 +107,8 @@ public enum Report {
         }
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
-        if lagsPresent.count > 1 || request.agreements != nil || request.proposalCoverage != nil {
+        let measuresStability = lagsPresent.count > 1 && request.measuresStability
+        if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
             let history = ForecastHistory(panel: panel, window: window)
             if let terms = request.agreements {
                 do {
@@ -117,7 +118,7 @@ public enum Report {
                 }
                 result.agreement = history.compliance(terms)
             }
-            if lagsPresent.count > 1 {
+            if measuresStability {
                 result.stability = history.stability()
                 result.waterfalls = history.waterfalls()
             }

@@ -46,6 +46,9 @@ public struct ReportRequest: Sendable {
     public var agreements: AgreementTerms?
     /// With a coverage k (percent), every customer's proposed terms at each lag (`trueup agreement`).
     public var proposalCoverage: Double?
+    /// Whether to work out stability.csv's revisions and the lag waterfall (with more than one lag);
+    /// off for runs whose caller only wants the figures.
+    public var measuresStability = true
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
