@@ -66,7 +66,7 @@ struct BandEdges {
 }
 
 extension ForecastHistory {
-    /// The customer's cells at `lag`: the entries of P(c, L)'s months with a forecast at `lag` or an actual row.
+    /// The customer's cells at `lag` (in the panel's units): the entries of P(c, L)'s months with a forecast at `lag` or an actual row.
     func cells(_ customer: Customer, lag: Int) -> [(month: Month, forecast: Double, actual: Double)] {
         let bit = UInt64(1) << UInt64(lag)
         var months = Set<Month>()
@@ -105,10 +105,11 @@ extension ForecastHistory {
             monthActual += cell.actual
         }
         if !cells.isEmpty { closeMonth() }
-        return BandFigures(cells: cells.count, cellsInBand: inBand, inBandPct: Ratio.of(100 * Double(inBand), Double(cells.count)),
-                           unitsBelowBand: below, unitsAboveBand: above,
-                           belowBandPct: Ratio.of(100 * below, forecast), aboveBandPct: Ratio.of(100 * above, actual),
-                           periods: periods, periodsInBand: periodsInBand, forecast: forecast, actual: actual)
+        return BandFigures(cells: cells.count, cellsInBand: inBand, inBandPct: Ratio.percent(Double(inBand), Double(cells.count)),
+                           unitsBelowBand: scale.quantity(units: below), unitsAboveBand: scale.quantity(units: above),
+                           belowBandPct: Ratio.percent(below, forecast), aboveBandPct: Ratio.percent(above, actual),
+                           periods: periods, periodsInBand: periodsInBand,
+                           forecast: scale.quantity(units: forecast), actual: scale.quantity(units: actual))
     }
 
     /// The customer's revisions against a limit: |Fb − Fa| > r/100 · Fa is a violation.
@@ -125,7 +126,7 @@ extension ForecastHistory {
                 excess += over
             }
         }
-        return RevisionFigures(cells: cells, violations: violations, excessUnits: excess)
+        return RevisionFigures(cells: cells, violations: violations, excessUnits: scale.quantity(units: excess))
     }
 
     /// Every customer against each band it is held to, sorted by customer and lag.

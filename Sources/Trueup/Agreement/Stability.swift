@@ -124,10 +124,10 @@ extension ForecastHistory {
                 }
             }
             let steps = lags.indices.reversed().map { k in
-                LagWaterfall.Step(lag: lags[k], forecast: forecast[k], biasPct: Ratio.of(100 * error[k], actual),
+                LagWaterfall.Step(lag: lags[k], forecast: scale.quantity(units: forecast[k]), biasPct: Ratio.of(100 * error[k], actual),
                                   wmape: Ratio.of(100 * absoluteError[k], absoluteActual))
             }
-            return LagWaterfall(customer: customer.name, cells: cells, actual: actual, steps: steps)
+            return LagWaterfall(customer: customer.name, cells: cells, actual: scale.quantity(units: actual), steps: steps)
         }
     }
 }
