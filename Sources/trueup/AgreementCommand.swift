@@ -49,12 +49,13 @@ struct AgreementCommand: ParsableCommand {
                 let text = ProposalColumns.agreementsFile(proposals)
                 if let out {
                     let (directory, name) = FileOutput.split(out)
-                    try FileOutput.prepareDirectory(directory)
-                    try FileOutput.write(text, to: name, in: directory)
+                    try FileOutput.checkDirectory(directory)
+                    try FileOutput.checkTarget(out)
+                    try FileOutput.write([(name: name, text: text)], in: directory)
                     let customers = Set(proposals.map(\.customer)).count
-                    FileOutput.writeStandardOutput("Wrote \(out): \(proposals.count) proposed \(proposals.count == 1 ? "band" : "bands") for \(customers) \(customers == 1 ? "customer" : "customers").\n")
+                    try StandardStreams.writeOutput("Wrote \(out): \(proposals.count) proposed \(proposals.count == 1 ? "band" : "bands") for \(customers) \(customers == 1 ? "customer" : "customers").\n")
                 } else {
-                    FileOutput.writeStandardOutput(text)
+                    try StandardStreams.writeOutput(text)
                 }
                 return
             }
@@ -68,9 +69,9 @@ struct AgreementCommand: ParsableCommand {
                 throw Failure(error)
             }
             switch format {
-            case .text: FileOutput.writeStandardOutput(AgreementText.render(view, agreementsPath: input.agreements))
-            case .json: FileOutput.writeStandardOutput(AgreementText.json(view).rendered() + "\n")
-            case .csv: FileOutput.writeStandardOutput(ProposalColumns.render(view.proposals))
+            case .text: try StandardStreams.writeOutput(AgreementText.render(view, agreementsPath: input.agreements))
+            case .json: try StandardStreams.writeOutput(AgreementText.json(view).rendered() + "\n")
+            case .csv: try StandardStreams.writeOutput(ProposalColumns.render(view.proposals))
             }
         } catch let failure as Failure {
             failure.exit()
