@@ -21,6 +21,9 @@ struct Ingest {
     private var duplicates: [Duplicate] = []
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
+    /// How a message names another line of the file being read: `line 14`, or for intake's
+    /// normalized text the source and line it came from.
+    var describeLine: ((Int) -> String)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
          encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
@@ -68,7 +71,7 @@ struct Ingest {
 
     private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
         "duplicate forecast for customer \(panel.customers.name(duplicate.customer)), item \(panel.items.name(duplicate.item)), "
-            + "period \(duplicate.month), lag \(duplicate.lag); line \(firstLine.map(String.init) ?? "?") has the same key and is kept"
+            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
     }
 
     // MARK: - One file

@@ -14,4 +14,8 @@ public struct InputFile: Sendable {
     public var rowsRejected: Int
     /// The file's status when its rows were read, for the digest to check it hashed the same file.
     var readStatus: FileStatus?
+    /// Totals rows (`Total`, `Summe`, ...) among the rows read: not data, counted on their own.
+    public var totalsRows = 0
+    /// Every file, folder member, pipe or workbook the side was read from, in reading order.
+    public var files: [SourceFile] = []
 }
