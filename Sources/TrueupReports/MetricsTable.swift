@@ -48,8 +48,8 @@ public enum MetricsTable {
         var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
         out += " (last closed period \(result.lastClosed)).\n"
         out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: how much more accurate than repeating past actuals.\n"
-        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\n"
-        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\n"
+        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"
+        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
         if !result.rejects.isEmpty {
             out += "\(count(result.rejects.count)) rows were rejected and left out (--skip-bad-rows); see rejects.csv.\n"
         }

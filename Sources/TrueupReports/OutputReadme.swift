@@ -56,7 +56,7 @@ public enum OutputReadme {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"
         }
         if files.contains("run.json") {
-            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256, options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected).\n"
+            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256 (each file of a folder or a repeated option listed under files), options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected + totals, the totals rows of customers' sheets).\n"
         }
         return excel ? out.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : out
     }

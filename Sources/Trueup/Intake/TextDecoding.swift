@@ -3,7 +3,8 @@
 /// A byte order mark decides first: UTF-8's is dropped, UTF-16's (little or big endian,
 /// spreadsheets' "Unicode text") turns the text to UTF-8. Without one, `--encoding` decides:
 /// UTF-8 stays as it is (invalid bytes are found per row), Latin-1 and Windows-1252 map
-/// every byte to a character.
+/// every byte to a character, except in a file that is valid UTF-8 throughout, which stays
+/// UTF-8 (so a Windows-1252 export can be read beside a UTF-8 file, as Latin-1 names can).
 public enum SourceEncoding: String, Sendable, CaseIterable {
     case utf8
     case latin1
@@ -29,6 +30,7 @@ public enum SourceEncoding: String, Sendable, CaseIterable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), .utf8WithBOM) }
         if bytes.starts(with: [0xFF, 0xFE]) { return (Self.utf8(fromUTF16: bytes.dropFirst(2), littleEndian: true), .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (Self.utf8(fromUTF16: bytes.dropFirst(2), littleEndian: false), .utf16BE) }
+        if self != .utf8, bytes.withUnsafeBytes({ TextEncoding.firstInvalidUTF8($0) }) == nil { return (bytes, .utf8) }
         switch self {
         case .utf8: return (bytes, .utf8)
         case .latin1: return (Self.utf8(singleByte: bytes, table: nil), .latin1)
