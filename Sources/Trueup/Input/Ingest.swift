@@ -23,7 +23,7 @@ struct Ingest {
     private var rawPending: [Int] = []
     /// How a message names another line of the file being read: `line 14`, or for intake's
     /// normalized text the source and line it came from.
-    var describeLine: ((Int) -> String)?
+    var describeLine: ((_ line: Int, _ from: Int) -> String)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
          encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
@@ -71,7 +71,7 @@ struct Ingest {
 
     private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
         "duplicate forecast for customer \(panel.customers.name(duplicate.customer)), item \(panel.items.name(duplicate.item)), "
-            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
+            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0, duplicate.line) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
     }
 
     // MARK: - One file

@@ -24,6 +24,8 @@ struct SideIntake {
         var problems: [RowProblem] = []
         var totalsRows = 0
         var rows = 0
+        /// The line the next row of `text` starts on.
+        var nextLine = 2
     }
 
     var quantityColumn: Column { kind == .actuals ? .actual : .forecast }
@@ -211,6 +213,7 @@ struct SideIntake {
                     }
                     lag = String(months)
                 }
+                let start = result.text.count
                 Self.appendField(customer, to: &result.text)
                 result.text.append(UInt8(ascii: ","))
                 Self.appendField(item, to: &result.text)
@@ -218,7 +221,8 @@ struct SideIntake {
                 if kind == .forecasts { line += "," + Self.csvQuoted(lag) }
                 line += "\n"
                 result.text.append(contentsOf: Array(line.utf8))
-                result.map.add(source: index, line: record.line, valueColumn: at, raw: record.raw)
+                result.map.add(normalizedLine: result.nextLine, source: index, line: record.line, valueColumn: at, raw: record.raw)
+                result.nextLine += result.text[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
                 result.rows += 1
                 file.rowsRead += 1
             }
@@ -260,22 +264,29 @@ struct SideIntake {
         return nil
     }
 
-    /// The file's decimal mark: what its values say when they agree, else the delimiter's custom
-    /// (a comma with semicolons, a point otherwise).
+    /// The file's decimal mark. In a semicolon-separated file a comma, unless the values show only
+    /// points (`0.25`); in a comma-separated file a point, unless a value has both marks with the
+    /// comma last (`"1.234,5"`) and none shows a point (a lone `"1,5"` there is more likely a
+    /// typo than a decimal comma); in any other file (tabs, pipes) what the values show, else a point.
     private static func decimalMark(in data: ArraySlice<Record>, columns: [Int], delimiter: UInt8) -> NumberText.DecimalMark {
-        var point = false, comma = false
+        var point = false, comma = false, bothMarksCommaLast = false
         for record in data {
             for k in columns where k < record.fields.count {
                 switch NumberText.evidence(record.fields[k]) {
                 case .point?: point = true
-                case .comma?: comma = true
+                case .comma?:
+                    comma = true
+                    if record.fields[k].contains(".") { bothMarksCommaLast = true }
                 case nil: break
                 }
             }
             if point && comma { break }
         }
-        if point != comma { return point ? .point : .comma }
-        return delimiter == UInt8(ascii: ";") ? .comma : .point
+        switch delimiter {
+        case UInt8(ascii: ";"): return point && !comma ? .point : .comma
+        case UInt8(ascii: ","): return bothMarksCommaLast && !point ? .comma : .point
+        default: return comma && !point ? .comma : .point
+        }
     }
 
     private static func quoted(_ text: String) -> String {

@@ -30,23 +30,33 @@ extension Ingest {
         let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet)
         let result = try intake.read(sources)
-        for problem in result.problems { problems.add(problem) }
         let normalized = try NormalizedFile(result.text)
         defer { normalized.remove() }
         let map = result.map
-        describeLine = { map.describe($0) }
+        describeLine = { map.describe($0, from: $1) }
+        // The reader's problems are kept apart, placed in their sources, then merged with intake's in file order.
+        let outer = problems
+        problems = ProblemLog(keepsAll: true)
         defer { describeLine = nil }
-        var file = side.kind == .actuals ? try readActuals(normalized.path) : try readForecasts(normalized.path)
-        problems.place(file: normalized.path) { map.place($0) }
+        var file: InputFile
+        do {
+            file = side.kind == .actuals ? try readActuals(normalized.path) : try readForecasts(normalized.path)
+        } catch {
+            problems = outer
+            throw error
+        }
+        let placed = problems.kept.map { $0.file == normalized.path ? map.place($0) : $0 }
+        problems = outer
+        let order = Dictionary(map.origins.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let merged = (result.problems + placed).enumerated().sorted { a, b in
+            let ka = (order[a.element.file] ?? 0, a.element.line, a.offset), kb = (order[b.element.file] ?? 0, b.element.line, b.offset)
+            return ka < kb
+        }
+        for problem in merged { problems.add(problem.element) }
         var files = result.files
         // The reader's own rejections (duplicates, lags) belong to the sources their rows came from.
-        if problems.keepsAll {
-            for problem in problems.kept {
-                if let k = files.firstIndex(where: { $0.path == problem.file }),
-                   !result.problems.contains(problem) {
-                    files[k].rowsRejected += 1
-                }
-            }
+        for problem in placed {
+            if let k = files.firstIndex(where: { $0.path == problem.file }) { files[k].rowsRejected += 1 }
         }
         file.path = side.displayName
         file.bytes = files.reduce(0) { $0 + $1.bytes }

@@ -12,7 +12,9 @@ struct SourceMap {
     }
 
     var origins: [Origin] = []
-    // One entry per normalized data row, in order (the normalized line is index + 2).
+    // One entry per normalized data row, in order.
+    /// The row's first line in the normalized text (a name with a line break in it takes two).
+    var normalizedLine: [Int32] = []
     var source: [Int32] = []
     var line: [Int32] = []
     /// The source column of a wide row's value, -1 for a long row.
@@ -20,7 +22,8 @@ struct SourceMap {
     var rawStart: [Int] = []
     var rawLength: [Int32] = []
 
-    mutating func add(source index: Int, line number: Int, valueColumn column: Int, raw: Range<Int>) {
+    mutating func add(normalizedLine first: Int, source index: Int, line number: Int, valueColumn column: Int, raw: Range<Int>) {
+        normalizedLine.append(Int32(truncatingIfNeeded: first))
         source.append(Int32(index))
         line.append(Int32(truncatingIfNeeded: number))
         valueColumn.append(Int32(column))
@@ -30,14 +33,20 @@ struct SourceMap {
 
     /// The row at normalized line `normalized`, or nil for a line intake didn't write.
     private func row(_ normalized: Int) -> Int? {
-        let k = normalized - 2
-        return k >= 0 && k < source.count ? k : nil
+        var low = 0, high = normalizedLine.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(normalizedLine[middle]) < normalized { low = middle + 1 } else { high = middle }
+        }
+        return low < normalizedLine.count && Int(normalizedLine[low]) == normalized ? low : nil
     }
 
-    /// `line 14 of orders/b.csv`, for a message that names another row.
-    func describe(_ normalized: Int) -> String {
+    /// `in/a.csv line 14`, for a message about the row at normalized line `from` that names
+    /// another row; just `line 14` when both are in the same source.
+    func describe(_ normalized: Int, from: Int) -> String {
         guard let k = row(normalized) else { return "line \(normalized)" }
         let origin = origins[Int(source[k])]
+        if let other = row(from), source[other] == source[k], origin.cellReference == nil { return "line \(line[k])" }
         if let reference = origin.cellReference?(Int(line[k]), Int(valueColumn[k])) { return "\(origin.name) \(reference)" }
         return "\(origin.name) line \(line[k])"
     }
