@@ -50,7 +50,7 @@ public enum OutputReadme {
                     + (result.prices == nil ? "" : " The money columns value each item-month at its price from the prices file (a customer's own price before the general one); they are plain numbers, in the prices' currency."),
                 MetricsColumns.table(grouping, priced: result.prices != nil))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
-                FlagsColumns.table(history: result.history != nil))
+                FlagsColumns.table(history: result.history != nil, names: result.assessments.contains { $0.customerName != nil }))
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"

@@ -232,4 +232,35 @@ import Testing
         #expect(rejects.contains("ACME_forecast_2024-01.csv,2,Mar-24,"))
         #expect(rejects.contains("x,\"\"Widget, large\"\",\"\"1,000\"\",,n/a"))
     }
+
+    @Test func aNameColumnIsCarriedIntoTheTableFlagsBriefAndPage() throws {
+        let space = Workspace()
+        let forecasts = space.file("f.csv", """
+            customer,Name 1,item,period,lag,forecast
+            C1,Müller <b>GmbH</b>,x,2024-01,1,5
+            C1,Müller <b>GmbH</b>,x,2024-02,1,6
+            C2,,x,2024-02,1,6
+
+            """)
+        let actuals = space.file("a.csv", "customer,item,period,actual\nC1,x,2024-01,5\nC1,x,2024-02,7\nC2,x,2024-02,7\n")
+        let dir = space.url.appendingPathComponent("out").path
+        let report = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--out", dir, "--no-history"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.hasPrefix("""
+            tier               customer  name                lag  periods  actual  forecast
+            """))
+        #expect(report.stdout.contains("\ninsufficient-data  C1        Müller <b>GmbH</b>    1        2      12        11"))
+        let flags = try #require(space.read("out/flags.csv")).split(separator: "\n")
+        #expect(flags[0].hasPrefix("customer,customer_name,lag,tier,"))
+        #expect(flags[1].hasPrefix("C1,Müller <b>GmbH</b>,1,"))
+        #expect(flags[2].hasPrefix("C2,,1,"))
+        let page = try #require(space.read("out/report.html"))
+        #expect(page.contains("C1 · Müller &lt;b&gt;GmbH&lt;/b&gt;"))
+        #expect(!page.contains("<b>GmbH"))
+        #expect(try #require(space.read("out/README.txt")).contains("customer_name"))
+        let brief = try CLI.run(["brief", "--forecasts", forecasts, "--actuals", actuals, "--customer", "C1"])
+        #expect(brief.status == 0, "\(brief.stderr)")
+        #expect(brief.stdout.hasPrefix("# Forecast accuracy: C1, Müller &lt;b&gt;GmbH&lt;"))
+        #expect(!brief.stdout.contains("<b>"))
+    }
 }

@@ -3,8 +3,10 @@ public enum Column: String, CaseIterable, Sendable, Comparable {
     case customer, item, period, forecast, actual, lag, snapshot
     /// The prices file's columns (`--prices`).
     case unitPrice = "unit_price", unitCost = "unit_cost"
+    /// The customer's name beside its code (optional, read through intake).
+    case name
 
-    /// The order of `allCases`: customer, item, period, forecast, actual, lag, snapshot, unit_price, unit_cost.
+    /// The order of `allCases`: customer, item, period, forecast, actual, lag, snapshot, unit_price, unit_cost, name.
     public static func < (a: Column, b: Column) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
@@ -41,6 +43,9 @@ public enum Column: String, CaseIterable, Sendable, Comparable {
                     "fakturierte_menge", "absatzmenge", "menge", "liefermenge", "verkaufsmenge", "fakturamenge"]
         case .lag:
             return ["lag", "forecast_lag", "lag_months", "horizon", "forecast_horizon", "months_ahead", "vorlauf", "vorlauf_monate"]
+        case .name:
+            return ["name", "customer_name", "customer_name_1", "name_1", "name1", "account_name", "client_name", "sold_to_name",
+                    "company", "company_name", "kundenname", "name_des_auftraggebers", "firma", "firmenname"]
         case .snapshot:
             return ["snapshot", "snapshot_period", "snapshot_month", "snapshot_date", "forecast_date", "forecast_month",
                     "forecast_made", "created_period", "version", "cycle", "planning_cycle", "forecast_created",

@@ -24,6 +24,8 @@ struct SideIntake {
         var problems: [RowProblem] = []
         var totalsRows = 0
         var rows = 0
+        /// Each customer's first non-empty name.
+        var names: [String: String] = [:]
         /// The line the next row of `text` starts on.
         var nextLine = 2
     }
@@ -108,6 +110,7 @@ struct SideIntake {
         }
         var optional: [Column] = []
         if kind == .forecasts, named[.snapshot] == nil { optional += [.lag, .snapshot] }
+        optional.append(.name)
         let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: overrides,
                                             file: name, line: headerRecord.line)
         let column = mapping.index
@@ -166,6 +169,7 @@ struct SideIntake {
             guard !customer.isEmpty else { reject(column[.customer], "customer is empty"); continue }
             let item = named[.item] ?? cell(.item) ?? ""
             guard !item.isEmpty else { reject(column[.item], "item is empty"); continue }
+            if let name = cell(.name), !name.isEmpty, result.names[customer] == nil { result.names[customer] = name }
             var snapshot = namedSnapshot
             if let text = cell(.snapshot) {
                 guard let month = PeriodText.month(text, order: order) else {

@@ -16,7 +16,7 @@ enum SidePlan {
         }
         let quantity: Column = kind == .actuals ? .actual : .forecast
         let required: [Column] = [.customer, .item, .period, quantity]
-        let optional: [Column] = kind == .forecasts ? [.lag, .snapshot] : []
+        let optional: [Column] = (kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
         let header: Ingest.Header
         do {
             header = try Ingest.Header(path: source.path, required: required, optional: optional, overrides: overrides,
@@ -29,6 +29,8 @@ enum SidePlan {
             // Let the fast reader report it as it always has.
             return true
         }
+        // Names are carried by intake; the fast reader reads codes only.
+        if header.mapping.index[.name] != nil { return false }
         return sampleIsPlain(header, source: source.path, kind: kind)
     }
 

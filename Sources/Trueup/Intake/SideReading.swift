@@ -68,6 +68,7 @@ extension Ingest {
         file.rowsRejected += result.problems.count
         file.totalsRows = result.totalsRows
         file.files = files
+        file.customerNames = result.names
         return file
     }
 

@@ -113,6 +113,7 @@ public enum Report {
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
                                   rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
                                   scale: panel.scale)
+        result.customerNames = actuals.customerNames.merging(forecasts.customerNames) { _, forecast in forecast }
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
             result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
@@ -122,6 +123,9 @@ public enum Report {
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
         if request.grouping == .customer, let reportLag {
             result.assessments = request.policy.assess(rows, lag: reportLag)
+            for k in result.assessments.indices {
+                result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
+            }
         }
         do {
             if let digest = digests.forecasts {

@@ -120,6 +120,8 @@ public struct ReportResult: Sendable {
     public var rejects: [RowProblem]
     /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
     public var reportLag: Int?
+    /// Customers' names by code, from the inputs' name column (the forecasts' name wins); empty without one.
+    public var customerNames: [String: String] = [:]
     /// Every customer's tier at the report lag, most severe first (grouping by customer only).
     public var assessments: [Assessment] = []
     /// Wall time of each step, in order: reading, joining, computing.
