@@ -65,7 +65,8 @@ struct SideIntake {
         var line: Int
         var fields: [String]
         var raw: Range<Int>
-        var validUTF8: Bool
+        /// The first byte that is not UTF-8 in each field that has one (rare: only then is it filled).
+        var invalidUTF8: [Int: UInt8]
     }
 
     private func read(_ source: SideSource, into result: inout Result) throws(InputError) {
@@ -79,8 +80,13 @@ struct SideIntake {
             try reader.forEachRecord { record in
                 let fields = (0..<record.count).map { record.string($0) }
                 let start = record.byteOffset
-                records.append(Record(line: record.line, fields: fields, raw: start..<(start + record.raw.count),
-                                      validUTF8: TextEncoding.firstInvalidUTF8(record.raw) == nil))
+                var invalid: [Int: UInt8] = [:]
+                if TextEncoding.firstInvalidUTF8(record.raw) != nil {
+                    for k in 0..<record.count {
+                        if let bad = TextEncoding.firstInvalidUTF8(record.field(k)) { invalid[k] = bad.byte }
+                    }
+                }
+                records.append(Record(line: record.line, fields: fields, raw: start..<(start + record.raw.count), invalidUTF8: invalid))
             }
         } catch let error as CSVError {
             switch error {
@@ -161,8 +167,12 @@ struct SideIntake {
                 reject(nil, "expected \(header.count) fields as in the header, found \(fields.count)")
                 continue
             }
-            guard record.validUTF8 else {
-                reject(nil, "the row is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding windows-1252 or latin1")
+            // Names must be UTF-8; a description or other column trueup doesn't read may be anything.
+            if let k = [column[.customer], column[.item], column[.name]].compactMap({ $0 }).first(where: { record.invalidUTF8[$0] != nil }),
+               let byte = record.invalidUTF8[k] {
+                let hex = String(byte, radix: 16, uppercase: true)
+                reject(k, "byte 0x\(hex.count == 1 ? "0" : "")\(hex) is not UTF-8; save the file as UTF-8 (CSV UTF-8), "
+                       + "or name its encoding with --encoding windows-1252 or latin1")
                 continue
             }
             let customer = named[.customer] ?? cell(.customer) ?? ""
