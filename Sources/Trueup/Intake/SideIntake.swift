@@ -93,6 +93,7 @@ struct SideIntake {
             case .unsupportedEncoding(let encoding): throw .unsupportedEncoding(path: name, encoding: encoding)
             case .unreadable(_, let reason): throw .unreadable(path: name, reason: reason)
             case .unterminatedQuote(let position): throw .unterminatedQuote(path: name, line: position.line)
+            case .recordTooLong(let position, let limit): throw .recordTooLong(path: name, line: position.line, limit: limit)
             }
         } catch {
             throw .unreadable(path: name, reason: "\(error)")

@@ -19,7 +19,7 @@ enum SidePlan {
         let optional: [Column] = (kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
         let header: Ingest.Header
         do {
-            header = try Ingest.Header(path: source.path, required: required, optional: optional, overrides: overrides,
+            header = try Ingest.Header(path: source.path, fileSize: SideSource.size(of: source.path), required: required, optional: optional, overrides: overrides,
                                        encoding: encoding == .latin1 ? .latin1 : .utf8)
         } catch InputError.missingColumns(_, _, _, let names) {
             return !SheetLayout(header: names, order: nil).isWide

@@ -35,6 +35,12 @@ public struct SideSource: Sendable, Equatable {
     static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
     static func isLegacyWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xls") }
 
+    /// The size of the file at `path` in bytes; 0 when it can't be read (the read then says why).
+    static func size(of path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
+    }
+
     /// Whether `path` names a folder (read as its files).
     static func isFolder(_ path: String) -> Bool {
         var status = stat()
