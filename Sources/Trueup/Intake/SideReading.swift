@@ -69,6 +69,8 @@ extension Ingest {
         file.totalsRows = result.totalsRows
         file.files = files
         file.customerNames = result.names
+        // The status read was the normalized text's; intake hashed the sources from the bytes it read.
+        file.readStatus = nil
         return file
     }
 
