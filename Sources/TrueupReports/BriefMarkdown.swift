@@ -10,7 +10,7 @@ public enum BriefMarkdown {
         let f = a.figures
         let report = view.report
         let months = "\(report.window.first) to \(report.window.last)"
-        var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\n\n"
+        var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\(a.customerName.map { ", " + MarkdownText.escaped($0) } ?? "")\n\n"
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
         out += BriefNotes.markdown(report)
         out += "## In short\n\n"

@@ -12,7 +12,8 @@ public enum FlagsTable {
         // With prices, the money per customer, and the share of the error's value the tiers are ordered by.
         let money = priced ? [MoneyText.header("excess at cost", currency), MoneyText.header("sales at risk", currency), "error value share %"]
             : ["error share %"]
-        var lines: [[String]] = [["tier", "customer"] + (history == nil ? [] : ["since last run", "last runs"])
+        let named = result.assessments.contains { $0.customerName != nil }
+        var lines: [[String]] = [["tier", "customer"] + (named ? ["name"] : []) + (history == nil ? [] : ["since last run", "last runs"])
             + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money
             + (result.stability.isEmpty ? [] : ["late revision %"]) + (result.request.agreements == nil ? [] : ["months in band"]) + ["reasons"]]
         for a in result.assessments {
@@ -22,7 +23,8 @@ public enum FlagsTable {
                 ? [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil),
                    NumberText.readable(a.errorValueSharePct, decimals: 1)]
                 : [NumberText.readable(a.errorSharePct, decimals: 1)]
-            var line: [String] = [a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? [])
+            let name = named ? [TerminalText.escaped(a.customerName ?? "")] : []
+            var line: [String] = [a.tier.rawValue, a.customer] + name + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? [])
             line += [
                 String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
@@ -35,7 +37,7 @@ public enum FlagsTable {
         }
         var out = AuditText.incompleteMonth(result).map { $0 + "\n\n" } ?? ""
         out += history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
-        out += MetricsTable.align(lines, leftAligned: history == nil ? 2 : 4, lastLeftAligned: true)
+        out += MetricsTable.align(lines, leftAligned: (history == nil ? 2 : 4) + (named ? 1 : 0), lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
         let flagged = result.assessments.filter { $0.tier != .trusted }
         if !flagged.isEmpty {

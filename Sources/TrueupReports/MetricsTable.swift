@@ -49,8 +49,8 @@ public enum MetricsTable {
         var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
         out += " (last closed period \(result.lastClosed)).\n"
         out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: how much more accurate than repeating past actuals.\n"
-        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\n"
-        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\n"
+        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"
+        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
         if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
         let leftOut = AuditText.rowsLeftOut(result, rejectsFile: rejectsFile)
         if !leftOut.isEmpty { out += leftOut.joined(separator: "\n") + "\n" }

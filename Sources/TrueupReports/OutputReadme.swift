@@ -50,7 +50,7 @@ public enum OutputReadme {
                     + (result.prices == nil ? "" : " The money columns value each item-month at its price from the prices file (a customer's own price before the general one); they are plain numbers, in the prices' currency."),
                 MetricsColumns.table(grouping, priced: result.prices != nil))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
-                FlagsColumns.table(history: result.history != nil))
+                FlagsColumns.table(history: result.history != nil, names: result.assessments.contains { $0.customerName != nil }))
         section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)
         section("stability.csv", "How each customer revised its forecasts between every pair of its lags, on the item-months forecast at both.",
                 StabilityCSV.table)
@@ -61,7 +61,7 @@ public enum OutputReadme {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"
         }
         if files.contains("run.json") {
-            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256, options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected).\n"
+            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256 (each file of a folder or a repeated option listed under files), options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected + totals, the totals rows of customers' sheets).\n"
         }
         return excel ? out.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : out
     }

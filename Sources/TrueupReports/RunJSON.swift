@@ -28,6 +28,20 @@ public enum RunJSON {
                 ("delimiter", .string(file.delimiter)),
                 ("byte_order_mark", .bool(file.hadByteOrderMark)),
                 ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
+                ("files", .array(file.files.map(source))),
+            ])
+        }
+        func source(_ file: SourceFile) -> JSONValue {
+            .object([
+                ("path", .string(file.path)),
+                ("bytes", .integer(file.bytes)),
+                ("sha256", .string(file.sha256)),
+                ("encoding", .string(file.encoding)),
+                ("delimiter", .string(file.delimiter)),
+                ("layout", .string(file.layout)),
+                ("rows_read", .integer(file.rowsRead)),
+                ("rows_rejected", .integer(file.rowsRejected)),
+                ("totals_rows", .integer(file.totalsRows)),
             ])
         }
         var recorded = JSONValue.null
@@ -70,13 +84,13 @@ public enum RunJSON {
                 ("forecasts", .object([
                     ("read", .integer(f.read)), ("used", .integer(f.used)), ("open", .integer(f.open)),
                     ("outside_window", .integer(f.outsideWindow)), ("rejected", .integer(f.rejected)),
-                    ("adds_up", .bool(f.addsUp)),
+                    ("totals", .integer(f.totals)), ("adds_up", .bool(f.addsUp)),
                 ])),
                 ("actuals", .object([
                     ("read", .integer(a.read)), ("used", .integer(a.used)), ("open", .integer(a.open)),
                     ("outside_window", .integer(a.outsideWindow)),
                     ("unmatched", .integer(a.unmatched)), ("rejected", .integer(a.rejected)),
-                    ("adds_up", .bool(a.addsUp)),
+                    ("totals", .integer(a.totals)), ("adds_up", .bool(a.addsUp)),
                 ])),
             ])),
         ]

@@ -136,6 +136,9 @@ package enum Syscalls {
 
     package static var processID: Int32 { getpid() }
 
+    /// The value of an environment variable, or nil.
+    package static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
     /// Makes a write to a closed pipe fail with EPIPE instead of killing the process with SIGPIPE.
     package static func ignoreBrokenPipeSignal() { _ = signal(SIGPIPE, SIG_IGN) }
 

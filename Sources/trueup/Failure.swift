@@ -100,6 +100,22 @@ struct Failure: Error {
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):
             self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
+        case .missingColumnsInBoth(let forecasts, let actuals):
+            let both = [forecasts, actuals].map { Failure($0).message }
+            self.init("Neither file has the columns trueup needs:\n" + both.joined(separator: "\n"), code: Self.data)
+        case .emptyFolder(let path):
+            self.init("\(path): the folder has no .csv, .tsv, .txt or .xlsx file (subfolders are not read).", code: Self.noInput)
+        case .legacyWorkbook(let path):
+            self.init("\(path): this is an .xls workbook (the format before Excel 2007), which trueup can't read; save it as .xlsx or CSV and run again.", code: Self.data)
+        case .workbookNotSupported(let path):
+            self.init("\(path): this build of trueup has no .xlsx reader; save the sheet as CSV UTF-8 and run again.", code: Self.data)
+        case .unreadableWorkbook(let path, let reason):
+            self.init("\(path): can't read the workbook (\(reason)).", code: Self.data)
+        case .nameMismatch(let path, let pattern):
+            self.init("\(path): the file name doesn't match --name-pattern '\(pattern)'; rename the file or change the pattern.", code: Self.data)
+        case .ambiguousDateOrder(let path, let line, let value):
+            let place = line > 0 ? "\(path):\(line)" : path
+            self.init("\(place): \(value) could be day/month or month/day, and no date in the file has a day above 12 to settle it; say which with --date-order dmy or --date-order mdy.", code: Self.usage)
         }
     }
 

@@ -3,11 +3,25 @@ import Trueup
 
 /// The options every command that reads forecasts and actuals shares.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasts CSV: customer, item, period, forecast, and lag or snapshot.", valueName: "file"))
-    var forecasts: String
+    @Option(help: ArgumentHelp("Forecasts: customer, item, period, forecast, and lag or snapshot; or month columns. A file, a folder (its .csv, .tsv, .txt and .xlsx files in name order) or - for standard input; repeatable.", valueName: "file"))
+    var forecasts: [String]
 
-    @Option(help: ArgumentHelp("Actuals CSV: customer, item, period, actual. Several rows per key are summed.", valueName: "file"))
-    var actuals: String
+    @Option(help: ArgumentHelp("Actuals: customer, item, period, actual; several rows per key are summed. A file, a folder or -; repeatable.", valueName: "file"))
+    var actuals: [String]
+
+    @Option(help: ArgumentHelp("Fields in the forecasts' file names, e.g. '{customer}_forecast_{snapshot}.csv' (fields customer, item, snapshot, period; * matches anything).", valueName: "pattern"),
+            transform: InputOptions.namePattern)
+    var namePattern: NamePattern?
+
+    @Option(help: ArgumentHelp("Fields in the actuals' file names, as --name-pattern.", valueName: "pattern"),
+            transform: InputOptions.namePattern)
+    var actualsNamePattern: NamePattern?
+
+    @Option(help: ArgumentHelp("Order of NN/NN/YYYY dates when the files don't settle it: dmy (15/01/2024) or mdy (01/15/2024).", valueName: "order"))
+    var dateOrder: DateOrder?
+
+    @Option(help: ArgumentHelp("The sheet of .xlsx workbooks to read. Default: the first.", valueName: "name"))
+    var sheet: String?
 
     @Option(help: ArgumentHelp("First target period to score (YYYY-MM). Default: every closed period.", valueName: "YYYY-MM"),
             transform: InputOptions.month)
@@ -34,8 +48,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
 
-    @Option(help: ArgumentHelp("The files' text encoding: utf8 (default) or latin1 (ISO 8859-1).", valueName: "name"))
-    var encoding: TextEncoding = .utf8
+    @Option(help: ArgumentHelp("The files' text encoding when they have no byte order mark: utf8 (default), windows-1252 (cp1252) or latin1 (ISO 8859-1). UTF-16 with a byte order mark is recognised.", valueName: "name"),
+            transform: InputOptions.encoding)
+    var encoding: SourceEncoding = .utf8
 
     @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
     var policy: String?
@@ -57,6 +72,12 @@ struct InputOptions: ParsableArguments {
     var readBlockSize: Int?
 
     func validate() throws {
+        if forecasts.isEmpty || actuals.isEmpty {
+            throw ValidationError("Give both --forecasts and --actuals (a file, a folder or -).")
+        }
+        if forecasts.filter({ $0 == "-" }).count + actuals.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("Only one of --forecasts and --actuals can be - (standard input), once.")
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
         if let readBlockSize, readBlockSize < 1 { throw ValidationError("--read-block-size must be 1 or more.") }
         if let currency {
@@ -77,8 +98,14 @@ struct InputOptions: ParsableArguments {
                 throw Failure(error)
             }
         }
-        var request = ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
-                                    columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        var request = ReportRequest(forecasts: forecasts.first ?? "", actuals: actuals.first ?? "", from: from, to: to, lag: lag,
+                                    grouping: grouping, columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        request.forecastInputs = forecasts
+        request.actualInputs = actuals
+        request.namePattern = namePattern
+        request.actualsNamePattern = actualsNamePattern
+        request.dateOrder = dateOrder
+        request.sheet = sheet
         request.threads = threads
         request.asOf = asOf
         if let normalizeKeys {
@@ -92,7 +119,7 @@ struct InputOptions: ParsableArguments {
                 throw Failure(error)
             }
         }
-        request.encoding = encoding
+        request.sourceEncoding = encoding
         request.prices = prices
         request.currency = currency
         if let readBlockSize { request.readBlockSize = readBlockSize }
@@ -130,6 +157,21 @@ struct InputOptions: ParsableArguments {
         return KeyNormalizationOption(set: set, acceptsLookAlikes: false)
     }
 
+    static func namePattern(_ text: String) throws -> NamePattern {
+        do {
+            return try NamePattern(text)
+        } catch {
+            throw ValidationError("--name-pattern '\(text)': \(error.reason).")
+        }
+    }
+
+    static func encoding(_ text: String) throws -> SourceEncoding {
+        guard let encoding = SourceEncoding(name: text) else {
+            throw ValidationError("--encoding takes utf8, windows-1252 (or cp1252) or latin1; not '\(text)'.")
+        }
+        return encoding
+    }
+
     static func columnOverrides(_ text: String) throws -> [Column: String] {
         var result: [Column: String] = [:]
         for pair in text.split(separator: ",") {
@@ -160,3 +202,5 @@ struct KeyNormalizationOption {
     var set: KeyNormalization
     var acceptsLookAlikes: Bool
 }
+
+extension DateOrder: ExpressibleByArgument {}

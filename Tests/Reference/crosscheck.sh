@@ -326,6 +326,30 @@ PY
 proposal_check 80
 proposal_check 50
 
+# The same data as ERPs and customers send it (Tests/Intake/exotic.py): a German SAP export in
+# Windows-1252, a folder of customer sheets with month columns read with --name-pattern, UTF-16
+# text with US dates, and actuals through a pipe. Each must give the reference's figures on the
+# clean long files.
+python3 "$here/../Intake/exotic.py" "$work" "$work/exotic" >/dev/null
+x="$work/exotic"
+python3 "$here/metrics_reference.py" --forecasts "$x/clean/forecasts.csv" --actuals "$x/clean/actuals.csv" > "$work/reference-clean.csv"
+exotic() {
+    local name="$1"; shift
+    checks=$((checks + 1))
+    if "$@" --format csv > "$work/trueup-exotic.csv" \
+        && python3 "$here/compare_metrics.py" "$work/reference-clean.csv" "$work/trueup-exotic.csv" > "$work/compare.txt"; then
+        echo "crosscheck ok: $name"
+    else
+        echo "crosscheck FAILED: $name"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+exotic "SAP export in Windows-1252" "$trueup" report --forecasts "$x/sap/forecasts.csv" --actuals "$x/sap/actuals.csv" \
+    --encoding windows-1252 --columns "customer=Kunde,item=Material,period=Monat,forecast=Prognosemenge,snapshot=Prognosedatum"
+exotic "customer sheets with --name-pattern, UTF-16 actuals" "$trueup" report --forecasts "$x/sheets" \
+    --name-pattern '{customer}_forecast_{snapshot}.csv' --actuals "$x/us/actuals.txt"
+exotic "actuals through a pipe" sh -c '"$0" report --forecasts "$1" --actuals - --format csv < "$2"' \
+    "$trueup" "$x/clean/forecasts.csv" "$x/clean/actuals.csv"
+
 passed=$((checks + 1 - failures))
 echo "crosscheck: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -369,7 +369,8 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
         found = prices.get((c[0], c[1]), prices.get((None, c[1])))
         if found is not None:
             price, cost = found
-            priced.append((c, c[3], c[4], price, price if cost is None else cost))
+            # Quantities are Decimals (exact sums); money is compared at 10 significant digits, so floats do.
+            priced.append((c, float(c[3]), float(c[4]), float(price), float(price if cost is None else cost)))
     out = {"priced_cells": len(priced)}
     if not priced:
         for name in VALUE_COLUMNS[1:]:
@@ -388,7 +389,7 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
     for c, f, a, p, _ in priced:
         if c[2] - shift < first_actual:
             continue
-        naive = series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0)
+        naive = float(series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0))
         naive_terms.append(abs(naive - a) * p)
         forecast_terms.append(abs(f - a) * p)
     out["value_fva"] = (math.fsum(naive_terms) - math.fsum(forecast_terms)) if naive_terms else None

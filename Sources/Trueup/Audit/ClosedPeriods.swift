@@ -53,9 +53,10 @@ struct ClosedPeriods {
         }
         let medianRows = median(rows.prefix(count).map(Double.init))
         let medianVolume = median(Array(volume.prefix(count)))
-        let month = IncompleteMonth(month: latest, rows: rows[count], volume: volume[count], medianRows: medianRows,
-                                    medianVolume: medianVolume, months: count)
-        let isIncomplete = Double(month.rows) < medianRows / 2 && month.volume < medianVolume / 2
+        let isIncomplete = Double(rows[count]) < medianRows / 2 && volume[count] < medianVolume / 2
+        // The panel holds quantities as units of its scale: the volumes are reported as quantities.
+        let month = IncompleteMonth(month: latest, rows: rows[count], volume: panel.scale.quantity(units: volume[count]),
+                                    medianRows: medianRows, medianVolume: panel.scale.quantity(units: medianVolume), months: count)
         return isIncomplete ? month : nil
     }
 

@@ -93,6 +93,14 @@ extension Coverage {
                 if pairs[pair(key)]?.actual != true { rows[c].unboughtForecastUnits += panel.rowValue[row] }
             }
         }
+        // The panel holds quantities as units of its scale; sums leave it as quantities.
+        let scale = panel.scale
+        for c in rows.indices {
+            rows[c].forecastUnits = scale.reported(units: rows[c].forecastUnits)
+            rows[c].unboughtForecastUnits = scale.reported(units: rows[c].unboughtForecastUnits)
+            rows[c].actualUnits = scale.reported(units: rows[c].actualUnits)
+            rows[c].unforecastActualUnits = scale.reported(units: rows[c].unforecastActualUnits)
+        }
         lookAlikes = LookAlikes(panel: panel, pairs: pairs.mapValues { ($0.forecast, $0.actual) }, rows: &rows, applied: applied)
         let listed = rows.filter { $0.inForecasts || $0.inActuals }
         self.rows = listed.sorted { Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }

@@ -1,6 +1,8 @@
 /// A customer's tier at the report lag, why, and the numbers behind it.
 public struct Assessment: Sendable, Equatable {
     public var customer: String
+    /// The customer's name, when the inputs have a name column.
+    public var customerName: String?
     public var lag: Int
     public var tier: Tier
     public var reasons: [Reason]
@@ -108,7 +110,7 @@ extension Policy {
         let explanation = clauses.isEmpty
             ? "Forecast within \(Words.percent(abs(f.biasPct ?? 0))) of actual overall, with a weighted error of \(Words.percent(f.wmape ?? 0))."
             : Words.sentence(clauses)
-        return Assessment(customer: row.customer ?? "", lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
+        return Assessment(customer: row.customer ?? "", customerName: nil, lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
                           errorSharePct: errorSharePct, errorValueSharePct: nil, figures: f, periods: row.periods,
                           recentWmape: trend?.recent, baselineWmape: trend?.baseline)
     }

@@ -23,6 +23,9 @@ struct Ingest {
     private var duplicates: [Duplicate] = []
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
+    /// How a message names another line of the file being read: `line 14`, or for intake's
+    /// normalized text the source and line it came from.
+    var describeLine: ((_ line: Int, _ from: Int) -> String)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
          encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
@@ -70,7 +73,7 @@ struct Ingest {
 
     private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
         "duplicate forecast for customer \(panel.customerName(duplicate.customer)), item \(panel.itemName(duplicate.item)), "
-            + "period \(duplicate.month), lag \(duplicate.lag); line \(firstLine.map(String.init) ?? "?") has the same key and is kept"
+            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0, duplicate.line) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
     }
 
     // MARK: - One file

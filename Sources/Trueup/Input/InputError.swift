@@ -44,4 +44,18 @@ public enum InputError: Error, Sendable, Equatable {
     case tooManyKeys(path: String, limit: Int)
     /// No usable actual row, so no period is closed and nothing can be scored.
     case noActuals(path: String)
+    /// Both files lack columns: one message for both (each a `missingColumns`).
+    indirect case missingColumnsInBoth(forecasts: InputError, actuals: InputError)
+    /// A folder given as input has no .csv, .tsv, .txt or .xlsx file.
+    case emptyFolder(path: String)
+    /// An .xls file (the binary format before 2007).
+    case legacyWorkbook(path: String)
+    /// An .xlsx file, in a build without a workbook reader.
+    case workbookNotSupported(path: String)
+    /// The workbook reader could not read the sheet.
+    case unreadableWorkbook(path: String, reason: String)
+    /// A file name that `--name-pattern` doesn't match.
+    case nameMismatch(path: String, pattern: String)
+    /// `NN/NN/YYYY` dates with both numbers at most 12 and nothing in the file to settle which is the day.
+    case ambiguousDateOrder(path: String, line: Int, value: String)
 }

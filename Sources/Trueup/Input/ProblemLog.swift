@@ -24,6 +24,11 @@ struct ProblemLog {
         }
     }
 
+    /// Gives the kept problems of `file` another place (intake's normalized text back to its sources).
+    mutating func place(file: String, _ transform: (RowProblem) -> RowProblem) {
+        for k in kept.indices where kept[k].file == file { kept[k] = transform(kept[k]) }
+    }
+
     mutating func add(_ problem: RowProblem) {
         total += 1
         if keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }

@@ -8,7 +8,9 @@ public struct RowAccounting: Sendable, Equatable {
         public var open = 0
         public var outsideWindow = 0
         public var rejected = 0
-        public var addsUp: Bool { read == used + open + outsideWindow + rejected }
+        /// Totals rows of customers' sheets (`Total`, `Summe`, ...): not data.
+        public var totals = 0
+        public var addsUp: Bool { read == used + open + outsideWindow + rejected + totals }
     }
 
     public struct Actuals: Sendable, Equatable {
@@ -20,7 +22,9 @@ public struct RowAccounting: Sendable, Equatable {
         /// No forecast at any lag from that customer for that period, so never scored.
         public var unmatched = 0
         public var rejected = 0
-        public var addsUp: Bool { read == used + open + outsideWindow + unmatched + rejected }
+        /// Totals rows of customers' sheets (`Total`, `Summe`, ...): not data.
+        public var totals = 0
+        public var addsUp: Bool { read == used + open + outsideWindow + unmatched + rejected + totals }
     }
 
     public var forecasts = Forecasts()

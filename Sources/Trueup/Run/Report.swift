@@ -3,12 +3,21 @@ import TrueupSystem
 /// `trueup report`: two files in, every group's figures out.
 public enum Report {
     public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
-        for path in [request.forecasts, request.actuals] {
+        // Files are checked before anything is read: a FIFO or a device named as a file is refused
+        // (a folder is read as its files, `-` as standard input).
+        for path in request.forecastInputs + request.actualInputs where path != "-" && !SideSource.isFolder(path) {
             do {
                 try InputSource.check(path)
             } catch {
                 throw .input(error)
             }
+        }
+        // A plain file is hashed from the start, in the time the work below leaves idle; other
+        // sources are hashed as intake reads them.
+        func digest(_ arguments: [String]) -> FileDigest? {
+            guard request.hashesInputs, arguments.count == 1, let path = arguments.first, path != "-",
+                  !SideSource.isWorkbook(path), !SideSource.isFolder(path) else { return nil }
+            return FileDigest(path: path)
         }
         // Read first: a small file, and a bad price stops the run before the large files are read.
         let priceList: PriceList?
@@ -19,25 +28,38 @@ public enum Report {
         } catch {
             throw .prices(error)
         }
-        // Hashed from the start, in the time the work below leaves idle; waited for at the end.
-        let digests = request.hashesInputs ? (forecasts: FileDigest(path: request.forecasts), actuals: FileDigest(path: request.actuals)) : nil
+        let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                             blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
         ingest.normalization = request.normalizeKeys
-        let actuals: InputFile
-        let forecasts: InputFile
-        do {
-            actuals = try ingest.readActuals(request.actuals)
+        var actuals: InputFile
+        var forecasts: InputFile
+        do throws(InputError) {
+            do throws(InputError) {
+                actuals = try ingest.readSide(request.side(.actuals))
+            } catch .missingColumns(let file, let line, let missing, let header) {
+                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
+                // When the forecasts lack columns too, one message says so for both.
+                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding)
+                do throws(InputError) {
+                    _ = try other.readSide(request.side(.forecasts))
+                } catch .missingColumns(let file, let line, let missing, let header) {
+                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
+                                                actuals: actualsError)
+                } catch {}
+                throw actualsError
+            }
             stopwatch.lap("read actuals")
-            forecasts = try ingest.readForecasts(request.forecasts)
+            forecasts = try ingest.readSide(request.side(.forecasts))
             stopwatch.lap("read forecasts")
         } catch {
             throw .input(error)
         }
         for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
             let wanted = Column.normalize(name)
-            let headers = (forecasts.columns.header + actuals.columns.header + (priceList?.columns?.header ?? [])).map(Column.normalize)
+            let headers = ((forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
+                .map(Column.normalize)
             if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
         }
         if ingest.problems.total > 0 && !request.skipBadRows {
@@ -45,7 +67,7 @@ public enum Report {
         }
         let panel = ingest.panel
         guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
-            throw .input(.noActuals(path: request.actuals))
+            throw .input(.noActuals(path: actuals.path))
         }
         if let asOf = request.asOf, asOf > latestActual || asOf < firstActual {
             throw .asOfOutsideActuals(asOf: asOf, firstActual: firstActual, latestActual: latestActual)
@@ -69,9 +91,11 @@ public enum Report {
         accounting.forecasts = presence.forecasts
         accounting.forecasts.read = forecasts.rowsRead
         accounting.forecasts.rejected = forecasts.rowsRejected
+        accounting.forecasts.totals = forecasts.totalsRows
         accounting.actuals = join.actualAccounting(presence)
         accounting.actuals.read = actuals.rowsRead
         accounting.actuals.rejected = actuals.rowsRejected
+        accounting.actuals.totals = actuals.totalsRows
 
         let allLags = presence.lags.reduce(UInt64(0), |)
         let lagsPresent = (0...Panel.maximumLag).filter { allLags & (UInt64(1) << UInt64($0)) != 0 }
@@ -100,6 +124,7 @@ public enum Report {
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
                                   rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
                                   scale: panel.scale)
+        result.customerNames = actuals.customerNames.merging(forecasts.customerNames) { _, forecast in forecast }
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
             result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
@@ -130,17 +155,24 @@ public enum Report {
         if request.grouping == .customer, let reportLag {
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
                                                           into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
+            for k in result.assessments.indices {
+                result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
+            }
         }
         result.coverage = coverage
         result.incompleteMonth = closing.incomplete
         result.latestActual = latestActual
-        if let digests {
-            do {
-                result.forecasts.sha256 = try digests.forecasts.hex(matching: forecasts.readStatus)
-                result.actuals.sha256 = try digests.actuals.hex(matching: actuals.readStatus)
-            } catch {
-                throw .input(error)
+        do {
+            if let digest = digests.forecasts {
+                result.forecasts.sha256 = try digest.hex(matching: forecasts.readStatus)
+                result.forecasts.files[0].sha256 = result.forecasts.sha256
             }
+            if let digest = digests.actuals {
+                result.actuals.sha256 = try digest.hex(matching: actuals.readStatus)
+                result.actuals.files[0].sha256 = result.actuals.sha256
+            }
+        } catch {
+            throw .input(error)
         }
         stopwatch.lap("compute")
         result.timings = stopwatch.laps

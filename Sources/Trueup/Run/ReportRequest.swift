@@ -2,8 +2,25 @@ import TrueupSystem
 
 /// What `trueup report` was asked to do.
 public struct ReportRequest: Sendable {
+    /// The forecasts' first source; `forecastInputs` has them all.
     public var forecasts: String
     public var actuals: String
+    /// Files, folders and `-` (standard input) the forecasts are read from, in order.
+    public var forecastInputs: [String]
+    public var actualInputs: [String]
+    /// Fields taken from the forecasts' and the actuals' file names (`--name-pattern`).
+    public var namePattern: NamePattern?
+    public var actualsNamePattern: NamePattern?
+    /// The order of `NN/NN/YYYY` dates, when the files don't settle it.
+    public var dateOrder: DateOrder?
+    /// The encoding of text without a byte order mark (`--encoding`); `encoding` follows it for the fast reader.
+    public var sourceEncoding: SourceEncoding = .utf8 {
+        didSet { encoding = sourceEncoding == .latin1 ? .latin1 : .utf8 }
+    }
+    /// Reads .xlsx sources; without one, a workbook is refused.
+    public var workbookReader: WorkbookReader?
+    /// The workbook sheet to read (`--sheet`); default the first.
+    public var sheet: String?
     /// First target period scored; default: every closed period.
     public var from: Month?
     /// Last target period scored; default and upper bound: the last closed period.
@@ -56,6 +73,8 @@ public struct ReportRequest: Sendable {
         self.policy = policy
         self.forecasts = forecasts
         self.actuals = actuals
+        forecastInputs = [forecasts]
+        actualInputs = [actuals]
         self.from = from
         self.to = to
         self.lag = lag
@@ -66,6 +85,13 @@ public struct ReportRequest: Sendable {
 }
 
 extension ReportRequest {
+    /// What intake needs to read one side.
+    func side(_ kind: RowParser.Kind) -> SideRequest {
+        SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
+                    pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
+                    overrides: columns, workbookReader: workbookReader, sheet: sheet)
+    }
+
     /// The cores this machine has online (at least 1, at most 8).
     public static var availableCores: Int { min(8, max(1, Syscalls.onlineProcessors)) }
 
@@ -107,6 +133,8 @@ public struct ReportResult: Sendable {
     public var rejects: [RowProblem]
     /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
     public var reportLag: Int?
+    /// Customers' names by code, from the inputs' name column (the forecasts' name wins); empty without one.
+    public var customerNames: [String: String] = [:]
     /// Every customer's tier at the report lag, most severe first (grouping by customer only).
     public var assessments: [Assessment] = []
     /// Wall time of each step, in order: reading, joining, computing.

@@ -9,13 +9,13 @@ public enum CoverageColumns {
         .init("forecast_items", "Distinct items forecast (at any lag).") { .integer($0.forecastItems) },
         .init("actual_items", "Distinct items bought.") { .integer($0.actualItems) },
         .init("matched_items", "Distinct items both forecast and bought.") { .integer($0.matchedItems) },
-        .init("forecast_units", "Total forecast at the report lag.") { .figure($0.forecastUnits) },
+        .init("forecast_units", "Total forecast at the report lag.") { .quantity($0.forecastUnits) },
         .init("unbought_forecast_units", "Forecast at the report lag for items this customer never bought in the window.") {
-            .figure($0.unboughtForecastUnits)
+            .quantity($0.unboughtForecastUnits)
         },
-        .init("actual_units", "Total actual.") { .figure($0.actualUnits) },
+        .init("actual_units", "Total actual.") { .quantity($0.actualUnits) },
         .init("unforecast_actual_units", "Actual for items this customer never forecast (at any lag) in the window.") {
-            .figure($0.unforecastActualUnits)
+            .quantity($0.unforecastActualUnits)
         },
         .init("look_alike", "A code in the other file that is this one without leading zeros, case and spaces: probably the same customer spelled differently.") {
             .text($0.lookAlike)

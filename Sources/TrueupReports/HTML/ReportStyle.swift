@@ -72,6 +72,7 @@ enum ReportStyle {
         .flagged .explanation { font-size: 13px; min-width: 340px; }
         .flagged td.num, .flagged th.num { padding-left: 4px; padding-right: 4px; }
         .customer-name { font-weight: 600; word-break: break-word; }
+        .customer-fullname { display: block; color: #555; font-size: 0.9em; word-break: break-word; }
         .pill { display: inline-block; white-space: nowrap; border: 1.5px solid #8e8e93; border-radius: 10px; padding: 0 8px; font-size: 12px; }
         .pill.tier-unreliable { border-color: #D55E00; } .pill.tier-watch { border-color: #E69F00; }
         .pill.tier-trusted { border-color: #0072B2; } .pill.tier-insufficient-data { border-color: #999999; }
