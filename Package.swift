@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Test only: a CommonMark renderer to show that no name in a brief becomes markup.
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS, reached only through Sources/Trueup/Kernels/BLAS.swift.
@@ -38,6 +39,9 @@ let package = Package(
         .target(name: "TrueupSystem"),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
         .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
+        // Excel workbooks (.xlsx) read as CSV text: the zip through ZIPFoundation, the XML by a small streaming scanner.
+        .target(name: "TrueupWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(
             name: "Trueup",
@@ -62,10 +66,12 @@ let package = Package(
                 "TrueupReports",
                 "TrueupHistory",
                 "TrueupSystem",
+                "TrueupWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
+        .testTarget(name: "TrueupWorkbookTests", dependencies: ["TrueupWorkbook"]),
         .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.

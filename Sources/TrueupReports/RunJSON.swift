@@ -39,6 +39,7 @@ public enum RunJSON {
                 ("encoding", .string(file.encoding)),
                 ("delimiter", .string(file.delimiter)),
                 ("layout", .string(file.layout)),
+            ] + (file.sheet.map { [("sheet", JSONValue.string($0))] } ?? []) + [
                 ("rows_read", .integer(file.rowsRead)),
                 ("rows_rejected", .integer(file.rowsRejected)),
                 ("totals_rows", .integer(file.totalsRows)),

@@ -106,6 +106,7 @@ struct InputOptions: ParsableArguments {
         request.actualsNamePattern = actualsNamePattern
         request.dateOrder = dateOrder
         request.sheet = sheet
+        request.workbookReader = WorkbookSheets.reader
         request.threads = threads
         request.asOf = asOf
         if let normalizeKeys {

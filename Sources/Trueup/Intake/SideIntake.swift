@@ -43,13 +43,13 @@ struct SideIntake {
 
     /// A source's text: a workbook's sheet, or the bytes decoded.
     private func text(of source: SideSource) throws(InputError) -> (text: [UInt8], sha256: String, bytes: Int, encoding: String,
-                                                                      cells: (@Sendable (Int, Int) -> String?)?) {
+                                                                      sheet: ConvertedSheet?) {
         let raw = try SourceBytes.read(source)
         if source.kind == .workbook {
             guard let workbookReader else { throw .workbookNotSupported(path: source.path) }
             do {
-                let sheet = try workbookReader(source.path, self.sheet)
-                return (sheet.text, raw.sha256, raw.bytes.count, "xlsx", sheet.cellReference)
+                let sheet = try workbookReader(source.path, raw.bytes, self.sheet)
+                return (sheet.text, raw.sha256, raw.bytes.count, "xlsx", sheet)
             } catch let error as InputError {
                 throw error
             } catch {
@@ -71,11 +71,14 @@ struct SideIntake {
 
     private func read(_ source: SideSource, into result: inout Result) throws(InputError) {
         let name = source.displayName
-        let (text, sha256, byteCount, found, cells) = try self.text(of: source)
+        let (text, sha256, byteCount, found, sheet) = try self.text(of: source)
+        let cells = sheet?.cellReference
+        let cellError = sheet?.cellError
         var records: [Record] = []
         let dialect: CSVDialect
         do {
-            let reader = try CSVReader(bytes: text, name: name)
+            // A sheet's text is always commas and RFC 4180 quotes: nothing to sniff.
+            let reader = try CSVReader(bytes: text, name: name, dialect: sheet.map { _ in CSVDialect() })
             dialect = reader.dialect
             try reader.forEachRecord { record in
                 let fields = (0..<record.count).map { record.string($0) }
@@ -135,11 +138,13 @@ struct SideIntake {
         let index = result.map.origins.count
         var indexOfColumn: [Column: Int] = [:]
         for (key, value) in column { indexOfColumn[key] = value }
-        let origin = SourceMap.Origin(name: name, text: text, header: header, columns: indexOfColumn, cellReference: cells)
+        let origin = SourceMap.Origin(name: name, text: text, header: header, columns: indexOfColumn, cellReference: cells,
+                                      isWorkbook: sheet != nil)
         result.map.origins.append(origin)
         var file = SourceFile(path: name, bytes: byteCount, sha256: sha256, encoding: found,
-                              delimiter: dialect.delimiterName, layout: cells != nil ? "workbook" : layout.isWide ? "wide" : "long",
-                              columns: mapping)
+                              delimiter: sheet != nil ? "none (a workbook)" : dialect.delimiterName,
+                              layout: cells != nil ? "workbook" : layout.isWide ? "wide" : "long", columns: mapping)
+        file.sheet = sheet?.sheet
         let namedSnapshot = named[.snapshot].flatMap { PeriodText.month($0, order: order) }
         let namedPeriod = named[.period].flatMap { PeriodText.month($0, order: order) }
 
@@ -154,7 +159,7 @@ struct SideIntake {
                 var columnName: String?
                 if let at { columnName = Self.columnName(origin, index: at, line: record.line) }
                 result.problems.append(RowProblem(file: name, line: record.line, column: columnName, reason: reason,
-                                                  raw: String(decoding: text[record.raw], as: UTF8.self)))
+                                                  raw: origin.rawText(text[record.raw])))
                 file.rowsRejected += 1
                 file.rowsRead += 1
             }
@@ -167,6 +172,21 @@ struct SideIntake {
             if !layout.isWide && fields.count != header.count || layout.isWide && fields.count > header.count {
                 reject(nil, "expected \(header.count) fields as in the header, found \(fields.count)")
                 continue
+            }
+            // A workbook's error cell (#N/A, a formula never calculated) where the row's key, period, lag or
+            // long value is read makes the row unusable; in a column trueup doesn't read it is harmless.
+            var errorIn: ((Int) -> String?)?
+            if let cellError, text[record.raw].contains(ConvertedSheet.errorMarker) {
+                let line = record.line
+                errorIn = { cellError(line, $0) }
+            }
+            if let errorIn {
+                let read = [column[.customer], column[.item], column[.name], column[.period], column[.snapshot], column[.lag],
+                            layout.isWide ? nil : column[quantityColumn]]
+                if let k = read.compactMap({ $0 }).first(where: { errorIn($0) != nil }), let reason = errorIn(k) {
+                    reject(k, reason)
+                    continue
+                }
             }
             // Names must be UTF-8; a description or other column trueup doesn't read may be anything.
             if let k = [column[.customer], column[.item], column[.name]].compactMap({ $0 }).first(where: { record.invalidUTF8[$0] != nil }),
@@ -212,6 +232,10 @@ struct SideIntake {
             }
             for value in values {
                 let at = layout.isWide ? value.column : -1
+                if let errorIn, let reason = errorIn(value.column) {
+                    reject(value.column, reason)
+                    continue
+                }
                 guard let plain = NumberText.plain(value.text, mark: mark) else {
                     reject(value.column, "\(Self.quoted(value.text)) is not a number"
                            + (mark == .comma ? " (the file's decimal mark is a comma)" : ""))
@@ -339,4 +363,6 @@ public struct SourceFile: Sendable, Equatable {
     public var rowsRejected = 0
     /// Rows that sum the rows above them (`Total`, `Summe`, ...): not data, counted here.
     public var totalsRows = 0
+    /// The sheet read, when the source is a workbook.
+    public var sheet: String? = nil
 }

@@ -28,7 +28,11 @@ public struct SideSource: Sendable, Equatable {
     /// Extensions read from a folder, compared without case.
     static let folderExtensions = ["csv", "tsv", "txt", "xlsx"]
 
-    static func isWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xlsx") }
+    /// An .xlsx workbook, or an .xlsm (the same with macros, which are not run).
+    static func isWorkbook(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+    }
     static func isLegacyWorkbook(_ path: String) -> Bool { path.lowercased().hasSuffix(".xls") }
 
     /// The size of the file at `path` in bytes; 0 when it can't be read (the read then says why).

@@ -9,6 +9,14 @@ struct SourceMap {
         /// The source's column of each normalized column (customer, item, period, quantity, lag), -1 when none.
         var columns: [Column: Int]
         var cellReference: (@Sendable (Int, Int) -> String?)?
+        /// A workbook's sheet: its error cells' fields start with `ConvertedSheet.errorMarker`.
+        var isWorkbook = false
+
+        /// A row's text as rejects.csv shows it: a workbook's error cell as its error alone, without the marker.
+        func rawText(_ bytes: ArraySlice<UInt8>) -> String {
+            guard isWorkbook, bytes.contains(ConvertedSheet.errorMarker) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: bytes.filter { $0 != ConvertedSheet.errorMarker }, as: UTF8.self)
+        }
     }
 
     var origins: [Origin] = []
@@ -64,7 +72,7 @@ struct SourceMap {
             placed.column = SideIntake.columnName(origin, index: index, line: Int(line[k])) ?? column
         }
         let start = rawStart[k], end = start + Int(rawLength[k])
-        placed.raw = String(decoding: origin.text[start..<min(end, origin.text.count)], as: UTF8.self)
+        placed.raw = origin.rawText(origin.text[start..<min(end, origin.text.count)])
         return placed
     }
 }
