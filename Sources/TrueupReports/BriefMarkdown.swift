@@ -39,13 +39,12 @@ public enum BriefMarkdown {
         out += "\n## Month by month\n\n"
         out += "| month | forecast | bought | difference | difference % |\n| --- | ---: | ---: | ---: | ---: |\n"
         for p in a.periods {
-            let pct = p.actual != 0 ? MetricsTable.signed(100 * p.error / p.actual) + "%" : "-"
+            let pct = p.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
             out += "| \(p.month) | \(NumberText.readable(p.forecast, decimals: 0)) | \(NumberText.readable(p.actual, decimals: 0)) | \(signedQuantity(p.error)) | \(pct) |\n"
         }
         out += "\nDifference = forecast − bought: positive when more was forecast than bought.\n"
         let top = view.items.prefix(5)
         if !top.isEmpty {
-            let total = view.row.absoluteError
             out += "\n## The items behind most of the error\n\n"
             // With prices, what each item's misses cost; "-" for an item without a price.
             let priced = report.prices != nil
@@ -54,7 +53,7 @@ public enum BriefMarkdown {
                 + (priced ? " \(MoneyText.header("stock at cost", currency)) | \(MoneyText.header("sales at risk", currency)) |" : "")
                 + "\n| --- | ---: | ---: | ---: | ---: |" + (priced ? " ---: | ---: |" : "") + "\n"
             for item in top {
-                let share = total > 0 ? NumberText.readable(100 * item.absoluteError / total, decimals: 1) + "%" : "-"
+                let share = view.errorSharePct(of: item).map { NumberText.readable($0, decimals: 1) + "%" } ?? "-"
                 let bias = item.figures.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
                 out += "| \(MarkdownText.escaped(item.item ?? "")) | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
                 if priced {

@@ -64,9 +64,9 @@ public struct Check: Sendable {
         }
         let f = basisRow.figures
         periods = f.periods
-        ratio = f.forecast != 0 ? f.actual / f.forecast : nil
+        ratio = Ratio.of(f.actual, f.forecast)
         adjustedQuantity = ratio.map { quantity * $0 }
-        let ratios = basisRow.periods.filter { $0.forecast > 0 }.map { $0.actual / $0.forecast }.sorted()
+        let ratios = basisRow.periods.filter { $0.forecast > 0 }.compactMap { Ratio.of($0.actual, $0.forecast) }.sorted()
         rangePeriods = ratios.count
         if ratios.count >= request.policy.minimumPeriods {
             range = (quantity * Self.percentile(ratios, 0.10), quantity * Self.percentile(ratios, 0.90))

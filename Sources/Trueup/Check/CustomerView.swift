@@ -10,6 +10,9 @@ public struct CustomerView: Sendable {
     /// The customer's items at the report lag, largest absolute error first.
     public var items: [MetricsRow]
 
+    /// An item's share of the customer's absolute error, in percent (nil when the customer has none).
+    public func errorSharePct(of item: MetricsRow) -> Double? { Ratio.percent(item.absoluteError, row.absoluteError) }
+
     /// Why a view can't be made.
     public enum Problem: Error, Sendable, Equatable {
         case report(ReportError)
