@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Test only: a CommonMark renderer to show that no name in a brief becomes markup.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS, reached only through Sources/Trueup/Kernels/BLAS.swift.
@@ -32,14 +35,20 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The one door to the C library: every system call, with typed errno errors (Syscalls.swift).
+        .target(name: "TrueupSystem"),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
-        .target(name: "TrueupCSV", swiftSettings: hotPath),
+        .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
+        // Excel workbooks (.xlsx) read as CSV text: the zip through ZIPFoundation, the XML by a small streaming scanner.
+        .target(name: "TrueupWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(
             name: "Trueup",
             dependencies: [
                 "CBLAS",
                 "CCrypto",
+                "TrueupSystem",
                 "TrueupCSV",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -56,11 +65,14 @@ let package = Package(
                 "Trueup",
                 "TrueupReports",
                 "TrueupHistory",
+                "TrueupSystem",
+                "TrueupWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
-        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports"]),
+        .testTarget(name: "TrueupWorkbookTests", dependencies: ["TrueupWorkbook"]),
+        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.
         .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what trueup needs beyond the Swift toolchain: OpenBLAS, SQLite and libcrypto (and pkg-config to find them).
+# Installs what trueup needs beyond the Swift toolchain: OpenBLAS, SQLite, libcrypto and zlib (and pkg-config to find them).
 # Does nothing when all are present. Uses sudo only when not already root.
 set -euo pipefail
 missing=()
@@ -7,6 +7,8 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
+# zlib: ZIPFoundation inflates .xlsx workbooks with it.
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -23,4 +23,7 @@ public enum CSVError: Error, Sendable, Equatable {
     /// The file is UTF-16 or UTF-32: it starts with their byte order mark, or has
     /// UTF-16's zero bytes in every other place (see `UnsupportedEncoding`).
     case unsupportedEncoding(String)
+    /// A record starting at `position` runs past `limit` bytes without ending: not a CSV export
+    /// (a binary file, a stray quote that swallowed the file), and holding it would take memory without bound.
+    case recordTooLong(CSVPosition, limit: Int)
 }

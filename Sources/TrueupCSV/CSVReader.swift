@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// Streams the records of a CSV file through a fixed, caller-sized buffer.
 ///
@@ -19,9 +15,13 @@ public final class CSVReader {
     public private(set) var hadByteOrderMark = false
     /// Bytes read from the source so far.
     public private(set) var bytesRead = 0
+    /// The longest record (or header) read: a longer one is `CSVError.recordTooLong`.
+    public static let maximumRecordBytes = 16 << 20
+    /// This reader's limit: `maximumRecordBytes` unless a test sets a smaller one.
+    public var recordLimit = CSVReader.maximumRecordBytes
 
     private enum Source {
-        case file(Int32)
+        case file(SystemFile)
         case memory([UInt8])
     }
 
@@ -35,25 +35,32 @@ public final class CSVReader {
     /// Opens `path`; `onChunk` sees every byte of the file once, in order (for hashing).
     public init(path: String, dialect: CSVDialect? = nil, bufferSize: Int = 1 << 20,
                 onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(CSVError) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        // Only a regular file: a FIFO with no writer would wait forever, a device may never end.
+        let fd: SystemFile
+        do {
+            fd = try SystemFile.openRegular(path).file
+        } catch {
+            switch error {
+            case .cantOpen(let reason): throw .unreadable(path: path, reason: reason.description)
+            case .notRegular(let kind): throw .unreadable(path: path, reason: "is \(kind.described), not a regular file")
+            }
         }
         // All that can throw comes before the buffer is allocated and closes `fd`
         // itself: a class whose init throws never runs its deinit.
         var sample = [UInt8](repeating: 0, count: CSVSniffer.sampleSize)
-        let got = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard got >= 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw .unreadable(path: path, reason: reason)
+        let got: Int
+        do {
+            got = try sample.withUnsafeMutableBytes { try fd.readFully(into: $0, at: 0) }
+        } catch {
+            fd.close()
+            throw .unreadable(path: path, reason: "\(error)")
         }
         sample.removeLast(sample.count - got)
         let chosen: CSVDialect
         do {
             chosen = try Self.chooseDialect(dialect, sample: sample, isWholeFile: got < CSVSniffer.sampleSize)
         } catch {
-            close(fd)
+            fd.close()
             throw error
         }
         self.dialect = chosen
@@ -76,7 +83,7 @@ public final class CSVReader {
     }
 
     deinit {
-        if case .file(let fd) = source { close(fd) }
+        if case .file(let fd) = source { fd.close() }
         buffer.deallocate()
     }
 
@@ -154,7 +161,12 @@ public final class CSVReader {
             let bytes = buffer.assumingMemoryBound(to: UInt8.self)
             switch tokenizer.scan(bytes, from: position, to: filled, atEOF: atEOF) {
             case .needMore:
-                if position == 0 && filled == capacity { grow() }
+                if position == 0 && filled == capacity {
+                    guard capacity < recordLimit else {
+                        throw CSVError.recordTooLong(CSVPosition(line: line, byteOffset: bufferOffset), limit: recordLimit)
+                    }
+                    grow()
+                }
                 if position > 0 {
                     (buffer).copyMemory(from: buffer + position, byteCount: filled - position)
                     bufferOffset += position
@@ -184,11 +196,12 @@ public final class CSVReader {
     }
 
     private func grow() {
-        let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+        let larger = min(capacity * 2, max(recordLimit, capacity + 1))
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
         bigger.copyMemory(from: buffer, byteCount: filled)
         buffer.deallocate()
         buffer = bigger
-        capacity *= 2
+        capacity = larger
     }
 
     /// Reads until the buffer is full or the source ends; `bufferStart` is the file offset of buffer[0].
@@ -200,10 +213,10 @@ public final class CSVReader {
             var got = 0
             switch source {
             case .file(let fd):
-                got = pread(fd, target, room, off_t(offset))
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    throw .unreadable(path: name, reason: String(cString: strerror(errno)))
+                do {
+                    got = try fd.read(into: UnsafeMutableRawBufferPointer(start: target, count: room), at: offset)
+                } catch {
+                    throw .unreadable(path: name, reason: error.description)
                 }
             case .memory(let bytes):
                 got = max(0, min(room, bytes.count - offset))

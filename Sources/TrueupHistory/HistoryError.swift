@@ -6,6 +6,8 @@ public enum HistoryError: Error, Sendable, Equatable {
     case cantOpen(path: String, reason: String)
     /// The file is not a trueup history: not SQLite, damaged, or another program's database.
     case notAHistory(path: String, reason: String)
+    /// The file is SQLite but damaged: `PRAGMA quick_check` or a read found it inconsistent.
+    case damaged(path: String, detail: String)
     /// The file was written by a later trueup, with migrations this version does not know.
     case newer(path: String, unknownMigrations: [String])
     /// Reading or writing failed part way (disk full, I/O error, locked for too long).

@@ -55,6 +55,41 @@ enum HistoryMigrations {
                 CREATE INDEX customer_figures_by_customer ON customer_figures (customer);
                 """)
         }
+        migrator.registerMigration(runIdentity) { db in
+            // A run is identified by its as-of period, lag, window, policy and inputs: a trial with
+            // another window or policy is another run, not a replacement. SQLite can't drop a
+            // UNIQUE constraint, so the table is rebuilt (GRDB defers the foreign keys meanwhile).
+            try db.execute(sql: """
+                CREATE TABLE run_v2 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    as_of TEXT NOT NULL,
+                    lag INTEGER NOT NULL,
+                    window_from TEXT NOT NULL,
+                    window_to TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    forecasts_path TEXT NOT NULL,
+                    forecasts_sha256 TEXT NOT NULL,
+                    actuals_path TEXT NOT NULL,
+                    actuals_sha256 TEXT NOT NULL,
+                    policy TEXT NOT NULL,
+                    trueup_version TEXT NOT NULL,
+                    unreliable INTEGER NOT NULL,
+                    watch INTEGER NOT NULL,
+                    insufficient_data INTEGER NOT NULL,
+                    trusted INTEGER NOT NULL,
+                    book_wmape REAL,
+                    book_bias_pct REAL,
+                    UNIQUE (as_of, lag, window_from, window_to, policy, forecasts_sha256, actuals_sha256)
+                );
+                INSERT INTO run_v2 SELECT * FROM run;
+                DROP TABLE run;
+                ALTER TABLE run_v2 RENAME TO run;
+                CREATE INDEX run_by_lag_and_as_of ON run (lag, as_of);
+                """)
+        }
         return migrator
     }
+
+    /// The second migration: a run's identity includes its window and policy.
+    static let runIdentity = "v2-run-identity-window-and-policy"
 }

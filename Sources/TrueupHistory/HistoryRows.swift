@@ -51,13 +51,15 @@ enum HistoryRows {
         counts[.watch] = try row.decode(Int.self, forColumn: "watch")
         counts[.insufficientData] = try row.decode(Int.self, forColumn: "insufficient_data")
         counts[.trusted] = try row.decode(Int.self, forColumn: "trusted")
-        return RecordedRun(
+        var run = RecordedRun(
             id: try row.decode(Int64.self, forColumn: "id"), asOf: asOf, lag: try row.decode(Int.self, forColumn: "lag"),
             window: window, recordedAt: try row.decode(String.self, forColumn: "recorded_at"),
             forecastsSHA256: try row.decode(String.self, forColumn: "forecasts_sha256"),
             actualsSHA256: try row.decode(String.self, forColumn: "actuals_sha256"), tierCounts: counts,
             wmape: try row.decode(Double?.self, forColumn: "book_wmape"),
             biasPct: try row.decode(Double?.self, forColumn: "book_bias_pct"))
+        run.policy = try row.decode(String.self, forColumn: "policy")
+        return run
     }
 
     static func customer(_ row: Row) throws -> RecordedCustomer {

@@ -30,6 +30,11 @@ public final class HistoryStore: Sendable {
         }
         let migrator = HistoryMigrations.migrator
         do {
+            // A damaged file is refused before anything is read from or written to it.
+            let check = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else {
+                throw HistoryError.damaged(path: path, detail: check.prefix(3).joined(separator: "; "))
+            }
             let tables = try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             }
@@ -57,30 +62,57 @@ public final class HistoryStore: Sendable {
         if !unknown.isEmpty { throw HistoryError.newer(path: path, unknownMigrations: unknown) }
     }
 
-    /// Records the report's run at its report lag, replacing a run of the same as-of period, lag
-    /// and inputs, and compares it with the earlier runs, all in one transaction.
+    /// Records the report's run at its report lag, replacing a run of the same as-of period, lag,
+    /// window, policy and inputs, and compares it with the earlier runs, all in one transaction.
     ///
     /// Returns nil when the report has nothing to record: figures not grouped by customer, or no
     /// report lag. The comparison uses the runs at the same lag whose as-of period is before this
     /// one's, newest first, the one recorded last standing for an as-of period recorded more than once.
     public func record(_ result: ReportResult, recordedAt: String, version: String) throws(HistoryError) -> Recording? {
+        do {
+            return try record(result, recordedAt: recordedAt, version: version) { _ in }
+        } catch let error as HistoryError {
+            throw error
+        } catch {
+            throw Self.mapped(error, path: path, opening: false)
+        }
+    }
+
+    /// `record(_:recordedAt:version:)`, calling `beforeCommit` with the recording inside the transaction:
+    /// what it throws is rethrown as it is, and the history stays as it was. The report's files are
+    /// written there, so that the history records a run only once its files are in place.
+    public func record(_ result: ReportResult, recordedAt: String, version: String,
+                       beforeCommit: (Recording) throws -> Void) throws -> Recording? {
         guard let recorded = RecordedRun(result, recordedAt: recordedAt) else { return nil }
         let customers = result.assessments.map(RecordedCustomer.init)
+        var stepFailure: (any Error)?
         do {
             return try queue.write { db in
+                let policy = HistoryRows.policyJSON(result.request.policy)
                 let old = try Int64.fetchOne(db, sql: """
-                    SELECT id FROM run WHERE as_of = ? AND lag = ? AND forecasts_sha256 = ? AND actuals_sha256 = ?
-                    """, arguments: [recorded.asOf.description, recorded.lag, recorded.forecastsSHA256, recorded.actualsSHA256])
+                    SELECT id FROM run WHERE as_of = ? AND lag = ? AND window_from = ? AND window_to = ? AND policy = ?
+                                         AND forecasts_sha256 = ? AND actuals_sha256 = ?
+                    """, arguments: [recorded.asOf.description, recorded.lag, recorded.window.first.description,
+                                    recorded.window.last.description, policy, recorded.forecastsSHA256, recorded.actualsSHA256])
                 if let old { try db.execute(sql: "DELETE FROM run WHERE id = ?", arguments: [old]) }
                 var run = recorded
+                run.policy = policy
                 run.id = try HistoryRows.insert(run, of: result, version: version, in: db)
                 try HistoryRows.insert(customers, run: run.id, in: db)
                 let earlier = try Self.earlierRuns(before: run.asOf, lag: run.lag, limit: RunComparison.span - 1, in: db)
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") ?? 0
-                return Recording(run: run, comparison: RunComparison(current: result.assessments, earlier: earlier),
-                                 replaced: old != nil, runCount: count)
+                let recording = Recording(run: run, comparison: RunComparison(current: result.assessments, earlier: earlier),
+                                          replaced: old != nil, runCount: count)
+                do {
+                    try beforeCommit(recording)
+                } catch {
+                    stepFailure = error
+                    throw error
+                }
+                return recording
             }
         } catch {
+            if let stepFailure { throw stepFailure }
             throw Self.mapped(error, path: path, opening: false)
         }
     }
@@ -126,17 +158,14 @@ public final class HistoryStore: Sendable {
         return try rows.map(HistoryRows.run)
     }
 
-    /// The runs at `lag` for as-of periods before `asOf`, newest first, the last recorded for each period.
+    /// The runs at `lag` for as-of periods before `asOf`, newest first, the one that stands for each period (`RunStanding`).
     static func earlierRuns(before asOf: Month, lag: Int, limit: Int, in db: Database) throws
         -> [(run: RecordedRun, customers: [RecordedCustomer])] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM run
-            WHERE id IN (SELECT MAX(id) FROM run WHERE lag = ? AND as_of < ? GROUP BY as_of)
-            ORDER BY as_of DESC
-            LIMIT ?
-            """, arguments: [lag, asOf.description, limit])
-        return try rows.map { row in
-            let run = try HistoryRows.run(row)
+        let all = try Row.fetchAll(db, sql: "SELECT * FROM run WHERE lag = ? AND as_of < ? ORDER BY id", arguments: [lag, asOf.description])
+            .map(HistoryRows.run)
+        let standing = RunStanding.of(all)
+        let runs = all.filter { standing[$0.id] == .stands }.sorted { $0.asOf > $1.asOf }.prefix(max(0, limit))
+        return try runs.map { run in
             let customers = try Row.fetchAll(db, sql: "SELECT * FROM customer_figures WHERE run_id = ?", arguments: [run.id])
                 .map(HistoryRows.customer)
             return (run, customers)
@@ -156,7 +185,7 @@ public final class HistoryStore: Sendable {
             let reason = error.message ?? "\(error)"
             switch error.resultCode {
             case .SQLITE_NOTADB: return .notAHistory(path: path, reason: "it is not an SQLite database")
-            case .SQLITE_CORRUPT: return .notAHistory(path: path, reason: "it is damaged (\(reason))")
+            case .SQLITE_CORRUPT: return .damaged(path: path, detail: reason)
             case .SQLITE_CANTOPEN: return opening ? .cantOpen(path: path, reason: reason) : .failed(path: path, reason: reason)
             default: return .failed(path: path, reason: reason)
             }

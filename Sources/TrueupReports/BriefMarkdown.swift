@@ -2,14 +2,17 @@ import Trueup
 
 /// A one-page evidence sheet on one customer, in Markdown, for a conversation
 /// about its supply agreement with someone outside the planning team.
+///
+/// Names come from the customer's own files: each is written through `MarkdownText`.
 public enum BriefMarkdown {
     public static func render(_ view: CustomerView) -> String {
         let a = view.assessment
         let f = a.figures
         let report = view.report
         let months = "\(report.window.first) to \(report.window.last)"
-        var out = "# Forecast accuracy: \(a.customer)\n\n"
+        var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\(a.customerName.map { ", " + MarkdownText.escaped($0) } ?? "")\n\n"
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
+        out += BriefNotes.markdown(report)
         out += "## In short\n\n"
         out += "**\(verdict(a.tier))** \(a.explanation)\n\n"
         out += "## The numbers\n\n"
@@ -36,13 +39,12 @@ public enum BriefMarkdown {
         out += "\n## Month by month\n\n"
         out += "| month | forecast | bought | difference | difference % |\n| --- | ---: | ---: | ---: | ---: |\n"
         for p in a.periods {
-            let pct = p.actual != 0 ? MetricsTable.signed(100 * p.error / p.actual) + "%" : "-"
+            let pct = p.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
             out += "| \(p.month) | \(NumberText.readable(p.forecast, decimals: 0)) | \(NumberText.readable(p.actual, decimals: 0)) | \(signedQuantity(p.error)) | \(pct) |\n"
         }
         out += "\nDifference = forecast − bought: positive when more was forecast than bought.\n"
         let top = view.items.prefix(5)
         if !top.isEmpty {
-            let total = view.row.absoluteError
             out += "\n## The items behind most of the error\n\n"
             // With prices, what each item's misses cost; "-" for an item without a price.
             let priced = report.prices != nil
@@ -51,16 +53,17 @@ public enum BriefMarkdown {
                 + (priced ? " \(MoneyText.header("stock at cost", currency)) | \(MoneyText.header("sales at risk", currency)) |" : "")
                 + "\n| --- | ---: | ---: | ---: | ---: |" + (priced ? " ---: | ---: |" : "") + "\n"
             for item in top {
-                let share = total > 0 ? NumberText.readable(100 * item.absoluteError / total, decimals: 1) + "%" : "-"
+                let share = view.errorSharePct(of: item).map { NumberText.readable($0, decimals: 1) + "%" } ?? "-"
                 let bias = item.figures.biasPct.map { MetricsTable.signed($0) + "%" } ?? "-"
-                out += "| \(item.item ?? "") | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
+                out += "| \(MarkdownText.escaped(item.item ?? "")) | \(NumberText.readable(item.figures.forecast, decimals: 0)) | \(NumberText.readable(item.figures.actual, decimals: 0)) | \(bias) | \(share) |"
                 if priced {
                     out += " \(MoneyText.amount(item.figures.value?.excessCost, nil)) | \(MoneyText.amount(item.figures.value?.shortfallValue, nil)) |"
                 }
                 out += "\n"
             }
         }
-        out += "\n---\nFrom `\(report.forecasts.path)` and `\(report.actuals.path)`; the last month with actuals is \(report.lastClosed). "
+        out += BriefAgreement.render(customer: a.customer, report: report)
+        out += "\n---\nFrom \(MarkdownText.code(report.forecasts.path)) and \(MarkdownText.code(report.actuals.path)); the last month with actuals is \(report.lastClosed). "
         out += "Every figure is defined in trueup's metrics contract; error is forecast minus actual.\n"
         return out
     }
@@ -73,7 +76,7 @@ public enum BriefMarkdown {
         let span = "over these \(f.periods) \(f.periods == 1 ? "month" : "months")"
         var out = "\n## What the errors cost\n\n"
         guard v.pricedCells > 0 else {
-            return out + "None of these item-months has a price in `\(view.report.prices?.path ?? "")`, so the errors are not valued.\n"
+            return out + "None of these item-months has a price in \(MarkdownText.code(view.report.prices?.path ?? "")), so the errors are not valued.\n"
         }
         out += "Your over-forecasts left us \(MoneyText.amount(v.excessCost, currency)) of stock at cost \(span), "
         out += "and your under-forecasts put \(MoneyText.amount(v.shortfallValue, currency)) of sales at risk."

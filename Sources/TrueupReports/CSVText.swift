@@ -1,10 +1,48 @@
-/// Writes CSV the way spreadsheets and RFC 4180 read it.
+/// Writes CSV the way spreadsheets and RFC 4180 read it: the one place every CSV cell trueup writes passes.
 public enum CSVText {
-    /// The field as is, or quoted (with quotes doubled) when it holds a comma, quote or line end.
+    /// The field, formula-neutralised (`neutralized`), as is or quoted (with quotes doubled) when it
+    /// holds a comma, quote or line end.
     public static func field(_ text: String) -> String {
+        let text = neutralized(text)
         // Bytes, not Characters: the four are ASCII, and a UTF-8 byte below 0x80 is always a character of its own.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingQuotes() + "\""
+    }
+
+    /// A text cell a spreadsheet would run as a formula, with a leading `'` (OWASP's advice on CSV injection).
+    ///
+    /// Names come from the customer's own files: `=HYPERLINK(...)` in a name must stay text when
+    /// metrics.csv is opened by double-click. A cell starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return gets the `'`; a number as trueup writes it (`-12.5`, `-1e-05`) is left as
+    /// it is, so figures stay numbers.
+    public static func neutralized(_ text: String) -> String {
+        guard let first = text.utf8.first, formulaStarts.contains(first), !isNumber(text) else { return text }
+        return "'" + text
+    }
+
+    /// `=`, `+`, `-`, `@`, tab, carriage return.
+    private static let formulaStarts: Set<UInt8> = [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D]
+
+    /// Whether `text` is a number the way `NumberText` writes one: `-?digits(.digits)?(e[+-]digits)?`.
+    static func isNumber(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        func digits() -> Bool {
+            let start = bytes.startIndex
+            while let b = bytes.first, b >= 0x30 && b <= 0x39 { bytes.removeFirst() }
+            return bytes.startIndex != start
+        }
+        if bytes.first == 0x2D { bytes.removeFirst() }
+        guard digits() else { return false }
+        if bytes.first == 0x2E {
+            bytes.removeFirst()
+            guard digits() else { return false }
+        }
+        if bytes.first == 0x65 {
+            bytes.removeFirst()
+            if bytes.first == 0x2B || bytes.first == 0x2D { bytes.removeFirst() }
+            guard digits() else { return false }
+        }
+        return bytes.isEmpty
     }
 
     /// One line: fields joined by commas, ended by LF.

@@ -6,17 +6,29 @@ public enum CheckText {
         let a = check.view.assessment
         let window = "\(check.view.report.window.first) to \(check.view.report.window.last)"
         let reasons = a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))"
-        var out = "\(a.customer) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
+        var out = "\(TerminalText.escaped(a.customer)) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
         out += "  \(a.explanation)\n\n"
         let q = NumberText.readable(check.quantity, decimals: 0)
         let history: String
         switch check.basis {
-        case .item(let item): history = "item \(item)'s history"
-        case .customer: history = "\(a.customer)'s history across all items"
+        case .item(let item): history = "item \(TerminalText.escaped(item))'s history"
+        case .customer: history = "\(TerminalText.escaped(a.customer))'s history across all items"
         }
         out += "Forecast received: \(q) units.\n"
         if let note = check.basisNote { out += "Note: \(note).\n" }
-        if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
+        if let recent = check.recent {
+            let months = "\(recent.first) to \(recent.last)"
+            if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
+                out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: \(history) is deteriorating, so the plan rests on the last "
+                out += "\(recent.months) months (\(months)), which show \(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast.\n"
+            } else {
+                out += "No adjusted quantity: \(history) is deteriorating and nothing was forecast in its last \(recent.months) months (\(months)).\n"
+            }
+            if let adjusted = check.windowAdjustedQuantity, let ratio = check.windowRatio {
+                out += "Over the whole window, \(window): \(NumberText.readable(ratio, decimals: 2)) per unit forecast, "
+                out += "\(NumberText.readable(adjusted, decimals: 0)) units (\(check.periods) months).\n"
+            }
+        } else if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
             out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: over \(window), \(history) shows "
             out += "\(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast (\(check.periods) months).\n"
         } else {
@@ -24,11 +36,25 @@ public enum CheckText {
         }
         if let range = check.range {
             out += "80% range: \(NumberText.readable(range.low, decimals: 0)) to \(NumberText.readable(range.high, decimals: 0)) units "
-            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.rangePeriods) months).\n"
+            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.recent == nil ? "" : "the last ")\(check.rangePeriods) months)"
+            if check.recent != nil, let whole = check.windowRange {
+                out += "; over the whole window: \(NumberText.readable(whole.low, decimals: 0)) to \(NumberText.readable(whole.high, decimals: 0)) units"
+            }
+            out += ".\n"
+        } else if check.recent != nil {
+            out += "No recent range: only \(check.rangePeriods) of the last months had a forecast to compare.\n"
         } else {
             out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
         }
         out += money(check)
+        if let agreed = check.agreedBand {
+            let f = agreed.row.figures
+            out += "Agreed band: \(NumberText.readable(agreed.low, decimals: 0)) to \(NumberText.readable(agreed.high, decimals: 0)) units "
+            out += "(\(Words.number(agreed.row.band.underPct))% under to \(Words.number(agreed.row.band.overPct))% over at lag \(agreed.row.band.lag)); "
+            out += "the monthly totals were within it in \(f.periodsInBand) of \(f.periods) months.\n"
+        } else if check.view.report.request.agreements != nil {
+            out += "Agreed band: none for \(a.customer) at lag \(a.lag) in the agreements.\n"
+        }
         return out
     }
 
@@ -68,9 +94,28 @@ public enum CheckText {
             ("range_low", .figure(check.range?.low)),
             ("range_high", .figure(check.range?.high)),
             ("range_periods", .integer(check.rangePeriods)),
+            ("agreed_low", .figure(check.agreedBand?.low)),
+            ("agreed_high", .figure(check.agreedBand?.high)),
+            ("agreed_periods_in_band", check.agreedBand.map { .integer($0.row.figures.periodsInBand) } ?? .null),
             ("window", .object([("from", .string(check.view.report.window.first.description)),
                                 ("to", .string(check.view.report.window.last.description))])),
+            ("planned_from", .string(check.recent == nil ? "window" : "recent")),
+            ("recent", recentJSON(check.recent)),
+            ("window_ratio", .figure(check.windowRatio)),
+            ("window_adjusted_quantity", .figure(check.windowAdjustedQuantity)),
+            ("window_range_low", .figure(check.windowRange?.low)),
+            ("window_range_high", .figure(check.windowRange?.high)),
+            ("rows_left_out", .integer(check.view.report.forecasts.rowsRejected + check.view.report.actuals.rowsRejected)),
+            ("incomplete_month", IncompleteMonthJSON.value(check.view.report.incompleteMonth)),
         ] + moneyJSON(check))
+    }
+
+    static func recentJSON(_ recent: RecentBasis?) -> JSONValue {
+        guard let recent else { return .null }
+        return .object([
+            ("from", .string(recent.first.description)), ("to", .string(recent.last.description)),
+            ("months", .integer(recent.months)),
+        ])
     }
 
     /// With prices: the item's price and the quantities' values (null without a price for it).

@@ -4,16 +4,18 @@ import Trueup
 /// first and the largest share of the error first within a tier; then, for every customer
 /// not trusted, the sentence that says why.
 public enum FlagsTable {
-    public static func render(_ result: ReportResult) -> String {
-        guard let lag = result.reportLag else { return MetricsTable.render(result) }
+    public static func render(_ result: ReportResult, rejectsFile: String? = nil) -> String {
+        guard let lag = result.reportLag else { return MetricsTable.render(result, rejectsFile: rejectsFile) }
         let history = result.history
         let priced = result.prices != nil
         let currency = result.request.currency
         // With prices, the money per customer, and the share of the error's value the tiers are ordered by.
         let money = priced ? [MoneyText.header("excess at cost", currency), MoneyText.header("sales at risk", currency), "error value share %"]
             : ["error share %"]
-        var lines: [[String]] = [["tier", "customer"] + (history == nil ? [] : ["since last run", "last runs"])
-            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money + ["reasons"]]
+        let named = result.assessments.contains { $0.customerName != nil }
+        var lines: [[String]] = [["tier", "customer"] + (named ? ["name"] : []) + (history == nil ? [] : ["since last run", "last runs"])
+            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money
+            + (result.stability.isEmpty ? [] : ["late revision %"]) + (result.request.agreements == nil ? [] : ["months in band"]) + ["reasons"]]
         for a in result.assessments {
             let f = a.figures
             let change = history.map { HistoryChange(a, in: $0) }
@@ -21,21 +23,29 @@ public enum FlagsTable {
                 ? [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil),
                    NumberText.readable(a.errorValueSharePct, decimals: 1)]
                 : [NumberText.readable(a.errorSharePct, decimals: 1)]
-            lines.append([a.tier.rawValue, a.customer] + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? []) + [
+            let name = named ? [TerminalText.escaped(a.customerName ?? "")] : []
+            var line: [String] = [a.tier.rawValue, a.customer] + name + (change.map { [$0.sinceLastRun, $0.lastRuns] } ?? [])
+            line += [
                 String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
                 MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
-            ] + shares + [a.reasons.map(\.rawValue).joined(separator: ", ")])
+            ]
+            line += shares
+            if !result.stability.isEmpty { line.append(AgreementColumns.lateRevision(a.customer, in: result)) }
+            if result.request.agreements != nil { line.append(AgreementColumns.monthsInBand(a.customer, lag: lag, in: result)) }
+            lines.append(line + [a.reasons.map(\.rawValue).joined(separator: ", ")])
         }
-        var out = history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
-        out += MetricsTable.align(lines, leftAligned: history == nil ? 2 : 4, lastLeftAligned: true)
+        var out = AuditText.incompleteMonth(result).map { $0 + "\n\n" } ?? ""
+        out += history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
+        out += MetricsTable.align(lines, leftAligned: (history == nil ? 2 : 4) + (named ? 1 : 0), lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
         let flagged = result.assessments.filter { $0.tier != .trusted }
         if !flagged.isEmpty {
             out += "\nWhy:\n"
-            let width = flagged.map(\.customer.count).max() ?? 0
-            for a in flagged {
-                out += "  \(a.customer)\(String(repeating: " ", count: width - a.customer.count))  \(a.explanation)\n"
+            let names = flagged.map { TerminalText.escaped($0.customer) }
+            let width = names.map(\.count).max() ?? 0
+            for (a, name) in zip(flagged, names) {
+                out += "  \(name)\(String(repeating: " ", count: width - name.count))  \(TerminalText.escaped(a.explanation))\n"
             }
         }
         var counts: [String] = []
@@ -43,14 +53,18 @@ public enum FlagsTable {
             let n = result.assessments.filter { $0.tier == tier }.count
             if n > 0 { counts.append("\(n) \(tier.rawValue)") }
         }
-        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", "))\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
+        let total = result.assessments.count
+        let unscored = AuditText.withoutForecastAtLag(result)
+        let without = unscored == 0 ? "" : ", \(unscored) of them with no forecast at lag \(lag) (no-forecast-at-lag)"
+        out += "\nTiers at lag \(lag): \(counts.joined(separator: ", ")); \(total) \(total == 1 ? "customer" : "customers")\(without)\(priced ? "; within a tier, the largest share of the error's value first" : "").\n"
         out += MoneyText.book(result, lag: lag)
+        out += AgreementColumns.legend(result, lag: lag)
         let scoredLags = Set(result.rows.map(\.lag))
         let others = result.lags.filter { $0 != lag && scoredLags.contains($0) }
         if !others.isEmpty {
             out += "Figures at lag \(others.map(String.init).joined(separator: ", ")) are in metrics.csv (--out) or --format csv; --lag N tiers another lag.\n"
         }
-        return out + "\n" + MetricsTable.summary(result)
+        return out + "\n" + MetricsTable.summary(result, rejectsFile: rejectsFile)
     }
 
     /// One line on the previous run: its tier counts, and how many customers are newly flagged now.

@@ -3,8 +3,9 @@ import Trueup
 /// What `trueup history` prints: the recorded runs, or one customer's record run by run.
 ///
 /// Runs come in the history's order (as-of period, lag, then the order recorded), newest last.
-/// A run followed by another of the same as-of period and lag from other inputs is marked
-/// superseded: the later one stands for that period in comparisons.
+/// Of the runs of one as-of period and lag, one stands for the period in comparisons
+/// (`RunStanding`): the others are marked superseded (other inputs) or trial (another window
+/// or policy), and the one that stands says so.
 public enum HistoryText {
     /// The runs as a table.
     public static func runs(_ runs: [RecordedRun]) -> String {
@@ -59,7 +60,7 @@ public enum HistoryText {
                 [reasons, note].filter { !$0.isEmpty }.joined(separator: "; "),
             ])
         }
-        return "Customer \(name), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
+        return "Customer \(TerminalText.escaped(name)), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
     }
 
     /// One customer's figures in each run as CSV, exact, with the column names of flags.csv; a run
@@ -68,13 +69,25 @@ public enum HistoryText {
         HistoryColumns.customer.csv(records.map { HistoryCustomerRow(run: $0.run, customer: $0.customer) })
     }
 
-    /// The later run of the same as-of period and lag, if any: the one that stands for the period.
+    /// The run that stands for this one's period instead of it, if another does (`RunStanding`).
     static func supersededBy(_ run: RecordedRun, among runs: [RecordedRun]) -> RecordedRun? {
-        runs.filter { $0.asOf == run.asOf && $0.lag == run.lag && $0.id > run.id }.max { $0.id < $1.id }
+        switch RunStanding.of(runs)[run.id] {
+        case .superseded(let id)?, .trial(let id)?: return runs.first { $0.id == id }
+        default: return nil
+        }
     }
 
     private static func note(_ run: RecordedRun, among runs: [RecordedRun]) -> String {
-        supersededBy(run, among: runs).map { "superseded by run \($0.id) (other inputs)" } ?? ""
+        let standing = RunStanding.of(runs)
+        let month = runs.filter { $0.asOf == run.asOf && $0.lag == run.lag }
+        switch standing[run.id] {
+        case .superseded(let id)?: return "superseded by run \(id) (other inputs)"
+        case .trial(let id)?:
+            let official = runs.first { $0.id == id }
+            let what = official.map { $0.window != run.window ? "another window than run \($0.id)" : "another policy than run \($0.id)" } ?? "a trial"
+            return "trial: \(what), which stands for \(run.asOf)"
+        default: return month.count > 1 ? "stands for \(run.asOf)" : ""
+        }
     }
 
     private static func pValue(_ p: Double?) -> String {

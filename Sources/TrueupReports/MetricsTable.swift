@@ -3,7 +3,7 @@ import Trueup
 /// The report as a planner reads it in a terminal: one aligned line per group
 /// and lag, then what was scored and where every input row went.
 public enum MetricsTable {
-    public static func render(_ result: ReportResult) -> String {
+    public static func render(_ result: ReportResult, rejectsFile: String? = nil) -> String {
         let grouping = result.request.grouping
         let keys = MetricsColumns.keys(grouping)
         var header = keys.names
@@ -26,15 +26,16 @@ public enum MetricsTable {
             if priced { line += [MoneyText.amount(f.value?.excessCost, nil), MoneyText.amount(f.value?.shortfallValue, nil)] }
             lines.append(line)
         }
-        var out = align(lines, leftAligned: keys.columns.count)
+        var out = AuditText.incompleteMonth(result).map { $0 + "\n\n" } ?? ""
+        out += align(lines, leftAligned: keys.columns.count)
         if result.rows.isEmpty { out += "(no group has a scored cell in this window)\n" }
         for lag in Set(result.rows.map(\.lag)).sorted() { out += (lag == result.rows.first?.lag ? "\n" : "") + MoneyText.book(result, lag: lag) }
-        out += "\n" + summary(result)
+        out += "\n" + summary(result, rejectsFile: rejectsFile)
         return out
     }
 
     /// What was scored and the row accounting, in words.
-    public static func summary(_ result: ReportResult) -> String {
+    public static func summary(_ result: ReportResult, rejectsFile: String? = nil) -> String {
         let f = result.accounting.forecasts
         let a = result.accounting.actuals
         let groups = Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count
@@ -48,11 +49,11 @@ public enum MetricsTable {
         var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
         out += " (last closed period \(result.lastClosed)).\n"
         out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: how much more accurate than repeating past actuals.\n"
-        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\n"
-        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\n"
-        if !result.rejects.isEmpty {
-            out += "\(count(result.rejects.count)) rows were rejected and left out (--skip-bad-rows); see rejects.csv.\n"
-        }
+        out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"
+        out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
+        if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
+        let leftOut = AuditText.rowsLeftOut(result, rejectsFile: rejectsFile)
+        if !leftOut.isEmpty { out += leftOut.joined(separator: "\n") + "\n" }
         return out
     }
 
@@ -65,7 +66,9 @@ public enum MetricsTable {
     }
 
     /// Pads every column to its widest cell: text columns to the left, numbers to the right.
+    /// Every cell is shown through `TerminalText`, so a name can't move the cursor or reorder the line.
     static func align(_ lines: [[String]], leftAligned: Int, lastLeftAligned: Bool = false) -> String {
+        let lines = lines.map { $0.map(TerminalText.escaped) }
         guard let first = lines.first else { return "" }
         var widths = [Int](repeating: 0, count: first.count)
         for line in lines {

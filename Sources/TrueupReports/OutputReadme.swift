@@ -2,6 +2,13 @@ import Trueup
 
 /// DIR/README.txt: what each output file holds, column by column, in a spreadsheet user's words.
 public enum OutputReadme {
+    /// What README.txt says when the quantities could not be summed exactly (`QuantityScale`).
+    static let inexactNote = """
+        In this run the quantities had more than \(QuantityScale.maximumDecimals) decimal places, or added up to 10^15 or
+        more of their smallest decimal place: actual and forecast are rounded to 10
+        significant digits too.
+        """
+
     /// The README for the files written to the output directory.
     public static func render(_ result: ReportResult, files: [String], excel: Bool) -> String {
         let grouping = result.request.grouping
@@ -16,8 +23,16 @@ public enum OutputReadme {
             they bought more than forecast (under-forecast).
 
             Numbers are written with a point as the decimal separator and no thousands
-            separators. An empty cell means the figure can't be computed (for example a
-            percentage of an actual of 0); it is never written as 0.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
+            separators. Totals of quantities (actual, forecast) are the exact sums of the
+            input quantities, with no more decimal places than the inputs have; every
+            other figure is rounded to 10 significant digits, so the same inputs give the
+            same files on any computer.\(result.scale.exact ? "" : "\n" + Self.inexactNote) An empty cell means the figure can't be
+            computed (for example a percentage of an actual of 0); it is never written as 0.
+
+            Names come from your customers' files and are shown as text, never run: a
+            name or text that starts with =, +, -, @, a tab or a carriage return is
+            written with a ' in front (so "=SUM(A1)" reads '=SUM(A1)), and a spreadsheet
+            opening the file can't take it for a formula. Numbers are never changed.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
 
 
             """
@@ -35,13 +50,18 @@ public enum OutputReadme {
                     + (result.prices == nil ? "" : " The money columns value each item-month at its price from the prices file (a customer's own price before the general one); they are plain numbers, in the prices' currency."),
                 MetricsColumns.table(grouping, priced: result.prices != nil))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
-                FlagsColumns.table(history: result.history != nil))
+                FlagsColumns.table(history: result.history != nil, names: result.assessments.contains { $0.customerName != nil }))
+        section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)
+        section("stability.csv", "How each customer revised its forecasts between every pair of its lags, on the item-months forecast at both.",
+                StabilityCSV.table)
+        section("agreement.csv", "Each customer against each band of its supply agreement (--agreements): a cell is in the band when forecast x (1 - under_pct/100) <= actual <= forecast x (1 + over_pct/100).",
+                AgreementCSV.table)
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"
         }
         if files.contains("run.json") {
-            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256, options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected).\n"
+            out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256 (each file of a folder or a repeated option listed under files), options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected + totals, the totals rows of customers' sheets).\n"
         }
         return excel ? out.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : out
     }

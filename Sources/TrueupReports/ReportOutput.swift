@@ -14,19 +14,24 @@ public struct ReportOutput {
     public let excel: Bool
     /// run.json's `history`: where the run was recorded (nil without a history).
     public let recorded: RunJSON.History?
+    /// Where rejects.csv is written, for the table's footer to name (nil without an output directory).
+    public let rejectsFile: String?
     public let version: String
 
-    public init(_ result: ReportResult, format: Format, writesFiles: Bool, excel: Bool, recorded: RunJSON.History?, version: String) {
+    public init(_ result: ReportResult, format: Format, writesFiles: Bool, excel: Bool, recorded: RunJSON.History?,
+                rejectsFile: String?, version: String) {
         self.result = result
         self.format = format
         self.writesFiles = writesFiles
         self.excel = excel
         self.recorded = recorded
+        self.rejectsFile = rejectsFile
         self.version = version
     }
 
     /// The files of the output directory, in order, each with how to render it; metrics.csv first.
-    /// flags.csv only grouped by customer, rejects.csv only under `--skip-bad-rows`.
+    /// flags.csv only grouped by customer, coverage.csv with the join audit, stability.csv with more
+    /// than one lag, agreement.csv with agreements, rejects.csv only under `--skip-bad-rows`.
     public var files: [(name: String, render: @Sendable () -> String)] {
         guard writesFiles else { return [] }
         let result = result, excel = excel, recorded = recorded, version = version
@@ -41,6 +46,15 @@ public struct ReportOutput {
         if grouping == .customer {
             files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history) }))
         }
+        if let coverage = result.coverage {
+            files.append(("coverage.csv", csv { CoverageCSV.render(coverage) }))
+        }
+        if result.lags.count > 1 {
+            files.append(("stability.csv", csv { StabilityCSV.render(result.stability) }))
+        }
+        if result.request.agreements != nil {
+            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement) }))
+        }
         if result.request.skipBadRows {
             files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))
         }
@@ -53,10 +67,12 @@ public struct ReportOutput {
 
     /// What the report prints: the table, metrics.csv's text or the JSON.
     public var standardOutput: @Sendable () -> String {
-        let result = result
+        let result = result, rejectsFile = rejectsFile
+        let grouping = result.request.grouping
         switch format {
-        case .table: return { result.request.grouping == .customer ? FlagsTable.render(result) : MetricsTable.render(result) }
-        case .csv: return { MetricsCSV.render(result.rows, grouping: result.request.grouping, priced: result.prices != nil) }
+        case .table:
+            return { grouping == .customer ? FlagsTable.render(result, rejectsFile: rejectsFile) : MetricsTable.render(result, rejectsFile: rejectsFile) }
+        case .csv: return { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }
         case .json: return { ReportJSON.value(result).rendered() + "\n" }
         }
     }

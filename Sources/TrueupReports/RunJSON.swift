@@ -28,6 +28,21 @@ public enum RunJSON {
                 ("delimiter", .string(file.delimiter)),
                 ("byte_order_mark", .bool(file.hadByteOrderMark)),
                 ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
+                ("files", .array(file.files.map(source))),
+            ])
+        }
+        func source(_ file: SourceFile) -> JSONValue {
+            .object([
+                ("path", .string(file.path)),
+                ("bytes", .integer(file.bytes)),
+                ("sha256", .string(file.sha256)),
+                ("encoding", .string(file.encoding)),
+                ("delimiter", .string(file.delimiter)),
+                ("layout", .string(file.layout)),
+            ] + (file.sheet.map { [("sheet", JSONValue.string($0))] } ?? []) + [
+                ("rows_read", .integer(file.rowsRead)),
+                ("rows_rejected", .integer(file.rowsRejected)),
+                ("totals_rows", .integer(file.totalsRows)),
             ])
         }
         var recorded = JSONValue.null
@@ -36,6 +51,10 @@ public enum RunJSON {
         }
         let f = accounting.forecasts
         let a = accounting.actuals
+        let asOf: JSONValue = request.asOf.map { .string($0.description) } ?? .null
+        let normalizeKeys: JSONValue = .string(request.acceptsLookAlikes ? "none" : request.normalizeKeys.optionValue)
+        let incompleteMonth: JSONValue = IncompleteMonthJSON.value(result.incompleteMonth)
+        let coverage: JSONValue = result.coverage.map(CoverageCSV.value) ?? .null
         let members: [(String, JSONValue)] = [
             ("trueup_version", .string(version)),
             ("inputs", .object([("forecasts", input(result.forecasts)), ("actuals", input(result.actuals))])),
@@ -46,9 +65,13 @@ public enum RunJSON {
                 ("by", .string(request.grouping.rawValue)),
                 ("columns", .object(request.columns.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value)) })),
                 ("skip_bad_rows", .bool(request.skipBadRows)),
+                ("as_of", asOf),
+                ("normalize_keys", normalizeKeys),
             ])),
             ("first_actual_period", .string(result.firstActual.description)),
             ("last_closed_period", .string(result.lastClosed.description)),
+            ("incomplete_month", incompleteMonth),
+            ("coverage", coverage),
             ("window", .object([("from", .string(result.window.first.description)), ("to", .string(result.window.last.description))])),
             ("lags", .array(result.lags.map { .integer($0) })),
             ("report_lag", result.reportLag.map { .integer($0) } ?? .null),
@@ -62,12 +85,13 @@ public enum RunJSON {
                 ("forecasts", .object([
                     ("read", .integer(f.read)), ("used", .integer(f.used)), ("open", .integer(f.open)),
                     ("outside_window", .integer(f.outsideWindow)), ("rejected", .integer(f.rejected)),
-                    ("adds_up", .bool(f.addsUp)),
+                    ("totals", .integer(f.totals)), ("adds_up", .bool(f.addsUp)),
                 ])),
                 ("actuals", .object([
-                    ("read", .integer(a.read)), ("used", .integer(a.used)), ("outside_window", .integer(a.outsideWindow)),
+                    ("read", .integer(a.read)), ("used", .integer(a.used)), ("open", .integer(a.open)),
+                    ("outside_window", .integer(a.outsideWindow)),
                     ("unmatched", .integer(a.unmatched)), ("rejected", .integer(a.rejected)),
-                    ("adds_up", .bool(a.addsUp)),
+                    ("totals", .integer(a.totals)), ("adds_up", .bool(a.addsUp)),
                 ])),
             ])),
         ]

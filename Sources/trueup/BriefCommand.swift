@@ -17,17 +17,20 @@ struct BriefCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let view = try input.withProgress(try input.request(lag: lag)) { request throws(CustomerView.Problem) in
-            try CustomerView(request, customer: customer)
+        if let out {
+            // Before the work: the folder must exist (it is not created) and the target be a regular file or new.
+            try FileOutput.checkDirectory(FileOutput.split(out).directory)
+            try FileOutput.checkTarget(out)
         }
+        let view = try input.withProgress(try input.request(lag: lag)) { try CustomerView($0, customer: customer) }
+        RunNotices.write(view.report, rejectsFile: nil)
         let text = BriefMarkdown.render(view)
         if let out {
             let (directory, name) = FileOutput.split(out)
-            try FileOutput.prepareDirectory(directory)
-            try FileOutput.write(text, to: name, in: directory)
-            FileOutput.writeStandardOutput("Wrote \(out).\n")
+            try FileOutput.write([(name: name, text: text)], in: directory)
+            try StandardStreams.writeOutput("Wrote \(out).\n")
         } else {
-            FileOutput.writeStandardOutput(text)
+            try StandardStreams.writeOutput(text)
         }
     }
 }

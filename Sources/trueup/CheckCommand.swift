@@ -36,12 +36,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let check = try input.withProgress(try input.request(lag: lag)) { request throws(CustomerView.Problem) in
-            try Check(request, customer: customer, item: item, quantity: quantity)
+        let check = try input.withProgress(try input.request(lag: lag)) {
+            try Check($0, customer: customer, item: item, quantity: quantity)
         }
+        RunNotices.write(check.view.report, rejectsFile: nil)
         switch format {
-        case .text: FileOutput.writeStandardOutput(CheckText.render(check))
-        case .json: FileOutput.writeStandardOutput(CheckText.json(check).rendered() + "\n")
+        case .text: try StandardStreams.writeOutput(CheckText.render(check))
+        case .json: try StandardStreams.writeOutput(CheckText.json(check).rendered() + "\n")
         }
         if let failOn, check.tier.severity >= failOn.tier.severity {
             throw ExitCode(3)

@@ -24,6 +24,11 @@ struct Failure: Error {
             let lags = available.map(String.init).joined(separator: ", ")
             self.init("There are no forecasts at lag \(lag) in the window; the lags present are \(lags.isEmpty ? "none" : lags).", code: Self.usage)
         case .prices(let error): self.init(error)
+        case .lookAlikes(let lookAlikes):
+            self.init(LookAlikeMessage.text(lookAlikes), code: Self.data)
+        case .asOfOutsideActuals(let asOf, let firstActual, let latestActual):
+            self.init("--as-of \(asOf) is outside the months with actuals (\(firstActual) to \(latestActual)); choose a month in that range.", code: Self.usage)
+        case .agreements(let agreements): self.init(agreements)
         }
     }
 
@@ -47,7 +52,10 @@ struct Failure: Error {
         case .report(let error): self.init(error)
         case .unknownCustomer(let customer, let lag, let similar):
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
-            self.init("No customer \(customer) with forecasts at lag \(lag.map(String.init) ?? "-") in the window.\(hint)", code: Self.usage)
+            self.init("No customer \(customer) with forecasts\(lag.map { " at lag \($0)" } ?? "") in the window.\(hint)", code: Self.usage)
+        case .noForecastAtLag(let customer, let lag, let lags):
+            let named = lags.map(String.init).joined(separator: ", ")
+            self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)
         case .unknownItem(let customer, let item, let similar):
             let hint = similar.isEmpty ? "" : " Similar items: \(similar.joined(separator: ", "))."
             self.init("Customer \(customer) has no scored item \(item) at this lag in the window.\(hint)", code: Self.usage)
@@ -58,8 +66,14 @@ struct Failure: Error {
         switch error {
         case .missingFile(let path, let reason):
             self.init("\(path): can't open the file (\(reason)). Check the path.", code: Self.noInput)
+        case .notRegularFile(let path, let kind):
+            self.init("\(path): is \(kind), not a regular file; trueup reads regular files (export the data to a file first).", code: Self.noInput)
         case .unreadable(let path, let reason):
             self.init("\(path): reading failed part way (\(reason)).", code: Self.ioError)
+        case .changedWhileRead(let path):
+            self.init("\(path): the file changed while it was read (its size or modification time differ from the start); nothing was written. Run again once it is complete.", code: Self.ioError)
+        case .recordTooLong(let path, let line, let limit):
+            self.init("\(path):\(line): a record starts here and runs past \(limit >> 20) MiB without ending; this is not a CSV export trueup can read (is a quote left open, or is it another kind of file?).", code: Self.data)
         case .emptyFile(let path):
             self.init("\(path): the file is empty; it needs a header line and data rows.", code: Self.data)
         case .unsupportedEncoding(let path, let encoding):
@@ -69,13 +83,17 @@ struct Failure: Error {
         case .missingColumns(let file, let line, let missing, let header):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
-            self.init("\(file):\(line): no column for \(names). The header is: \(header.joined(separator: ", ")). Name the column with --columns \(example).", code: Self.data)
+            // A header that isn't text (a binary file, another encoding) is described, never echoed.
+            let shown = header.allSatisfy(TerminalText.isPlainText) && header.joined().count <= 2000
+                ? "The header is: \(header.joined(separator: ", "))."
+                : "The first line is not a text header (it has control characters or bytes that are not UTF-8, or is very long): is this a CSV export?"
+            self.init("\(file):\(line): no column for \(names). \(shown) Name the column with --columns \(example).", code: Self.data)
         case .duplicateHeader(let file, let line, let name):
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
             self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
         case .badRows(let shown, let total):
-            var lines = shown.map(RowProblemText.line)
+            var lines = shown.map(\.description)
             if total > shown.count { lines.append("... and \(total - shown.count) more.") }
             lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
             self.init(lines.joined(separator: "\n"), code: Self.data)
@@ -83,6 +101,22 @@ struct Failure: Error {
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):
             self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
+        case .missingColumnsInBoth(let forecasts, let actuals):
+            let both = [forecasts, actuals].map { Failure($0).message }
+            self.init("Neither file has the columns trueup needs:\n" + both.joined(separator: "\n"), code: Self.data)
+        case .emptyFolder(let path):
+            self.init("\(path): the folder has no .csv, .tsv, .txt or .xlsx file (subfolders are not read).", code: Self.noInput)
+        case .legacyWorkbook(let path):
+            self.init("\(path): this is an .xls workbook (the format before Excel 2007), which trueup can't read; save it as .xlsx or CSV and run again.", code: Self.data)
+        case .workbookNotSupported(let path):
+            self.init("\(path): this build of trueup has no .xlsx reader; save the sheet as CSV UTF-8 and run again.", code: Self.data)
+        case .unreadableWorkbook(let path, let reason):
+            self.init("\(path): can't read the workbook (\(reason)).", code: Self.data)
+        case .nameMismatch(let path, let pattern):
+            self.init("\(path): the file name doesn't match --name-pattern '\(pattern)'; rename the file or change the pattern.", code: Self.data)
+        case .ambiguousDateOrder(let path, let line, let value):
+            let place = line > 0 ? "\(path):\(line)" : path
+            self.init("\(place): \(value) could be day/month or month/day, and no date in the file has a day above 12 to settle it; say which with --date-order dmy or --date-order mdy.", code: Self.usage)
         }
     }
 
@@ -93,32 +127,25 @@ struct Failure: Error {
         case let error as ReportError: self.init(error)
         case let error as InputError: self.init(error)
         case let error as PolicyError: self.init(error)
+        case let error as PriceError: self.init(error)
+        case let error as AgreementsError: self.init(error)
         case let error as CustomerView.Problem: self.init(error)
         case let error as HistoryError: self.init(error)
-        case let error as Report.RecordingError:
-            switch error {
-            case .report(let error): self.init(error)
-            case .history(let error): self.init(error)
-            }
-        case let error as GeneratorError:
-            switch error {
-            case .invalidConfig(let reason): self.init(reason, code: Self.usage)
-            case .cannotWrite(let path, let reason): self.init("\(path): can't be written (\(reason)).", code: Self.cantCreate)
-            }
         default: return nil
         }
     }
 
-    /// Prints the message to stderr and exits with the code.
+    /// Prints the message to stderr, every line through `TerminalText` (names in messages come from
+    /// the input files), and exits with the code.
     func exit() -> Never {
         var standardError = StandardError()
-        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + $0 }.joined(separator: "\n"), to: &standardError)
+        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + TerminalText.escaped(String($0)) }.joined(separator: "\n"), to: &standardError)
         TrueupCommand.exit(withError: ExitCode(code))
     }
 }
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        FileOutput.writeStandardError(string)
+        StandardStreams.writeError(string)
     }
 }

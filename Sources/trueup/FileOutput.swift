@@ -1,61 +1,121 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
-/// Writes output files so that a reader never sees half of one.
+/// Writes a run's files so that a reader never sees half of one, nor a mix of two runs where it can be helped,
+/// and so that nobody who can write to the output folder can redirect them.
 ///
-/// Each file is written to a temporary name in the same directory, flushed,
-/// and renamed over the target: an interrupted run leaves the old file or the
-/// new one, never a truncated mix.
+/// Every file is first written in full to a new temporary in the same folder, created with
+/// O_CREAT|O_EXCL|O_NOFOLLOW under an unpredictable name (a link planted there makes the
+/// creation fail instead of writing through it), and flushed to disk. Only when all are
+/// written are they renamed over their targets, one by one, and the folder flushed, so
+/// an interrupted run leaves the old files or the new ones; a failure during the renames
+/// says which files were already replaced.
 enum FileOutput {
     /// Makes `directory` (and its parents) if needed and checks it can be written, before any work is done.
     static func prepareDirectory(_ directory: String) throws(Failure) {
         var path = directory.hasPrefix("/") ? "/" : ""
         for part in directory.split(separator: "/") {
             path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw Failure("\(directory): can't create the output directory (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
-            }
+            do {
+                try Syscalls.makeDirectory(path)
+            } catch where !error.isExisting {
+                throw Failure("\(directory): can't create the output directory (\(error)).", code: Failure.cantCreate)
+            } catch {}
         }
-        var status = stat()
-        guard stat(directory, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+        try checkDirectory(directory)
+    }
+
+    /// Checks that `directory` exists, is a directory and can be written; creates nothing.
+    static func checkDirectory(_ directory: String) throws(Failure) {
+        guard let status = try? Syscalls.status(path: directory) else {
+            throw Failure("\(directory): the folder does not exist; create it first.", code: Failure.cantCreate)
+        }
+        guard status.kind == .directory else {
             throw Failure("\(directory): is not a directory.", code: Failure.cantCreate)
         }
-        guard access(directory, W_OK) == 0 else {
-            throw Failure("\(directory): the output directory can't be written (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
+        guard Syscalls.isWritable(directory) else {
+            throw Failure("\(directory): the output directory can't be written.", code: Failure.cantCreate)
         }
     }
 
-    /// Writes `text` to `directory/name` atomically.
-    static func write(_ text: String, to name: String, in directory: String) throws(Failure) {
-        let target = directory + "/" + name
-        removeAbandonedTemporaries(of: name, in: directory)
-        let temporary = directory + "/." + name + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            throw Failure("\(target): can't be created (\(String(cString: strerror(errno)))).", code: Failure.cantCreate)
-        }
-        let ok = writeAll(text, to: fd) && fsync(fd) == 0
-        let error = errno
-        close(fd)
-        guard ok, rename(temporary, target) == 0 else {
-            unlink(temporary)
-            throw Failure("\(target): writing failed (\(String(cString: strerror(ok ? errno : error)))).", code: Failure.ioError)
+    /// Refuses a target that exists and is not a regular file (a device, a FIFO, a folder, a link to one).
+    /// A link to a regular file is fine: the rename replaces the link itself, never what it points to.
+    static func checkTarget(_ path: String) throws(Failure) {
+        guard let status = try? Syscalls.status(path: path) else { return }
+        guard status.kind == .regular else {
+            throw Failure("\(path): is \(status.kind.described), not a regular file; trueup replaces only regular files.", code: Failure.cantCreate)
         }
     }
 
-    /// Removes `.NAME.tmp-PID` files left by runs that were killed before they could rename them:
-    /// those whose process no longer exists. A run still writing keeps its file.
-    static func removeAbandonedTemporaries(of name: String, in directory: String) {
-        guard let folder = opendir(directory) else { return }
-        defer { closedir(folder) }
-        let prefix = "." + name + ".tmp-"
-        while let entry = readdir(folder) {
-            let file = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard file.hasPrefix(prefix), let pid = Int32(file.dropFirst(prefix.count)), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(directory + "/" + file) }
+    /// Writes every file to `directory` (see the type's comment): temporaries first, then the renames.
+    static func write(_ files: [(name: String, text: String)], in directory: String) throws(Failure) {
+        for file in files { try checkTarget(directory + "/" + file.name) }
+        removeAbandonedTemporaries(of: files.map(\.name), in: directory)
+        var temporaries: [String] = []
+        for file in files {
+            do {
+                temporaries.append(try writeTemporary(file.text, for: file.name, in: directory))
+            } catch {
+                for temporary in temporaries { Syscalls.unlink(temporary) }
+                throw Failure("\(directory)/\(file.name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
+            }
+        }
+        var replaced: [String] = []
+        for (file, temporary) in zip(files, temporaries) {
+            do {
+                try Syscalls.rename(temporary, to: directory + "/" + file.name)
+                replaced.append(file.name)
+            } catch {
+                for rest in temporaries.dropFirst(replaced.count) { Syscalls.unlink(rest) }
+                let done = replaced.isEmpty ? "no file was replaced" : "already replaced: " + replaced.joined(separator: ", ")
+                throw Failure("\(directory)/\(file.name): renaming into place failed (\(error)); \(done); the others are as before.", code: Failure.ioError)
+            }
+        }
+        // The renames are in the folder's entries: flushed, they survive a power cut.
+        if let folder = try? SystemFile.openDirectory(directory) {
+            _ = try? folder.sync()
+            folder.close()
+        }
+    }
+
+    /// The prefix of `name`'s temporaries: `.NAME.tmp-`, then the process id and 16 random hex digits.
+    private static func temporaryPrefix(_ name: String) -> String { "." + name + ".tmp-" }
+
+    /// Writes `text` to a new temporary for `name` and flushes it; returns its path.
+    private static func writeTemporary(_ text: String, for name: String, in directory: String) throws(SystemError) -> String {
+        var random = SystemRandomNumberGenerator()
+        var attempts = 0
+        while true {
+            let suffix = String(random.next() as UInt64, radix: 16)
+            let path = directory + "/" + temporaryPrefix(name) + "\(Syscalls.processID)-" + String(repeating: "0", count: 16 - suffix.count) + suffix
+            let file: SystemFile
+            do {
+                file = try SystemFile.createNew(path)
+            } catch where error.isExisting && attempts < 8 {
+                attempts += 1
+                continue
+            }
+            defer { file.close() }
+            do {
+                try file.write(text)
+                try file.sync()
+            } catch {
+                Syscalls.unlink(path)
+                throw error
+            }
+            return path
+        }
+    }
+
+    /// Removes temporaries left by runs that were killed before they could rename them: those
+    /// whose process no longer exists. A run still writing keeps its files. Unlinking a name
+    /// never follows a link, so a planted one is only removed.
+    static func removeAbandonedTemporaries(of names: [String], in directory: String) {
+        let prefixes = names.map(temporaryPrefix)
+        for file in Syscalls.names(in: directory) {
+            guard let prefix = prefixes.first(where: { file.hasPrefix($0) }),
+                  let pid = Int32(file.dropFirst(prefix.count).prefix { $0 != "-" }),
+                  pid != Syscalls.processID, !Syscalls.processExists(pid) else { continue }
+            Syscalls.unlink(directory + "/" + file)
         }
     }
 
@@ -64,27 +124,5 @@ enum FileOutput {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
-    }
-
-    static func writeStandardOutput(_ text: String) { writeAll(text, to: 1) }
-    static func writeStandardError(_ text: String) { writeAll(text, to: 2) }
-
-    /// Writes every byte of `text`, retrying after interruptions; false on an error.
-    @discardableResult
-    private static func writeAll(_ text: String, to fd: Int32) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(fd, base + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
     }
 }

@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Write forecasts.csv, actuals.csv and truth.csv with planted forecaster behaviours.",
         discussion: """
-            Behaviours: reliable, inflating, sandbagging, noisy, copying-last-month, drifting; truth.csv names each customer's.
+            Behaviours: reliable, inflating, sandbagging, noisy, copying-last-month, drifting, revising-late; truth.csv names each customer's.
             The same seed always writes the same files.
             """
     )
@@ -23,13 +23,21 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let config = GeneratorConfig(customers: customers, items: items, months: months, lags: lags, seed: seed, openMonths: open)
-        let summary = try Generator(config).write(to: directory)
+        let summary: GeneratorSummary
+        do {
+            summary = try Generator(config).write(to: directory)
+        } catch {
+            switch error {
+            case .invalidConfig(let reason): throw Failure(reason, code: Failure.usage)
+            case .cannotWrite(let path, let reason): throw Failure("\(path): can't be written (\(reason)).", code: Failure.cantCreate)
+            }
+        }
         let behaviours = Behaviour.allCases.map { "\(summary.behaviourCounts[$0, default: 0]) \($0.rawValue)" }.joined(separator: ", ")
-            FileOutput.writeStandardOutput("""
-                Wrote \(directory)/forecasts.csv (\(NumberText.readable(Double(summary.forecastRows), decimals: 0)) rows), \
-                \(directory)/actuals.csv (\(NumberText.readable(Double(summary.actualRows), decimals: 0)) rows) and \(directory)/truth.csv.
-                Customers: \(behaviours).
+        try StandardStreams.writeOutput("""
+            Wrote \(directory)/forecasts.csv (\(NumberText.readable(Double(summary.forecastRows), decimals: 0)) rows), \
+            \(directory)/actuals.csv (\(NumberText.readable(Double(summary.actualRows), decimals: 0)) rows) and \(directory)/truth.csv.
+            Customers: \(behaviours).
 
-                """)
+            """)
     }
 }

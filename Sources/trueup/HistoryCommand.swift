@@ -40,24 +40,40 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let path = HistoryFile.path(explicit: history, out: out) ?? HistoryFile.defaultName
-        let store = try HistoryStore(path: path, createIfMissing: false)
+        let store: HistoryStore
+        if let kind = HistoryFile.kindIfNotRegular(path) {
+            throw Failure("\(path): is \(kind), not a history file; name another with --history FILE.", code: Failure.noInput)
+        }
+        do {
+            store = try HistoryStore(path: path, createIfMissing: false)
+        } catch {
+            throw Failure(error)
+        }
         if let customer {
             try show(customer, in: store)
         } else {
-            let runs = try store.runs(lag: lag)
-            FileOutput.writeStandardOutput(format == .csv ? HistoryText.runsCSV(runs) : HistoryText.runs(runs))
+            let runs = try Self.reading { () throws(HistoryError) in try store.runs(lag: lag) }
+            try StandardStreams.writeOutput(format == .csv ? HistoryText.runsCSV(runs) : HistoryText.runs(runs))
         }
     }
 
-    private func show(_ customer: String, in store: HistoryStore) throws {
-        let records = try store.customer(customer, lag: lag)
+    private func show(_ customer: String, in store: HistoryStore) throws(Failure) {
+        let records = try Self.reading { () throws(HistoryError) in try store.customer(customer, lag: lag) }
         guard records.contains(where: { $0.customer != nil }) else {
-            let names = try store.customerNames()
+            let names = try Self.reading { () throws(HistoryError) in try store.customerNames() }
             let similar = CustomerView.similar(customer, in: names)
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
             let scope = lag.map { " at lag \($0)" } ?? ""
             throw Failure("No customer \(customer) in any recorded run\(scope) of \(store.path).\(hint)", code: Failure.usage)
         }
-        FileOutput.writeStandardOutput(format == .csv ? HistoryText.customerCSV(records) : HistoryText.customer(customer, records))
+        try StandardStreams.writeOutput(format == .csv ? HistoryText.customerCSV(records) : HistoryText.customer(customer, records))
+    }
+
+    private static func reading<T>(_ body: () throws(HistoryError) -> T) throws(Failure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Failure(error)
+        }
     }
 }

@@ -10,6 +10,8 @@ extension Failure {
             self.init("\(path): can't create or open the history file (\(reason)).", code: Self.cantCreate)
         case .notAHistory(let path, let reason):
             self.init("\(path): not a trueup history: \(reason). Name another file with --history FILE, or leave the history out with --no-history.", code: Self.data)
+        case .damaged(let path, let detail):
+            self.init("\(path): the history file is damaged (\(detail)); trueup neither reads nor writes it. Restore it from a backup, or move it aside to start a new history, or run with --no-history.", code: Self.data)
         case .newer(let path, let unknown):
             self.init("\(path): the history was written by a later trueup (schema \(unknown.joined(separator: ", "))); use that version, or another file with --history FILE.", code: Self.data)
         case .failed(let path, let reason):

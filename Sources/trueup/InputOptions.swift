@@ -3,11 +3,25 @@ import Trueup
 
 /// The options every command that reads forecasts and actuals shares.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Forecasts CSV: customer, item, period, forecast, and lag or snapshot.", valueName: "file"))
-    var forecasts: String
+    @Option(help: ArgumentHelp("Forecasts: customer, item, period, forecast, and lag or snapshot; or month columns. A file, a folder (its .csv, .tsv, .txt and .xlsx files in name order) or - for standard input; repeatable.", valueName: "file"))
+    var forecasts: [String]
 
-    @Option(help: ArgumentHelp("Actuals CSV: customer, item, period, actual. Several rows per key are summed.", valueName: "file"))
-    var actuals: String
+    @Option(help: ArgumentHelp("Actuals: customer, item, period, actual; several rows per key are summed. A file, a folder or -; repeatable.", valueName: "file"))
+    var actuals: [String]
+
+    @Option(help: ArgumentHelp("Fields in the forecasts' file names, e.g. '{customer}_forecast_{snapshot}.csv' (fields customer, item, snapshot, period; * matches anything).", valueName: "pattern"),
+            transform: InputOptions.namePattern)
+    var namePattern: NamePattern?
+
+    @Option(help: ArgumentHelp("Fields in the actuals' file names, as --name-pattern.", valueName: "pattern"),
+            transform: InputOptions.namePattern)
+    var actualsNamePattern: NamePattern?
+
+    @Option(help: ArgumentHelp("Order of NN/NN/YYYY dates when the files don't settle it: dmy (15/01/2024) or mdy (01/15/2024).", valueName: "order"))
+    var dateOrder: DateOrder?
+
+    @Option(help: ArgumentHelp("The sheet of .xlsx workbooks to read. Default: the first.", valueName: "name"))
+    var sheet: String?
 
     @Option(help: ArgumentHelp("First target period to score (YYYY-MM). Default: every closed period.", valueName: "YYYY-MM"),
             transform: InputOptions.month)
@@ -17,6 +31,16 @@ struct InputOptions: ParsableArguments {
             transform: InputOptions.month)
     var to: Month?
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("The last closed period (YYYY-MM), overriding the incomplete-month rule.", valueName: "YYYY-MM"),
+            transform: InputOptions.month)
+    var asOf: Month?
+
+    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces (comma-separated), or none to keep them as spelled.",
+                               valueName: "list"),
+            transform: InputOptions.keyNormalization)
+    var normalizeKeys: KeyNormalizationOption?
+
     @Option(help: ArgumentHelp("Header names to use, e.g. customer=Sold-To,item=Material,actual=Qty.", valueName: "column=header,..."),
             transform: InputOptions.columnOverrides)
     var columns: [Column: String] = [:]
@@ -24,8 +48,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
 
-    @Option(help: ArgumentHelp("The files' text encoding: utf8 (default) or latin1 (ISO 8859-1).", valueName: "name"))
-    var encoding: TextEncoding = .utf8
+    @Option(help: ArgumentHelp("The files' text encoding when they have no byte order mark: utf8 (default), windows-1252 (cp1252) or latin1 (ISO 8859-1). UTF-16 with a byte order mark is recognised.", valueName: "name"),
+            transform: InputOptions.encoding)
+    var encoding: SourceEncoding = .utf8
 
     @Option(help: ArgumentHelp("Flag policy (TOML) overriding the default thresholds; `trueup policy` prints one to start from.", valueName: "file"))
     var policy: String?
@@ -36,7 +61,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Currency code to label money with in text outputs, e.g. EUR (nothing is converted; CSV keeps plain numbers).", valueName: "code"))
     var currency: String?
 
-    @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8). The figures are the same for any number.", valueName: "n"))
+    @Option(help: ArgumentHelp("Supply agreements (CSV: customer, lag, under_pct, over_pct, optional revision_from_lag, revision_to_lag, revision_limit_pct; customer * for everyone else) to measure the customers against.", valueName: "file"))
+    var agreements: String?
+
+    @Option(help: ArgumentHelp("Cores to read the files with (default: all, up to 8; at most 64, a larger number counts as 64). The figures are the same for any number.", valueName: "n"))
     var threads: Int = ReportRequest.availableCores
 
     /// Bytes per block of the parallel read; for tests, which make it tiny to cut records everywhere.
@@ -44,6 +72,12 @@ struct InputOptions: ParsableArguments {
     var readBlockSize: Int?
 
     func validate() throws {
+        if forecasts.isEmpty || actuals.isEmpty {
+            throw ValidationError("Give both --forecasts and --actuals (a file, a folder or -).")
+        }
+        if forecasts.filter({ $0 == "-" }).count + actuals.filter({ $0 == "-" }).count > 1 {
+            throw ValidationError("Only one of --forecasts and --actuals can be - (standard input), once.")
+        }
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
         if let readBlockSize, readBlockSize < 1 { throw ValidationError("--read-block-size must be 1 or more.") }
         if let currency {
@@ -64,10 +98,29 @@ struct InputOptions: ParsableArguments {
                 throw Failure(error)
             }
         }
-        var request = ReportRequest(forecasts: forecasts, actuals: actuals, from: from, to: to, lag: lag, grouping: grouping,
-                                    columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        var request = ReportRequest(forecasts: forecasts.first ?? "", actuals: actuals.first ?? "", from: from, to: to, lag: lag,
+                                    grouping: grouping, columns: columns, skipBadRows: skipBadRows, policy: loaded)
+        request.forecastInputs = forecasts
+        request.actualInputs = actuals
+        request.namePattern = namePattern
+        request.actualsNamePattern = actualsNamePattern
+        request.dateOrder = dateOrder
+        request.sheet = sheet
+        request.workbookReader = WorkbookSheets.reader
         request.threads = threads
-        request.encoding = encoding
+        request.asOf = asOf
+        if let normalizeKeys {
+            request.normalizeKeys = normalizeKeys.set
+            request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
+        }
+        if let agreements {
+            do {
+                request.agreements = try AgreementTerms.load(path: agreements)
+            } catch {
+                throw Failure(error)
+            }
+        }
+        request.sourceEncoding = encoding
         request.prices = prices
         request.currency = currency
         if let readBlockSize { request.readBlockSize = readBlockSize }
@@ -89,6 +142,35 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")
         }
         return month
+    }
+
+    static func keyNormalization(_ text: String) throws -> KeyNormalizationOption {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters().lowercased() }
+        if parts == ["none"] { return KeyNormalizationOption(set: [], acceptsLookAlikes: true) }
+        var set: KeyNormalization = []
+        for part in parts {
+            guard let known = KeyNormalization.names.first(where: { $0.name == part }) else {
+                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, or none.")
+            }
+            set.formUnion(known.value)
+        }
+        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces (comma-separated) or none.") }
+        return KeyNormalizationOption(set: set, acceptsLookAlikes: false)
+    }
+
+    static func namePattern(_ text: String) throws -> NamePattern {
+        do {
+            return try NamePattern(text)
+        } catch {
+            throw ValidationError("--name-pattern '\(text)': \(error.reason).")
+        }
+    }
+
+    static func encoding(_ text: String) throws -> SourceEncoding {
+        guard let encoding = SourceEncoding(name: text) else {
+            throw ValidationError("--encoding takes utf8, windows-1252 (or cp1252) or latin1; not '\(text)'.")
+        }
+        return encoding
     }
 
     static func columnOverrides(_ text: String) throws -> [Column: String] {
@@ -115,3 +197,11 @@ extension Substring {
 }
 
 extension TextEncoding: ExpressibleByArgument {}
+
+/// What `--normalize-keys` asked for: a set of normalisations, or `none` (join the codes as spelled).
+struct KeyNormalizationOption {
+    var set: KeyNormalization
+    var acceptsLookAlikes: Bool
+}
+
+extension DateOrder: ExpressibleByArgument {}

@@ -14,6 +14,6 @@ struct PolicyCommand: ParsableCommand {
 
     func run() throws {
         let policy = try file.map { path throws(PolicyError) in try Policy.load(path: path) } ?? Policy.default
-        FileOutput.writeStandardOutput(policy.commentedTOML)
+        try StandardStreams.writeOutput(policy.commentedTOML)
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Trueup
 
 /// A one-line progress bar on stderr while large files are read, drawn only when stderr is a terminal.
@@ -18,7 +13,7 @@ final class ProgressBar: @unchecked Sendable {
     private let width = 30
 
     /// The bar's callback when stderr is a terminal, else nil.
-    static func forTerminal() -> ProgressBar? { isatty(STDERR_FILENO) == 1 ? ProgressBar() : nil }
+    static func forTerminal() -> ProgressBar? { StandardStreams.errorIsTerminal ? ProgressBar() : nil }
 
     var report: ReadProgress { { path, read, total in self.update(path: path, read: read, total: total) } }
 
@@ -31,12 +26,12 @@ final class ProgressBar: @unchecked Sendable {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "reading \(name) [\(bar)] \(percent)%  \(read >> 20) of \(total >> 20) MB"
-        FileOutput.writeStandardError("\r\u{1B}[2K" + line)
+        StandardStreams.writeError("\r\u{1B}[2K" + line)
     }
 
     /// Erases the bar, if one was drawn.
     func finish() {
-        if shownPercent >= 0 { FileOutput.writeStandardError("\r\u{1B}[2K") }
+        if shownPercent >= 0 { StandardStreams.writeError("\r\u{1B}[2K") }
         shownPercent = -1
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Trueup
 import TrueupHistory
 import TrueupReports
@@ -9,14 +10,18 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Score every customer's forecasts against actuals, by lag.",
         discussion: """
-            Periods after the last month with any actual are open and not scored.
+            Periods after the last closed one are open and not scored: the latest month with any actual, unless it looks
+            exported part way (then the month before; --as-of names it instead). Codes spelled differently in the two files
+            stop the run (exit 65) unless --normalize-keys says how to join them.
+            With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
             and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
     )
 
+    typealias Format = ReportOutput.Format
 
     @OptionGroup var input: InputOptions
 
@@ -31,7 +36,7 @@ struct ReportCommand: ParsableCommand {
     var by: Grouping = .customer
 
     @Option(help: "What to print: table, csv or json.")
-    var format: ReportOutput.Format = .table
+    var format: Format = .table
 
     @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
     var excel = false
@@ -68,53 +73,106 @@ struct ReportCommand: ParsableCommand {
         if let out { try FileOutput.prepareDirectory(out) }
         let request = try input.request(lag: lag, grouping: by)
         let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
-        let result: ReportResult
-        var recorded: RunJSON.History?
+        // The history is checked before the work: an existing one is opened (and checked for damage),
+        // a new one's folder must be writable; it is made only once there is a run to record.
+        var store: HistoryStore?
         if let historyPath, by == .customer {
-            // An existing history is checked before the work; a new one is made only once there is a run to record.
-            let store = HistoryFile.exists(historyPath) ? try HistoryStore(path: historyPath, createIfMissing: true) : nil
-            let target = HistoryTarget(path: historyPath, store: store, recordedAt: HistoryFile.now(), version: TrueupCommand.version)
-            let recording: Recording?
-            (result, recording) = try input.withProgress(request) { request throws(Report.RecordingError) in
-                try Report.run(request, recordingIn: target)
-            }
-            if let recording {
-                recorded = RunJSON.History(path: historyPath, run: recording.run.id, replaced: recording.replaced)
-                FileOutput.writeStandardError(Self.recordedLine(recording, path: historyPath))
-            } else {
-                FileOutput.writeStandardError("history: not recorded: no customer was tiered in this window.\n")
-            }
-        } else {
+            try HistoryFile.checkUsable(historyPath)
+            if HistoryFile.exists(historyPath) { store = try Self.open(historyPath) }
+        }
+        var result: ReportResult
+        do {
             result = try input.withProgress(request) { request throws(ReportError) in try Report.run(request) }
-            if history != nil && by != .customer {
-                FileOutput.writeStandardError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
-            }
+        } catch {
+            throw Failure(error)
         }
+        RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table)
         let clock = ContinuousClock()
-        let written = clock.now
-        // Standard output and the files are rendered at once on every core, then written in order.
-        let output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
-                                  version: TrueupCommand.version)
-        let texts = output.rendered()
-        FileOutput.writeStandardOutput(texts.standardOutput)
-        if let out {
-            for file in texts.files { try FileOutput.write(file.text, to: file.name, in: out) }
+        let recording = clock.now
+        var written = Duration.zero
+        // Files first, then the history, then standard output: a reader that stops early
+        // (`| head`) finds the run complete, and a failed run is not in the history.
+        var printed = ""
+        let writeFiles = { (result: ReportResult, recorded: RunJSON.History?) throws(Failure) in
+            let start = clock.now
+            printed = try self.writeFiles(result, recorded: recorded)
+            written = clock.now - start
         }
+        if let historyPath, by == .customer {
+            if store == nil { store = try Self.open(historyPath) }
+            try record(result, in: store, path: historyPath, then: writeFiles)
+        } else {
+            if history != nil {
+                StandardStreams.writeError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
+            }
+            try writeFiles(result, nil)
+        }
+        let recordingTime = clock.now - recording - written
+        try StandardStreams.writeOutput(printed)
         if timings {
-            let steps = result.timings + [("write", Self.seconds(clock.now - written))]
+            let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
+            let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
             let total = steps.reduce(0) { $0 + $1.seconds }
             let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-            FileOutput.writeStandardError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
+            StandardStreams.writeError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
         }
     }
 
-    /// "history: recorded 2026-06 at lag 1 in FILE (3 runs; previous 2026-05)".
-    static func recordedLine(_ recording: Recording, path: String) -> String {
+    /// Renders standard output and the files at once on every core (the library decides which files
+    /// there are), writes the files, and returns what is to be printed (printed by the caller once
+    /// the history is recorded).
+    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
+        let output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
+                                  rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
+        let texts = output.rendered()
+        if let out {
+            try FileOutput.write(texts.files, in: out)
+        }
+        return texts.standardOutput
+    }
+}
+
+extension ReportCommand {
+    static func open(_ path: String) throws(Failure) -> HistoryStore {
+        do {
+            return try HistoryStore(path: path, createIfMissing: true)
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Records the run in the history, calling `then` with the run's comparison and record before the
+    /// history's transaction is committed (a failure there leaves the history as it was), and says so on
+    /// stderr; with nothing to record, says why and calls `then` without them.
+    func record(_ result: ReportResult, in store: HistoryStore?, path: String,
+                then write: (ReportResult, RunJSON.History?) throws(Failure) -> Void) throws(Failure) {
+        guard let store else { return try write(result, nil) }
+        var filesWritten = false
+        let recording: Recording?
+        do {
+            recording = try store.record(result, recordedAt: HistoryFile.now(), version: TrueupCommand.version) { recording in
+                let result = ReportResult(result, history: recording.comparison)
+                try write(result, RunJSON.History(path: path, run: recording.run.id, replaced: recording.replaced))
+                filesWritten = true
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as HistoryError {
+            var failure = Failure(error)
+            if filesWritten, let out { failure.message += " The files in \(out) were written." }
+            throw failure
+        } catch {
+            throw Failure("\(path): recording the run failed (\(error)).", code: Failure.ioError)
+        }
+        guard let recording else {
+            StandardStreams.writeError("history: not recorded: no customer was tiered in this window.\n")
+            return try write(result, nil)
+        }
         let run = recording.run
-        let previous = recording.comparison.previous.map { "previous \($0.asOf)" } ?? "no earlier run at lag \(run.lag)"
+        let previous = recording.comparison.previous.map { "previous \($0.asOf), run \($0.id)" } ?? "no earlier run at lag \(run.lag)"
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
-        return "history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n"
+        StandardStreams.writeError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrueupSystem
 
 @main
 struct TrueupCommand: ParsableCommand {
@@ -9,14 +10,17 @@ struct TrueupCommand: ParsableCommand {
         abstract: "Measure how good each customer's forecasts have been, from forecast and actual CSV files.",
         discussion: """
             Error is forecast minus actual: a positive bias means the customer over-forecast.
-            Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing, 73 output can't be created, 74 I/O error.
+            Exit codes: 0 success, 64 usage, 65 bad input data, 66 input file missing or not a regular file,
+            73 output can't be created or replaced, 74 I/O error (an input changed while read, a full disk).
             """,
         version: version,
-        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
+        subcommands: [ReportCommand.self, CheckCommand.self, BriefCommand.self, AgreementCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
 
     /// Parses, runs the command, and turns any failure it throws into its message and exit code, here and only here.
+    /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.
     static func main() {
+        Syscalls.ignoreBrokenPipeSignal()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -2,12 +2,14 @@
 """Compare two metrics.csv files figure by figure.
 
 Usage:
-    python3 compare_metrics.py EXPECTED.csv ACTUAL.csv [--rel 1e-6] [--abs 1e-9] [--max 20]
+    python3 compare_metrics.py EXPECTED.csv ACTUAL.csv [--digits 10] [--abs 1e-9] [--max 20]
 
 They match when they have the same header, the same row keys in the same
-order, and every cell agrees: counts exactly, other numbers within the
-relative tolerance (or the absolute tolerance near zero; "55" equals "55.0"),
-empty against empty, anything else as text.
+order, and every cell agrees: counts exactly; sums of quantities (actual,
+forecast) as exact decimals ("55" equals "55.0", "0.3" does not equal
+"0.30000000000000004"); other numbers to 10 significant digits (within one unit
+of the 10th digit of the larger, or the absolute tolerance near zero); empty
+against empty, anything else as text.
 Prints the first differences (row key, column, both values) and a summary
 line. Exit status: 0 when they match, 1 when they differ, 2 on a usage or
 file error.
@@ -17,11 +19,16 @@ import argparse
 import csv
 import math
 import sys
+from decimal import Decimal, InvalidOperation
 
 KEY_COLUMNS = ("customer", "item", "lag")
 # Counts must agree exactly, whatever the tolerance.
 COUNT_COLUMNS = ("periods", "items", "cells", "mape_cells", "over_periods",
-                 "under_periods")
+                 "under_periods", "from_lag", "to_lag", "revised_cells",
+                 "cells_in_band", "periods_in_band", "revision_cells",
+                 "revision_violations", "ratio_cells")
+# Sums of quantities: exact decimal sums of the inputs.
+EXACT_COLUMNS = ("actual", "forecast")
 
 
 def read(path):
@@ -40,12 +47,22 @@ def as_number(text):
     return value
 
 
-def cells_equal(a, b, rel, abs_tol, exact=False):
+def as_decimal(text):
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def cells_equal(a, b, digits, abs_tol, exact=False, decimal=False):
     if a == b:
         return True
     a_s, b_s = a.strip(), b.strip()
     if a_s == "" or b_s == "":
         return a_s == b_s
+    if decimal:
+        x, y = as_decimal(a_s), as_decimal(b_s)
+        return x is not None and y is not None and x.is_finite() and x == y
     x, y = as_number(a_s), as_number(b_s)
     if x is None or y is None:
         return a_s == b_s
@@ -53,15 +70,20 @@ def cells_equal(a, b, rel, abs_tol, exact=False):
         return False
     if exact or math.isinf(x) or math.isinf(y):
         return x == y
-    return math.isclose(x, y, rel_tol=rel, abs_tol=abs_tol)
+    if abs(x - y) <= abs_tol:
+        return True
+    # One unit of the last significant digit kept, at the larger value's magnitude.
+    size = max(abs(x), abs(y))
+    unit = 10.0 ** (math.floor(math.log10(size)) - (digits - 1))
+    return abs(x - y) <= unit
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Compare two metrics.csv files.")
     parser.add_argument("expected")
     parser.add_argument("actual")
-    parser.add_argument("--rel", type=float, default=1e-6,
-                        help="relative tolerance (default 1e-6)")
+    parser.add_argument("--digits", type=int, default=10,
+                        help="significant digits figures must agree to (default 10)")
     parser.add_argument("--abs", dest="abs_tol", type=float, default=1e-9,
                         help="absolute tolerance near zero (default 1e-9)")
     parser.add_argument("--max", dest="max_shown", type=int, default=20,
@@ -108,8 +130,8 @@ def main(argv=None):
             if i in key_idx:
                 continue
             compared += 1
-            if not cells_equal(exp[i], act[i], args.rel, args.abs_tol,
-                               exact=name in COUNT_COLUMNS):
+            if not cells_equal(exp[i], act[i], args.digits, args.abs_tol,
+                               exact=name in COUNT_COLUMNS, decimal=name in EXACT_COLUMNS):
                 differences.append(
                     f"[{exp_key}] {name}: expected {exp[i] or '(empty)'}, "
                     f"actual {act[i] or '(empty)'}")
@@ -125,10 +147,10 @@ def main(argv=None):
     if differences:
         print(f"FAIL: {len(differences)} difference(s); {len(exp_rows)} expected rows, "
               f"{len(act_rows)} actual rows, {compared} cells compared "
-              f"(rel {args.rel:g}, abs {args.abs_tol:g})")
+              f"({args.digits} digits, abs {args.abs_tol:g}, {', '.join(EXACT_COLUMNS)} exact)")
         return 1
     print(f"OK: {len(exp_rows)} rows, {compared} cells match "
-          f"(rel {args.rel:g}, abs {args.abs_tol:g})")
+          f"({args.digits} digits, abs {args.abs_tol:g}, {', '.join(EXACT_COLUMNS)} exact)")
     return 0
 
 

@@ -4,10 +4,16 @@
 # Generated data is thinned and perturbed so every case METRICS.md names occurs:
 # unforecasted purchases, forecasts without actuals, zero and negative actuals,
 # several actual lines for one key, unmatched actuals and open periods. Each
-# option set below must give the same metrics.csv (1e-6 relative) and the same
-# row accounting. The data is then rewritten as a semicolon export with decimal
+# option set below must give the same metrics.csv (sums of quantities as exact
+# decimals, other figures to 10 significant digits) and the same row
+# accounting. The data is then rewritten as a semicolon export with decimal
 # commas, other header names, a byte order mark, CRLF and quoting, and read
-# through --columns: the figures must not change.
+# through --columns: the figures must not change. Then the traps of real
+# exports: codes with leading zeros and in another case (the run must stop
+# with exit 65 and name them; --normalize-keys must give the clean codes'
+# figures), a last month with three actual rows (open by default, scored with
+# --as-of), and a customer forecasting at lag 3 only. coverage.csv, the last
+# closed period and the incomplete month are compared too.
 #
 # With prices (written here from the data's own items, by a seeded random draw): general
 # prices for most items, a customer's own price over the general one for some pairs, a
@@ -19,8 +25,8 @@
 set -euo pipefail
 trueup="$1"
 here="$(cd "$(dirname "$0")" && pwd)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+work="${CROSSCHECK_WORK:-$(mktemp -d)}"
+[ -n "${CROSSCHECK_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 
 "$trueup" generate --customers 30 --items 12 --months 18 --lags 3 --open 2 --seed 11 "$work/gen" >/dev/null
 
@@ -112,20 +118,49 @@ for case, n in cases.items():
 PY
 
 failures=0
+checks=0
+# The files `check` reads (the perturbed cases below point these elsewhere).
+fc="$work/forecasts.csv"
+ac="$work/actuals.csv"
 check() {
     local name="$1"; shift
-    "$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --format csv --out "$work/out" "$@" > "$work/trueup.csv"
-    python3 "$here/metrics_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
-        --accounting "$work/accounting.json" "$@" > "$work/reference.csv"
+    checks=$((checks + 1))
+    rm -rf "$work/out"
+    "$trueup" report --forecasts "$fc" --actuals "$ac" --format csv --out "$work/out" --no-history "$@" > "$work/trueup.csv"
+    python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$ac" \
+        --accounting "$work/accounting.json" --coverage "$work/coverage.csv" --closing "$work/closing.json" "$@" > "$work/reference.csv"
     if python3 "$here/compare_metrics.py" "$work/reference.csv" "$work/trueup.csv" > "$work/compare.txt" \
-        && python3 - "$work/accounting.json" "$work/out/run.json" <<'PY'
-import json, sys
+        && python3 - "$work/accounting.json" "$work/out/run.json" "$work/coverage.csv" "$work/out/coverage.csv" "$work/closing.json" >> "$work/compare.txt" <<'PY'
+import csv, json, math, sys
 expected = json.load(open(sys.argv[1]))
-rows = json.load(open(sys.argv[2]))["rows"]
+run = json.load(open(sys.argv[2]))
+rows = run["rows"]
 for file, buckets in expected.items():
     for bucket, count in buckets.items():
         if rows[file][bucket] != count:
             sys.exit(f"{file}.{bucket}: reference {count}, trueup {rows[file][bucket]}")
+reference = list(csv.reader(open(sys.argv[3], newline="")))
+mine = list(csv.reader(open(sys.argv[4], newline="")))
+if reference[0] != mine[0] or len(reference) != len(mine):
+    sys.exit(f"coverage.csv: header or row count differs ({len(reference)} against {len(mine)} lines)")
+for r, m in zip(reference[1:], mine[1:]):
+    for column, a, b in zip(reference[0], r, m):
+        try:
+            same = math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+        except ValueError:
+            same = a == b
+        if not same:
+            sys.exit(f"coverage.csv {r[0]} {column}: reference {a!r}, trueup {b!r}")
+closing = json.load(open(sys.argv[5]))
+if run["last_closed_period"] != closing["last_closed"]:
+    sys.exit(f"last closed period: reference {closing['last_closed']}, trueup {run['last_closed_period']}")
+want, got = closing["incomplete_month"], run["incomplete_month"]
+if (want is None) != (got is None):
+    sys.exit(f"incomplete month: reference {want}, trueup {got}")
+if want:
+    for key in ("month", "rows", "volume", "median_rows", "median_volume"):
+        if not (want[key] == got[key] or (isinstance(want[key], float) and math.isclose(want[key], got[key], rel_tol=1e-9))):
+            sys.exit(f"incomplete_month.{key}: reference {want[key]}, trueup {got[key]}")
 PY
     then
         echo "crosscheck ok: $name ($(($(wc -l < "$work/trueup.csv") - 1)) rows)"
@@ -152,6 +187,169 @@ else
     echo "crosscheck FAILED: semicolon export"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
 
-passed=$((9 - failures))
+# Perturbed exports: the traps of a real export (METRICS.md "Closed periods" and "Coverage").
+python3 - "$work" <<'PY'
+import csv, sys
+work = sys.argv[1]
+fc = list(csv.reader(open(f"{work}/forecasts.csv", newline="")))
+ac = list(csv.reader(open(f"{work}/actuals.csv", newline="")))
+def write(name, rows):
+    with open(f"{work}/{name}", "w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+# Leading zeros on two customers and lower-case items for a third, in the actuals only.
+look = [ac[0]]
+for r in ac[1:]:
+    r = list(r)
+    if r[0] in ("C0002", "C0005"):
+        r[0] = "000" + r[0]
+    if r[0] == "C0007":
+        r[1] = r[1].lower()
+    look.append(r)
+write("actuals-look.csv", look)
+# The month after the last one with actuals, exported with three invoice lines.
+last = max(r[2] for r in ac[1:])
+year, month = int(last[:4]), int(last[5:7])
+following = f"{year + month // 12:04d}-{month % 12 + 1:02d}"
+write("actuals-truncated.csv", ac + [["C0001", "SKU00001", following, "3"], ["C0002", "SKU00002", following, "4"],
+                                     ["C0003", "SKU00001", following, "5"]])
+with open(f"{work}/following-month", "w") as f:
+    f.write(following)
+# One customer forecasting at lag 3 only.
+write("forecasts-lag3.csv", [fc[0]] + [r for r in fc[1:] if r[0] != "C0004" or r[3] == "3"])
+PY
+
+ac="$work/actuals-look.csv"
+checks=$((checks + 1))
+if "$trueup" report --forecasts "$fc" --actuals "$ac" --no-history > /dev/null 2> "$work/stderr.txt"; then
+    echo "crosscheck FAILED: look-alike codes did not stop the run"; failures=$((failures + 1))
+elif [ $? -ne 65 ] || ! grep -q -- "--normalize-keys leading-zeros,case" "$work/stderr.txt" || ! grep -q '"000C0002"' "$work/stderr.txt"; then
+    echo "crosscheck FAILED: look-alike codes: exit code or message"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: look-alike codes stop the run with exit 65 and name them"
+fi
+check "look-alike codes joined with --normalize-keys" --normalize-keys leading-zeros,case
+"$trueup" report --forecasts "$fc" --actuals "$ac" --format csv --no-history --normalize-keys leading-zeros,case > "$work/trueup-normalized.csv"
+python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$work/actuals.csv" > "$work/reference-clean.csv"
+checks=$((checks + 1))
+if python3 "$here/compare_metrics.py" "$work/reference-clean.csv" "$work/trueup-normalized.csv" > "$work/compare.txt"; then
+    echo "crosscheck ok: --normalize-keys gives the clean codes' figures"
+else
+    echo "crosscheck FAILED: --normalize-keys against the clean codes"; cat "$work/compare.txt"; failures=$((failures + 1))
+fi
+check "look-alike codes kept with --normalize-keys none" --normalize-keys none
+
+ac="$work/actuals-truncated.csv"
+check "a last month with three actual rows is open"
+check "--as-of scores the truncated month" --as-of "$(cat "$work/following-month")"
+checks=$((checks + 1))
+if grep -q '"incomplete_month" *: *{' "$work/out/run.json" 2>/dev/null; then
+    echo "crosscheck FAILED: --as-of still reports an incomplete month"; failures=$((failures + 1))
+fi
+
+ac="$work/actuals.csv"
+fc="$work/forecasts-lag3.csv"
+check "a customer forecasting at lag 3 only"
+checks=$((checks + 1))
+if grep -q '^C0004,1,insufficient-data,no-forecast-at-lag,' "$work/out/flags.csv"; then
+    echo "crosscheck ok: the lag-3-only customer is listed as insufficient-data (no-forecast-at-lag)"
+else
+    echo "crosscheck FAILED: the lag-3-only customer is not listed"; grep C0004 "$work/out/flags.csv"; failures=$((failures + 1))
+fi
+
+# stability.csv, agreement.csv and the proposed terms against the reference of METRICS.md's
+# "Forecast stability", "Agreement compliance" and "Proposed terms" (agreement_reference.py, on exact
+# rationals): default (*) terms and customer rows, several lags and revision limits. Edges are hit
+# exactly: under_pct 100 puts every unbought forecast on the lower edge, a limit of 0 every unchanged
+# forecast at the limit, a 0/0 band every purchase equal to its forecast, and a proposal's edges are
+# the ratios of the cells its percentiles fall on. Then the proposals of `trueup agreement` at two
+# coverages, one customer at a time (--format csv) and as the agreements file of --all.
+python3 - "$work" <<'PY'
+import csv, sys
+work = sys.argv[1]
+rows = [["customer", "lag", "under_pct", "over_pct", "revision_from_lag", "revision_to_lag", "revision_limit_pct"],
+        ["*", "1", "10", "15", "", "", ""],
+        ["*", "3", "25", "25", "3", "1", "20"],
+        ["C0002", "1", "5", "5", "2", "1", "10"],
+        ["C0005", "2", "12.5", "7.5", "", "", ""],
+        ["C0005", "3", "0", "0", "3", "2", "0"],
+        ["C0009", "1", "100", "0", "", "", ""]]
+with open(f"{work}/agreements.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+agreement_check() {
+    local name="$1"; shift
+    checks=$((checks + 1))
+    rm -rf "$work/out"
+    "$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --agreements "$work/agreements.csv" \
+        --out "$work/out" --no-history "$@" > /dev/null
+    python3 "$here/agreement_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
+        --agreements "$work/agreements.csv" --stability "$work/ref-stability.csv" --agreement "$work/ref-agreement.csv" "$@"
+    if python3 "$here/compare_metrics.py" "$work/ref-stability.csv" "$work/out/stability.csv" > "$work/compare.txt" \
+        && python3 "$here/compare_metrics.py" "$work/ref-agreement.csv" "$work/out/agreement.csv" >> "$work/compare.txt"; then
+        echo "crosscheck ok: stability.csv and agreement.csv, $name ($(($(wc -l < "$work/out/agreement.csv") - 1)) bands)"
+    else
+        echo "crosscheck FAILED: stability.csv and agreement.csv, $name"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+agreement_check "every month"
+agreement_check "window 2024-04 to 2025-03" --from 2024-04 --to 2025-03
+
+proposal_check() {
+    local coverage="$1"
+    checks=$((checks + 1))
+    python3 "$here/agreement_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
+        --coverage "$coverage" --proposals "$work/ref-proposals.csv"
+    local first=1
+    : > "$work/proposals.csv"
+    for customer in $(cut -d, -f1 "$work/ref-proposals.csv" | tail -n +2 | sort -u); do
+        "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --customer "$customer" \
+            --coverage "$coverage" --format csv | tail -n +$((first == 1 ? 1 : 2)) >> "$work/proposals.csv"
+        first=0
+    done
+    "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --all --coverage "$coverage" > "$work/all.csv"
+    python3 - "$work/ref-proposals.csv" "$work/ref-all.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+with open(sys.argv[2], "w", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["customer", "lag", "under_pct", "over_pct", "revision_from_lag", "revision_to_lag", "revision_limit_pct"])
+    for r in rows:
+        w.writerow([r["customer"], r["lag"], r["under_pct"], r["over_pct"], "", "", ""])
+PY
+    if python3 "$here/compare_metrics.py" "$work/ref-proposals.csv" "$work/proposals.csv" > "$work/compare.txt" \
+        && python3 "$here/compare_metrics.py" "$work/ref-all.csv" "$work/all.csv" >> "$work/compare.txt"; then
+        echo "crosscheck ok: proposed terms at coverage $coverage ($(($(wc -l < "$work/proposals.csv") - 1)) bands, and --all)"
+    else
+        echo "crosscheck FAILED: proposed terms at coverage $coverage"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+proposal_check 80
+proposal_check 50
+
+# The same data as ERPs and customers send it (Tests/Intake/exotic.py): a German SAP export in
+# Windows-1252, a folder of customer sheets with month columns read with --name-pattern, UTF-16
+# text with US dates, and actuals through a pipe. Each must give the reference's figures on the
+# clean long files.
+python3 "$here/../Intake/exotic.py" "$work" "$work/exotic" >/dev/null
+x="$work/exotic"
+python3 "$here/metrics_reference.py" --forecasts "$x/clean/forecasts.csv" --actuals "$x/clean/actuals.csv" > "$work/reference-clean.csv"
+exotic() {
+    local name="$1"; shift
+    checks=$((checks + 1))
+    if "$@" --format csv > "$work/trueup-exotic.csv" \
+        && python3 "$here/compare_metrics.py" "$work/reference-clean.csv" "$work/trueup-exotic.csv" > "$work/compare.txt"; then
+        echo "crosscheck ok: $name"
+    else
+        echo "crosscheck FAILED: $name"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+exotic "SAP export in Windows-1252" "$trueup" report --forecasts "$x/sap/forecasts.csv" --actuals "$x/sap/actuals.csv" \
+    --encoding windows-1252 --columns "customer=Kunde,item=Material,period=Monat,forecast=Prognosemenge,snapshot=Prognosedatum"
+exotic "customer sheets with --name-pattern, UTF-16 actuals" "$trueup" report --forecasts "$x/sheets" \
+    --name-pattern '{customer}_forecast_{snapshot}.csv' --actuals "$x/us/actuals.txt"
+exotic "actuals through a pipe" sh -c '"$0" report --forecasts "$1" --actuals - --format csv < "$2"' \
+    "$trueup" "$x/clean/forecasts.csv" "$x/clean/actuals.csv"
+
+passed=$((checks + 1 - failures))
 echo "crosscheck: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -5,20 +5,25 @@ This is a test oracle. It is written from the METRICS.md contract alone, in
 plain Python with the standard library, so that it shares no code and no
 numerical shortcuts with the Swift implementation. It favours being obviously
 correct over being fast: every figure is computed straight from its
-definition, with math.fsum for the sums and exact integer arithmetic for the
-sign test.
+definition: quantities are read as Python Decimals, so the sums of quantities
+(actual, forecast, each period's total error E_t) are exact decimal sums; the
+other sums use math.fsum over floats, and the sign test exact integer arithmetic.
 
 Usage:
     python3 metrics_reference.py --forecasts F.csv --actuals A.csv \
         [--from YYYY-MM] [--to YYYY-MM] [--lag N] \
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
         [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
-        [--prices P.csv]
+        [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces|none]
+        [--coverage FILE] [--closing FILE]
 
 metrics.csv goes to stdout. With --prices (columns item, unit_price and
 optionally customer and unit_cost, named exactly so), the value columns of
 METRICS.md "Value: accuracy in money" follow the others. With --accounting FILE, the row accounting
-buckets are written to FILE as JSON.
+buckets are written to FILE as JSON; with --coverage FILE, coverage.csv (the
+join audit of METRICS.md "Coverage"); with --closing FILE, the last closed
+period and the incomplete month (or null) as JSON. Codes that look alike
+across the files stop it with exit status 65 unless --normalize-keys is given.
 
 Where METRICS.md leaves room, the project's documented choices are used:
   (a) periods = number of distinct periods among the group's cells (equals
@@ -40,6 +45,20 @@ Where METRICS.md leaves room, the project's documented choices are used:
       other value column empty (an unpriced cell is never valued at 0);
       value_fva is empty when no priced cell has a naive forecast; an empty
       unit_cost means the cost is the price.
+  (h) incomplete month: the months compared are the calendar months from
+      max(first actual month, latest - 6) to latest - 1, a month without an
+      actual row counting as 0 rows and 0 volume; volume is sum |A| over the
+      month's (customer, item) actuals, each the sum of its rows; medians of
+      an even count are the mean of the middle two;
+  (i) normalisations: spaces removes every space, tab and no-break space;
+      case folds to lower case; leading-zeros strips leading '0's but keeps
+      the last character; applied in that order. A normalised code is shown
+      with its first spelling in the forecasts, else in the actuals;
+  (j) look-alikes: a customer code of the forecasts whose fully normalised
+      form equals that of a different code of the actuals (in the window),
+      and an item code of the forecasts that does the same within one fully
+      normalised customer; the report lag is 1 when present, else the
+      smallest lag in the window.
 """
 
 import argparse
@@ -48,6 +67,10 @@ import json
 import math
 import sys
 from collections import defaultdict
+from decimal import Decimal, InvalidOperation, getcontext
+
+# Sums of quantities are exact decimals (METRICS.md): room for any sum of 15-digit quantities.
+getcontext().prec = 60
 
 COLUMNS = [
     "lag", "periods", "items", "cells", "actual", "forecast", "bias_pct",
@@ -102,11 +125,12 @@ def parse_number(text, decimal_comma, where):
     if decimal_comma and "," in s:
         s = s.replace(".", "").replace(",", ".")
     try:
-        value = float(s)
-    except ValueError:
+        value = Decimal(s)
+    except InvalidOperation:
         raise InputError(f"{where}: bad number {text!r}") from None
-    if not math.isfinite(value):
+    if not value.is_finite() or not math.isfinite(float(value)):
         raise InputError(f"{where}: bad number {text!r}")
+    # As read: the decimal the file wrote, not its nearest binary fraction.
     return value
 
 
@@ -160,6 +184,21 @@ def read_rows(path, delimiter, mapping, required, optional):
             raise InputError(f"{path}: no header")
 
 
+NORMALISATIONS = ("leading-zeros", "case", "spaces")
+
+
+def normalise(code, which):
+    """The code under the normalisations in `which`, in the order spaces, case, leading zeros."""
+    if "spaces" in which:
+        code = "".join(ch for ch in code if ch not in (" ", "\t", "\u00a0"))
+    if "case" in which:
+        code = code.lower()
+    if "leading-zeros" in which:
+        while len(code) > 1 and code[0] == "0":
+            code = code[1:]
+    return code
+
+
 def load(args):
     mapping = {}
     if args.columns:
@@ -189,6 +228,7 @@ def load(args):
                              "after the period it forecasts)")
         value = parse_number(row["forecast"], args.decimal_comma, where)
         key = (row["customer"].strip(), row["item"].strip(), month, lag)
+        key = args.rename(key[0], key[1], True) + key[2:]
         if key in seen:
             raise InputError(
                 f"{args.forecasts}: duplicate forecast on lines {seen[key]} and {line}")
@@ -201,7 +241,7 @@ def load(args):
         where = f"{args.actuals}:{line}"
         month = parse_month(row["period"], where)
         value = parse_number(row["actual"], args.decimal_comma, where)
-        actuals.append((row["customer"].strip(), row["item"].strip(), month, value))
+        actuals.append(args.rename(row["customer"].strip(), row["item"].strip(), False) + (month, value))
     return forecasts, actuals
 
 
@@ -229,9 +269,11 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     series_actual: (customer, item) -> {month: summed actual}.
     """
     n = len(cells)
-    F = [c[3] for c in cells]
-    A = [c[4] for c in cells]
-    e = [f - a for f, a in zip(F, A)]
+    # Sums of quantities and the per-period totals are exact decimal sums; the rest is in floats.
+    exact_e = [c[3] - c[4] for c in cells]
+    F = [float(c[3]) for c in cells]
+    A = [float(c[4]) for c in cells]
+    e = [float(x) for x in exact_e]
     abs_e = [abs(x) for x in e]
     abs_a = [abs(a) for a in A]
 
@@ -240,8 +282,8 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     out["items"] = len({c[1] for c in cells})
     out["cells"] = n
     sum_a = math.fsum(A)
-    out["actual"] = sum_a
-    out["forecast"] = math.fsum(F)
+    out["actual"] = sum((c[4] for c in cells), Decimal(0))
+    out["forecast"] = sum((c[3] for c in cells), Decimal(0))
     sum_e = math.fsum(e)
     sum_abs_e = math.fsum(abs_e)
     sum_abs_a = math.fsum(abs_a)
@@ -273,7 +315,7 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     for key in series:
         by_month = series_actual.get(key, {})
         for t in range(first_actual + 1, window_last + 1):
-            diffs.append(abs(by_month.get(t, 0.0) - by_month.get(t - 1, 0.0)))
+            diffs.append(abs(float(by_month.get(t, 0) - by_month.get(t - 1, 0))))
     scale = div(math.fsum(diffs), len(diffs)) if diffs else None
     if mae is None or scale is None or scale == 0:
         out["mase"] = None
@@ -282,16 +324,10 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
 
     # Per-period total error E_t over the group's periods.
     per_period = defaultdict(list)
-    for c, x in zip(cells, e):
+    for c, x in zip(cells, exact_e):
         per_period[c[2]].append(x)
-    # A total within 1e-10 of the period's sum of |e| is cancellation noise of decimal
-    # inputs (0.1 + 0.2 - 0.3): 0, as trueup's README states.
-    totals = []
-    for t in sorted(per_period):
-        total = math.fsum(per_period[t])
-        if abs(total) <= 1e-10 * math.fsum(abs(x) for x in per_period[t]):
-            total = 0.0
-        totals.append(total)
+    # Exact decimal totals: a period whose over- and under-forecasts cancel (0.1 + 0.2 - 0.3) is 0.
+    totals = [float(sum(per_period[t], Decimal(0))) for t in sorted(per_period)]
     if all(x == 0 for x in totals):
         out["tracking_signal"] = 0.0
     else:
@@ -310,7 +346,7 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
         source = c[2] - shift
         if source < first_actual:
             continue
-        naive = series_actual.get((c[0], c[1]), {}).get(source, 0.0)
+        naive = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
         naive_abs_err.append(abs(naive - a))
         fc_abs_err.append(abs(f - a))
         base_abs_a.append(abs(a))
@@ -333,7 +369,8 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
         found = prices.get((c[0], c[1]), prices.get((None, c[1])))
         if found is not None:
             price, cost = found
-            priced.append((c, c[3], c[4], price, price if cost is None else cost))
+            # Quantities are Decimals (exact sums); money is compared at 10 significant digits, so floats do.
+            priced.append((c, float(c[3]), float(c[4]), float(price), float(price if cost is None else cost)))
     out = {"priced_cells": len(priced)}
     if not priced:
         for name in VALUE_COLUMNS[1:]:
@@ -352,7 +389,7 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
     for c, f, a, p, _ in priced:
         if c[2] - shift < first_actual:
             continue
-        naive = series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0)
+        naive = float(series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0))
         naive_terms.append(abs(naive - a) * p)
         forecast_terms.append(abs(f - a) * p)
     out["value_fva"] = (math.fsum(naive_terms) - math.fsum(forecast_terms)) if naive_terms else None
@@ -378,12 +415,103 @@ def load_prices(path):
 
 # --------------------------------------------------------------- the report
 
-def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None):
+def median(values):
+    ordered = sorted(values)
+    n = len(ordered)
+    if n % 2:
+        return ordered[n // 2]
+    return (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def closing(actuals, as_of=None):
+    """(last closed period, incomplete month dict or None), METRICS.md "Closed periods"."""
+    latest = max(a[2] for a in actuals)
+    if as_of is not None:
+        return as_of, None
+    first = min(a[2] for a in actuals)
+    months = list(range(max(first, latest - 6), latest))
+    if len(months) < 3:
+        return latest, None
+    rows = defaultdict(int)
+    cells = defaultdict(list)
+    for cust, item, t, value in actuals:
+        rows[t] += 1
+        cells[(cust, item, t)].append(value)
+    volume = defaultdict(list)
+    for (cust, item, t), values in cells.items():
+        volume[t].append(abs(math.fsum(values)))
+    vol = {t: math.fsum(v) for t, v in volume.items()}
+    med_rows = median([rows.get(t, 0) for t in months])
+    med_vol = median([vol.get(t, 0.0) for t in months])
+    if rows[latest] < med_rows / 2 and vol[latest] < med_vol / 2:
+        return latest - 1, {"month": month_name(latest), "rows": rows[latest], "volume": vol[latest],
+                            "median_rows": med_rows, "median_volume": med_vol}
+    return latest, None
+
+
+def coverage(forecasts, actuals, lo, hi, report_lag):
+    """(coverage rows, look-alike customer pairs, look-alike item pairs), METRICS.md "Coverage"."""
+    f_items = defaultdict(set)
+    a_items = defaultdict(set)
+    f_units = defaultdict(list)
+    a_units = defaultdict(list)
+    for cust, item, t, lag, value in forecasts:
+        if lo <= t <= hi:
+            f_items[cust].add(item)
+            if lag == report_lag:
+                f_units[(cust, item)].append(value)
+    for cust, item, t, value in actuals:
+        if lo <= t <= hi:
+            a_items[cust].add(item)
+            a_units[(cust, item)].append(value)
+    full = NORMALISATIONS
+    customers = sorted(set(f_items) | set(a_items), key=lambda c: c.encode())
+    rows = []
+    for c in customers:
+        fi, ai = f_items.get(c, set()), a_items.get(c, set())
+        look = ""
+        if c in f_items:
+            others = sorted(o for o in a_items if o != c and normalise(o, full) == normalise(c, full))
+        else:
+            others = sorted(o for o in f_items if o != c and normalise(o, full) == normalise(c, full))
+        if others:
+            look = others[0]
+        fu = [v for i in fi for v in f_units.get((c, i), [])]
+        au = [v for i in ai for v in a_units.get((c, i), [])]
+        rows.append({
+            "customer": c, "in_forecasts": c in f_items, "in_actuals": c in a_items,
+            "forecast_items": len(fi), "actual_items": len(ai), "matched_items": len(fi & ai),
+            "forecast_units": math.fsum(fu),
+            "unbought_forecast_units": math.fsum(v for i in fi - ai for v in f_units.get((c, i), [])),
+            "actual_units": math.fsum(au),
+            "unforecast_actual_units": math.fsum(v for i in ai - fi for v in a_units.get((c, i), [])),
+            "look_alike": look,
+        })
+    customer_pairs = [(c, o) for c in f_items for o in a_items
+                      if o != c and normalise(o, full) == normalise(c, full)]
+    item_pairs = []
+    for c in f_items:
+        for o in a_items:
+            if normalise(o, full) != normalise(c, full):
+                continue
+            for i in f_items[c]:
+                for j in a_items[o]:
+                    if i != j and normalise(i, full) == normalise(j, full):
+                        item_pairs.append((c, i, j))
+    return rows, customer_pairs, item_pairs
+
+
+COVERAGE_COLUMNS = ["customer", "in_forecasts", "in_actuals", "forecast_items", "actual_items",
+                    "matched_items", "forecast_units", "unbought_forecast_units", "actual_units",
+                    "unforecast_actual_units", "look_alike"]
+
+
+def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None, as_of=None, only_lag=None):
     """Return (rows, accounting). rows: list of (key tuple, figures dict)."""
     accounting = {
         "forecasts": {"read": len(forecasts), "used": 0, "open": 0,
                       "outside_window": 0, "rejected": 0},
-        "actuals": {"read": len(actuals), "used": 0, "outside_window": 0,
+        "actuals": {"read": len(actuals), "used": 0, "open": 0, "outside_window": 0,
                     "unmatched": 0, "rejected": 0},
     }
 
@@ -391,7 +519,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     series_actual = defaultdict(lambda: defaultdict(list))
     for cust, item, t, value in actuals:
         series_actual[(cust, item)][t].append(value)
-    series_actual = {k: {t: math.fsum(v) for t, v in months.items()}
+    series_actual = {k: {t: sum(v, Decimal(0)) for t, v in months.items()}
                      for k, months in series_actual.items()}
 
     if not actuals:
@@ -399,7 +527,8 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         accounting["forecasts"]["open"] = len(forecasts)
         return [], accounting
 
-    last_closed = max(a[2] for a in actuals)
+    last_closed, incomplete = closing(actuals, as_of)
+    accounting["closing"] = {"last_closed": month_name(last_closed), "incomplete_month": incomplete}
     first_actual = min(a[2] for a in actuals)
     earliest = min([a[2] for a in actuals] + [f[2] for f in forecasts])
     lo = window_from if window_from is not None else earliest
@@ -428,7 +557,9 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
 
     act_items = defaultdict(set)         # (c, t) -> items with an actual row
     for cust, item, t, value in actuals:
-        if not in_window(t):
+        if t > last_closed:
+            accounting["actuals"]["open"] += 1
+        elif not in_window(t):
             accounting["actuals"]["outside_window"] += 1
         elif (cust, t) in forecast_ct:
             # (c, t) is in P(c, L) for some L, so this row is in a cell.
@@ -444,8 +575,8 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         for t in periods:
             items = fc_items[(cust, t, lag)] | act_items.get((cust, t), set())
             for item in items:
-                f = scored.get((cust, item, t, lag), 0.0)
-                a = series_actual.get((cust, item), {}).get(t, 0.0)
+                f = scored.get((cust, item, t, lag), Decimal(0))
+                a = series_actual.get((cust, item), {}).get(t, Decimal(0))
                 fields = {"customer": cust, "item": item}
                 key = tuple(fields[k] for k in key_fields)
                 groups[(key, lag)].append((cust, item, t, f, a))
@@ -456,6 +587,9 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices)))
     rows.sort(key=lambda r: (tuple(k.encode("utf-8") for k in r[0]),
                              r[1]["lag"]))
+    lags = sorted({lag for (_, lag) in periods_cl})
+    report_lag = only_lag if only_lag is not None else 1 if 1 in lags else (lags[0] if lags else None)
+    accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag)
     return rows, accounting
 
 
@@ -464,6 +598,12 @@ def format_value(value):
         return ""
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, Decimal):
+        # Positional, without trailing zeros: "183481.2", "66146".
+        text = format(value, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
     if value == 0:
         value = 0.0          # no "-0.0"
     return repr(float(value))
@@ -493,6 +633,10 @@ def main(argv=None):
     parser.add_argument("--columns", help="column=header,... e.g. customer=Sold-To")
     parser.add_argument("--accounting", help="write the row accounting JSON here")
     parser.add_argument("--prices", help="prices CSV: item, unit_price, optional customer and unit_cost")
+    parser.add_argument("--as-of", dest="as_of")
+    parser.add_argument("--normalize-keys", dest="normalize_keys")
+    parser.add_argument("--coverage", help="write coverage.csv here")
+    parser.add_argument("--closing", help="write the last closed period and incomplete month JSON here")
     args = parser.parse_args(argv)
 
     try:
@@ -502,13 +646,49 @@ def main(argv=None):
                        if args.window_from else None)
         window_to = (parse_month(args.window_to, "--to")
                      if args.window_to else None)
+        as_of = parse_month(args.as_of, "--as-of") if args.as_of else None
+        which = () if args.normalize_keys in (None, "none") else tuple(args.normalize_keys.split(","))
+        spelling = {}            # (kind, normalised code) -> code shown
+
+        def rename(customer, item, from_forecasts):
+            out = []
+            for kind, code in (("customer", customer), ("item", item)):
+                key = (kind, normalise(code, which))
+                known = spelling.get(key)
+                if known is None or (from_forecasts and not known[1]):
+                    spelling[key] = (code, from_forecasts)
+                out.append(key)
+            return tuple(out)
+        args.rename = rename
         forecasts, actuals = load(args)
+        show = lambda key: spelling[key][0]
+        forecasts = [(show(f[0]), show(f[1])) + tuple(f[2:]) for f in forecasts]
+        actuals = [(show(a[0]), show(a[1])) + tuple(a[2:]) for a in actuals]
         prices = load_prices(args.prices) if args.prices else None
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 65
 
-    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices)
+    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices, as_of, args.lag)
+    closing_facts = accounting.pop("closing", None)
+    cov = accounting.pop("coverage", ([], [], []))
+    cov_rows, customer_pairs, item_pairs = cov
+    if (customer_pairs or item_pairs) and args.normalize_keys != "none":
+        print(f"error: {len(customer_pairs)} customer and {len(item_pairs)} item codes look alike",
+              file=sys.stderr)
+        return 65
+    if args.coverage:
+        with open(args.coverage, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(COVERAGE_COLUMNS)
+            for r in cov_rows:
+                writer.writerow([("true" if r[c] else "false") if isinstance(r[c], bool)
+                                 else format_value(r[c]) if isinstance(r[c], float) else r[c]
+                                 for c in COVERAGE_COLUMNS])
+    if args.closing:
+        with open(args.closing, "w", encoding="utf-8") as handle:
+            json.dump(closing_facts, handle, indent=2)
+            handle.write("\n")
     write_csv(rows, args.by, sys.stdout, args.lag, prices is not None)
     if args.accounting:
         with open(args.accounting, "w", encoding="utf-8") as handle:

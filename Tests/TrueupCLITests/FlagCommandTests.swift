@@ -20,9 +20,9 @@ import Testing
         #expect(tiers.sorted { rank($0) < rank($1) } == tiers, "unreliable first, then watch, then trusted")
         // The bias in flags.csv is the lag-1 bias of metrics.csv, digit for digit.
         let metrics = try #require(space.read("out/metrics.csv")).split(separator: "\n")
-        let c0002 = try #require(metrics.first { $0.hasPrefix("C0002,1,") }).split(separator: ",", omittingEmptySubsequences: false)
-        let flag = try #require(flags.first { $0.hasPrefix("C0002,") })
-        #expect(flag.contains(",\(c0002[7]),\(c0002[8]),\(c0002[22]),\(c0002[20]),\(c0002[17]),"))
+        let c0024 = try #require(metrics.first { $0.hasPrefix("C0024,1,") }).split(separator: ",", omittingEmptySubsequences: false)
+        let flag = try #require(flags.first { $0.hasPrefix("C0024,") })
+        #expect(flag.contains(",\(c0024[7]),\(c0024[8]),\(c0024[22]),\(c0024[20]),\(c0024[17]),"))
         let run = try #require(space.read("out/run.json"))
         #expect(run.contains("\"report_lag\": 1"))
         #expect(run.contains("\"unreliable.wmape\": 50"))
@@ -31,7 +31,7 @@ import Testing
     func rank(_ tier: Substring) -> Int { ["unreliable": 0, "watch": 1, "insufficient-data": 2, "trusted": 3][String(tier)] ?? 9 }
 
     @Test func checkAdjustsTheQuantityByTheCustomersHistory() throws {
-        let outcome = try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "1000", "--format", "json"])
+        let outcome = try CLI.run(["check"] + Self.demo + ["--customer", "C0024", "--quantity", "1000", "--format", "json"])
         #expect(outcome.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(json["tier"] as? String == "unreliable")
@@ -42,17 +42,17 @@ import Testing
         #expect(low < 1000 * ratio && 1000 * ratio < high)
         // The ratio is the customer's actual over forecast at lag 1, as metrics.csv has them.
         let metrics = try CLI.run(["report"] + Self.demo + ["--lag", "1", "--format", "csv"]).stdout.split(separator: "\n")
-        let row = try #require(metrics.first { $0.hasPrefix("C0002,1,") }).split(separator: ",")
+        let row = try #require(metrics.first { $0.hasPrefix("C0024,1,") }).split(separator: ",")
         #expect(abs(ratio - Double(row[5])! / Double(row[6])!) <= 1e-9 * ratio)
     }
 
     @Test func checkGatesAPurchaseWithFailOn() throws {
-        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "10", "--fail-on", "unreliable"]).status == 3)
+        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0024", "--quantity", "10", "--fail-on", "unreliable"]).status == 3)
         #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0021", "--quantity", "10", "--fail-on", "watch"]).status == 0)
-        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0002", "--quantity", "10"]).status == 0)
-        let unknown = try CLI.run(["check"] + Self.demo + ["--customer", "c0002", "--quantity", "10", "--fail-on", "watch"])
+        #expect(try CLI.run(["check"] + Self.demo + ["--customer", "C0024", "--quantity", "10"]).status == 0)
+        let unknown = try CLI.run(["check"] + Self.demo + ["--customer", "c0024", "--quantity", "10", "--fail-on", "watch"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("Similar names: C0002"))
+        #expect(unknown.stderr.contains("Similar names: C0024"))
     }
 
     @Test func checkUsesTheItemWhenItHasHistory() throws {
@@ -66,12 +66,17 @@ import Testing
 
     @Test func briefWritesMarkdown() throws {
         let space = Workspace()
-        let file = space.url.appendingPathComponent("briefs/C0002.md").path
-        let outcome = try CLI.run(["brief"] + Self.demo + ["--customer", "C0002", "--from", "2025-01", "--out", file])
+        let file = space.url.appendingPathComponent("briefs/C0024.md").path
+        // A missing folder is not created: a typo in a path is said, not silently made.
+        let missing = try CLI.run(["brief"] + Self.demo + ["--customer", "C0024", "--from", "2025-01", "--out", file])
+        #expect(missing.status == 73)
+        #expect(missing.stderr.contains("does not exist"))
+        try FileManager.default.createDirectory(at: space.url.appendingPathComponent("briefs"), withIntermediateDirectories: true)
+        let outcome = try CLI.run(["brief"] + Self.demo + ["--customer", "C0024", "--from", "2025-01", "--out", file])
         #expect(outcome.status == 0)
-        let brief = try #require(space.read("briefs/C0002.md"))
-        #expect(brief.hasPrefix("# Forecast accuracy: C0002\n"))
-        #expect(brief.contains("**Unreliable: these forecasts should not be taken at face value.** Forecast 42% above actual"))
+        let brief = try #require(space.read("briefs/C0024.md"))
+        #expect(brief.hasPrefix("# Forecast accuracy: C0024\n"))
+        #expect(brief.contains("**Unreliable: these forecasts should not be taken at face value.** Forecast 39% above actual"))
         #expect(brief.contains("| 2025-12 |"))
         #expect(brief.components(separatedBy: "\n| SKU").count - 1 == 5)
     }
@@ -82,10 +87,10 @@ import Testing
         #expect(defaults.status == 0)
         #expect(defaults.stdout.contains("[unreliable]\nbias_pct = 15.0"))
         let lenient = space.file("lenient.toml", defaults.stdout.replacingOccurrences(of: "fva_pts = 2.0", with: "fva_pts = -100.0"))
-        let before = try CLI.run(["check"] + Self.demo + ["--customer", "C0010", "--quantity", "10"])
-        let after = try CLI.run(["check"] + Self.demo + ["--customer", "C0010", "--quantity", "10", "--policy", lenient])
-        #expect(before.stdout.hasPrefix("C0010 at lag 1: watch (no-value-added)"))
-        #expect(after.stdout.hasPrefix("C0010 at lag 1: trusted"))
+        let before = try CLI.run(["check"] + Self.demo + ["--customer", "C0020", "--quantity", "10"])
+        let after = try CLI.run(["check"] + Self.demo + ["--customer", "C0020", "--quantity", "10", "--policy", lenient])
+        #expect(before.stdout.hasPrefix("C0020 at lag 1: watch (no-value-added)"))
+        #expect(after.stdout.hasPrefix("C0020 at lag 1: trusted"))
         let bad = space.file("bad.toml", "[watch]\nwmape = \"thirty\"\n")
         let refused = try CLI.run(["report"] + Self.demo + ["--policy", bad])
         #expect(refused.status == 65)

@@ -5,7 +5,7 @@ import Testing
 ///
 /// Three monthly runs, each over the 6 months ending in 2025-10, 2025-11 and 2025-12, go into
 /// sibling directories, so they share reports/trueup-history.sqlite. Over those windows some
-/// customers' tiers change (C0012 is watch, watch, then unreliable), which the columns must show.
+/// customers' tiers change (C0010 is watch, watch, then unreliable), which the columns must show.
 @Suite(.serialized) struct HistoryCommandTests {
     static let demo = ["--forecasts", CLI.packageRoot.appendingPathComponent("datasets/demo/forecasts.csv").path,
                        "--actuals", CLI.packageRoot.appendingPathComponent("datasets/demo/actuals.csv").path]
@@ -29,7 +29,7 @@ import Testing
         #expect(outcomes.map(\.status) == [0, 0, 0])
         let history = space.url.appendingPathComponent("reports/trueup-history.sqlite").path
         #expect(outcomes[0].stderr == "history: recorded 2025-10 at lag 1 in \(history) (1 run; no earlier run at lag 1)\n")
-        #expect(outcomes[2].stderr == "history: recorded 2025-12 at lag 1 in \(history) (3 runs; previous 2025-11)\n")
+        #expect(outcomes[2].stderr == "history: recorded 2025-12 at lag 1 in \(history) (3 runs; previous 2025-11, run 2)\n")
 
         // `trueup history` lists the three runs, oldest first.
         let list = try CLI.run(["history", "--out", space.url.appendingPathComponent("reports/2025-12").path])
@@ -48,23 +48,23 @@ import Testing
         }
 
         // A customer's figures run by run are its lag-1 row of each run's metrics.csv, digit for digit.
-        let c0012 = Self.table(try CLI.run(["history", "--history", history, "--customer", "C0012", "--format", "csv"]).stdout)
+        let c0012 = Self.table(try CLI.run(["history", "--history", history, "--customer", "C0010", "--format", "csv"]).stdout)
         #expect(c0012.map { $0["tier"] ?? "" } == ["watch", "watch", "unreliable"])
         for (k, window) in Self.months.enumerated() {
             let metrics = Self.table(try #require(space.read("reports/\(window.1)/metrics.csv")))
-            let row = try #require(metrics.first { $0["customer"] == "C0012" && $0["lag"] == "1" })
+            let row = try #require(metrics.first { $0["customer"] == "C0010" && $0["lag"] == "1" })
             for column in ["wmape", "bias_pct", "fva_pts", "sign_test_p", "tracking_signal", "periods", "actual", "forecast"] {
-                #expect(c0012[k][column] == row[column], "C0012 \(column) in the run for \(window.1)")
+                #expect(c0012[k][column] == row[column], "C0010 \(column) in the run for \(window.1)")
             }
             #expect(c0012[k]["as_of"] == window.1)
         }
-        let shown = try CLI.run(["history", "--history", history, "--customer", "C0012"])
+        let shown = try CLI.run(["history", "--history", history, "--customer", "C0010"])
         #expect(shown.stdout.contains("2025-12  1    unreliable"))
 
         // Re-running a month replaces its run: still three runs, and the same flags.csv.
         let before = space.read("reports/2025-11/flags.csv")
         let again = try Self.runMonth(space, Self.months[1])
-        #expect(again.stderr == "history: replaced 2025-11 at lag 1 in \(history) (3 runs; previous 2025-10)\n")
+        #expect(again.stderr == "history: replaced 2025-11 at lag 1 in \(history) (3 runs; previous 2025-10, run 1)\n")
         #expect(space.read("reports/2025-11/flags.csv") == before)
         let after = Self.table(try CLI.run(["history", "--history", history, "--format", "csv"]).stdout)
         #expect(after.map { $0["as_of"] ?? "" } == ["2025-10", "2025-11", "2025-12"])
@@ -113,8 +113,8 @@ import Testing
             let expectedNew = flagged.contains(tier) && !flagged.contains(previous["tier"] ?? "")
             #expect(row["new_flag"] == (expectedNew ? "true" : "false"))
         }
-        // By hand: C0012 was watch, watch, unreliable; C0006 watch, unreliable, unreliable.
-        let c0012 = try #require(runs[2].first { $0["customer"] == "C0012" })
+        // By hand: C0010 was watch, watch, unreliable; C0006 watch, unreliable, unreliable.
+        let c0012 = try #require(runs[2].first { $0["customer"] == "C0010" })
         #expect([c0012["tier"], c0012["previous_tier"], c0012["flagged_runs"], c0012["new_flag"]] == ["unreliable", "watch", "1", "false"])
         let c0006 = try #require(runs[2].first { $0["customer"] == "C0006" })
         #expect([c0006["tier"], c0006["previous_tier"], c0006["flagged_runs"]] == ["unreliable", "unreliable", "2"])
@@ -128,7 +128,7 @@ import Testing
         let table = try Self.runMonth(space, Self.months[2])
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("History: the previous run, 2025-11 at lag 1, had ") == true)
-        let c0012 = try #require(lines.first { $0.contains(" C0012 ") })
+        let c0012 = try #require(lines.first { $0.contains(" C0010 ") })
         #expect(c0012.contains("watch→unreliable"))
         #expect(c0012.contains("unreliable 1 of 3"))
         let json = try CLI.run(["report"] + Self.demo + ["--from", "2025-07", "--to", "2025-12", "--format", "json",
@@ -137,7 +137,7 @@ import Testing
         let history = try #require(document["history"] as? [String: Any])
         #expect(history["previous_as_of"] as? String == "2025-11")
         let flags = try #require(document["flags"] as? [[String: Any]])
-        let row = try #require(flags.first { $0["customer"] as? String == "C0012" })
+        let row = try #require(flags.first { $0["customer"] as? String == "C0010" })
         #expect(row["previous_tier"] as? String == "watch")
         #expect(row["flagged_runs"] as? Int == 1)
         #expect(row["new_flag"] as? Bool == false)

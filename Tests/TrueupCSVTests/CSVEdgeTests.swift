@@ -102,6 +102,8 @@ struct CSVEdgeTests {
             #expect(whole.records.isEmpty)
         case .unreadable(_, let reason)?:
             Issue.record("\(path) is unreadable: \(reason)")
+        case .recordTooLong(let position, let limit)?:
+            Issue.record("\(path): a record at \(position) is longer than \(limit) bytes")
         }
     }
 

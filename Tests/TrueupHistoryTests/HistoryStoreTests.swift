@@ -49,8 +49,9 @@ import Testing
         _ = try HistoryStore(path: path, createIfMissing: true)
         let db = try DatabaseQueue(path: path)
         try db.read { db in
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1-runs-and-customers"])
-            #expect(HistoryMigrations.migrator.migrations == ["v1-runs-and-customers"])
+            let migrations = ["v1-runs-and-customers", "v2-run-identity-window-and-policy"]
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == migrations)
+            #expect(HistoryMigrations.migrator.migrations == migrations)
             let runColumns = try db.columns(in: "run").map(\.name)
             #expect(runColumns == ["id", "as_of", "lag", "window_from", "window_to", "recorded_at", "forecasts_path",
                                    "forecasts_sha256", "actuals_path", "actuals_sha256", "policy", "trueup_version",
@@ -64,7 +65,7 @@ import Testing
         }
         // Opening again runs no migration twice.
         _ = try HistoryStore(path: path, createIfMissing: false)
-        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 1)
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
     }
 
     @Test func aRunKeepsEveryFigureExactly() throws {

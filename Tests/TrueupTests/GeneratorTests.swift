@@ -112,7 +112,7 @@ struct GeneratorTests {
 
     // MARK: Behaviours
 
-    @Test("truth covers every customer and every behaviour", arguments: [6, 7, 13, 60, 101])
+    @Test("truth covers every customer and every behaviour", arguments: [7, 8, 13, 60, 101])
     func truthCoverage(customers: Int) throws {
         let set = try GeneratedSet(GeneratorConfig(customers: customers, items: 1, months: 2, lags: 1, seed: 11))
         let truth = try set.rows("truth.csv")
@@ -129,7 +129,7 @@ struct GeneratorTests {
         }
     }
 
-    @Test("fewer than six customers get distinct behaviours")
+    @Test("fewer than seven customers get distinct behaviours")
     func fewCustomers() throws {
         let set = try GeneratedSet(GeneratorConfig(customers: 4, items: 1, months: 2, lags: 1, seed: 11))
         let planted = try set.rows("truth.csv").map { $0[1] }
@@ -149,6 +149,9 @@ struct GeneratorTests {
             #expect((0.95...1.05).contains(ratio(.reliable)))
             #expect((0.9...1.1).contains(ratio(.copying)))
         }
+        // Revising late: well above demand two months ahead, cut near the truth a month ahead.
+        #expect(panel.meanRatio(.revisingLate, lag: 2) > 1.25)
+        #expect((0.95...1.05).contains(panel.meanRatio(.revisingLate, lag: 1)))
     }
 
     /// Per-customer checks need enough items that one big item's empty month
@@ -177,6 +180,13 @@ struct GeneratorTests {
         let drifting = figures(.drifting)
         #expect(drifting.allSatisfy { $0.recentBiasPct >= 15 && $0.recentWmape > $0.earlierWmape })
         #expect(median(drifting.map(\.biasPct)) >= 10)
+
+        // Revising late looks reliable at lag 1 and over-forecasts at lag 2 month after month.
+        #expect(figures(.revisingLate).allSatisfy { abs($0.biasPct) < 10 && $0.wmape < 30 })
+        for customer in panel.customers(.revisingLate) {
+            let early = panel.figures(customer, lag: 2)
+            #expect(early.biasPct >= 25 && early.overPeriods >= 10, "\(early)")
+        }
     }
 
     // MARK: Validation

@@ -1,5 +1,4 @@
 import Testing
-import TrueupReports
 import TrueupCSV
 @testable import Trueup
 
@@ -23,7 +22,7 @@ import TrueupCSV
             "\(block.customers.name(c.customer[r]))|\(block.items.name(c.item[r]))|\(c.month[r])|\(c.lag[r])|"
                 + "\(c.value[r].bitPattern)|\(c.line[r])"
         }
-        let problems = block.problems.map { "problem \($0.line) \($0.column ?? "-"): \(RowProblemText.reason($0.kind)) [\($0.raw)]" }
+        let problems = block.problems.map { "problem \($0.line) \($0.column ?? "-"): \($0.reason) [\($0.raw)]" }
         return rows + problems + ["read \(block.rowsRead)", "stop \(block.stop.offset) \(block.stop.lines)"]
     }
 

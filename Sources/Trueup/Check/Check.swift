@@ -4,7 +4,9 @@
 /// actually bought for every unit it forecast. The 80% range is Q times the 10th
 /// and 90th percentiles of the per-period ratio A/F of the totals. Both use the
 /// item's history when it has at least the policy's minimum of scored periods,
-/// else the customer's.
+/// else the customer's. When that history is deteriorating (the policy's test on
+/// its monthly totals), both rest on the recent months that triggered it instead,
+/// and the whole window's figures are kept beside them.
 public struct Check: Sendable {
     public enum Basis: Sendable, Equatable {
         case item(String)
@@ -31,6 +33,14 @@ public struct Check: Sendable {
     public var price: PriceList.Price?
     /// The quantity, adjusted quantity and range at that price.
     public var value: (quantity: Double, adjusted: Double?, range: (low: Double, high: Double)?)?
+    /// When the basis is deteriorating: the recent months the plan and the range rest on instead.
+    public var recent: RecentBasis?
+    /// The whole window's ratio, quantity and range, shown beside the recent ones (equal to them otherwise).
+    public var windowRatio: Double?
+    public var windowAdjustedQuantity: Double?
+    public var windowRange: (low: Double, high: Double)?
+    /// With agreements: the customer's agreed band at the check's lag, and Q's lower and upper edge under it.
+    public var agreedBand: (row: AgreementRow, low: Double, high: Double)?
 
     public var tier: Tier { view.assessment.tier }
 
@@ -54,17 +64,31 @@ public struct Check: Sendable {
         }
         let f = basisRow.figures
         periods = f.periods
-        ratio = f.forecast != 0 ? f.actual / f.forecast : nil
+        ratio = Ratio.of(f.actual, f.forecast)
         adjustedQuantity = ratio.map { quantity * $0 }
-        let ratios = basisRow.periods.filter { $0.forecast > 0 }.map { $0.actual / $0.forecast }.sorted()
+        let ratios = basisRow.periods.filter { $0.forecast > 0 }.compactMap { Ratio.of($0.actual, $0.forecast) }.sorted()
         rangePeriods = ratios.count
         if ratios.count >= request.policy.minimumPeriods {
             range = (quantity * Self.percentile(ratios, 0.10), quantity * Self.percentile(ratios, 0.90))
+        }
+        windowRatio = ratio
+        windowAdjustedQuantity = adjustedQuantity
+        windowRange = range
+        if let trend = request.policy.deterioration(basisRow.periods), trend.fires {
+            let recent = RecentBasis(basisRow.periods.suffix(trend.recentCount), quantity: quantity)
+            self.recent = recent
+            ratio = recent.ratio
+            adjustedQuantity = recent.ratio.map { quantity * $0 }
+            range = recent.range
+            rangePeriods = recent.rangePeriods
         }
         if let item, let price = view.report.prices?.price(customer: customer, item: item) {
             self.price = price
             let p = price.price
             value = (quantity * p, adjustedQuantity.map { $0 * p }, range.map { ($0.low * p, $0.high * p) })
+        }
+        if let row = view.report.agreement.first(where: { $0.customer == customer && $0.band.lag == view.row.lag }) {
+            agreedBand = (row, quantity * (1 - row.band.underPct / 100), quantity * (1 + row.band.overPct / 100))
         }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// What `check` and `brief` stand on: the customer's row and assessment come from
 /// the report grouped by customer (so they match metrics.csv and flags.csv), the
-/// items' rows from the same scoring grouped by customer and item.
+/// items' rows from the same files grouped by customer and item.
 public struct CustomerView: Sendable {
     public var report: ReportResult
     public var assessment: Assessment
@@ -10,26 +10,31 @@ public struct CustomerView: Sendable {
     /// The customer's items at the report lag, largest absolute error first.
     public var items: [MetricsRow]
 
+    /// An item's share of the customer's absolute error, in percent (nil when the customer has none).
+    public func errorSharePct(of item: MetricsRow) -> Double? { Ratio.percent(item.absoluteError, row.absoluteError) }
+
     /// Why a view can't be made.
     public enum Problem: Error, Sendable, Equatable {
         case report(ReportError)
         /// The customer has no scored cell at the report lag; `similar` are names that look alike.
         case unknownCustomer(String, lag: Int?, similar: [String])
+        /// The customer forecasts in the window, but not at the report lag; `lags` are the lags it has.
+        case noForecastAtLag(customer: String, lag: Int, lags: [Int])
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
-    /// Reads the files once: the report grouped by customer, then the same scoring asked for this
-    /// customer's items at its report lag.
     public init(_ request: ReportRequest, customer: String) throws(Problem) {
-        // A customer's view shows no input hashes: the files are not hashed for it.
+        // A customer's view shows no input hashes: the files are not hashed (twice) for it.
         var byCustomer = request
         byCustomer.hashesInputs = false
         byCustomer.grouping = .customer
-        let scoring: Scoring
         do {
-            (report, scoring) = try Report.scored(byCustomer)
+            report = try Report.run(byCustomer)
         } catch {
             throw .report(error)
+        }
+        if let listed = report.assessments.first(where: { $0.customer == customer }), listed.reasons == [.noForecastAtLag] {
+            throw .noForecastAtLag(customer: customer, lag: listed.lag, lags: listed.otherLags)
         }
         guard let assessment = report.assessments.first(where: { $0.customer == customer }),
               let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {
@@ -38,10 +43,19 @@ public struct CustomerView: Sendable {
         }
         self.assessment = assessment
         self.row = row
-        var stopwatch = Stopwatch()
-        items = scoring.figures(by: .customerItem, lagMask: UInt64(1) << UInt64(assessment.lag), customer: customer,
-                                stopwatch: &stopwatch).rows
-            .sorted { $0.absoluteError > $1.absoluteError }
+        var byItem = byCustomer
+        byItem.grouping = .customerItem
+        byItem.lag = assessment.lag
+        // The items' figures only: the revisions and the agreement are the customer's, from the run above.
+        byItem.agreements = nil
+        byItem.measuresStability = false
+        do {
+            items = try Report.run(byItem).rows
+                .filter { $0.customer == customer }
+                .sorted { $0.absoluteError > $1.absoluteError }
+        } catch {
+            throw .report(error)
+        }
     }
 
     /// Names equal ignoring case, or sharing the first few characters, at most five.

@@ -58,6 +58,9 @@ public struct PeriodTotals: Sendable, Equatable {
     /// Eₜ = ΣF − ΣA: positive when the period was over-forecast.
     public var error: Double { forecast - actual }
 
+    /// 100 · Eₜ / ΣA: the period's bias in percent; nil when ΣA is 0.
+    public var biasPct: Double? { Ratio.percent(error, actual) }
+
     /// The same totals from units (`scale`) as quantities.
     func inQuantities(_ scale: QuantityScale) -> PeriodTotals {
         PeriodTotals(month: month, actual: scale.quantity(units: actual), forecast: scale.quantity(units: forecast),
@@ -167,8 +170,4 @@ enum SignTest {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation

@@ -27,12 +27,28 @@ public enum SignificantDigits {
         return k < 0 ? 1 / result : result
     }
 
+    /// x · 10^k, one exact power of ten at a time (so no step overflows before the result would).
+    private static func scaled(_ x: Double, by k: Int) -> Double {
+        var result = x
+        var left = k
+        while left > 22 {
+            result *= 1e22
+            left -= 22
+        }
+        while left < -22 {
+            result /= 1e22
+            left += 22
+        }
+        return left >= 0 ? result * exactPowers[left] : result / exactPowers[-left]
+    }
+
     /// `value` rounded to `digits` significant digits (halves away from zero), as the Double nearest
     /// that decimal; 0, infinities and NaN as they are.
     ///
-    /// With the scaling power of ten exact (values from 10^−13 to 10^31 at 10 digits), the result
-    /// is the correct rounding of the value's product with it; beyond, it is within a unit of
-    /// the last digit kept. Either way it is IEEE arithmetic only, so every machine gets the same.
+    /// The digits kept are those of value · 10^k rounded to a whole number (one IEEE product for
+    /// values from 10^−13 to 10^31, a few beyond), so a value within a rounding of a half can round
+    /// the other way than its exact binary value would: the same way on every machine. The result
+    /// is the Double nearest to the decimal kept, so its shortest form has at most `digits` digits.
     public static func rounded(_ value: Double, digits: Int = figure) -> Double {
         guard value.isFinite, value != 0 else { return value == 0 ? 0 : value }
         let size = abs(value)
@@ -41,13 +57,16 @@ public enum SignificantDigits {
         while size >= power(e + 1) { e += 1 }
         while size < power(e) { e -= 1 }
         let k = digits - 1 - e
+        // The digits kept, as a whole number n: value ≈ n · 10^−k.
+        let n = scaled(size, by: k).rounded()
         let rounded: Double
-        if k >= 0 {
-            let p = power(k)
-            rounded = (size * p).rounded() / p
+        if k >= 0 && k <= 22 {
+            rounded = n / exactPowers[k]
+        } else if k < 0 && k >= -22 {
+            rounded = n * exactPowers[-k]
         } else {
-            let p = power(-k)
-            rounded = (size / p).rounded() * p
+            // No exact power of ten: the Double nearest "ne−k", through the standard library's correctly rounded parse.
+            rounded = Double("\(Int64(n))e\(-k)") ?? size
         }
         return value < 0 ? -rounded : rounded
     }

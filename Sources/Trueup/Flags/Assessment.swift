@@ -1,6 +1,8 @@
 /// A customer's tier at the report lag, why, and the numbers behind it.
 public struct Assessment: Sendable, Equatable {
     public var customer: String
+    /// The customer's name, when the inputs have a name column.
+    public var customerName: String?
     public var lag: Int
     public var tier: Tier
     public var reasons: [Reason]
@@ -15,18 +17,24 @@ public struct Assessment: Sendable, Equatable {
     /// The recent and baseline error of the monthly totals compared for deterioration, when it could be judged.
     public var recentWmape: Double?
     public var baselineWmape: Double?
+    /// With `no-forecast-at-lag`: the lags the customer does forecast at in the window.
+    public var otherLags: [Int] = []
 }
 
 extension Policy {
     /// Tiers every customer of `rows` (grouped by customer) at `lag`, most severe first,
     /// then by share of the total absolute error, largest first: with prices, of the error's value.
-    public func assess(_ rows: [MetricsRow], lag: Int) -> [Assessment] {
+    /// With `agreement`, a customer whose monthly totals were outside a band of its agreement in more than half of
+    /// the months is at least watch (`outside-agreement`).
+    public func assess(_ rows: [MetricsRow], lag: Int, agreement: [AgreementRow] = []) -> [Assessment] {
         let atLag = rows.filter { $0.lag == lag && $0.customer != nil }
         let totalError = atLag.reduce(0) { $0 + $1.absoluteError }
+        let bands = Dictionary(grouping: agreement, by: \.customer)
         let priced = atLag.contains { $0.figures.value != nil }
         let totalValue = atLag.reduce(0) { $0 + ($1.figures.value?.absoluteErrorValue ?? 0) }
         let assessed = atLag.map { row in
             var a = assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
+                .against(bands[row.customer ?? ""] ?? [])
             if priced, let value = row.figures.value, totalValue > 0 {
                 a.errorValueSharePct = 100 * value.absoluteErrorValue / totalValue
             }
@@ -102,7 +110,7 @@ extension Policy {
         let explanation = clauses.isEmpty
             ? "Forecast within \(Words.percent(abs(f.biasPct ?? 0))) of actual overall, with a weighted error of \(Words.percent(f.wmape ?? 0))."
             : Words.sentence(clauses)
-        return Assessment(customer: row.customer ?? "", lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
+        return Assessment(customer: row.customer ?? "", customerName: nil, lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
                           errorSharePct: errorSharePct, errorValueSharePct: nil, figures: f, periods: row.periods,
                           recentWmape: trend?.recent, baselineWmape: trend?.baseline)
     }

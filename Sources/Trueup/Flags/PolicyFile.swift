@@ -1,9 +1,5 @@
 import TOMLKit
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// Why a policy file can't be used. Each case names the key at fault.
 public enum PolicyError: Error, Sendable, Equatable {
@@ -15,20 +11,54 @@ public enum PolicyError: Error, Sendable, Equatable {
 }
 
 extension Policy {
+    /// The largest policy file read: a policy is a few dozen lines.
+    static let maximumFileBytes = 1 << 20
+
     /// The default policy overridden by the keys of the TOML file at `path`.
+    ///
+    /// Only a regular file of at most 1 MiB is read: `/dev/zero` or a FIFO is refused at once.
     public static func load(path: String) throws(PolicyError) -> Policy {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
+        let file: SystemFile
+        do {
+            file = try SystemFile.openRegular(path).file
+        } catch {
+            switch error {
+            case .cantOpen(let reason): throw .unreadable(path: path, reason: reason.description)
+            case .notRegular(let kind): throw .unreadable(path: path, reason: "it is \(kind.described), not a regular file")
+            }
+        }
+        defer { file.close() }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if got < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            let got: Int
+            do {
+                got = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+            } catch {
+                throw .unreadable(path: path, reason: "\(error)")
+            }
             if got == 0 { break }
             bytes.append(contentsOf: chunk[0..<got])
+            if bytes.count > maximumFileBytes {
+                throw .unreadable(path: path, reason: "it is larger than 1 MiB; a policy file is a few dozen lines")
+            }
         }
-        return try load(toml: String(decoding: bytes, as: UTF8.self), path: path)
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            throw .syntax(path: path, line: line, column: column, reason: "a NUL byte; a policy file is text, and nothing may follow its end")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .syntax(path: path, line: 1, column: 1, reason: "the file is not UTF-8 text")
+        }
+        return try load(toml: text, path: path)
+    }
+
+    /// The 1-based line and column of byte `offset`.
+    private static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        let before = bytes[..<offset]
+        let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        return (line, offset - lineStart + 1)
     }
 
     /// The default policy overridden by the keys of a TOML file.
@@ -36,6 +66,10 @@ extension Policy {
     /// Every key is optional; a key or section the policy doesn't have, or a
     /// value of the wrong type, is an error that names it.
     public static func load(toml text: String, path: String) throws(PolicyError) -> Policy {
+        // The TOML parser takes a NUL for the end of the text: what follows it would be ignored unseen.
+        if text.utf8.contains(0) {
+            throw .syntax(path: path, line: 0, column: 0, reason: "a NUL byte; a policy file is text, and nothing may follow its end")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -60,18 +94,24 @@ extension Policy {
                     guard let number = value.double ?? value.int.map(Double.init), number.isFinite else {
                         throw .wrongType(path: path, key: keyPath, expected: "a number", found: Self.describe(value))
                     }
+                    guard key.allowed.allows(number) else {
+                        throw .outOfRange(path: path, key: keyPath, reason: "is \(Self.format(number)); allowed: \(key.allowed.described)")
+                    }
                     policy[keyPath: field] = number
                 case .count(let field):
                     guard let count = value.int else {
                         throw .wrongType(path: path, key: keyPath, expected: "a whole number", found: Self.describe(value))
                     }
-                    guard count >= 0 else { throw .outOfRange(path: path, key: keyPath, reason: "must be 0 or more") }
+                    guard key.allowed.allows(Double(count)) else {
+                        throw .outOfRange(path: path, key: keyPath, reason: "is \(count); allowed: \(key.allowed.described)")
+                    }
                     policy[keyPath: field] = count
                 }
             }
         }
-        if policy.recentPeriods < 1 {
-            throw .outOfRange(path: path, key: "deteriorating.recent_periods", reason: "must be at least 1")
+        if policy.minimumBaselinePeriods > policy.baselinePeriods {
+            throw .outOfRange(path: path, key: "deteriorating.min_baseline_periods",
+                              reason: "is \(policy.minimumBaselinePeriods); allowed: at most deteriorating.baseline_periods (\(policy.baselinePeriods))")
         }
         return policy
     }

@@ -35,4 +35,8 @@ public enum Reason: String, Sendable, CaseIterable {
     case deteriorating
     /// Too few scored periods to judge.
     case fewPeriods = "few-periods"
+    /// No forecast at the report lag, although the customer forecasts at other lags.
+    case noForecastAtLag = "no-forecast-at-lag"
+    /// Monthly totals outside the agreed band in more than half of the months.
+    case outsideAgreement = "outside-agreement"
 }

@@ -13,6 +13,10 @@
 ///   forecast) with tiny noise, so it adds no value over naive; at least watch.
 /// - `drifting`: reliable until the last four or five closed months, then
 ///   drifts steadily to 30–50% above expected demand; at least watch.
+/// - `revisingLate`: forecasts 30–50% above expected demand two months ahead or
+///   more, then cuts them close to the truth a month ahead. At lag 1 it looks
+///   reliable; stability.csv shows the late cut, and an agreement measured at a
+///   longer lag puts it outside the band (`outside-agreement`).
 public enum Behaviour: String, CaseIterable, Sendable {
     case reliable
     case inflating
@@ -20,4 +24,5 @@ public enum Behaviour: String, CaseIterable, Sendable {
     case noisy
     case copying = "copying-last-month"
     case drifting
+    case revisingLate = "revising-late"
 }

@@ -1,7 +1,7 @@
 /// Which behaviour each customer plants, decided once per data set.
 ///
-/// With six or more customers every behaviour is present: each non-reliable
-/// behaviour gets about 12% of the customers (at least one) and `reliable` the
+/// With seven or more customers every behaviour is present: each non-reliable
+/// behaviour gets about 10% of the customers (at least one) and `reliable` the
 /// rest (about 40%). With fewer customers the first `customers` behaviours in
 /// declaration order are used, one each. The list is then shuffled with a
 /// seeded Fisher–Yates pass, so which customer plays which part is not
@@ -28,7 +28,7 @@ enum BehaviourAssignment {
             return Array(Behaviour.allCases.prefix(max(customers, 0)))
         }
         let others = Behaviour.allCases.filter { $0 != .reliable }
-        let each = max(1, Int((Double(customers) * 0.12).rounded()))
+        let each = max(1, Int((Double(customers) * 0.10).rounded()))
         var list = [Behaviour](repeating: .reliable, count: customers - each * others.count)
         list.reserveCapacity(customers)
         for behaviour in others {

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// One output file, written through a 1 MiB byte buffer the generator formats into directly.
 ///
@@ -13,12 +7,12 @@ import Darwin
 /// caller reserves room for a row once (`reserve(_:)`, which flushes a full
 /// buffer with large `write(2)` calls) and then appends bytes and numbers with
 /// the `unchecked` methods, which trust that reservation. All of the
-/// generator's pointer code and system calls live in this file.
+/// generator's pointer code lives in this file; its system calls go through `SystemFile`.
 struct GeneratorSink: ~Copyable {
     private static let flushSize = 1 << 20
 
     let path: String
-    private var descriptor: Int32
+    private var file: SystemFile?
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var count = 0
@@ -27,17 +21,19 @@ struct GeneratorSink: ~Copyable {
 
     /// Creates (or truncates) the file at `path`.
     init(path: String, longestRow: Int) throws(GeneratorError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw .cannotWrite(path: path, reason: Self.lastError()) }
+        do {
+            file = try SystemFile.openForWriting(path)
+        } catch {
+            throw .cannotWrite(path: path, reason: error.description)
+        }
         self.path = path
-        descriptor = fd
         capacity = Self.flushSize + max(longestRow, 64)
         buffer = .allocate(capacity: capacity)
     }
 
     deinit {
         buffer.deallocate()
-        if descriptor >= 0 { close(descriptor) }
+        file?.close()
     }
 
     /// Makes room for `bytes` more bytes, writing the buffer out once it holds 1 MiB.
@@ -115,27 +111,18 @@ struct GeneratorSink: ~Copyable {
     /// Writes out what is buffered and closes the file; returns the file's size in bytes.
     mutating func finish() throws(GeneratorError) -> Int {
         try flush()
-        let fd = descriptor
-        descriptor = -1
-        guard close(fd) == 0 else { throw .cannotWrite(path: path, reason: Self.lastError()) }
+        file?.close()
+        file = nil
         return bytesWritten
     }
 
     private mutating func flush() throws(GeneratorError) {
-        var offset = 0
-        while offset < count {
-            let written = write(descriptor, buffer + offset, count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .cannotWrite(path: path, reason: Self.lastError())
-            }
-            offset += written
+        do {
+            try file?.write(UnsafeRawBufferPointer(start: buffer, count: count))
+        } catch {
+            throw .cannotWrite(path: path, reason: error.description)
         }
         count = 0
-    }
-
-    private static func lastError() -> String {
-        String(cString: strerror(errno))
     }
 }
 
@@ -147,13 +134,14 @@ enum GeneratorDirectory {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/") {
             prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw .cannotWrite(path: prefix, reason: String(cString: strerror(errno)))
-            }
+            do {
+                try Syscalls.makeDirectory(prefix)
+            } catch where !error.isExisting {
+                throw .cannotWrite(path: prefix, reason: error.description)
+            } catch {}
             prefix += "/"
         }
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
+        guard (try? Syscalls.status(path: path))?.kind == .directory else {
             throw .cannotWrite(path: path, reason: "exists and is not a directory")
         }
     }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// How one customer turns expected demand into forecasts, following its behaviour.
 ///
@@ -22,6 +16,8 @@ import Darwin
 ///   the third-last history month, so the last three months (the policy's
 ///   "recent" window) are fully drifted and the months before them nearly
 ///   clean; open months keep the full drift.
+/// - `revisingLate`: like `reliable` a month ahead or less; two months ahead or
+///   more, × 1.30–1.50, drawn once per customer: the cut comes at the last revision.
 ///
 /// Forecasts are never negative.
 struct SyntheticForecaster {
@@ -32,6 +28,7 @@ struct SyntheticForecaster {
     private let driftStart: Int
     private let driftMonths: Int
     private let driftTarget: Double
+    private let lateInflation: Double
 
     /// Draws the customer's parameters; every behaviour draws the same number of values.
     init(behaviour: Behaviour, months: Int, random: inout SyntheticRandom) {
@@ -45,10 +42,11 @@ struct SyntheticForecaster {
         driftTarget = random.uniform(1.35, 1.50)
         driftMonths = drift
         driftStart = months - drift
+        lateInflation = random.uniform(1.30, 1.50)
         switch behaviour {
         case .inflating: bias = inflation
         case .sandbagging: bias = deflation
-        case .reliable: bias = 1 + personal
+        case .reliable, .revisingLate: bias = 1 + personal
         case .noisy, .copying, .drifting: bias = 1
         }
     }
@@ -66,9 +64,10 @@ struct SyntheticForecaster {
             value = earlierActual * (1 + 0.02 * error)
         case .noisy:
             value = expected * exp(noiseSigma * error - noiseSigma * noiseSigma / 2)
-        case .reliable, .inflating, .sandbagging, .drifting:
+        case .reliable, .inflating, .sandbagging, .drifting, .revisingLate:
             let widened = spread * (1 + 0.15 * Double(lag - 1))
-            value = expected * bias * driftMultiplier(month: month) * (1 + widened * error)
+            let early = behaviour == .revisingLate && lag >= 2 ? lateInflation : 1
+            value = expected * bias * early * driftMultiplier(month: month) * (1 + widened * error)
         }
         return max(0, value)
     }

@@ -1,7 +1,7 @@
 /// One run as the history remembers it: what was scored, from which inputs, and the book's totals.
 ///
-/// A run is identified by its as-of period (the window's last month), the report lag and the
-/// SHA-256 of both inputs; recording the same again replaces it.
+/// A run is identified by its as-of period (the window's last month), the report lag, the window,
+/// the policy and the SHA-256 of both inputs; recording the same again replaces it.
 public struct RecordedRun: Sendable, Equatable {
     /// The history's own number for the run (0 before it is recorded).
     public var id: Int64
@@ -18,6 +18,8 @@ public struct RecordedRun: Sendable, Equatable {
     /// The book's wMAPE and bias at the lag (nil when their denominator was 0).
     public var wmape: Double?
     public var biasPct: Double?
+    /// The policy's settings as recorded (one JSON object); part of what identifies the run.
+    public var policy: String = ""
 
     public init(id: Int64 = 0, asOf: Month, lag: Int, window: Window, recordedAt: String, forecastsSHA256: String,
                 actualsSHA256: String, tierCounts: [Tier: Int], wmape: Double?, biasPct: Double?) {

@@ -1,10 +1,6 @@
 import Dispatch
 import TrueupCSV
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// Reads a file's data rows in blocks on several cores and hands them over in file order.
 ///
@@ -117,13 +113,12 @@ enum BlockReader {
 
     /// Just after the first line break at or after `offset - 1`, or `limit` when there is none before it.
     static func guessStart(path: String, from offset: Int, before limit: Int) -> Int {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return limit }
-        defer { close(fd) }
+        guard let file = try? SystemFile.openForReading(path) else { return limit }
+        defer { file.close() }
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var position = offset - 1
         while position < limit {
-            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(position)) }
+            let got = (try? buffer.withUnsafeMutableBytes { try file.read(into: $0, at: position) }) ?? 0
             guard got > 0 else { return limit }
             if let newline = buffer[0..<got].firstIndex(of: UInt8(ascii: "\n")) {
                 return min(position + newline + 1, limit)
@@ -138,6 +133,7 @@ enum BlockReader {
         case .unterminatedQuote(let position): return .unterminatedQuote(path: path, line: position.line + firstLine - 1)
         case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
         case .unsupportedEncoding(let encoding): return .unsupportedEncoding(path: path, encoding: encoding)
+        case .recordTooLong(let position, let limit): return .recordTooLong(path: path, line: position.line + firstLine - 1, limit: limit)
         }
     }
 

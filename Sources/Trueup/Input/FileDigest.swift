@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// SHA-256 of a file, computed on a thread of its own that yields to the report's work.
 ///
@@ -13,6 +9,11 @@ import Darwin
 /// slowing them down. The digest is needed only at the end of the run (run.json
 /// and the history): whatever is left then is hashed by the thread that asks,
 /// at its own priority, so a machine busy with other work can't starve it.
+///
+/// The file is read into a buffer (never mapped: a mapped file truncated under the
+/// reader raises SIGBUS), and its status at the end is compared with the status when
+/// it was opened and with the status the reading of its rows saw: a file changed in
+/// between gives no digest but `InputError.changedWhileRead`.
 final class FileDigest: @unchecked Sendable {
     private let path: String
     /// Held by whichever thread is hashing; everything below is touched only under `lock`
@@ -22,6 +23,10 @@ final class FileDigest: @unchecked Sendable {
     private let stopped = DispatchSemaphore(value: 0)
     private var wanted = false
     private var result: String?
+    /// Why there is no digest: the file could not be read or changed while it was.
+    private var failure: InputError?
+    /// The file's status when it was opened; nil if it could not be.
+    private(set) var opened: FileStatus?
     private var state: State?
     /// Whether the caller of `hex` finished the hashing (for tests).
     private(set) var finishedByCaller = false
@@ -29,9 +34,12 @@ final class FileDigest: @unchecked Sendable {
     /// The hash so far and where it has got to.
     private struct State {
         var hasher = SHA256Hasher()
+        /// One step's bytes, read into the same storage each time.
+        var buffer: [UInt8] = []
         var offset = 0
         let size: Int
-        let fd: Int32
+        let file: SystemFile
+        let opened: FileStatus
     }
 
     /// The file is hashed in steps of this many bytes; between two, the caller may take over.
@@ -39,27 +47,25 @@ final class FileDigest: @unchecked Sendable {
 
     init(path: String) {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        var status = stat()
-        guard fd >= 0, fstat(fd, &status) == 0 else {
-            if fd >= 0 { close(fd) }
-            result = ""
+        guard let (file, status) = try? SystemFile.openRegular(path) else {
+            failure = .unreadable(path: path, reason: "can't be opened to compute its SHA-256")
             stopped.signal()
             return
         }
-        state = State(size: Int(status.st_size), fd: fd)
+        opened = status
+        state = State(size: status.size, file: file, opened: status)
         let background: @Sendable () -> Void = { [self] in
-            #if os(Linux)
-            // On Linux this sets the priority of the calling thread only.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-            #endif
+            Syscalls.lowerThreadPriority()
             hashInBackground()
         }
-        if !Self.startThread(background) { DispatchQueue.global(qos: .utility).async(execute: background) }
+        if !Syscalls.startDetachedThread(background) { DispatchQueue.global(qos: .utility).async(execute: background) }
     }
 
-    /// The digest as lower-case hex, hashing what is left on the calling thread. Empty if the file could not be read.
-    func hex() -> String {
+    /// The digest as lower-case hex, hashing what is left on the calling thread.
+    ///
+    /// Throws `changedWhileRead` when the file at the end of hashing is not the one opened, or
+    /// not the one `read` (the status the reading of the rows saw) describes.
+    func hex(matching read: FileStatus? = nil) throws(InputError) -> String {
         lock.wait()
         wanted = true
         lock.signal()
@@ -67,22 +73,39 @@ final class FileDigest: @unchecked Sendable {
         stopped.signal()
         lock.wait()
         defer { lock.signal() }
-        if let result { return result }
-        // The background thread handed over: finish here.
-        guard var state else { return "" }
-        finishedByCaller = true
+        if result == nil, failure == nil, var state {
+            // The background thread handed over: finish here.
+            finishedByCaller = true
+            self.state = nil
+            finish(&state)
+        }
+        if let failure { throw failure }
+        if let read, let opened, read.changed(since: opened) { throw .changedWhileRead(path: path) }
+        return result ?? ""
+    }
+
+    /// Hashes the rest of the file and sets `result` or `failure`; called with the hashing held.
+    private func finish(_ state: inout State) {
         while state.offset < state.size {
             guard Self.hashStep(&state) else {
-                close(state.fd)
-                result = ""
-                return ""
+                close(state, failed: true)
+                return
             }
         }
-        close(state.fd)
-        self.state = nil
-        let digest = state.hasher.finalizeHex()
-        result = digest
-        return digest
+        close(state, failed: false)
+    }
+
+    /// Closes the file and sets the outcome: a digest only if the file is as it was when opened.
+    private func close(_ state: State, failed: Bool) {
+        let now = try? state.file.status()
+        state.file.close()
+        if let now, now.changed(since: state.opened) {
+            failure = .changedWhileRead(path: path)
+        } else if failed {
+            failure = .unreadable(path: path, reason: "it could not be read to compute its SHA-256")
+        } else {
+            result = state.hasher.finalizeHex()
+        }
     }
 
     private func hashInBackground() {
@@ -106,12 +129,8 @@ final class FileDigest: @unchecked Sendable {
             }
         }
         lock.wait()
-        if failed {
-            close(state.fd)
-            result = ""
-        } else if state.offset >= state.size {
-            close(state.fd)
-            result = state.hasher.finalizeHex()
+        if failed || state.offset >= state.size {
+            close(state, failed: failed)
         } else {
             self.state = state
         }
@@ -119,57 +138,19 @@ final class FileDigest: @unchecked Sendable {
         stopped.signal()
     }
 
-    /// Hashes the next step of the file straight from the page cache, through a mapping (no copy);
-    /// false when the file can't be read.
+    /// Hashes the next step of the file, read into a buffer; false when it can't be read or ends
+    /// early (a truncated file).
     private static func hashStep(_ state: inout State) -> Bool {
         let length = min(step, state.size - state.offset)
-        if let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, state.fd, off_t(state.offset)), mapped != MAP_FAILED {
-            _ = madvise(mapped, length, MADV_SEQUENTIAL)
-            state.hasher.update(UnsafeRawBufferPointer(start: mapped, count: length))
-            munmap(mapped, length)
-            state.offset += length
+        if state.buffer.count < length { state.buffer = [UInt8](repeating: 0, count: length) }
+        let file = state.file, offset = state.offset, hasher = state.hasher
+        let complete = state.buffer.withUnsafeMutableBytes { all -> Bool in
+            let buffer = UnsafeMutableRawBufferPointer(rebasing: all[..<length])
+            guard let filled = try? file.readFully(into: buffer, at: offset), filled == length else { return false }
+            hasher.update(UnsafeRawBufferPointer(buffer))
             return true
         }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: length, alignment: 16)
-        defer { buffer.deallocate() }
-        var filled = 0
-        while filled < length {
-            let got = pread(state.fd, buffer.baseAddress! + filled, length - filled, off_t(state.offset + filled))
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return false }
-            filled += got
-        }
-        state.hasher.update(UnsafeRawBufferPointer(buffer))
-        state.offset += length
-        return true
-    }
-
-    /// Runs `work` on a new detached thread (not a shared worker, whose priority would outlive the work).
-    private static func startThread(_ work: @escaping () -> Void) -> Bool {
-        final class Box {
-            let work: () -> Void
-            init(_ work: @escaping () -> Void) { self.work = work }
-        }
-        let box = Unmanaged.passRetained(Box(work)).toOpaque()
-        #if os(Linux)
-        var thread = pthread_t()
-        #else
-        var thread: pthread_t?
-        #endif
-        let started = pthread_create(&thread, nil, { argument in
-            guard let argument else { return nil }
-            Unmanaged<Box>.fromOpaque(argument).takeRetainedValue().work()
-            return nil
-        }, box)
-        guard started == 0 else {
-            Unmanaged<Box>.fromOpaque(box).release()
-            return false
-        }
-        #if os(Linux)
-        pthread_detach(thread)
-        #else
-        if let thread { pthread_detach(thread) }
-        #endif
-        return true
+        if complete { state.offset += length }
+        return complete
     }
 }

@@ -1,10 +1,5 @@
 import TrueupCSV
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
+import TrueupSystem
 /// Reads the actuals, then the forecasts, into a `Panel`, and logs every row it can't use.
 ///
 /// Each file's header is read first; its data rows are parsed in blocks on
@@ -20,12 +15,17 @@ struct Ingest {
     let blockSize: Int
     let encoding: TextEncoding
     let progress: ReadProgress?
+    /// `--normalize-keys`: applied to both files' codes as they enter the panel.
+    var normalization: KeyNormalization = []
     /// Duplicate forecasts found during the merge. Their message names the line of the row they
     /// repeat, which the panel doesn't keep (4 bytes a row, for a rare error): one more read of the
     /// file finds it (`reread`).
     private var duplicates: [Duplicate] = []
     /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
     private var rawPending: [Int] = []
+    /// How a message names another line of the file being read: `line 14`, or for intake's
+    /// normalized text the source and line it came from.
+    var describeLine: ((_ line: Int, _ from: Int) -> String)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
          encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
@@ -37,37 +37,20 @@ struct Ingest {
         problems = ProblemLog(keepsAll: keepAllProblems)
     }
 
-    /// A file's header, mapped to the columns its kind needs; no data row is read.
-    func header(_ path: String, kind: RowParser.Kind) throws(InputError) -> Header {
-        let required: [Column] = kind == .actuals ? [.customer, .item, .period, .actual] : [.customer, .item, .period, .forecast]
-        let optional: [Column] = kind == .actuals ? [] : [.lag, .snapshot]
-        do {
-            return try Header(path: path, required: required, optional: optional, overrides: overrides, encoding: encoding)
-        } catch let error as InputError {
-            throw error
-        } catch let error as CSVError {
-            throw BlockReader.error(error, path: path, firstLine: 1)
-        } catch {
-            throw .unreadable(path: path, reason: "\(error)")
-        }
-    }
-
-    mutating func readActuals(_ header: Header) throws(InputError) -> InputFile {
-        try read(header, kind: .actuals) { ingest, block, rows in
+    mutating func readActuals(_ path: String) throws(InputError) -> InputFile {
+        try read(path, kind: .actuals, required: [.customer, .item, .period, .actual], optional: []) { ingest, block, rows in
             ingest.panel.addActuals(rows, of: block)
         }
     }
 
-    mutating func readForecasts(_ header: Header) throws(InputError) -> InputFile {
-        let path = header.path
-        return try read(header, kind: .forecasts) { ingest, block, rows in
+    mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
+        try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
             for (r, slot) in ingest.panel.addForecasts(rows, of: block) {
                 let duplicate = Duplicate(
                     line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
                     item: block.items[Int(block.item[r])], month: Month(index: Int(block.month[r])), lag: Int(block.lag[r]))
-                // Its byte and raw text, and the line of the row it repeats, come from the reread.
-                ingest.problems.add(RowProblem(file: path, line: duplicate.line, byte: 0, column: nil,
-                                               kind: ingest.kind(duplicate, firstLine: nil), raw: ""))
+                ingest.problems.add(RowProblem(file: path, line: duplicate.line, column: nil,
+                                               reason: ingest.reason(duplicate, firstLine: nil), raw: ""))
                 ingest.duplicates.append(duplicate)
                 ingest.rawPending.append(duplicate.line)
                 block.rejectedInMerge += 1
@@ -88,9 +71,9 @@ struct Ingest {
         var key: UInt64 { UInt64(slot) << 6 | UInt64(lag) }
     }
 
-    private func kind(_ duplicate: Duplicate, firstLine: Int?) -> RowProblem.Kind {
-        .duplicate(customer: panel.customers.name(duplicate.customer), item: panel.items.name(duplicate.item),
-                   period: duplicate.month, lag: duplicate.lag, firstLine: firstLine)
+    private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
+        "duplicate forecast for customer \(panel.customerName(duplicate.customer)), item \(panel.itemName(duplicate.item)), "
+            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0, duplicate.line) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
     }
 
     // MARK: - One file
@@ -111,10 +94,40 @@ struct Ingest {
         var rejectedInMerge = 0
     }
 
+    /// Reads one file, held open from start to end: a file changed meanwhile is `changedWhileRead`,
+    /// whatever else went wrong (a row cut short by a truncation is not a bad row of the file).
     private mutating func read(
-        _ header: Header, kind: RowParser.Kind, merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
+        _ path: String, kind: RowParser.Kind, required: [Column], optional: [Column],
+        merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
     ) throws(InputError) -> InputFile {
-        let path = header.path
+        let source = try InputSource.open(path)
+        defer { source.close() }
+        let file: InputFile
+        do {
+            file = try read(source, kind: kind, required: required, optional: optional, merge: merge)
+        } catch {
+            try source.checkUnchanged()
+            throw error
+        }
+        try source.checkUnchanged()
+        return file
+    }
+
+    private mutating func read(
+        _ source: InputSource, kind: RowParser.Kind, required: [Column], optional: [Column],
+        merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
+    ) throws(InputError) -> InputFile {
+        let path = source.path
+        let header: Header
+        do {
+            header = try Header(path: path, fileSize: source.start.size, required: required, optional: optional, overrides: overrides, encoding: encoding)
+        } catch let error as InputError {
+            throw error
+        } catch let error as CSVError {
+            throw BlockReader.error(error, path: path, firstLine: 1)
+        } catch {
+            throw .unreadable(path: path, reason: "\(error)")
+        }
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
         let rows = header.estimatedRows()
@@ -127,7 +140,7 @@ struct Ingest {
             let shift = Int32(firstLine - 1)
             panel.admit(decimals: block.decimals)
             var rows = MergeBlock(
-                customers: block.customers.mapped(into: &panel.customers), items: block.items.mapped(into: &panel.items),
+                customers: panelIDs(block.customers, items: false, kind: kind), items: panelIDs(block.items, items: true, kind: kind),
                 customer: block.rows.customer, item: block.rows.item, month: block.rows.month, lag: block.rows.lag,
                 value: block.rows.value, line: block.rows.line, lineShift: shift)
             guard panel.customers.count <= Panel.maximumKeys, panel.items.count <= Panel.maximumKeys else {
@@ -160,16 +173,26 @@ struct Ingest {
         duplicates = []
         // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
         return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
-                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected)
+                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected,
+                         readStatus: source.start)
+    }
+
+    /// The panel's ids of a block's customers or items, through `--normalize-keys` when given.
+    private mutating func panelIDs(_ keys: KeyDictionary, items: Bool, kind: RowParser.Kind) -> [Int32] {
+        if normalization.isEmpty { return items ? keys.mapped(into: &panel.items) : keys.mapped(into: &panel.customers) }
+        if items {
+            return keys.mapped(into: &panel.items, normalizing: normalization, spellings: &panel.itemSpellings,
+                               fromForecasts: kind == .forecasts)
+        }
+        return keys.mapped(into: &panel.customers, normalizing: normalization, spellings: &panel.customerSpellings,
+                           fromForecasts: kind == .forecasts)
     }
 
     /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact
-    /// text and byte offset of the rows it rejected, and the line of the row each duplicate repeats.
+    /// text of the rows it rejected (for rejects.csv), and the line of the row each duplicate repeats.
     private mutating func reread(path: String, header: Header, parser: RowParser) throws(InputError) {
         let wantedText = problems.keepsAll ? Set(rawPending) : []
         var text: [Int: String] = [:]
-        let wantedByte = Set(duplicates.map(\.line))
-        var bytes: [Int: Int] = [:]
         // (slot, lag) of every duplicate; the first row read with that key is the one kept.
         var firstLines: [UInt64: Int] = [:]
         for duplicate in duplicates { firstLines[duplicate.key] = 0 }
@@ -182,7 +205,6 @@ struct Ingest {
             let reader = try CSVReader(path: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 if wantedText.contains(record.line) { text[record.line] = encoding.string(record.raw) }
-                if wantedByte.contains(record.line) { bytes[record.line] = record.byteOffset }
                 if unresolved > 0 {
                     if scratch.rows.count >= 4096 {
                         scratch.reuse(start: 0)
@@ -193,8 +215,8 @@ struct Ingest {
                     parser.parse(record, into: &scratch)
                     if scratch.rows.count > before, let c = scratch.rows.customer.last, let i = scratch.rows.item.last,
                        let m = scratch.rows.month.last, let lag = scratch.rows.lag.last {
-                        let customer = customerIDs[c] ?? panel.customers.existingID(scratch.customers.name(c)) ?? -1
-                        let item = itemIDs[i] ?? panel.items.existingID(scratch.items.name(i)) ?? -1
+                        let customer = customerIDs[c] ?? panel.customers.existingID(normalization.apply(scratch.customers.name(c))) ?? -1
+                        let item = itemIDs[i] ?? panel.items.existingID(normalization.apply(scratch.items.name(i))) ?? -1
                         customerIDs[c] = customer
                         itemIDs[i] = item
                         if let slot = panel.find(customer: customer, item: item, month: Month(index: Int(m)), near: -1) {
@@ -206,17 +228,18 @@ struct Ingest {
                         }
                     }
                 }
-                return text.count < wantedText.count || bytes.count < wantedByte.count || unresolved > 0
+                return text.count < wantedText.count || unresolved > 0
             }
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
-        var kinds: [Int: RowProblem.Kind] = [:]
+        problems.fillRaw(file: path, text)
+        var reasons: [Int: String] = [:]
         for duplicate in duplicates {
             let first = firstLines[duplicate.key] ?? 0
-            kinds[duplicate.line] = kind(duplicate, firstLine: first == 0 ? nil : first)
+            reasons[duplicate.line] = reason(duplicate, firstLine: first == 0 ? nil : first)
         }
-        problems.fill(file: path, raw: text, bytes: bytes, kinds: kinds)
+        problems.rewrite(file: path, reasons)
     }
 }
 

@@ -1,9 +1,32 @@
+/// One input row that can't be used, with where it is and why.
+public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// The header name of the column at fault, when one column is.
+    public var column: String?
+    public var reason: String
+    /// The row exactly as it is in the file, without its line end.
+    public var raw: String
+
+    /// `FILE:LINE: column NAME: what is wrong`.
+    public var description: String {
+        if let column { return "\(file):\(line): column \(column): \(reason)" }
+        return "\(file):\(line): \(reason)"
+    }
+}
+
 /// Why trueup can't read its input. Each case is one clear sentence at the CLI.
 public enum InputError: Error, Sendable, Equatable {
     /// The file does not exist or can't be opened.
     case missingFile(path: String, reason: String)
+    /// The path is a directory, a FIFO, a device or a socket: trueup reads regular files only.
+    case notRegularFile(path: String, kind: String)
     /// The file could not be read part way through.
     case unreadable(path: String, reason: String)
+    /// The file's size, modification time or identity at the end of reading differ from the start.
+    case changedWhileRead(path: String)
+    /// A record (or the header) runs past `limit` bytes without ending; `line` is where it starts.
+    case recordTooLong(path: String, line: Int, limit: Int)
     /// The file has no header line.
     case emptyFile(path: String)
     /// The file is not UTF-8 text.
@@ -21,4 +44,18 @@ public enum InputError: Error, Sendable, Equatable {
     case tooManyKeys(path: String, limit: Int)
     /// No usable actual row, so no period is closed and nothing can be scored.
     case noActuals(path: String)
+    /// Both files lack columns: one message for both (each a `missingColumns`).
+    indirect case missingColumnsInBoth(forecasts: InputError, actuals: InputError)
+    /// A folder given as input has no .csv, .tsv, .txt or .xlsx file.
+    case emptyFolder(path: String)
+    /// An .xls file (the binary format before 2007).
+    case legacyWorkbook(path: String)
+    /// An .xlsx file, in a build without a workbook reader.
+    case workbookNotSupported(path: String)
+    /// The workbook reader could not read the sheet.
+    case unreadableWorkbook(path: String, reason: String)
+    /// A file name that `--name-pattern` doesn't match.
+    case nameMismatch(path: String, pattern: String)
+    /// `NN/NN/YYYY` dates with both numbers at most 12 and nothing in the file to settle which is the day.
+    case ambiguousDateOrder(path: String, line: Int, value: String)
 }

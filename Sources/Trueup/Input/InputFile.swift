@@ -1,3 +1,5 @@
+import TrueupSystem
+
 /// What trueup learned about one input file while reading it.
 public struct InputFile: Sendable {
     public var path: String
@@ -10,4 +12,13 @@ public struct InputFile: Sendable {
     /// Data rows read: the header and blank lines are not rows.
     public var rowsRead: Int
     public var rowsRejected: Int
+    /// The file's status when its rows were read, for the digest to check it hashed the same file.
+    var readStatus: FileStatus?
+    /// Totals rows (`Total`, `Summe`, ...) among the rows read: not data, counted on their own.
+    public var totalsRows = 0
+    /// Customers' names by code, from a name column (`Name 1`, `customer name`, ...): the first
+    /// non-empty name each code has.
+    public var customerNames: [String: String] = [:]
+    /// Every file, folder member, pipe or workbook the side was read from, in reading order.
+    public var files: [SourceFile] = []
 }

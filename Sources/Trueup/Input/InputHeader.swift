@@ -1,10 +1,5 @@
 import TrueupCSV
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
+import TrueupSystem
 extension Ingest {
     /// A file's header, dialect and where its data rows begin.
     struct Header {
@@ -16,7 +11,7 @@ extension Ingest {
         var firstDataLine: Int
         var fileSize: Int
 
-        init(path: String, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
+        init(path: String, fileSize: Int, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
             let reader: CSVReader
             do {
                 reader = try CSVReader(path: path, bufferSize: 64 * 1024)
@@ -25,6 +20,7 @@ extension Ingest {
                 case .unsupportedEncoding(let encoding): throw InputError.unsupportedEncoding(path: path, encoding: encoding)
                 case .unreadable(_, let reason): throw InputError.missingFile(path: path, reason: reason)
                 case .unterminatedQuote(let position): throw InputError.unterminatedQuote(path: path, line: position.line)
+                case .recordTooLong(let position, let limit): throw InputError.recordTooLong(path: path, line: position.line, limit: limit)
                 }
             }
             var names: [String]?
@@ -41,8 +37,7 @@ extension Ingest {
             hadByteOrderMark = reader.hadByteOrderMark
             dataStart = stop.offset
             firstDataLine = 1 + stop.lines
-            var status = stat()
-            fileSize = stat(path, &status) == 0 ? Int(status.st_size) : 0
+            self.fileSize = fileSize
             self.path = path
         }
 
@@ -53,10 +48,9 @@ extension Ingest {
         func estimatedRows() -> Int {
             let data = max(0, fileSize - dataStart)
             var sample = [UInt8](repeating: 0, count: 64 * 1024)
-            let fd = open(path, O_RDONLY)
-            guard fd >= 0 else { return data / 24 }
-            defer { close(fd) }
-            let got = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(dataStart)) }
+            guard let file = try? SystemFile.openForReading(path) else { return data / 24 }
+            defer { file.close() }
+            let got = (try? sample.withUnsafeMutableBytes { try file.readFully(into: $0, at: dataStart) }) ?? 0
             guard got > 0 else { return data / 24 }
             var lines = 0
             var end = 0

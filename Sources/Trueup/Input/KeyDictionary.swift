@@ -123,8 +123,3 @@ struct KeyDictionary {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

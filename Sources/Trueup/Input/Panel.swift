@@ -31,6 +31,10 @@ struct Panel {
     var lastClosed: Month?
     var firstMonth: Month?
 
+    /// With `--normalize-keys`, the spelling each normalised code is shown with (empty otherwise).
+    var customerSpellings: [Int32: KeySpelling] = [:]
+    var itemSpellings: [Int32: KeySpelling] = [:]
+
     /// The largest lag a forecast row may have: lags are bits of a 64-bit mask.
     static let maximumLag = 63
     static let maximumKeys = 1 << 24

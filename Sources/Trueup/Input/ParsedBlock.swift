@@ -95,12 +95,12 @@ struct RowParser: Sendable {
         if blank { return }
         block.rowsRead += 1
         guard record.count == width else {
-            return reject(record, &block, column: nil, .fieldCount(expected: width, found: record.count))
+            return reject(record, &block, column: nil, "expected \(width) fields as in the header, found \(record.count)")
         }
         let customerBytes = record.field(customer).trimmingSpaces()
-        guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], .emptyName(.customer)) }
+        guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], "customer is empty") }
         let itemBytes = record.field(item).trimmingSpaces()
-        guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], .emptyName(.item)) }
+        guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], "item is empty") }
         // A name the block has interned was checked when it was first seen: only new names are checked.
         var customerID: Int32?
         var itemID: Int32?
@@ -114,21 +114,23 @@ struct RowParser: Sendable {
         }
         let periodBytes = record.field(period)
         guard let month = Month.parse(periodBytes) else {
-            return reject(record, &block, column: names[period], .period(RowProblem.Excerpt(periodBytes)))
+            return reject(record, &block, column: names[period],
+                          "\(Self.quoted(periodBytes)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)")
         }
         var lagValue = 0
         if kind == .forecasts {
             switch lagOf(record, month: month) {
             case .success(let value): lagValue = value
-            case .failure(let problem): return reject(record, &block, column: problem.column, problem.kind)
+            case .failure(let problem): return reject(record, &block, column: problem.column, problem.reason)
             }
         }
         let quantityBytes = record.field(quantity)
         guard let value = Quantity.parse(quantityBytes, decimalComma: decimalComma) else {
-            return reject(record, &block, column: names[quantity], .number(RowProblem.Excerpt(quantityBytes)))
+            return reject(record, &block, column: names[quantity], "\(Self.quoted(quantityBytes)) is not a number")
         }
         guard abs(value) <= Self.largestQuantity else {
-            return reject(record, &block, column: names[quantity], .tooLarge(RowProblem.Excerpt(quantityBytes)))
+            return reject(record, &block, column: names[quantity],
+                          "\(Self.quoted(quantityBytes)) is too large for a quantity (at most 1e15)")
         }
         let (c, i) = encoding == .latin1
             ? (Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded),
@@ -140,7 +142,7 @@ struct RowParser: Sendable {
 
     private struct FieldProblem: Error {
         var column: String
-        var kind: RowProblem.Kind
+        var reason: String
     }
 
     /// The lag column, else months from the snapshot to the period, else 0.
@@ -148,28 +150,30 @@ struct RowParser: Sendable {
         if lag >= 0 {
             let text = record.field(lag)
             guard let value = Self.wholeNumber(text), value <= Panel.maximumLag else {
-                return .failure(FieldProblem(column: names[lag], kind: .lag(RowProblem.Excerpt(text))))
+                return .failure(FieldProblem(column: names[lag],
+                    reason: "\(Self.quoted(text)) is not a lag (a whole number of months from 0 to \(Panel.maximumLag))"))
             }
             return .success(value)
         }
         if snapshot >= 0 {
             let text = record.field(snapshot)
             guard let made = Month.parse(text) else {
-                return .failure(FieldProblem(column: names[snapshot], kind: .period(RowProblem.Excerpt(text))))
+                return .failure(FieldProblem(column: names[snapshot],
+                    reason: "\(Self.quoted(text)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)"))
             }
             let value = month - made
             guard value >= 0, value <= Panel.maximumLag else {
-                return .failure(FieldProblem(column: names[snapshot], kind: value < 0
-                    ? .snapshotAfterPeriod(snapshot: made, period: month)
-                    : .snapshotTooEarly(snapshot: made, period: month)))
+                return .failure(FieldProblem(column: names[snapshot], reason: value < 0
+                    ? "snapshot \(made) is after the period \(month) it forecasts"
+                    : "snapshot \(made) is more than \(Panel.maximumLag) months before the period \(month)"))
             }
             return .success(value)
         }
         return .success(0)
     }
 
-    private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ kind: RowProblem.Kind) {
-        block.problems.append(RowProblem(file: file, line: record.line, byte: record.byteOffset, column: column, kind: kind,
+    private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ reason: String) {
+        block.problems.append(RowProblem(file: file, line: record.line, column: column, reason: reason,
                                          raw: encoding.string(record.raw)))
     }
 
@@ -186,8 +190,10 @@ struct RowParser: Sendable {
 
     /// Why a name is not UTF-8, or nil when it is.
     @inline(__always)
-    private static func notUTF8(_ bytes: UnsafeRawBufferPointer) -> RowProblem.Kind? {
-        TextEncoding.firstInvalidUTF8(bytes).map { .notUTF8(byte: $0.byte) }
+    private static func notUTF8(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard let bad = TextEncoding.firstInvalidUTF8(bytes) else { return nil }
+        let hex = String(bad.byte, radix: 16, uppercase: true)
+        return "byte 0x\(hex.count == 1 ? "0" : "")\(hex) is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding latin1"
     }
 
     /// A Latin-1 file's name as UTF-8: a name that is already valid UTF-8 stays as it is
@@ -196,5 +202,11 @@ struct RowParser: Sendable {
         guard TextEncoding.firstInvalidUTF8(bytes) != nil else { return keys.id(for: bytes) }
         TextEncoding.utf8(fromLatin1: bytes, into: &scratch)
         return scratch.withUnsafeBytes { keys.id(for: $0) }
+    }
+
+    /// A value as it appears in a message, cut at 60 bytes.
+    static func quoted(_ raw: UnsafeRawBufferPointer) -> String {
+        let text = String(decoding: raw.prefix(60), as: UTF8.self)
+        return raw.isEmpty ? "an empty value" : "\"\(text)\(raw.count > 60 ? "..." : "")\""
     }
 }

@@ -10,14 +10,23 @@ struct ProblemLog {
 
     init(keepsAll: Bool) { self.keepsAll = keepsAll }
 
-    /// Completes the kept problems of `file` that the merge found: their text, byte offset and kind, by line.
-    mutating func fill(file: String, raw: [Int: String], bytes: [Int: Int], kinds: [Int: RowProblem.Kind]) {
-        for k in kept.indices where kept[k].file == file {
-            let line = kept[k].line
-            if kept[k].raw.isEmpty, let text = raw[line] { kept[k].raw = text }
-            if let byte = bytes[line] { kept[k].byte = byte }
-            if let kind = kinds[line] { kept[k].kind = kind }
+    /// Gives the kept problems of `file` without raw text the text of their line.
+    mutating func fillRaw(file: String, _ text: [Int: String]) {
+        for k in kept.indices where kept[k].file == file && kept[k].raw.isEmpty {
+            if let raw = text[kept[k].line] { kept[k].raw = raw }
         }
+    }
+
+    /// Gives the kept problems of `file` at these lines these reasons.
+    mutating func rewrite(file: String, _ reasons: [Int: String]) {
+        for k in kept.indices where kept[k].file == file {
+            if let reason = reasons[kept[k].line] { kept[k].reason = reason }
+        }
+    }
+
+    /// Gives the kept problems of `file` another place (intake's normalized text back to its sources).
+    mutating func place(file: String, _ transform: (RowProblem) -> RowProblem) {
+        for k in kept.indices where kept[k].file == file { kept[k] = transform(kept[k]) }
     }
 
     mutating func add(_ problem: RowProblem) {

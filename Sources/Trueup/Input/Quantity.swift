@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// Parses a forecast or actual quantity from its bytes.
 ///
@@ -97,7 +93,7 @@ enum Quantity {
         for i in 0..<bytes.count {
             text[i] = bytes[i] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: bytes[i])
         }
-        let value = strtod(text, nil)
+        let value = Syscalls.parseDouble(text)
         return value.isFinite ? value : nil
     }
 }

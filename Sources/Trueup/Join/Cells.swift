@@ -17,19 +17,15 @@ struct Cells {
     let lags: [Int]
     /// The window's months that have at least one forecast, by period index.
     let periods: [Month]
-    /// The series of each group, when the groups are some of the series (one customer's); nil when group = series.
-    let seriesOfGroup: [Int32]?
 
     /// Columns of `count` cells, left uninitialised: the join writes every one.
-    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month], forecastRows: Int,
-         seriesOfGroup: [Int32]? = nil) {
+    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month], forecastRows: Int) {
         source = CellColumn(count: count)
         self.forecastRows = forecastRows
         self.bucketStart = bucketStart
         self.groupCount = groupCount
         self.lags = lags
         self.periods = periods
-        self.seriesOfGroup = seriesOfGroup
     }
 
     var lagCount: Int { lags.count }

@@ -96,14 +96,16 @@ struct Join {
         return period >= 0 ? Int(period) : nil
     }
 
-    /// Where each actual row went: used, outside the window, or unmatched.
+    /// Where each actual row went: used, open, outside the window, or unmatched.
     func actualAccounting(_ presence: Presence) -> RowAccounting.Actuals {
         var result = RowAccounting.Actuals()
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
             let rows = Int(panel.actualRows[slot])
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
-            if month < window.first || month > window.last {
+            if month > lastClosed {
+                result.open += rows
+            } else if month < window.first || month > window.last {
                 result.outsideWindow += rows
             } else if let period = period(of: month, in: presence),
                       presence.lags[Int(Panel.customer(of: key)) * presence.periods.count + period] != 0 {
@@ -172,39 +174,19 @@ struct Join {
     /// actuals without a forecast at some lag. With several threads, each counts and
     /// then scatters one contiguous part of that sequence; within every bucket, part p
     /// writes after parts 0..<p, so the cells land in the sequential order and every
-    /// sum over them is the same to the last bit. With `customer`, only that customer's cells are
-    /// laid out (grouped by customer and item, its series are then the groups, in series order).
-    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64, threads: Int,
-               customer only: Int32? = nil) -> Cells {
+    /// sum over them is the same to the last bit.
+    func cells(_ presence: Presence, series: SeriesIndex, grouping: Grouping, lagMask: UInt64, threads: Int) -> Cells {
         var lags: [Int] = []
         var lagIndex = [Int](repeating: -1, count: Panel.maximumLag + 1)
         for lag in 0...Panel.maximumLag where lagMask & (UInt64(1) << UInt64(lag)) != 0 {
             lagIndex[lag] = lags.count
             lags.append(lag)
         }
-        // The group of each series, -1 for a series left out; a slot's period is looked up as `period(of:in:)` does, inline below.
-        var groupOf: [Int32]
-        var groupCount: Int
-        var seriesOfGroup: [Int32]?
+        let groupCount: Int
         switch grouping {
-        case .customer:
-            groupOf = series.customer
-            groupCount = panel.customers.count
-        case .item:
-            groupOf = series.item
-            groupCount = panel.items.count
-        case .customerItem:
-            groupOf = (0..<Int32(series.count)).map { $0 }
-            groupCount = series.count
-        }
-        if let only {
-            for s in groupOf.indices where series.customer[s] != only { groupOf[s] = -1 }
-            if grouping == .customerItem {
-                let kept = groupOf.indices.filter { groupOf[$0] >= 0 }.map { Int32($0) }
-                for (g, s) in kept.enumerated() { groupOf[Int(s)] = Int32(g) }
-                groupCount = kept.count
-                seriesOfGroup = kept
-            }
+        case .customer: groupCount = panel.customers.count
+        case .item: groupCount = panel.items.count
+        case .customerItem: groupCount = series.count
         }
         let lagCount = lags.count
         let periodCount = presence.periods.count
@@ -215,6 +197,13 @@ struct Join {
         let parts = bucketCount <= 1 << 22 && sourceCount >= 1 << 16 ? max(1, threads) : 1
         let partSize = (sourceCount + parts - 1) / max(1, parts)
 
+        // The group of each series; a slot's period is looked up as `period(of:in:)` does, inline below.
+        let groupOf: [Int32]
+        switch grouping {
+        case .customer: groupOf = series.customer
+        case .item: groupOf = series.item
+        case .customerItem: groupOf = (0..<Int32(series.count)).map { $0 }
+        }
         let first = window.first.index
         let width = window.last - window.first + 1
         /// Calls `body(bucket, source)` for every cell of the sources in part `p`.
@@ -240,19 +229,17 @@ struct Join {
                     let slot = Int(rowSlot[row])
                     let l = lagIndex[Int(rowLag[row])]
                     let period = periodOfSlot(slot)
-                    let group = Int(groupOf[Int(ofSlot[slot])])
-                    guard l >= 0, period >= 0, group >= 0 else { continue }
-                    body((group * lagCount + l) * periodCount + period, row)
+                    guard l >= 0, period >= 0 else { continue }
+                    body((Int(groupOf[Int(ofSlot[slot])]) * lagCount + l) * periodCount + period, row)
                 }
                 for source in sources.clamped(to: rowCount..<sourceCount) {
                     let slot = source - rowCount
                     guard actualRows[slot] > 0 else { continue }
                     let period = periodOfSlot(slot)
-                    let group = Int(groupOf[Int(ofSlot[slot])])
-                    guard period >= 0, group >= 0 else { continue }
+                    guard period >= 0 else { continue }
                     let customer = Int(Panel.customer(of: slotKey[slot]))
                     var missing = customerLags[customer * periodCount + period] & lagMask & ~forecastLags[slot]
-                    let base = group * lagCount
+                    let base = Int(groupOf[Int(ofSlot[slot])]) * lagCount
                     while missing != 0 {
                         let lag = missing.trailingZeroBitCount
                         missing &= missing - 1
@@ -282,7 +269,7 @@ struct Join {
         }
         start[bucketCount] = running
         let cells = Cells(count: Int(running), bucketStart: start, groupCount: groupCount, lags: lags, periods: presence.periods,
-                          forecastRows: rowCount, seriesOfGroup: seriesOfGroup)
+                          forecastRows: rowCount)
 
         // Scatter: every position is written exactly once, by the part that counted it.
         let source = cells.source.buffer

@@ -1,45 +1,209 @@
+import TrueupSystem
+
 /// `trueup report`: two files in, every group's figures out.
-///
-/// A run is three stages, each a value handed to the next: `Intake` reads each file once,
-/// `Scoring` computes every figure, and the verdict (`Policy.assess`) turns the customers'
-/// figures into tiers and reasons.
 public enum Report {
     public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
-        try scored(request).result
-    }
-
-    /// The report, and the scoring it came from, to ask for more figures without reading the files again.
-    static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, scoring: Scoring) {
+        // Files are checked before anything is read: a FIFO or a device named as a file is refused
+        // (a folder is read as its files, `-` as standard input).
+        for path in request.forecastInputs + request.actualInputs where path != "-" && !SideSource.isFolder(path) {
+            do {
+                try InputSource.check(path)
+            } catch {
+                throw .input(error)
+            }
+        }
+        // A plain file is hashed from the start, in the time the work below leaves idle; other
+        // sources are hashed as intake reads them.
+        func digest(_ arguments: [String]) -> FileDigest? {
+            guard request.hashesInputs, arguments.count == 1, let path = arguments.first, path != "-",
+                  !SideSource.isWorkbook(path), !SideSource.isFolder(path) else { return nil }
+            return FileDigest(path: path)
+        }
+        // Read first: a small file, and a bad price stops the run before the large files are read.
+        let priceList: PriceList?
+        do {
+            priceList = try request.prices.map { path throws(PriceError) in
+                try PriceList.read(path: path, overrides: request.columns, encoding: request.encoding)
+            }
+        } catch {
+            throw .prices(error)
+        }
+        let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
-        let intake = try Intake(request, stopwatch: &stopwatch)
-        let scoring = try Scoring(intake, from: request.from, to: request.to, threads: request.threads, actualsPath: request.actuals)
-        let scored = scoring.figures(by: request.grouping, lagMask: try scoring.lagMask(request.lag), stopwatch: &stopwatch)
-        let rows = scored.rows
-        let reportLag = request.lag ?? (scoring.lags.contains(1) ? 1 : scoring.lags.first)
-        let scale = intake.panel.scale
-        var book: BookTotals?
-        var trend: BookTrend?
+        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
+                            blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
+        ingest.normalization = request.normalizeKeys
+        var actuals: InputFile
+        var forecasts: InputFile
+        do throws(InputError) {
+            do throws(InputError) {
+                actuals = try ingest.readSide(request.side(.actuals))
+            } catch .missingColumns(let file, let line, let missing, let header) {
+                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
+                // When the forecasts lack columns too, one message says so for both.
+                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding)
+                do throws(InputError) {
+                    _ = try other.readSide(request.side(.forecasts))
+                } catch .missingColumns(let file, let line, let missing, let header) {
+                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
+                                                actuals: actualsError)
+                } catch {}
+                throw actualsError
+            }
+            stopwatch.lap("read actuals")
+            forecasts = try ingest.readSide(request.side(.forecasts))
+            stopwatch.lap("read forecasts")
+        } catch {
+            throw .input(error)
+        }
+        for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
+            let wanted = Column.normalize(name)
+            let headers = ((forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
+                .map(Column.normalize)
+            if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
+        }
+        if ingest.problems.total > 0 && !request.skipBadRows {
+            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
+        }
+        let panel = ingest.panel
+        guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
+            throw .input(.noActuals(path: actuals.path))
+        }
+        if let asOf = request.asOf, asOf > latestActual || asOf < firstActual {
+            throw .asOfOutsideActuals(asOf: asOf, firstActual: firstActual, latestActual: latestActual)
+        }
+        let closing = ClosedPeriods(panel, latest: latestActual, firstActual: firstActual, asOf: request.asOf)
+        let lastClosed = closing.lastClosed
+        let window = Window(first: request.from ?? firstMonth, last: min(request.to ?? lastClosed, lastClosed))
+        guard window.first <= window.last else {
+            throw .emptyWindow(from: window.first, to: request.to ?? lastClosed, lastClosed: lastClosed)
+        }
+
+        let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
+        // The series don't depend on the presence: with two threads or more both are worked out at once.
+        var presence = Join.Presence()
+        var series = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: 0)
+        inParallel(request.threads > 1 ? 2 : 1) { part in
+            if part == 0 { presence = join.presence(threads: request.threads) }
+            if part == 1 || request.threads == 1 { series = join.series() }
+        }
+        var accounting = RowAccounting()
+        accounting.forecasts = presence.forecasts
+        accounting.forecasts.read = forecasts.rowsRead
+        accounting.forecasts.rejected = forecasts.rowsRejected
+        accounting.forecasts.totals = forecasts.totalsRows
+        accounting.actuals = join.actualAccounting(presence)
+        accounting.actuals.read = actuals.rowsRead
+        accounting.actuals.rejected = actuals.rowsRejected
+        accounting.actuals.totals = actuals.totalsRows
+
+        let allLags = presence.lags.reduce(UInt64(0), |)
+        let lagsPresent = (0...Panel.maximumLag).filter { allLags & (UInt64(1) << UInt64($0)) != 0 }
+        var lagMask = allLags
+        if let lag = request.lag {
+            guard lagsPresent.contains(lag) else { throw .lagNotFound(lag: lag, available: lagsPresent) }
+            lagMask = UInt64(1) << UInt64(lag)
+        }
+
+        let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
+        let coverage = Coverage(panel: panel, window: window, reportLag: reportLag, applied: request.normalizeKeys)
+        if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
+            throw .lookAlikes(coverage.lookAlikes)
+        }
+
+        let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
+        stopwatch.lap("join")
+        let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
+        var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
+        groupFigures.prices = seriesPrices
+        let computed = groupFigures.compute(threads: request.threads)
+            .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
+
+        let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
+        var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
+                                  firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
+                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
+                                  scale: panel.scale)
+        result.customerNames = actuals.customerNames.merging(forecasts.customerNames) { _, forecast in forecast }
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
-            book = BookTotals(rows, lag: reportLag, scale: scale)
-            let window = scoring.window
+            result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
-            trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: scale)
+            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale)
         }
-        var assessments: [Assessment] = []
+        result.prices = priceList
+        result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
+        let measuresStability = lagsPresent.count > 1 && request.measuresStability
+        if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
+            let history = ForecastHistory(panel: panel, window: window)
+            if let terms = request.agreements {
+                do {
+                    try history.validate(terms, knownCustomers: Set(panel.customers.names))
+                } catch {
+                    throw .agreements(error)
+                }
+                result.agreement = history.compliance(terms)
+            }
+            if measuresStability {
+                result.stability = history.stability()
+                result.waterfalls = history.waterfalls()
+            }
+            if let coverage = request.proposalCoverage {
+                result.proposals = history.proposals(coverage: coverage, lag: request.lag)
+            }
+            stopwatch.lap("stability and agreements")
+        }
         if request.grouping == .customer, let reportLag {
-            assessments = request.policy.assess(rows, lag: reportLag)
+            result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
+                                                          into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
+            for k in result.assessments.indices {
+                result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
+            }
         }
-        var forecasts = intake.forecasts, actuals = intake.actuals
-        if let digests = intake.digests {
-            forecasts.sha256 = digests.forecasts.hex()
-            actuals.sha256 = digests.actuals.hex()
+        result.coverage = coverage
+        result.incompleteMonth = closing.incomplete
+        result.latestActual = latestActual
+        do {
+            if let digest = digests.forecasts {
+                result.forecasts.sha256 = try digest.hex(matching: forecasts.readStatus)
+                result.forecasts.files[0].sha256 = result.forecasts.sha256
+            }
+            if let digest = digests.actuals {
+                result.actuals.sha256 = try digest.hex(matching: actuals.readStatus)
+                result.actuals.files[0].sha256 = result.actuals.sha256
+            }
+        } catch {
+            throw .input(error)
         }
         stopwatch.lap("compute")
-        let result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals,
-                                  accounting: scoring.accounting, firstActual: scoring.firstActual, lastClosed: scoring.lastClosed,
-                                  window: scoring.window, lags: scoring.lags, rejects: intake.rejects, reportLag: reportLag,
-                                  assessments: assessments, timings: stopwatch.laps, scale: scale, book: book, trend: trend,
-                                  prices: intake.prices, unpriced: scored.unpriced)
-        return (result, scoring)
+        result.timings = stopwatch.laps
+        return result
+    }
+
+    /// Rows sorted by the group key (byte order of the names), then lag.
+    private static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
+                                    panel: Panel, series: SeriesIndex) -> [MetricsRow] {
+        let customers = panel.customerNames
+        let items = panel.itemNames
+        func key(_ group: Int) -> (customer: String?, item: String?) {
+            switch grouping {
+            case .customer: return (customers[group], nil)
+            case .item: return (nil, items[group])
+            case .customerItem: return (customers[Int(series.customer[group])], items[Int(series.item[group])])
+            }
+        }
+        let scale = panel.scale
+        let rows = computed.map { entry -> MetricsRow in
+            let (customer, item) = key(entry.group)
+            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums, scale: scale),
+                              absoluteError: scale.quantity(units: entry.sums.sumAbsoluteError),
+                              periods: entry.sums.periodTotals.map { $0.inQuantities(scale) })
+        }
+        return rows.sorted { a, b in
+            let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]
+            let kb = [Array((b.customer ?? "").utf8), Array((b.item ?? "").utf8)]
+            if ka[0] != kb[0] { return ka[0].lexicographicallyPrecedes(kb[0]) }
+            if ka[1] != kb[1] { return ka[1].lexicographicallyPrecedes(kb[1]) }
+            return a.lag < b.lag
+        }
     }
 }

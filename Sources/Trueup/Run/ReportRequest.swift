@@ -1,13 +1,26 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import TrueupSystem
 
 /// What `trueup report` was asked to do.
 public struct ReportRequest: Sendable {
+    /// The forecasts' first source; `forecastInputs` has them all.
     public var forecasts: String
     public var actuals: String
+    /// Files, folders and `-` (standard input) the forecasts are read from, in order.
+    public var forecastInputs: [String]
+    public var actualInputs: [String]
+    /// Fields taken from the forecasts' and the actuals' file names (`--name-pattern`).
+    public var namePattern: NamePattern?
+    public var actualsNamePattern: NamePattern?
+    /// The order of `NN/NN/YYYY` dates, when the files don't settle it.
+    public var dateOrder: DateOrder?
+    /// The encoding of text without a byte order mark (`--encoding`); `encoding` follows it for the fast reader.
+    public var sourceEncoding: SourceEncoding = .utf8 {
+        didSet { encoding = sourceEncoding == .latin1 ? .latin1 : .utf8 }
+    }
+    /// Reads .xlsx sources; without one, a workbook is refused.
+    public var workbookReader: WorkbookReader?
+    /// The workbook sheet to read (`--sheet`); default the first.
+    public var sheet: String?
     /// First target period scored; default: every closed period.
     public var from: Month?
     /// Last target period scored; default and upper bound: the last closed period.
@@ -21,8 +34,13 @@ public struct ReportRequest: Sendable {
     public var skipBadRows: Bool
     /// The thresholds of the tiers.
     public var policy: Policy
-    /// Cores to read with; 1 reads each file in one sequential pass. The result is the same.
-    public var threads: Int = ReportRequest.availableCores
+    /// Cores to read with, 1 to `maximumThreads` (any other value is taken as the nearest of those);
+    /// 1 reads each file in one sequential pass. The result is the same.
+    public var threads: Int {
+        get { cappedThreads }
+        set { cappedThreads = min(max(1, newValue), Self.maximumThreads) }
+    }
+    private var cappedThreads = ReportRequest.availableCores
     /// The encoding of both files' names and headers.
     public var encoding: TextEncoding = .utf8
     /// Bytes per block when reading with several threads (tests make it tiny to cut records everywhere).
@@ -33,8 +51,21 @@ public struct ReportRequest: Sendable {
     public var prices: String?
     /// The currency code money is labelled with in text outputs (`--currency`); nothing is converted.
     public var currency: String?
+    /// `--as-of`: the last closed period, overriding the incomplete-month rule.
+    public var asOf: Month?
+    /// `--normalize-keys`: normalisations applied to both files' codes before the join.
+    public var normalizeKeys: KeyNormalization = []
+    /// `--normalize-keys none`: codes that look alike are joined as they are spelled, without stopping.
+    public var acceptsLookAlikes = false
     /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
     public var hashesInputs = true
+    /// The supply agreements to measure every customer against (`--agreements`).
+    public var agreements: AgreementTerms?
+    /// With a coverage k (percent), every customer's proposed terms at each lag (`trueup agreement`).
+    public var proposalCoverage: Double?
+    /// Whether to work out stability.csv's revisions and the lag waterfall (with more than one lag);
+    /// off for runs whose caller only wants the figures.
+    public var measuresStability = true
 
     public init(forecasts: String, actuals: String, from: Month? = nil, to: Month? = nil, lag: Int? = nil,
                 grouping: Grouping = .customer, columns: [Column: String] = [:], skipBadRows: Bool = false,
@@ -42,6 +73,8 @@ public struct ReportRequest: Sendable {
         self.policy = policy
         self.forecasts = forecasts
         self.actuals = actuals
+        forecastInputs = [forecasts]
+        actualInputs = [actuals]
         self.from = from
         self.to = to
         self.lag = lag
@@ -52,8 +85,19 @@ public struct ReportRequest: Sendable {
 }
 
 extension ReportRequest {
+    /// What intake needs to read one side.
+    func side(_ kind: RowParser.Kind) -> SideRequest {
+        SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
+                    pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
+                    overrides: columns, workbookReader: workbookReader, sheet: sheet)
+    }
+
     /// The cores this machine has online (at least 1, at most 8).
-    public static var availableCores: Int { min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
+    public static var availableCores: Int { min(8, max(1, Syscalls.onlineProcessors)) }
+
+    /// The most threads a run uses: more would only cost memory (a block in flight per thread)
+    /// and thread stacks, with no core left to run them.
+    public static let maximumThreads = 64
 }
 
 /// How far the reading of one input file has come: its path, the bytes read so far and its size.
@@ -73,6 +117,69 @@ public struct MetricsRow: Sendable, Equatable {
     public var periods: [PeriodTotals]
 }
 
+/// Everything a report run found, for the writers: finished when it leaves the library.
+///
+/// Built by `Report.run`; a run recorded in a history is the same result with the comparison
+/// passed in (`init(_:history:)`). No module outside the library can change it (the setters are
+/// internal, for the library's own tests).
+public struct ReportResult: Sendable {
+    public internal(set) var request: ReportRequest
+    public internal(set) var rows: [MetricsRow]
+    public internal(set) var forecasts: InputFile
+    public internal(set) var actuals: InputFile
+    public internal(set) var accounting: RowAccounting
+    public internal(set) var firstActual: Month
+    public internal(set) var lastClosed: Month
+    public internal(set) var window: Window
+    /// Every lag with a forecast in the window.
+    public internal(set) var lags: [Int]
+    /// The rows rejected under `--skip-bad-rows`, in file order.
+    public internal(set) var rejects: [RowProblem]
+    /// The lag customers are tiered at: `--lag`, else lag 1 when present, else the smallest.
+    public internal(set) var reportLag: Int?
+    /// Customers' names by code, from the inputs' name column (the forecasts' name wins); empty without one.
+    public internal(set) var customerNames: [String: String] = [:]
+    /// Every customer's tier at the report lag, most severe first (grouping by customer only).
+    public internal(set) var assessments: [Assessment] = []
+    /// Wall time of each step, in order: reading, joining, computing.
+    public internal(set) var timings: [(step: String, seconds: Double)] = []
+    /// The join audit: coverage.csv and run.json's `coverage`.
+    public internal(set) var coverage: Coverage?
+    /// The latest month with actuals when it was found incomplete and so left open.
+    public internal(set) var incompleteMonth: IncompleteMonth?
+    /// The latest month with any actual row (after the last closed period when that month is open).
+    public internal(set) var latestActual: Month?
+    /// What the history adds: this run against the earlier ones (nil without a history).
+    public internal(set) var history: RunComparison?
+    /// How the quantities were held: exact sums in whole units of the inputs' decimal places, or not.
+    public internal(set) var scale = QuantityScale()
+    /// The whole book's totals at the report lag (nil when nothing was scored at it).
+    public internal(set) var book: BookTotals?
+    /// The book's and each group's monthly and trailing totals at the report lag, over the
+    /// window's last `BookTrend.maximumMonths` months (nil when nothing was scored at it).
+    public internal(set) var trend: BookTrend?
+    /// The prices read, with `--prices`.
+    public internal(set) var prices: PriceList?
+    /// The scored cells without a price, with `--prices`.
+    public internal(set) var unpriced: Unpriced?
+    /// Each customer's revisions between every pair of its lags (with more than one lag in the forecasts).
+    public internal(set) var stability: [StabilityRow] = []
+    /// Each customer's bias and wMAPE at every lag on the same cells (with more than one lag).
+    public internal(set) var waterfalls: [LagWaterfall] = []
+    /// Each customer against each band of its agreement (with `agreements`).
+    public internal(set) var agreement: [AgreementRow] = []
+    /// Every customer's proposed terms at each lag (`--lag`: at that lag), by customer and lag (with `proposalCoverage`).
+    public internal(set) var proposals: [ProposedTerms] = []
+}
+
+extension ReportResult {
+    /// The result of a run recorded in a history: `result`, with how it compares with the earlier runs.
+    public init(_ result: ReportResult, history: RunComparison?) {
+        self = result
+        self.history = history
+    }
+}
+
 /// Why a report can't be made from otherwise readable input.
 public enum ReportError: Error, Sendable, Equatable {
     case input(InputError)
@@ -82,4 +189,10 @@ public enum ReportError: Error, Sendable, Equatable {
     case lagNotFound(lag: Int, available: [Int])
     /// The prices file can't be used.
     case prices(PriceError)
+    /// Codes spelled differently in the two files look alike: the join would be quietly wrong.
+    case lookAlikes(LookAlikes)
+    /// `--as-of` names a month before the first or after the latest month with actuals.
+    case asOfOutsideActuals(asOf: Month, firstActual: Month, latestActual: Month)
+    /// The agreements file names a customer or lag the inputs don't have.
+    case agreements(AgreementsError)
 }

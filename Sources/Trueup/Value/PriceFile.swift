@@ -14,10 +14,18 @@ extension PriceList {
     /// its line, and nothing is read: a price file is small, and one wrong price values every
     /// cell of its item wrongly.
     public static func read(path: String, overrides: [Column: String] = [:], encoding: TextEncoding = .utf8) throws(PriceError) -> PriceList {
+        // Held open to the end: only a regular file is read, and one changed meanwhile is refused.
+        let source: InputSource
+        do {
+            source = try InputSource.open(path)
+        } catch {
+            throw .input(error)
+        }
+        defer { source.close() }
         let header: Ingest.Header
         do {
-            header = try Ingest.Header(path: path, required: [.item, .unitPrice], optional: [.customer, .unitCost],
-                                       overrides: overrides, encoding: encoding)
+            header = try Ingest.Header(path: path, fileSize: source.start.size, required: [.item, .unitPrice],
+                                       optional: [.customer, .unitCost], overrides: overrides, encoding: encoding)
         } catch let error as InputError {
             throw .input(error)
         } catch let error as CSVError {
@@ -91,10 +99,12 @@ extension PriceList {
                 return true
             }
         } catch let error as CSVError {
+            do { try source.checkUnchanged() } catch { throw .input(error) }
             throw .input(BlockReader.error(error, path: path, firstLine: 1))
         } catch {
             throw .input(.unreadable(path: path, reason: "\(error)"))
         }
+        do { try source.checkUnchanged() } catch { throw .input(error) }
         if !problems.isEmpty { throw .badRows(file: path, problems: problems) }
         return list
     }

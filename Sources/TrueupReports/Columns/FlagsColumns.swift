@@ -16,7 +16,15 @@ public struct FlagsRow: Sendable {
 /// report lag, with the evidence; with a history, the change since the previous run after them.
 public enum FlagsColumns {
     /// The columns of a run without a history, or with one.
-    public static func table(history: Bool) -> ColumnTable<FlagsRow> { history ? assessment + self.history : assessment }
+    public static func table(history: Bool, names: Bool = false) -> ColumnTable<FlagsRow> {
+        let first = names ? ColumnTable([assessment.columns[0], name] + assessment.columns.dropFirst()) : assessment
+        return history ? first + self.history : first
+    }
+
+    /// After the customer when the inputs name customers.
+    static let name = OutputColumn<FlagsRow>("customer_name", "The customer's name, from the inputs' name column.") {
+        .text($0.assessment.customerName)
+    }
 
     public static let assessment = ColumnTable<FlagsRow>([
         .init("customer", "The customer.") { .text($0.assessment.customer) },
@@ -24,7 +32,7 @@ public enum FlagsColumns {
         .init("tier", "trusted, watch, unreliable or insufficient-data (fewer scored months than the policy needs).") {
             .text($0.assessment.tier.rawValue)
         },
-        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods.") {
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods, outside-agreement (with --agreements).") {
             .list($0.assessment.reasons.map(\.rawValue))
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
@@ -64,12 +72,14 @@ public enum FlagsColumns {
 public enum FlagsCSV {
     /// The rows; with `history`, each ends with the history columns.
     public static func render(_ assessments: [Assessment], history: RunComparison? = nil) -> String {
-        FlagsColumns.table(history: history != nil).csv(FlagsColumns.rows(assessments, history: history))
+        FlagsColumns.table(history: history != nil, names: assessments.contains { $0.customerName != nil })
+            .csv(FlagsColumns.rows(assessments, history: history))
     }
 
     /// The same rows as JSON objects keyed by the column names; reasons as a list.
     public static func value(_ assessments: [Assessment], history: RunComparison? = nil) -> JSONValue {
-        FlagsColumns.table(history: history != nil).json(FlagsColumns.rows(assessments, history: history))
+        FlagsColumns.table(history: history != nil, names: assessments.contains { $0.customerName != nil })
+            .json(FlagsColumns.rows(assessments, history: history))
     }
 }
 
@@ -90,6 +100,8 @@ public enum ReportJSON {
             }
             members.append(("flags", FlagsCSV.value(result.assessments, history: result.history)))
         }
+        if result.lags.count > 1 { members.append(("stability", StabilityCSV.value(result.stability))) }
+        if result.request.agreements != nil { members.append(("agreement", AgreementCSV.value(result.agreement))) }
         return .object(members)
     }
 }

@@ -6,10 +6,7 @@ public enum RejectsColumns {
         .init("file", "The input file.") { .text($0.file) },
         .init("line", "The line number in that file (the header is line 1).") { .integer($0.line) },
         .init("column", "The column that was wrong, when one was.") { .text($0.column ?? "") },
-        .init("kind", "What kind of problem, as a code: field-count, empty-name, not-utf8, period, lag, number, too-large or duplicate.") {
-            .text($0.kind.code)
-        },
-        .init("reason", "What was wrong.") { .text(RowProblemText.reason($0.kind)) },
+        .init("reason", "What was wrong.") { .text($0.reason) },
         .init("raw", "The row's text as it was in the file.") { .text($0.raw) },
     ])
 }

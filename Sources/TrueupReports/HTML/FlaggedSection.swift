@@ -54,6 +54,7 @@ enum FlaggedSection {
     static func row(_ a: Assessment, page: ReportPage) -> Markup {
         let track = page.result.history?.customers[a.customer]
         var name: [Markup] = [.element("span", ["class": "customer-name"], text: a.customer)]
+        if let full = a.customerName { name.append(.element("span", ["class": "customer-fullname"], text: full)) }
         if track?.newlyFlagged == true {
             name.append(.element("span", ["class": "new-mark", "title": "flagged in this run, not in the previous one"], text: "new"))
         }
@@ -138,7 +139,7 @@ enum FlaggedSection {
         let rows = assessments.prefix(everyoneShown).map { a -> Markup in
             let f = a.figures
             return .element("tr", [:], [
-                .element("td", text: a.customer),
+                .element("td", text: a.customerName.map { "\(a.customer) · \($0)" } ?? a.customer),
                 .element("td", [:], [.element("span", ["class": "pill tier-\(a.tier.rawValue)"], text: TierColors.label(a.tier))]),
                 .element("td", ["class": "num"], text: String(f.periods)),
                 .element("td", ["class": "num"], text: NumberText.readable(f.actual, decimals: 0)),

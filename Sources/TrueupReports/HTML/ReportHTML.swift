@@ -18,6 +18,8 @@ public enum ReportHTML {
                 HeadlineSection.render(page),
                 chartsSection(page),
                 FlaggedSection.render(page),
+                AgreementSection.render(page),
+                AuditSection.render(page),
                 RunSection.render(page, version: version),
             ]),
         ]

@@ -72,6 +72,7 @@ enum ReportStyle {
         .flagged .explanation { font-size: 13px; min-width: 340px; }
         .flagged td.num, .flagged th.num { padding-left: 4px; padding-right: 4px; }
         .customer-name { font-weight: 600; word-break: break-word; }
+        .customer-fullname { display: block; color: #555; font-size: 0.9em; word-break: break-word; }
         .pill { display: inline-block; white-space: nowrap; border: 1.5px solid #8e8e93; border-radius: 10px; padding: 0 8px; font-size: 12px; }
         .pill.tier-unreliable { border-color: #D55E00; } .pill.tier-watch { border-color: #E69F00; }
         .pill.tier-trusted { border-color: #0072B2; } .pill.tier-insufficient-data { border-color: #999999; }
@@ -84,6 +85,7 @@ enum ReportStyle {
         .run-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px 32px; }
         .run-grid table { margin-bottom: 8px; }
         table.options, table.policy, table.accounting { width: auto; }
+        tr.outside td { background: #fdf1e7; }
         table.options th, table.policy th { padding-right: 24px; }
         table.accounting th, table.accounting td { padding-left: 14px; padding-right: 14px; }
         .hash { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; word-break: break-all; }

@@ -9,7 +9,7 @@ enum RunSection {
             ("Target months", "\(result.window.first) to \(result.window.last)"),
             ("Asked for", "--from \(request.from?.description ?? "(first month)") --to \(request.to?.description ?? "(last closed month)")"),
             ("First month with actuals", result.firstActual.description),
-            ("Last closed month", result.lastClosed.description),
+            ("Last closed month", result.lastClosed.description + (request.asOf != nil ? " (--as-of)" : result.incompleteMonth.map { " (\($0.month) looked incomplete and is open)" } ?? "")),
             ("Lags in the window", result.lags.isEmpty ? "none" : result.lags.map(String.init).joined(separator: ", ")),
             ("Lag kept", request.lag.map { "\($0) (--lag)" } ?? "every lag"),
             ("Report lag", page.lag.map(String.init) ?? "none"),
@@ -79,7 +79,7 @@ enum RunSection {
             .element("tbody", [:], [
                 .element("tr", [:], [.element("th", text: "forecasts"), cell(f.read), cell(f.used), cell(f.open), cell(f.outsideWindow),
                                      cell(nil), cell(f.rejected), .element("td", ["class": "num"], text: f.addsUp ? "yes" : "no")]),
-                .element("tr", [:], [.element("th", text: "actuals"), cell(a.read), cell(a.used), cell(nil), cell(a.outsideWindow),
+                .element("tr", [:], [.element("th", text: "actuals"), cell(a.read), cell(a.used), cell(a.open), cell(a.outsideWindow),
                                      cell(a.unmatched), cell(a.rejected), .element("td", ["class": "num"], text: a.addsUp ? "yes" : "no")]),
             ]),
         ])

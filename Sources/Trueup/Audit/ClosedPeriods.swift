@@ -1,0 +1,70 @@
+/// The latest month with actuals, when it looks exported half-way through (METRICS.md, "Closed periods").
+///
+/// A month is incomplete when it has fewer than half the actual rows **and** less than half the
+/// actual volume Σ|A| of the median of the up to 6 months before it; at least 3 of those months
+/// are needed to judge. The months before are the calendar months from the first month with
+/// actuals on; one with no actual row counts as 0 rows and 0 volume. Volume is Σ|A| over the
+/// month's (customer, item) actuals, each the sum of its rows.
+public struct IncompleteMonth: Sendable, Equatable {
+    public var month: Month
+    public var rows: Int
+    public var volume: Double
+    public var medianRows: Double
+    public var medianVolume: Double
+    /// How many months the medians are taken over (3 to 6).
+    public var months: Int
+}
+
+/// Which month is the last closed one, and why.
+struct ClosedPeriods {
+    /// The last closed period.
+    var lastClosed: Month
+    /// The latest month with actuals, when the rule found it incomplete (and `--as-of` was not given).
+    var incomplete: IncompleteMonth?
+
+    /// Up to this many months before the latest are compared with it.
+    static let comparedMonths = 6
+    /// At least this many are needed to judge.
+    static let neededMonths = 3
+
+    /// The last closed period of `panel`'s actuals: `asOf` when given, else the latest month with
+    /// an actual unless it is incomplete, then the month before it.
+    init(_ panel: Panel, latest: Month, firstActual: Month, asOf: Month?) {
+        if let asOf {
+            lastClosed = asOf
+            incomplete = nil
+            return
+        }
+        incomplete = Self.incompleteMonth(panel, latest: latest, firstActual: firstActual)
+        lastClosed = incomplete == nil ? latest : latest + -1
+    }
+
+    static func incompleteMonth(_ panel: Panel, latest: Month, firstActual: Month) -> IncompleteMonth? {
+        let first = max(firstActual, latest + -comparedMonths)
+        let count = latest - first  // months before the latest that are compared
+        guard count >= neededMonths else { return nil }
+        var rows = [Int](repeating: 0, count: count + 1)
+        var volume = [Double](repeating: 0, count: count + 1)
+        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
+            let k = Panel.month(of: panel.slotKey[slot]) - first
+            guard k >= 0 && k <= count else { continue }
+            rows[k] += Int(panel.actualRows[slot])
+            volume[k] += abs(panel.actual[slot])
+        }
+        let medianRows = median(rows.prefix(count).map(Double.init))
+        let medianVolume = median(Array(volume.prefix(count)))
+        let isIncomplete = Double(rows[count]) < medianRows / 2 && volume[count] < medianVolume / 2
+        // The panel holds quantities as units of its scale: the volumes are reported as quantities.
+        let month = IncompleteMonth(month: latest, rows: rows[count], volume: panel.scale.quantity(units: volume[count]),
+                                    medianRows: medianRows, medianVolume: panel.scale.quantity(units: medianVolume), months: count)
+        return isIncomplete ? month : nil
+    }
+
+    /// The middle value, or the mean of the two middle values of an even count.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,165 @@
+/// The join audit (METRICS.md, "Coverage"): per customer, what was forecast and bought, what
+/// only one side has, and the code in the other file it looks like.
+public struct Coverage: Sendable, Equatable {
+    public var rows: [CoverageRow]
+    /// ΣA over the (customer, item) pairs both forecast (any lag) and bought, ÷ ΣA; nil when ΣA is 0.
+    public var matchedActualShare: Double?
+    /// ΣF at the report lag over those pairs, ÷ ΣF at the report lag; nil when ΣF is 0.
+    public var matchedForecastShare: Double?
+    public var lookAlikes: LookAlikes
+}
+
+/// One customer's line of coverage.csv.
+public struct CoverageRow: Sendable, Equatable {
+    /// The code as in the forecasts, or as in the actuals when only they have it.
+    public var customer: String
+    public var inForecasts: Bool
+    public var inActuals: Bool
+    public var forecastItems: Int
+    public var actualItems: Int
+    public var matchedItems: Int
+    /// ΣF at the report lag.
+    public var forecastUnits: Double
+    /// ΣF at the report lag over items this customer never bought in the window.
+    public var unboughtForecastUnits: Double
+    public var actualUnits: Double
+    /// ΣA over items this customer never forecast (at any lag) in the window.
+    public var unforecastActualUnits: Double
+    /// A code in the other file that is this one under every normalisation; nil when none.
+    public var lookAlike: String?
+}
+
+/// Codes spelled differently in the two files that are the same under `KeyNormalization.all`.
+public struct LookAlikes: Sendable, Equatable {
+    public struct Pair: Sendable, Equatable {
+        /// The customer the item belongs to (nil for a pair of customers), as in the forecasts.
+        public var customer: String?
+        public var inForecasts: String
+        public var inActuals: String
+    }
+
+    /// One pair per customer code of the forecasts that has a look-alike in the actuals.
+    public var customers: [Pair] = []
+    /// One pair per (customer, item) of the forecasts whose item code has a look-alike in the actuals.
+    public var items: [Pair] = []
+    /// The `--normalize-keys` set that joins every pair (including what was already applied).
+    public var joinedBy: KeyNormalization = []
+
+    public var isEmpty: Bool { customers.isEmpty && items.isEmpty }
+}
+
+extension Coverage {
+    /// The audit of `panel` over `window`, with forecast units at `reportLag`.
+    init(panel: Panel, window: Window, reportLag: Int?, applied: KeyNormalization) {
+        // Which (customer, item) pairs each file has in the window.
+        var pairs: [UInt64: (forecast: Bool, actual: Bool)] = [:]
+        func inWindow(_ key: UInt64) -> Bool {
+            let month = Panel.month(of: key)
+            return month >= window.first && month <= window.last
+        }
+        func pair(_ key: UInt64) -> UInt64 { key >> 16 }
+        for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
+            let key = pair(panel.slotKey[slot])
+            var facts = pairs[key] ?? (false, false)
+            if panel.forecastLags[slot] != 0 { facts.forecast = true }
+            if panel.actualRows[slot] > 0 { facts.actual = true }
+            pairs[key] = facts
+        }
+        let customerCount = panel.customers.count
+        var rows = (0..<customerCount).map { id in
+            CoverageRow(customer: panel.customerName(Int32(id)), inForecasts: false, inActuals: false, forecastItems: 0,
+                        actualItems: 0, matchedItems: 0, forecastUnits: 0, unboughtForecastUnits: 0, actualUnits: 0,
+                        unforecastActualUnits: 0, lookAlike: nil)
+        }
+        for (key, facts) in pairs {
+            let c = Int(key >> 24)
+            if facts.forecast { rows[c].inForecasts = true; rows[c].forecastItems += 1 }
+            if facts.actual { rows[c].inActuals = true; rows[c].actualItems += 1 }
+            if facts.forecast && facts.actual { rows[c].matchedItems += 1 }
+        }
+        // Units, summed in slot and row order: the order the data fixes.
+        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 && inWindow(panel.slotKey[slot]) {
+            let key = panel.slotKey[slot]
+            let c = Int(Panel.customer(of: key))
+            rows[c].actualUnits += panel.actual[slot]
+            if pairs[pair(key)]?.forecast != true { rows[c].unforecastActualUnits += panel.actual[slot] }
+        }
+        if let reportLag {
+            for row in panel.rowSlot.indices where Int(panel.rowLag[row]) == reportLag {
+                let key = panel.slotKey[Int(panel.rowSlot[row])]
+                guard inWindow(key) else { continue }
+                let c = Int(Panel.customer(of: key))
+                rows[c].forecastUnits += panel.rowValue[row]
+                if pairs[pair(key)]?.actual != true { rows[c].unboughtForecastUnits += panel.rowValue[row] }
+            }
+        }
+        // The panel holds quantities as units of its scale; sums leave it as quantities.
+        let scale = panel.scale
+        for c in rows.indices {
+            rows[c].forecastUnits = scale.reported(units: rows[c].forecastUnits)
+            rows[c].unboughtForecastUnits = scale.reported(units: rows[c].unboughtForecastUnits)
+            rows[c].actualUnits = scale.reported(units: rows[c].actualUnits)
+            rows[c].unforecastActualUnits = scale.reported(units: rows[c].unforecastActualUnits)
+        }
+        lookAlikes = LookAlikes(panel: panel, pairs: pairs.mapValues { ($0.forecast, $0.actual) }, rows: &rows, applied: applied)
+        let listed = rows.filter { $0.inForecasts || $0.inActuals }
+        self.rows = listed.sorted { Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }
+        let actual = listed.reduce(0.0) { $0 + $1.actualUnits }
+        let unforecast = listed.reduce(0.0) { $0 + $1.unforecastActualUnits }
+        let forecast = listed.reduce(0.0) { $0 + $1.forecastUnits }
+        let unbought = listed.reduce(0.0) { $0 + $1.unboughtForecastUnits }
+        matchedActualShare = actual != 0 ? (actual - unforecast) / actual : nil
+        matchedForecastShare = forecast != 0 ? (forecast - unbought) / forecast : nil
+    }
+}
+
+extension LookAlikes {
+    /// Finds the look-alike customers and items among the panel's codes in the window, and writes
+    /// each customer's look-alike into `rows` (indexed by customer id).
+    init(panel: Panel, pairs: [UInt64: (Bool, Bool)], rows: inout [CoverageRow], applied: KeyNormalization) {
+        let all = KeyNormalization.all
+        // Customers: by normalised code, the ids seen in each file, in id order.
+        var byCode: [String: (forecasts: [Int], actuals: [Int])] = [:]
+        var order: [String] = []
+        for (id, row) in rows.enumerated() where row.inForecasts || row.inActuals {
+            let code = all.apply(row.customer)
+            if byCode[code] == nil { order.append(code); byCode[code] = ([], []) }
+            if row.inForecasts { byCode[code]?.forecasts.append(id) }
+            if row.inActuals { byCode[code]?.actuals.append(id) }
+        }
+        var joinedBy = applied
+        for code in order {
+            guard let ids = byCode[code] else { continue }
+            for f in ids.forecasts {
+                if let a = ids.actuals.first(where: { $0 != f }) {
+                    customers.append(Pair(customer: nil, inForecasts: rows[f].customer, inActuals: rows[a].customer))
+                    rows[f].lookAlike = rows[a].customer
+                    joinedBy.formUnion(KeyNormalization.joining(rows[f].customer, rows[a].customer) ?? all)
+                }
+            }
+            for a in ids.actuals where rows[a].lookAlike == nil {
+                if let f = ids.forecasts.first(where: { $0 != a }) { rows[a].lookAlike = rows[f].customer }
+            }
+        }
+        // Items: within one normalised customer, item codes that differ but normalise alike.
+        var itemsByCode: [String: (forecasts: [(c: Int, i: Int)], actuals: [(c: Int, i: Int)])] = [:]
+        var itemOrder: [String] = []
+        for (key, facts) in pairs.sorted(by: { $0.key < $1.key }) {
+            let c = Int(key >> 24), i = Int(Int32(truncatingIfNeeded: key & 0xFF_FFFF))
+            let code = all.apply(rows[c].customer) + "\u{0}" + all.apply(panel.itemName(Int32(i)))
+            if itemsByCode[code] == nil { itemOrder.append(code); itemsByCode[code] = ([], []) }
+            if facts.0 { itemsByCode[code]?.forecasts.append((c, i)) }
+            if facts.1 { itemsByCode[code]?.actuals.append((c, i)) }
+        }
+        for code in itemOrder {
+            guard let ids = itemsByCode[code] else { continue }
+            for f in ids.forecasts {
+                guard let a = ids.actuals.first(where: { $0.i != f.i }) else { continue }
+                let forecastItem = panel.itemName(Int32(f.i)), actualItem = panel.itemName(Int32(a.i))
+                items.append(Pair(customer: rows[f.c].customer, inForecasts: forecastItem, inActuals: actualItem))
+                joinedBy.formUnion(KeyNormalization.joining(forecastItem, actualItem) ?? all)
+            }
+        }
+        self.joinedBy = joinedBy
+    }
+}

@@ -1,0 +1,90 @@
+/// Quantities as exports write them, rewritten to the plain form `Quantity.parse` reads.
+///
+/// This layer sits in front of the quantity parse: it only moves characters, so the digits
+/// (and the decimal places) reach the parse as written. Thousands separators (`1,234.5`,
+/// `1.234,5`, `1 234,5`, `1'234.5`) are read when they group digits by three and are not the
+/// file's decimal mark; a trailing minus (`5,000-`) and parentheses (`(123)`) make a negative.
+enum NumberText {
+    /// The decimal mark of one file.
+    enum DecimalMark: Sendable, Equatable {
+        case point, comma
+
+        var character: Character { self == .point ? "." : "," }
+        var other: Character { self == .point ? "," : "." }
+    }
+
+    /// What a value says about the file's decimal mark: `1.234,5` and `0,5` say comma,
+    /// `1,234.5` and `0.25` say point; `1,234` and `1.234` say nothing.
+    static func evidence(_ raw: String) -> DecimalMark? {
+        let text = raw.filter { $0 != " " && $0 != "'" && $0 != "\u{A0}" && $0 != "-" && $0 != "(" && $0 != ")" && $0 != "+" }
+        let lastPoint = text.lastIndex(of: "."), lastComma = text.lastIndex(of: ",")
+        switch (lastPoint, lastComma) {
+        case let (p?, c?): return p > c ? .point : .comma
+        case (let p?, nil): return decimals(after: p, in: text) ? .point : nil
+        case (nil, let c?): return decimals(after: c, in: text) ? .comma : nil
+        case (nil, nil): return nil
+        }
+    }
+
+    /// The mark is a decimal mark for sure: it appears once and isn't followed by exactly three digits.
+    private static func decimals(after mark: String.Index, in text: String) -> Bool {
+        let markCount = text.filter { $0 == text[mark] }.count
+        let following = text[text.index(after: mark)...]
+        return markCount == 1 && following.count != 3 && following.allSatisfy(\.isNumber)
+    }
+
+    /// The value in plain form (`-1234.5`), or nil when it is not a number in this file's dialect.
+    static func plain(_ raw: String, mark: DecimalMark) -> String? {
+        var text = Substring(raw.trimmingCharacters())
+        guard !text.isEmpty else { return nil }
+        var negative = false
+        if text.first == "(" && text.last == ")" {
+            negative = true
+            text = text.dropFirst().dropLast()
+        } else if text.last == "-" {
+            negative = true
+            text = text.dropLast()
+        }
+        text = Substring(String(text).trimmingCharacters())
+        if let first = text.first, first == "-" || first == "+" {
+            if negative { return nil }
+            negative = first == "-"
+            text = text.dropFirst()
+        }
+        // An exponent is left to the quantity parse, as long as nothing needs regrouping.
+        if text.contains(where: { $0 == "e" || $0 == "E" }) {
+            guard !text.contains(mark.other) else { return nil }
+            let body = mark == .comma ? String(text).replacingComma() : String(text)
+            return (negative ? "-" : "") + body
+        }
+        let parts = text.split(separator: mark.character, omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let whole = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.allSatisfy({ $0.isASCII && $0.isNumber }), !(whole.isEmpty && fraction.isEmpty) else { return nil }
+        guard let digits = grouped(whole, decimalMark: mark) else { return nil }
+        var out = negative ? "-" : ""
+        out += digits.isEmpty ? "0" : digits
+        if parts.count == 2 { out += "." + fraction }
+        return out
+    }
+
+    /// The digits of a whole part, without its thousands separators: one kind of separator, every
+    /// group after the first exactly three digits. Nil when it isn't a grouped or plain whole number.
+    private static func grouped(_ whole: Substring, decimalMark: DecimalMark) -> String? {
+        if whole.allSatisfy({ $0.isASCII && $0.isNumber }) { return String(whole) }
+        let separators: [Character] = [decimalMark.other, " ", "'", "\u{A0}", "\u{202F}"]
+        guard let separator = whole.first(where: { !($0.isASCII && $0.isNumber) }), separators.contains(separator) else { return nil }
+        let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return nil }
+        for group in groups {
+            guard group.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        return groups.joined()
+    }
+}
+
+private extension String {
+    func replacingComma() -> String { String(map { $0 == "," ? "." : $0 }) }
+}

@@ -1,0 +1,79 @@
+import TrueupCSV
+
+/// Whether a side can go straight to the fast reader, or needs intake first.
+///
+/// One plain CSV file goes straight: UTF-8 or Latin-1, no pattern to apply, a header with the
+/// columns trueup reads, and, in a sample of its first and last rows, periods, lags and
+/// quantities the fast reader reads and no totals row. Anything else (several sources, a
+/// pipe, a workbook, month columns, another dialect) goes through `SideIntake`.
+enum SidePlan {
+    static func isPlain(_ sources: [SideSource], kind: RowParser.Kind, pattern: NamePattern?, encoding: SourceEncoding,
+                        overrides: [Column: String]) -> Bool {
+        guard sources.count == 1, let source = sources.first, pattern == nil, encoding != .windows1252 else { return false }
+        switch source.kind {
+        case .file, .folderMember: break
+        case .standardInput, .workbook: return false
+        }
+        let quantity: Column = kind == .actuals ? .actual : .forecast
+        let required: [Column] = [.customer, .item, .period, quantity]
+        let optional: [Column] = (kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
+        let header: Ingest.Header
+        do {
+            header = try Ingest.Header(path: source.path, fileSize: SideSource.size(of: source.path), required: required, optional: optional, overrides: overrides,
+                                       encoding: encoding == .latin1 ? .latin1 : .utf8)
+        } catch InputError.missingColumns(_, _, _, let names) {
+            return !SheetLayout(header: names, order: nil).isWide
+        } catch InputError.unsupportedEncoding {
+            return false
+        } catch {
+            // Let the fast reader report it as it always has.
+            return true
+        }
+        // Names are carried by intake; the fast reader reads codes only.
+        if header.mapping.index[.name] != nil { return false }
+        return sampleIsPlain(header, source: source.path, kind: kind)
+    }
+
+    /// Reads up to 256 rows from the start and 64 KB from the end.
+    private static func sampleIsPlain(_ header: Ingest.Header, source path: String, kind: RowParser.Kind) -> Bool {
+        let index = header.mapping.index
+        let quantity = index[kind == .actuals ? .actual : .forecast] ?? -1
+        let period = index[.period] ?? -1
+        let snapshot = index[.snapshot] ?? -1
+        let customer = index[.customer] ?? -1
+        let item = index[.item] ?? -1
+        let decimalComma = header.dialect.delimiter == UInt8(ascii: ";")
+        var plain = true
+        func check(_ record: borrowing CSVRecord) -> Bool {
+            guard record.count == header.mapping.header.count else { return true }
+            if Month.parse(record.field(period)) == nil { plain = false }
+            if snapshot >= 0, Month.parse(record.field(snapshot)) == nil { plain = false }
+            if Quantity.parse(record.field(quantity), decimalComma: decimalComma) == nil { plain = false }
+            for k in [customer, item, 0] where TotalsRow.isTotals(record.string(k)) { plain = false }
+            return plain
+        }
+        do {
+            let reader = try CSVReader(path: path, dialect: header.dialect, bufferSize: 64 * 1024)
+            var seen = 0
+            _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
+                seen += 1
+                return check(record) && seen < 256
+            }
+            let tail = header.fileSize - 64 * 1024
+            if plain && tail > header.dataStart {
+                var first = true
+                _ = try reader.records(from: tail) { record in
+                    // The first record may begin mid-line.
+                    if first {
+                        first = false
+                        return true
+                    }
+                    return check(record)
+                }
+            }
+        } catch {
+            return true
+        }
+        return plain
+    }
+}

@@ -1,0 +1,85 @@
+/// What one side of a run is read from, and how.
+struct SideRequest {
+    var kind: RowParser.Kind
+    var arguments: [String]
+    var pattern: NamePattern?
+    var encoding: SourceEncoding
+    var dateOrder: DateOrder?
+    var overrides: [Column: String]
+    var workbookReader: WorkbookReader?
+    var sheet: String?
+
+    /// The side as messages and run.json name it: its arguments, `-` as standard input.
+    var displayName: String { arguments.map { $0 == "-" ? "standard input" : $0 }.joined(separator: ", ") }
+}
+
+extension Ingest {
+    /// Reads one side from every source its arguments name: a single plain file straight into the
+    /// fast reader, anything else through intake's normalized text first. Either way the
+    /// problems name the sources' own files, lines and columns.
+    mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile {
+        let sources = try SideSource.resolve(side.arguments)
+        if SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides),
+           let source = sources.first {
+            var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
+            file.files = [SourceFile(path: source.path, bytes: file.bytes, sha256: "", encoding: side.encoding.rawValue,
+                                     delimiter: file.delimiter, layout: "long", columns: file.columns,
+                                     rowsRead: file.rowsRead, rowsRejected: file.rowsRejected)]
+            return file
+        }
+        let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
+                                overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet)
+        let result = try intake.read(sources)
+        let normalized = try NormalizedFile(result.text)
+        defer { normalized.remove() }
+        let map = result.map
+        describeLine = { map.describe($0, from: $1) }
+        // The reader's problems are kept apart, placed in their sources, then merged with intake's in file order.
+        let outer = problems
+        problems = ProblemLog(keepsAll: true)
+        defer { describeLine = nil }
+        var file: InputFile
+        do {
+            file = side.kind == .actuals ? try readActuals(normalized.path) : try readForecasts(normalized.path)
+        } catch {
+            problems = outer
+            throw error
+        }
+        let placed = problems.kept.map { $0.file == normalized.path ? map.place($0) : $0 }
+        problems = outer
+        let order = Dictionary(map.origins.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let merged = (result.problems + placed).enumerated().sorted { a, b in
+            let ka = (order[a.element.file] ?? 0, a.element.line, a.offset), kb = (order[b.element.file] ?? 0, b.element.line, b.offset)
+            return ka < kb
+        }
+        for problem in merged { problems.add(problem.element) }
+        var files = result.files
+        // The reader's own rejections (duplicates, lags) belong to the sources their rows came from.
+        for problem in placed {
+            if let k = files.firstIndex(where: { $0.path == problem.file }) { files[k].rowsRejected += 1 }
+        }
+        file.path = side.displayName
+        file.bytes = files.reduce(0) { $0 + $1.bytes }
+        file.sha256 = files.count == 1 ? files[0].sha256 : Self.digestOfList(files)
+        file.delimiter = files.first?.delimiter ?? file.delimiter
+        file.hadByteOrderMark = files.contains { $0.encoding.contains("bom") || $0.encoding.hasPrefix("utf-16") }
+        file.columns = files.first?.columns ?? file.columns
+        file.rowsRead += result.problems.count + result.totalsRows
+        file.rowsRejected += result.problems.count
+        file.totalsRows = result.totalsRows
+        file.files = files
+        file.customerNames = result.names
+        // The status read was the normalized text's; intake hashed the sources from the bytes it read.
+        file.readStatus = nil
+        return file
+    }
+
+    /// The SHA-256 of the list of sources as `sha256sum` prints it (`DIGEST  NAME` lines), so the
+    /// side's digest changes when any file, or the set of files, does.
+    static func digestOfList(_ files: [SourceFile]) -> String {
+        let hasher = SHA256Hasher()
+        let list = files.map { "\($0.sha256)  \($0.path)\n" }.joined()
+        Array(list.utf8).withUnsafeBytes { hasher.update($0) }
+        return hasher.finalizeHex()
+    }
+}

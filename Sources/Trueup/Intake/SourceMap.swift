@@ -1,0 +1,78 @@
+/// From a line of the normalized text that intake hands the reader back to where the value
+/// came from: the source, its line, its column (or a workbook's cell), and the row as written.
+struct SourceMap {
+    struct Origin {
+        var name: String
+        /// The source's decoded text, for the raw rows of rejects.csv.
+        var text: [UInt8]
+        var header: [String]
+        /// The source's column of each normalized column (customer, item, period, quantity, lag), -1 when none.
+        var columns: [Column: Int]
+        var cellReference: (@Sendable (Int, Int) -> String?)?
+        /// A workbook's sheet: its error cells' fields start with `ConvertedSheet.errorMarker`.
+        var isWorkbook = false
+
+        /// A row's text as rejects.csv shows it: a workbook's error cell as its error alone, without the marker.
+        func rawText(_ bytes: ArraySlice<UInt8>) -> String {
+            guard isWorkbook, bytes.contains(ConvertedSheet.errorMarker) else { return String(decoding: bytes, as: UTF8.self) }
+            return String(decoding: bytes.filter { $0 != ConvertedSheet.errorMarker }, as: UTF8.self)
+        }
+    }
+
+    var origins: [Origin] = []
+    // One entry per normalized data row, in order.
+    /// The row's first line in the normalized text (a name with a line break in it takes two).
+    var normalizedLine: [Int32] = []
+    var source: [Int32] = []
+    var line: [Int32] = []
+    /// The source column of a wide row's value, -1 for a long row.
+    var valueColumn: [Int32] = []
+    var rawStart: [Int] = []
+    var rawLength: [Int32] = []
+
+    mutating func add(normalizedLine first: Int, source index: Int, line number: Int, valueColumn column: Int, raw: Range<Int>) {
+        normalizedLine.append(Int32(truncatingIfNeeded: first))
+        source.append(Int32(index))
+        line.append(Int32(truncatingIfNeeded: number))
+        valueColumn.append(Int32(column))
+        rawStart.append(raw.lowerBound)
+        rawLength.append(Int32(truncatingIfNeeded: raw.count))
+    }
+
+    /// The row at normalized line `normalized`, or nil for a line intake didn't write.
+    private func row(_ normalized: Int) -> Int? {
+        var low = 0, high = normalizedLine.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(normalizedLine[middle]) < normalized { low = middle + 1 } else { high = middle }
+        }
+        return low < normalizedLine.count && Int(normalizedLine[low]) == normalized ? low : nil
+    }
+
+    /// `in/a.csv line 14`, for a message about the row at normalized line `from` that names
+    /// another row; just `line 14` when both are in the same source.
+    func describe(_ normalized: Int, from: Int) -> String {
+        guard let k = row(normalized) else { return "line \(normalized)" }
+        let origin = origins[Int(source[k])]
+        if let other = row(from), source[other] == source[k], origin.cellReference == nil { return "line \(line[k])" }
+        if let reference = origin.cellReference?(Int(line[k]), Int(valueColumn[k])) { return "\(origin.name) \(reference)" }
+        return "\(origin.name) line \(line[k])"
+    }
+
+    /// The problem with its place in the source instead of the normalized text.
+    func place(_ problem: RowProblem) -> RowProblem {
+        guard let k = row(problem.line) else { return problem }
+        let origin = origins[Int(source[k])]
+        var placed = problem
+        placed.file = origin.name
+        placed.line = Int(line[k])
+        if let column = problem.column, let normalized = Column(rawValue: column) {
+            var index = origin.columns[normalized] ?? -1
+            if normalized == .forecast || normalized == .actual || normalized == .period, valueColumn[k] >= 0 { index = Int(valueColumn[k]) }
+            placed.column = SideIntake.columnName(origin, index: index, line: Int(line[k])) ?? column
+        }
+        let start = rawStart[k], end = start + Int(rawLength[k])
+        placed.raw = origin.rawText(origin.text[start..<min(end, origin.text.count)])
+        return placed
+    }
+}

@@ -1,0 +1,34 @@
+/// A workbook sheet as delimited UTF-8 text, with the way back from its text to its cells.
+///
+/// A workbook reader (the .xlsx reader) produces one for intake, which then reads it like a CSV
+/// file: line n of `text` is the sheet's row, and every position in a message is the cell's.
+public struct ConvertedSheet: Sendable {
+    /// The sheet's rows as CSV text (comma-delimited, RFC 4180 quoting), header first.
+    public var text: [UInt8]
+    /// The sheet's name, as run.json gives it.
+    public var sheet: String?
+    /// The cell a (1-based line of `text`, 0-based column) came from, as `Sheet1!D17`; for column
+    /// -1, a row as a whole, the sheet row as `Sheet1!17:17`.
+    public var cellReference: @Sendable (_ line: Int, _ column: Int) -> String?
+    /// Why the cell at (line, column) has no value, when it holds an error instead of one
+    /// (`the cell holds the error #N/A`); nil for a cell with a value. Only asked about a record
+    /// holding the byte `errorMarker`, which starts an error cell's field in `text`.
+    public var cellError: (@Sendable (_ line: Int, _ column: Int) -> String?)?
+
+    /// The byte that starts an error cell's field in `text`: never part of UTF-8, so no value
+    /// mistakes it for text; it is left out of the rows rejects.csv shows.
+    public static let errorMarker: UInt8 = 0xFF
+
+    public init(text: [UInt8], sheet: String? = nil, cellReference: @escaping @Sendable (_ line: Int, _ column: Int) -> String?,
+                cellError: (@Sendable (_ line: Int, _ column: Int) -> String?)? = nil) {
+        self.text = text
+        self.sheet = sheet
+        self.cellReference = cellReference
+        self.cellError = cellError
+    }
+}
+
+/// Reads one sheet of a workbook file from its bytes, as intake read (and hashed) them: `sheet`
+/// by name, or the first one when nil; `path` names the file in messages. Throws an `InputError`,
+/// or an error whose description is one sentence about why the workbook can't be read.
+public typealias WorkbookReader = @Sendable (_ path: String, _ bytes: [UInt8], _ sheet: String?) throws -> ConvertedSheet

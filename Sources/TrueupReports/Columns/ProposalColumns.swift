@@ -1,0 +1,34 @@
+import Trueup
+
+/// The proposed terms of `trueup agreement --format csv|json`: per customer and lag, the band and what it would have meant.
+public enum ProposalColumns {
+    public static let table = ColumnTable<ProposedTerms>([
+        .init("customer", "The customer.") { .text($0.customer) },
+        .init("lag", "The lag the band would be measured at.") { .integer($0.lag) },
+        .init("coverage", "The share of item-months (with a forecast) the band was chosen to hold, in percent.") { .figure($0.coverage) },
+        .init("ratio_cells", "Item-months with a forecast above 0: the actual ÷ forecast ratios the band is taken from.") { .integer($0.ratioCells) },
+        .init("under_pct", "Proposed: the customer may buy up to this % less than forecast.") { .figure($0.underPct) },
+        .init("over_pct", "Proposed: the customer may buy up to this % more than forecast.") { .figure($0.overPct) },
+        .init("cells", "Item-months scored at this lag.") { .integer($0.figures.cells) },
+        .init("cells_in_band", "Item-months that would have been within the proposed band.") { .integer($0.figures.cellsInBand) },
+        .init("in_band_pct", "cells_in_band in percent of cells.") { .figure($0.figures.inBandPct) },
+        .init("units_below_band", "Units that would have been bought short of the band, summed.") { .figure($0.figures.unitsBelowBand) },
+        .init("units_above_band", "Units that would have been bought beyond the band, summed.") { .figure($0.figures.unitsAboveBand) },
+        .init("below_band_pct", "units_below_band in percent of the total forecast.") { .figure($0.figures.belowBandPct) },
+        .init("above_band_pct", "units_above_band in percent of the total actual.") { .figure($0.figures.aboveBandPct) },
+        .init("periods", "Months scored at this lag.") { .integer($0.figures.periods) },
+        .init("periods_in_band", "Months whose total purchase would have been within the band.") { .integer($0.figures.periodsInBand) },
+    ])
+
+    public static func render(_ proposals: [ProposedTerms]) -> String { table.csv(proposals) }
+    public static func value(_ proposals: [ProposedTerms]) -> JSONValue { table.json(proposals) }
+
+    /// The proposals as an agreements file, ready to edit and pass back with `--agreements`.
+    public static func agreementsFile(_ proposals: [ProposedTerms]) -> String {
+        var out = CSVText.line(AgreementTerms.columns)
+        for p in proposals {
+            out += CSVText.line([p.customer, String(p.lag), NumberText.exact(p.underPct), NumberText.exact(p.overPct), "", "", ""])
+        }
+        return out
+    }
+}

@@ -1,0 +1,244 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The package's one door to the C library: every system call trueup makes passes through here.
+///
+/// Each function is a thin wrapper that retries after EINTR and turns a failure into a
+/// `SystemError` carrying errno; the rest of the package sees Swift types only.
+package enum Syscalls {
+    // MARK: - Opening and closing
+
+    /// Opens an existing file to read, without following a FIFO's wait for a writer or a terminal's control.
+    ///
+    /// O_NONBLOCK makes opening a FIFO with no writer return at once; it changes nothing for a
+    /// regular file, and the caller refuses anything else after `status`.
+    package static func openForReading(_ path: String) throws(SystemError) -> Int32 {
+        try retrying { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+    }
+
+    /// Creates a new file that must not exist yet and is not a symbolic link (O_EXCL and O_NOFOLLOW).
+    package static func createExclusive(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {
+        try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
+    }
+
+    /// Opens or creates a file to write from its start, as a shell's `>` does.
+    package static func openForWriting(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {
+        try retrying { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, mode_t(permissions)) }
+    }
+
+    /// Opens a directory, for `fsync` after renames into it.
+    package static func openDirectory(_ path: String) throws(SystemError) -> Int32 {
+        try retrying { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    }
+
+    package static func close(_ fd: Int32) {
+        #if canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Darwin.close(fd)
+        #endif
+    }
+
+    // MARK: - Reading and writing
+
+    /// Reads up to `buffer.count` bytes at `offset`; 0 at the end of the file.
+    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        return try retrying { pread(fd, base, buffer.count, off_t(offset)) }
+    }
+
+    /// Reads up to `buffer.count` bytes at the descriptor's position; 0 at the end.
+    package static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        #if canImport(Glibc)
+        return try retrying { Glibc.read(fd, base, buffer.count) }
+        #else
+        return try retrying { Darwin.read(fd, base, buffer.count) }
+        #endif
+    }
+
+    /// Writes every byte, however many calls it takes.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            #if canImport(Glibc)
+            let written = try retrying { Glibc.write(fd, base + offset, bytes.count - offset) }
+            #else
+            let written = try retrying { Darwin.write(fd, base + offset, bytes.count - offset) }
+            #endif
+            offset += written
+        }
+    }
+
+    package static func sync(_ fd: Int32) throws(SystemError) {
+        _ = try retrying { fsync(fd) }
+    }
+
+    // MARK: - Files and folders
+
+    /// What `fstat` says of an open file.
+    package static func status(_ fd: Int32) throws(SystemError) -> FileStatus {
+        var raw = stat()
+        _ = try retrying { fstat(fd, &raw) }
+        return FileStatus(raw)
+    }
+
+    /// What `stat` (or, with `followingLinks: false`, `lstat`) says of a path.
+    package static func status(path: String, followingLinks: Bool = true) throws(SystemError) -> FileStatus {
+        var raw = stat()
+        _ = try retrying { followingLinks ? stat(path, &raw) : lstat(path, &raw) }
+        return FileStatus(raw)
+    }
+
+    package static func rename(_ from: String, to: String) throws(SystemError) {
+        #if canImport(Glibc)
+        _ = try retrying { Glibc.rename(from, to) }
+        #else
+        _ = try retrying { Darwin.rename(from, to) }
+        #endif
+    }
+
+    package static func unlink(_ path: String) {
+        #if canImport(Glibc)
+        _ = Glibc.unlink(path)
+        #else
+        _ = Darwin.unlink(path)
+        #endif
+    }
+
+    /// Makes one directory; an existing one is an error (EEXIST) the caller may accept.
+    package static func makeDirectory(_ path: String) throws(SystemError) {
+        _ = try retrying { mkdir(path, 0o755) }
+    }
+
+    /// Whether the calling process may write to `path` (access(2) with W_OK).
+    package static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
+    /// The names in a directory, "." and ".." left out.
+    package static func names(in directory: String) -> [String] {
+        guard let folder = opendir(directory) else { return [] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    // MARK: - Processes, terminals, threads
+
+    package static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    package static var processID: Int32 { getpid() }
+
+    /// The value of an environment variable, or nil.
+    package static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+    /// Makes a write to a closed pipe fail with EPIPE instead of killing the process with SIGPIPE.
+    package static func ignoreBrokenPipeSignal() { _ = signal(SIGPIPE, SIG_IGN) }
+
+    /// Whether a process with this id exists (kill(pid, 0) says ESRCH when none does).
+    package static func processExists(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno != ESRCH }
+
+    package static var onlineProcessors: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+    /// Sets the calling thread's nice value to the lowest priority (Linux only; elsewhere nothing).
+    package static func lowerThreadPriority() {
+        #if os(Linux)
+        // On Linux this sets the priority of the calling thread only.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
+    }
+
+    /// Runs `work` on a new detached thread; false when no thread could be started.
+    package static func startDetachedThread(_ work: @escaping () -> Void) -> Bool {
+        final class Box {
+            let work: () -> Void
+            init(_ work: @escaping () -> Void) { self.work = work }
+        }
+        let box = Unmanaged.passRetained(Box(work)).toOpaque()
+        #if os(Linux)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let started = pthread_create(&thread, nil, { argument in
+            // The argument is optional on Linux and not on Darwin: made optional here for both.
+            let pointer: UnsafeMutableRawPointer? = argument
+            guard let pointer else { return nil }
+            Unmanaged<Box>.fromOpaque(pointer).takeRetainedValue().work()
+            return nil
+        }, box)
+        guard started == 0 else {
+            Unmanaged<Box>.fromOpaque(box).release()
+            return false
+        }
+        #if os(Linux)
+        pthread_detach(thread)
+        #else
+        if let thread { pthread_detach(thread) }
+        #endif
+        return true
+    }
+
+    /// The current time in UTC, broken down: year, month (1-12), day, hour, minute, second.
+    package static func utcNow() -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+
+    /// The C library's correctly rounded decimal-to-binary conversion of a NUL-terminated text.
+    package static func parseDouble(_ text: UnsafePointer<CChar>) -> Double { strtod(text, nil) }
+
+    /// The message the C library has for an errno value.
+    package static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    // MARK: - errno values the package tells apart
+
+    package static let brokenPipe = EPIPE
+    package static let exists = EEXIST
+    package static let noSpace = ENOSPC
+    package static let notFound = ENOENT
+
+    /// Calls `call` until it does not fail with EINTR; a negative result is the errno it set.
+    private static func retrying<T: BinaryInteger>(_ call: () -> T) throws(SystemError) -> T {
+        while true {
+            let result = call()
+            if result >= 0 { return result }
+            let code = errno
+            if code == EINTR { continue }
+            throw SystemError(code: code)
+        }
+    }
+}
+
+extension FileStatus {
+    fileprivate init(_ raw: stat) {
+        let kind: Kind
+        switch raw.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFIFO: kind = .pipe
+        case S_IFCHR: kind = .characterDevice
+        case S_IFBLK: kind = .blockDevice
+        case S_IFSOCK: kind = .socket
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
+        #if canImport(Darwin)
+        let modified = Int64(raw.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(raw.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(raw.st_mtim.tv_sec) * 1_000_000_000 + Int64(raw.st_mtim.tv_nsec)
+        #endif
+        self.init(kind: kind, size: Int(raw.st_size), modifiedNanoseconds: modified,
+                  device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino))
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import ZIPFoundation
+
+/// An Excel workbook (.xlsx) whose sheets can be read as CSV text.
+///
+/// A sheet is converted as its XML streams out of the zip, in chunks: memory holds the
+/// shared strings, the styles and about a megabyte of text, however long the sheet.
+///
+/// The text is UTF-8, comma-separated with RFC 4180 quoting, LF line ends, one line per sheet
+/// row from row 1, the first field column A. Empty rows are empty lines, so line n is row n
+/// (`SheetMap` says otherwise when a value holds a line break). Values:
+/// - strings (shared, inline, or a formula's) as they are;
+/// - numbers in plain decimal, the shortest digits that read back as the same number;
+/// - numbers in a date format (`DateStyles`) as `YYYY-MM-DD`, in the workbook's date system;
+/// - booleans as `TRUE` and `FALSE`;
+/// - formulas by the value the workbook last calculated; one without such a value, and an error
+///   value (`#N/A`, `#DIV/0!`, ...), is written as the byte 0xFF and its text, which is not UTF-8,
+///   so a reader of names, periods or numbers rejects it, and listed in `SheetMap.errors`.
+public final class Workbook {
+    public let path: String
+    /// The sheets' names, in tab order.
+    public let sheetNames: [String]
+    /// Whether dates count from 1904-01-01 (the old Mac default) instead of 1900-01-01.
+    public let uses1904DateSystem: Bool
+
+    private let archive: Archive
+    private let workbookPart: String
+    private let sheetParts: [String]
+
+    /// The zip's first bytes: "PK\u{3}\u{4}". An OLE2 compound file (.xls) starts D0 CF 11 E0 A1 B1 1A E1.
+    private static let zipSignature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    private static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Opens the workbook at `path` and reads its list of sheets.
+    public convenience init(path: String) throws(WorkbookError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            throw .missingFile(path: path, reason: !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "permission denied")
+        }
+        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        try? handle.close()
+        try self.init(path: path, head: head) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }
+    }
+
+    /// Opens the workbook whose bytes the caller has read (and hashed) itself, without touching
+    /// the file again; `path` names it in messages.
+    public convenience init(bytes: [UInt8], path: String) throws(WorkbookError) {
+        try self.init(path: path, head: Array(bytes.prefix(8))) { try Archive(data: Data(bytes), accessMode: .read) }
+    }
+
+    private init(path: String, head: [UInt8], open: () throws -> Archive) throws(WorkbookError) {
+        self.path = path
+        if head == Self.oleSignature { throw .legacyExcel(path: path) }
+        guard head.starts(with: Self.zipSignature) else {
+            throw .notAWorkbook(path: path, reason: head.isEmpty ? "the file is empty" : "it is not a zip archive")
+        }
+        do {
+            archive = try open()
+        } catch {
+            throw .notAWorkbook(path: path, reason: "its zip directory can't be read (\(error))")
+        }
+
+        var root = Relationships()
+        if archive["_rels/.rels"] != nil { try Self.scan(archive, "_rels/.rels", path: path, into: &root) }
+        let workbookPart = root.byType["officeDocument"].map { Relationships.resolve($0, from: "") } ?? "xl/workbook.xml"
+        guard archive[workbookPart] != nil else {
+            throw .notAWorkbook(path: path, reason: "the zip holds no \(workbookPart)")
+        }
+        var list = SheetList()
+        try Self.scan(archive, workbookPart, path: path, into: &list)
+        var relationships = Relationships()
+        let relationshipsPart = Self.relationshipsPart(of: workbookPart)
+        if archive[relationshipsPart] != nil { try Self.scan(archive, relationshipsPart, path: path, into: &relationships) }
+        sheetNames = list.sheets.map(\.name)
+        sheetParts = list.sheets.map { entry in
+            relationships.targets[entry.relationship].map { Relationships.resolve($0, from: workbookPart) } ?? ""
+        }
+        uses1904DateSystem = list.uses1904
+        self.workbookPart = workbookPart
+        guard !sheetNames.isEmpty else { throw .notAWorkbook(path: path, reason: "it lists no sheet") }
+    }
+
+    /// Converts sheet `name` (the first sheet when nil) to CSV text, handing it to `write` in
+    /// chunks of about a megabyte, in order; returns where its lines came from.
+    public func readSheet(_ name: String?, into write: @escaping ([UInt8]) throws(WorkbookError) -> Void) throws(WorkbookError) -> SheetMap {
+        let index: Int
+        if let name {
+            guard let found = sheetNames.firstIndex(of: name) else {
+                throw .missingSheet(path: path, sheet: name, sheets: sheetNames)
+            }
+            index = found
+        } else {
+            index = 0
+        }
+        let part = sheetParts[index]
+        guard !part.isEmpty, archive[part] != nil else {
+            throw .damaged(path: path, part: workbookPart, reason: "sheet \"\(sheetNames[index])\" has no part in the zip")
+        }
+        let rels = Self.relationshipsPart(of: workbookPart)
+        var relationships = Relationships()
+        if archive[rels] != nil { try Self.scan(archive, rels, path: path, into: &relationships) }
+        var strings = SharedStrings.Reader()
+        if let target = relationships.byType["sharedStrings"] {
+            let stringsPart = Relationships.resolve(target, from: workbookPart)
+            if archive[stringsPart] != nil { try Self.scan(archive, stringsPart, path: path, into: &strings) }
+        }
+        var styles = DateStyles.Reader()
+        if let target = relationships.byType["styles"] {
+            let stylesPart = Relationships.resolve(target, from: workbookPart)
+            if archive[stylesPart] != nil { try Self.scan(archive, stylesPart, path: path, into: &styles) }
+        }
+        var text = SheetText(path: path, sheet: sheetNames[index], part: part, strings: strings.strings, dates: styles.styles,
+                             system1904: uses1904DateSystem, flush: write)
+        try Self.scan(archive, part, path: path, into: &text)
+        try text.finish()
+        return text.map
+    }
+
+    /// Converts sheet `name` (the first when nil) and writes its text to the file `output`.
+    public func writeSheet(_ name: String?, toFile output: String) throws(WorkbookError) -> SheetMap {
+        guard FileManager.default.createFile(atPath: output, contents: nil),
+              let handle = FileHandle(forWritingAtPath: output) else {
+            throw .writeFailed(path: path, reason: "can't create \(output)")
+        }
+        defer { try? handle.close() }
+        let path = self.path
+        return try readSheet(name) { bytes throws(WorkbookError) in
+            do {
+                try handle.write(contentsOf: bytes)
+            } catch {
+                throw .writeFailed(path: path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// The sheet's text in memory: for small sheets and tests.
+    public func sheetText(_ name: String?) throws(WorkbookError) -> (text: [UInt8], map: SheetMap) {
+        let collected = Collected()
+        let map = try readSheet(name) { bytes in collected.bytes.append(contentsOf: bytes) }
+        return (collected.bytes, map)
+    }
+
+    private final class Collected {
+        var bytes: [UInt8] = []
+    }
+
+    private static func relationshipsPart(of part: String) -> String {
+        var pieces = part.split(separator: "/").map(String.init)
+        let file = pieces.popLast() ?? ""
+        return (pieces + ["_rels", file + ".rels"]).joined(separator: "/")
+    }
+
+    /// Streams zip entry `part` through an XML scanner into `handler`.
+    private static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H) throws(WorkbookError) {
+        guard let entry = archive[part] else { throw .damaged(path: path, part: part, reason: "missing from the zip") }
+        var scanner = XMLScanner()
+        var failure: WorkbookError?
+        var local = handler
+        do {
+            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
+                var thrown: WorkbookError?
+                data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    do throws(WorkbookError) {
+                        try scanner.feed(raw, into: &local)
+                    } catch {
+                        thrown = error
+                    }
+                }
+                if let thrown {
+                    failure = thrown
+                    throw thrown
+                }
+            }
+        } catch {
+            if let failure { throw failure }
+            throw .damaged(path: path, part: part, reason: "the zip entry can't be read (\(error))")
+        }
+        handler = local
+        guard scanner.isComplete else {
+            throw .damaged(path: path, part: part, reason: "the XML ends inside a tag")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Trueup
+import TrueupReports
+
+/// What every command says on stderr about its input: a month left open, and rows left out.
+enum RunNotices {
+    /// `tableSaysRowsLeftOut`: the table on stdout already lists the rows left out, so stderr doesn't repeat them.
+    static func write(_ result: ReportResult, rejectsFile: String?, tableSaysRowsLeftOut: Bool = false) {
+        var lines: [String] = []
+        if let month = AuditText.incompleteMonth(result) { lines.append(month) }
+        if !tableSaysRowsLeftOut { lines += AuditText.rowsLeftOut(result, rejectsFile: rejectsFile) }
+        guard !lines.isEmpty else { return }
+        StandardStreams.writeError(lines.map { "trueup: " + $0 }.joined(separator: "\n") + "\n")
+    }
+
+    /// `name` in `directory`, as the user would type it.
+    static func path(_ name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

@@ -1,0 +1,25 @@
+import TrueupSystem
+
+/// Standard output and error, with every write to standard output checked.
+///
+/// A reader that stops early (`trueup report | head`) closes the pipe: trueup then stops
+/// quietly, with status 0, since its files and history were written before anything was
+/// printed. Any other failure (a full disk, `> /dev/full`) is exit 74 with a message.
+enum StandardStreams {
+    static func writeOutput(_ text: String) throws(Failure) {
+        do {
+            try SystemFile.standardOutput.write(text)
+        } catch where error.isBrokenPipe {
+            TrueupCommand.exit(withError: nil)
+        } catch {
+            throw Failure("standard output: can't be written (\(error)).", code: Failure.ioError)
+        }
+    }
+
+    /// Writes to standard error; a failure there has nowhere to be told, so it is ignored.
+    static func writeError(_ text: String) {
+        _ = try? SystemFile.standardError.write(text)
+    }
+
+    static var errorIsTerminal: Bool { SystemFile.standardError.isTerminal }
+}

@@ -1,0 +1,52 @@
+import Trueup
+import TrueupWorkbook
+
+/// The .xlsx reader intake calls for a workbook source (`ReportRequest.workbookReader`): the
+/// sheet as CSV text through TrueupWorkbook, with its cells' references and its error cells.
+enum WorkbookSheets {
+    static let reader: WorkbookReader = { path, bytes, sheet in try read(path, bytes: bytes, sheet: sheet) }
+
+    /// The sheet of the workbook whose bytes intake read from `path`; the file is not opened again.
+    static func read(_ path: String, bytes: [UInt8], sheet: String?) throws(InputError) -> ConvertedSheet {
+        let converted: (text: [UInt8], map: SheetMap)
+        do {
+            converted = try Workbook(bytes: bytes, path: path).sheetText(sheet)
+        } catch {
+            throw inputError(error)
+        }
+        let map = converted.map
+        return ConvertedSheet(text: converted.text, sheet: map.sheet,
+                              cellReference: { line, column in
+                                  column >= 0 ? map.reference(line: line, column: column) : map.rowReference(line: line)
+                              },
+                              cellError: { line, column in map.error(line: line, column: column).map(reason) })
+    }
+
+    /// What a row problem says of an error cell.
+    static func reason(_ error: SheetMap.CellError) -> String {
+        error.value == SheetMap.CellError.uncalculated
+            ? "the cell holds a formula that was never calculated; open the workbook in a spreadsheet program, save it and read it again"
+            : "the cell holds the error \(error.value)"
+    }
+
+    /// The workbook reader's error as intake's: a file that can't be opened as any file, anything
+    /// else as a workbook that can't be read, for the reason the reader gives.
+    static func inputError(_ error: WorkbookError) -> InputError {
+        switch error {
+        case .missingFile(let path, let reason):
+            return .missingFile(path: path, reason: reason)
+        case .legacyExcel(let path):
+            return .unreadableWorkbook(path: path, reason: "it is stored as a legacy Excel 97-2003 workbook (.xls) or a password-protected one; "
+                                       + "save it as .xlsx or CSV")
+        case .notAWorkbook(let path, let reason):
+            return .unreadableWorkbook(path: path, reason: reason)
+        case .missingSheet(let path, let sheet, let sheets):
+            return .unreadableWorkbook(path: path, reason: "no sheet named \"\(sheet)\"; its sheets are "
+                                       + sheets.map { "\"\($0)\"" }.joined(separator: ", "))
+        case .damaged(let path, let part, let reason):
+            return .unreadableWorkbook(path: path, reason: "\(part): \(reason)")
+        case .writeFailed(let path, let reason):
+            return .unreadable(path: path, reason: reason)
+        }
+    }
+}
