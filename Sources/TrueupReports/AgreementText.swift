@@ -13,13 +13,7 @@ public enum AgreementText {
             } else {
                 let source = view.termsAreDefault ? "the * rows of \(path)" : "\(path)"
                 out += "Current terms (\(source)) and how \(view.customer) did:\n"
-                out += MetricsTable.align([["lag", "band", "months in band", "item-months in band", "units below band", "units above band"]]
-                    + view.terms.map { row in
-                        let f = row.figures
-                        return [String(row.band.lag), band(row.band.underPct, row.band.overPct), "\(f.periodsInBand) of \(f.periods)",
-                                "\(f.cellsInBand) of \(f.cells) (\(NumberText.readable(f.inBandPct, decimals: 1))%)",
-                                units(f.unitsBelowBand, f.belowBandPct, of: "forecast"), units(f.unitsAboveBand, f.aboveBandPct, of: "actual")]
-                    }, leftAligned: 2).indented
+                out += bandTable(view.terms.map { ($0.band.lag, $0.band.underPct, $0.band.overPct, $0.figures) }, currency: report.request.currency)
                 for row in view.terms {
                     guard let limit = row.band.revisionLimit, let r = row.revision else { continue }
                     out += "  Revision limit \(Words.number(limit.limitPct))% from lag \(limit.fromLag) to lag \(limit.toLag): "
@@ -45,13 +39,31 @@ public enum AgreementText {
         } else {
             let coverage = Words.number(view.proposals[0].coverage)
             out += "Proposed terms (the band that held for \(coverage)% of item-months with a forecast) and what they would have meant:\n"
-            out += MetricsTable.align([["lag", "band", "months in band", "item-months in band", "units below band", "units above band"]]
-                + view.proposals.map { p in
-                    let f = p.figures
-                    return [String(p.lag), band(p.underPct, p.overPct), "\(f.periodsInBand) of \(f.periods)",
-                            "\(f.cellsInBand) of \(f.cells) (\(NumberText.readable(f.inBandPct, decimals: 1))%)",
-                            units(f.unitsBelowBand, f.belowBandPct, of: "forecast"), units(f.unitsAboveBand, f.aboveBandPct, of: "actual")]
-                }, leftAligned: 2).indented
+            out += bandTable(view.proposals.map { ($0.lag, $0.underPct, $0.overPct, $0.figures) }, currency: report.request.currency)
+        }
+        return out
+    }
+
+    /// The bands as a table: months and item-months in band, units below and above it, and with
+    /// `--prices` those units at price, then a line on the item-months left out of the money.
+    static func bandTable(_ bands: [(lag: Int, under: Double, over: Double, figures: BandFigures)], currency: String?) -> String {
+        let priced = bands.contains { $0.figures.value != nil }
+        var header = ["lag", "band", "months in band", "item-months in band", "units below band", "units above band"]
+        if priced { header += [MoneyText.header("below band at price", currency), MoneyText.header("above band at price", currency)] }
+        var out = MetricsTable.align([header] + bands.map { b in
+            let f = b.figures
+            var line = [String(b.lag), band(b.under, b.over), "\(f.periodsInBand) of \(f.periods)",
+                        "\(f.cellsInBand) of \(f.cells) (\(NumberText.readable(f.inBandPct, decimals: 1))%)",
+                        units(f.unitsBelowBand, f.belowBandPct, of: "forecast"), units(f.unitsAboveBand, f.aboveBandPct, of: "actual")]
+            if priced { line += [MoneyText.amount(f.value?.belowBandValue, nil), MoneyText.amount(f.value?.aboveBandValue, nil)] }
+            return line
+        }, leftAligned: 2).indented
+        let unpriced = bands.compactMap { b -> String? in
+            guard let v = b.figures.value, v.pricedCells < b.figures.cells else { return nil }
+            return "\(b.figures.cells - v.pricedCells) of \(b.figures.cells) at lag \(b.lag)"
+        }
+        if !unpriced.isEmpty {
+            out += "  Item-months without a price (\(unpriced.joined(separator: ", "))) count in the band but are left out of the money, never valued at 0.\n"
         }
         return out
     }
@@ -77,16 +89,20 @@ public enum AgreementText {
         return text + "."
     }
 
+    /// The terms, stability rows and proposals; with `--prices` the bands' money columns too, and the currency label.
     public static func json(_ view: AgreementView) -> JSONValue {
-        .object([
+        let priced = view.report.prices != nil
+        var members: [(String, JSONValue)] = [
             ("customer", .string(view.customer)),
             ("window", .object([("from", .string(view.report.window.first.description)), ("to", .string(view.report.window.last.description))])),
             ("tier", view.assessment.map { .string($0.tier.rawValue) } ?? .null),
             ("lag", view.assessment.map { .integer($0.lag) } ?? .null),
-            ("terms", AgreementCSV.value(view.terms)),
+            ("terms", AgreementCSV.value(view.terms, priced: priced)),
             ("stability", StabilityCSV.value(view.stability)),
-            ("proposals", ProposalColumns.value(view.proposals)),
-        ])
+            ("proposals", ProposalColumns.value(view.proposals, priced: priced)),
+        ]
+        if priced { members.append(("currency", view.report.request.currency.map(JSONValue.string) ?? .null)) }
+        return .object(members)
     }
 }
 

@@ -54,8 +54,9 @@ public enum OutputReadme {
         section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)
         section("stability.csv", "How each customer revised its forecasts between every pair of its lags, on the item-months forecast at both.",
                 StabilityCSV.table)
-        section("agreement.csv", "Each customer against each band of its supply agreement (--agreements): a cell is in the band when forecast x (1 - under_pct/100) <= actual <= forecast x (1 + over_pct/100).",
-                AgreementCSV.table)
+        section("agreement.csv", "Each customer against each band of its supply agreement (--agreements): a cell is in the band when forecast x (1 - under_pct/100) <= actual <= forecast x (1 + over_pct/100)."
+                    + (result.prices == nil ? "" : " The money columns value the units below and above the band at the item-month's price from the prices file; they are plain numbers, in the prices' currency."),
+                AgreementCSV.table(priced: result.prices != nil))
         section("rejects.csv", "Every input row left out under --skip-bad-rows, with where it was and why.", RejectsColumns.table)
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"

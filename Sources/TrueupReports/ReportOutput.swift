@@ -53,7 +53,7 @@ public struct ReportOutput {
             files.append(("stability.csv", csv { StabilityCSV.render(result.stability) }))
         }
         if result.request.agreements != nil {
-            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement) }))
+            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement, priced: result.prices != nil) }))
         }
         if result.request.skipBadRows {
             files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects) }))

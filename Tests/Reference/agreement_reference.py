@@ -10,7 +10,12 @@ decided exactly; figures are turned into floats only when written.
 Usage:
     python3 agreement_reference.py --forecasts F.csv --actuals A.csv \
         [--from YYYY-MM] [--to YYYY-MM] [--agreements T.csv] [--coverage K] \
-        [--stability OUT.csv] [--agreement OUT.csv] [--proposals OUT.csv]
+        [--prices P.csv] [--stability OUT.csv] [--agreement OUT.csv] [--proposals OUT.csv]
+
+With --prices (METRICS.md "Value: accuracy in money"), agreement.csv and the
+proposals gain below_band_value and above_band_value: units_below_band and
+units_above_band at price, cell by cell, over the cells with a price (the
+customer's own for the item, else the general one).
 
 Where METRICS.md leaves room, the project's documented choices are used:
   (a) the customers are those with a forecast row in the window; stability has
@@ -18,7 +23,10 @@ Where METRICS.md leaves room, the project's documented choices are used:
       the window;
   (b) a customer without agreement rows of its own is held to the `*` rows;
       agreement.csv has a row per customer and band, sorted by customer and lag;
-  (c) proposals: one row per customer and lag with at least one cell with F > 0.
+  (c) proposals: one row per customer and lag with at least one cell with F > 0;
+  (d) value columns: a cell without a price is left out of them (never valued
+      at 0); a band with no priced cell has both empty, as metrics.csv's money
+      columns are for a group without a priced cell.
 """
 
 import argparse
@@ -34,6 +42,7 @@ STABILITY = ["customer", "from_lag", "to_lag", "cells", "revised_cells", "revisi
 AGREEMENT = ["customer", "lag", "under_pct", "over_pct", "cells", "cells_in_band", "in_band_pct", "units_below_band",
              "units_above_band", "below_band_pct", "above_band_pct", "periods", "periods_in_band", "revision_from_lag",
              "revision_to_lag", "revision_limit_pct", "revision_cells", "revision_violations", "revision_excess_units"]
+VALUE = ["below_band_value", "above_band_value"]
 PROPOSALS = ["customer", "lag", "coverage", "ratio_cells", "under_pct", "over_pct", "cells", "cells_in_band",
              "in_band_pct", "units_below_band", "units_above_band", "below_band_pct", "above_band_pct", "periods",
              "periods_in_band"]
@@ -118,7 +127,7 @@ def stability(book):
     return rows
 
 
-def band(book, c, lag, d, u):
+def band(book, c, lag, d, u, prices=None):
     cells = book.cells(c, lag)
     lower = lambda f: (1 - d / 100) * f
     upper = lambda f: (1 + u / 100) * f
@@ -129,7 +138,17 @@ def band(book, c, lag, d, u):
     for i, t, f, a in cells:
         months[t][0] += f
         months[t][1] += a
-    return {
+    value = {}
+    if prices is not None:
+        priced = []
+        for i, t, f, a in cells:
+            found = prices.get((c, i), prices.get((None, i)))
+            if found is not None:
+                priced.append((f, a, Fraction(found[0])))
+        if priced:
+            value = {"below_band_value": sum((max(Fraction(0), lower(f) - a) * p for f, a, p in priced), Fraction(0)),
+                     "above_band_value": sum((max(Fraction(0), a - upper(f)) * p for f, a, p in priced), Fraction(0))}
+    return value | {
         "cells": len(cells), "cells_in_band": len(inside), "in_band_pct": div(Fraction(100 * len(inside)), len(cells)),
         "units_below_band": below, "units_above_band": above,
         "below_band_pct": div(100 * below, sum((x[2] for x in cells), Fraction(0))),
@@ -146,14 +165,14 @@ def read_terms(path):
     return rows
 
 
-def agreement(book, terms):
+def agreement(book, terms, prices=None):
     out = []
     for c in book.customers:
         own = [r for r in terms if r["customer"] == c]
         for r in sorted(own or [r for r in terms if r["customer"] == "*"], key=lambda r: int(r["lag"])):
             d, u = exact(r["under_pct"]), exact(r["over_pct"])
             row = {"customer": c, "lag": int(r["lag"]), "under_pct": d, "over_pct": u}
-            row.update(band(book, c, int(r["lag"]), d, u))
+            row.update(band(book, c, int(r["lag"]), d, u, prices))
             limit = r.get("revision_limit_pct", "")
             if limit:
                 a, b, lim = int(r["revision_from_lag"]), int(r["revision_to_lag"]), exact(limit)
@@ -174,7 +193,7 @@ def percentile(values, p):
     return values[k] + (h - k) * (upper - values[k])
 
 
-def proposals(book, coverage):
+def proposals(book, coverage, prices=None):
     out = []
     for c in book.customers:
         for lag in sorted(book.lags[c]):
@@ -185,7 +204,7 @@ def proposals(book, coverage):
             q_hi = percentile(ratios, (100 + coverage) / 200)
             d, u = max(Fraction(0), 100 * (1 - q_lo)), max(Fraction(0), 100 * (q_hi - 1))
             row = {"customer": c, "lag": lag, "coverage": coverage, "ratio_cells": len(ratios), "under_pct": d, "over_pct": u}
-            row.update(band(book, c, lag, d, u))
+            row.update(band(book, c, lag, d, u, prices))
             out.append(row)
     return out
 
@@ -211,6 +230,7 @@ def main(argv=None):
     p.add_argument("--from", dest="window_from")
     p.add_argument("--to", dest="window_to")
     p.add_argument("--agreements")
+    p.add_argument("--prices", help="prices CSV: item, unit_price, optional customer and unit_cost")
     p.add_argument("--coverage", default="80")
     p.add_argument("--stability")
     p.add_argument("--agreement")
@@ -222,10 +242,12 @@ def main(argv=None):
                 ref.parse_month(args.window_to, "--to") if args.window_to else None)
     if args.stability:
         write(stability(book), STABILITY, args.stability)
+    prices = ref.load_prices(args.prices) if args.prices else None
+    extra = VALUE if prices is not None else []
     if args.agreement:
-        write(agreement(book, read_terms(args.agreements)), AGREEMENT, args.agreement)
+        write(agreement(book, read_terms(args.agreements), prices), AGREEMENT + extra, args.agreement)
     if args.proposals:
-        write(proposals(book, exact(args.coverage)), PROPOSALS, args.proposals)
+        write(proposals(book, exact(args.coverage), prices), PROPOSALS + extra, args.proposals)
     return 0
 
 

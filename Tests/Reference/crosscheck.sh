@@ -263,6 +263,8 @@ fi
 # forecast at the limit, a 0/0 band every purchase equal to its forecast, and a proposal's edges are
 # the ratios of the cells its percentiles fall on. Then the proposals of `trueup agreement` at two
 # coverages, one customer at a time (--format csv) and as the agreements file of --all.
+# With the prices above (a customer's own price over a general one, unpriced items), agreement.csv's
+# and the proposals' below_band_value and above_band_value must match the reference's too.
 python3 - "$work" <<'PY'
 import csv, sys
 work = sys.argv[1]
@@ -293,17 +295,18 @@ agreement_check() {
 }
 agreement_check "every month"
 agreement_check "window 2024-04 to 2025-03" --from 2024-04 --to 2025-03
+agreement_check "with prices" --prices "$work/prices.csv"
 
 proposal_check() {
-    local coverage="$1"
+    local coverage="$1"; shift
     checks=$((checks + 1))
     python3 "$here/agreement_reference.py" --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" \
-        --coverage "$coverage" --proposals "$work/ref-proposals.csv"
+        --coverage "$coverage" --proposals "$work/ref-proposals.csv" "$@"
     local first=1
     : > "$work/proposals.csv"
     for customer in $(cut -d, -f1 "$work/ref-proposals.csv" | tail -n +2 | sort -u); do
         "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --customer "$customer" \
-            --coverage "$coverage" --format csv | tail -n +$((first == 1 ? 1 : 2)) >> "$work/proposals.csv"
+            --coverage "$coverage" --format csv "$@" | tail -n +$((first == 1 ? 1 : 2)) >> "$work/proposals.csv"
         first=0
     done
     "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --all --coverage "$coverage" > "$work/all.csv"
@@ -318,13 +321,14 @@ with open(sys.argv[2], "w", newline="") as f:
 PY
     if python3 "$here/compare_metrics.py" "$work/ref-proposals.csv" "$work/proposals.csv" > "$work/compare.txt" \
         && python3 "$here/compare_metrics.py" "$work/ref-all.csv" "$work/all.csv" >> "$work/compare.txt"; then
-        echo "crosscheck ok: proposed terms at coverage $coverage ($(($(wc -l < "$work/proposals.csv") - 1)) bands, and --all)"
+        echo "crosscheck ok: proposed terms at coverage $coverage${1:+ with prices} ($(($(wc -l < "$work/proposals.csv") - 1)) bands, and --all)"
     else
-        echo "crosscheck FAILED: proposed terms at coverage $coverage"; cat "$work/compare.txt"; failures=$((failures + 1))
+        echo "crosscheck FAILED: proposed terms at coverage $coverage${1:+ with prices}"; cat "$work/compare.txt"; failures=$((failures + 1))
     fi
 }
 proposal_check 80
 proposal_check 50
+proposal_check 80 --prices "$work/prices.csv"
 
 # The same data as ERPs and customers send it (Tests/Intake/exotic.py): a German SAP export in
 # Windows-1252, a folder of customer sheets with month columns read with --name-pattern, UTF-16

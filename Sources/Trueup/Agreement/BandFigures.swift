@@ -23,6 +23,8 @@ public struct BandFigures: Sendable, Equatable {
     public var periodsInBand: Int
     public var forecast: Double
     public var actual: Double
+    /// The units below and above the band at price, with `--prices`; nil without.
+    public var value: BandValue?
 }
 
 /// How revisions between two lags fell against a revision limit.
@@ -66,14 +68,16 @@ struct BandEdges {
 }
 
 extension ForecastHistory {
-    /// The customer's cells at `lag` (in the panel's units): the entries of P(c, L)'s months with a forecast at `lag` or an actual row.
-    func cells(_ customer: Customer, lag: Int) -> [(month: Month, forecast: Double, actual: Double)] {
+    /// The customer's cells at `lag` (in the panel's units): the entries of P(c, L)'s months with a forecast at `lag` or an actual row,
+    /// each with its price (NaN when unpriced or without prices).
+    func cells(_ customer: Customer, lag: Int) -> [(month: Month, forecast: Double, actual: Double, price: Double)] {
         let bit = UInt64(1) << UInt64(lag)
         var months = Set<Month>()
         for entry in entries[customer.entries] where entry.lags & bit != 0 { months.insert(entry.month) }
-        return entries[customer.entries].compactMap { entry in
+        return customer.entries.compactMap { k in
+            let entry = entries[k]
             guard months.contains(entry.month), entry.lags & bit != 0 || entry.hasActual else { return nil }
-            return (entry.month, forecast(entry, lag: lag) ?? 0, entry.actual)
+            return (entry.month, forecast(entry, lag: lag) ?? 0, entry.actual, prices?[k] ?? .nan)
         }
     }
 
@@ -83,6 +87,9 @@ extension ForecastHistory {
         var inBand = 0, periods = 0, periodsInBand = 0
         var below = 0.0, above = 0.0, forecast = 0.0, actual = 0.0
         var monthForecast = 0.0, monthActual = 0.0
+        // With prices: the short and beyond units of the priced cells at price, in cell order.
+        var pricedCells = 0
+        var belowValue = 0.0, aboveValue = 0.0
         func closeMonth() {
             periods += 1
             let edges = BandEdges(forecast: monthForecast, actual: monthActual, underPct: underPct, overPct: overPct)
@@ -99,17 +106,27 @@ extension ForecastHistory {
             if short == 0 && beyond == 0 { inBand += 1 }
             below += short
             above += beyond
+            if !cell.price.isNaN {
+                pricedCells += 1
+                belowValue += short * cell.price
+                aboveValue += beyond * cell.price
+            }
             forecast += cell.forecast
             actual += cell.actual
             monthForecast += cell.forecast
             monthActual += cell.actual
         }
         if !cells.isEmpty { closeMonth() }
+        let value = prices.map { _ in
+            BandValue(pricedCells: pricedCells,
+                      belowBandValue: pricedCells > 0 ? scale.quantity(units: belowValue) : nil,
+                      aboveBandValue: pricedCells > 0 ? scale.quantity(units: aboveValue) : nil)
+        }
         return BandFigures(cells: cells.count, cellsInBand: inBand, inBandPct: Ratio.percent(Double(inBand), Double(cells.count)),
                            unitsBelowBand: scale.quantity(units: below), unitsAboveBand: scale.quantity(units: above),
                            belowBandPct: Ratio.percent(below, forecast), aboveBandPct: Ratio.percent(above, actual),
                            periods: periods, periodsInBand: periodsInBand,
-                           forecast: scale.quantity(units: forecast), actual: scale.quantity(units: actual))
+                           forecast: scale.quantity(units: forecast), actual: scale.quantity(units: actual), value: value)
     }
 
     /// The customer's revisions against a limit: |Fb − Fa| > r/100 · Fa is a violation.

@@ -32,6 +32,8 @@ struct ForecastHistory {
     /// while the run is exact): sums of them are exact, and `scale` turns them back into quantities.
     var values: [Double] = []
     var scale: QuantityScale
+    /// With `--prices`, each entry's unit price (NaN: the item has no price for the customer); see `price(_:itemNames:)`.
+    var prices: [Double]?
 
     /// The forecast of `entry` at `lag`, or nil when there is no forecast row.
     func forecast(_ entry: Entry, lag: Int) -> Double? {

@@ -134,7 +134,8 @@ public enum Report {
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
         let measuresStability = lagsPresent.count > 1 && request.measuresStability
         if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
-            let history = ForecastHistory(panel: panel, window: window)
+            var history = ForecastHistory(panel: panel, window: window)
+            if let priceList { history.price(priceList, itemNames: panel.items.names) }
             if let terms = request.agreements {
                 do {
                     try history.validate(terms, knownCustomers: Set(panel.customers.names))

@@ -101,7 +101,7 @@ public enum ReportJSON {
             members.append(("flags", FlagsCSV.value(result.assessments, history: result.history)))
         }
         if result.lags.count > 1 { members.append(("stability", StabilityCSV.value(result.stability))) }
-        if result.request.agreements != nil { members.append(("agreement", AgreementCSV.value(result.agreement))) }
+        if result.request.agreements != nil { members.append(("agreement", AgreementCSV.value(result.agreement, priced: result.prices != nil))) }
         return .object(members)
     }
 }

@@ -20,8 +20,21 @@ public enum ProposalColumns {
         .init("periods_in_band", "Months whose total purchase would have been within the band.") { .integer($0.figures.periodsInBand) },
     ])
 
-    public static func render(_ proposals: [ProposedTerms]) -> String { table.csv(proposals) }
-    public static func value(_ proposals: [ProposedTerms]) -> JSONValue { table.json(proposals) }
+    /// With `--prices`: the proposed band's units below and above it at price, as agreement.csv's money columns.
+    public static let money = ColumnTable<ProposedTerms>([
+        .init("below_band_value", "units_below_band at price (item-months without a price left out, never valued at 0).") {
+            .figure($0.figures.value?.belowBandValue)
+        },
+        .init("above_band_value", "units_above_band at price (item-months without a price left out, never valued at 0).") {
+            .figure($0.figures.value?.aboveBandValue)
+        },
+    ])
+
+    /// Every column, the money columns last when `priced` (`--prices`).
+    public static func table(priced: Bool) -> ColumnTable<ProposedTerms> { priced ? table + money : table }
+
+    public static func render(_ proposals: [ProposedTerms], priced: Bool = false) -> String { table(priced: priced).csv(proposals) }
+    public static func value(_ proposals: [ProposedTerms], priced: Bool = false) -> JSONValue { table(priced: priced).json(proposals) }
 
     /// The proposals as an agreements file, ready to edit and pass back with `--agreements`.
     public static func agreementsFile(_ proposals: [ProposedTerms]) -> String {

@@ -45,6 +45,19 @@ public enum AgreementCSV {
         .init("revision_excess_units", "With a revision limit: the units changed beyond the limit, summed over the violations.") { .figure($0.revision?.excessUnits) },
     ])
 
-    public static func render(_ rows: [AgreementRow]) -> String { table.csv(rows) }
-    public static func value(_ rows: [AgreementRow]) -> JSONValue { table.json(rows) }
+    /// The money columns agreement.csv adds after the others with `--prices` (METRICS.md, "Value: accuracy in money").
+    public static let money = ColumnTable<AgreementRow>([
+        .init("below_band_value", "units_below_band at price, item-month by item-month (a customer's own price before the general one); item-months without a price are left out, never valued at 0, and with none priced the field is empty.") {
+            .figure($0.figures.value?.belowBandValue)
+        },
+        .init("above_band_value", "units_above_band at price, item-month by item-month; item-months without a price are left out, never valued at 0.") {
+            .figure($0.figures.value?.aboveBandValue)
+        },
+    ])
+
+    /// Every column, the money columns last when `priced` (`--prices`).
+    public static func table(priced: Bool) -> ColumnTable<AgreementRow> { priced ? table + money : table }
+
+    public static func render(_ rows: [AgreementRow], priced: Bool = false) -> String { table(priced: priced).csv(rows) }
+    public static func value(_ rows: [AgreementRow], priced: Bool = false) -> JSONValue { table(priced: priced).json(rows) }
 }
