@@ -4,15 +4,18 @@ import Trueup
 public enum AgreementText {
     public static func render(_ view: AgreementView, agreementsPath: String?) -> String {
         let report = view.report
-        var out = "\(view.customer), \(report.window.first) to \(report.window.last)"
+        // The code and the path come from strangers' files and arguments: shown escaped, never raw.
+        let customer = TerminalText.escaped(view.customer)
+        let agreementsPath = agreementsPath.map(TerminalText.escaped)
+        var out = "\(customer), \(report.window.first) to \(report.window.last)"
         if let a = view.assessment { out += ": \(a.tier.rawValue) at lag \(a.lag)" + (a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))") }
         out += "\n\n"
         if let path = agreementsPath {
             if view.terms.isEmpty {
-                out += "Current terms: none for \(view.customer) in \(path).\n\n"
+                out += "Current terms: none for \(customer) in \(path).\n\n"
             } else {
                 let source = view.termsAreDefault ? "the * rows of \(path)" : "\(path)"
-                out += "Current terms (\(source)) and how \(view.customer) did:\n"
+                out += "Current terms (\(source)) and how \(customer) did:\n"
                 out += bandTable(view.terms.map { ($0.band.lag, $0.band.underPct, $0.band.overPct, $0.figures) }, currency: report.request.currency)
                 for row in view.terms {
                     guard let limit = row.band.revisionLimit, let r = row.revision else { continue }

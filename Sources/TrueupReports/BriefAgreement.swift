@@ -22,8 +22,8 @@ enum BriefAgreement {
         guard let terms = report.request.agreements else { return out }
         out += "\n## Against the agreement\n\n"
         let rows = report.agreement.filter { $0.customer == customer }
-        guard !rows.isEmpty else { return out + "No terms for \(customer) in the agreements.\n" }
-        if rows[0].band.customer == AgreementTerms.everyone { out += "\(customer) has no terms of its own; the default terms (`*`) apply.\n\n" }
+        guard !rows.isEmpty else { return out + "No terms for \(MarkdownText.escaped(customer)) in the agreements.\n" }
+        if rows[0].band.customer == AgreementTerms.everyone { out += "\(MarkdownText.escaped(customer)) has no terms of its own; the default terms (`*`) apply.\n\n" }
         out += "| lag | agreed band | months in band | item-months in band | bought short of the band | bought beyond the band |\n"
         out += "| ---: | --- | ---: | ---: | ---: | ---: |\n"
         for row in rows {

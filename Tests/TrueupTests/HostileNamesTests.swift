@@ -53,6 +53,27 @@ import Testing
 
     /// Briefs about customers and items with hostile names, rendered by a CommonMark renderer:
     /// no link, image, HTML comment or element, and no table row with an extra cell comes from a name.
+    /// The agreement's sentences name the customer too: escaped in the brief's Markdown and in
+    /// `trueup agreement`'s text, like every other place a name is shown.
+    @Test func agreementSentencesShowNamesAsText() throws {
+        let scratch = Scratch()
+        let name = "<img src=x onerror=alert(1)>](http://e.x)|\u{1B}[31m\u{202E}"
+        var forecasts = "customer,item,period,lag,forecast\n"
+        var actuals = "customer,item,period,actual\n"
+        for month in 1...8 {
+            forecasts += Self.inputLine([name, "item", "2025-0\(month)", "1", String(100 + 10 * month)])
+            actuals += Self.inputLine([name, "item", "2025-0\(month)", "90"])
+        }
+        var request = ReportRequest(forecasts: scratch.file("forecasts.csv", forecasts), actuals: scratch.file("actuals.csv", actuals))
+        request.agreements = AgreementTerms(path: "terms.csv", bands: [.init(customer: AgreementTerms.everyone, lag: 1, underPct: 10, overPct: 10)])
+        let markdown = BriefMarkdown.render(try CustomerView(request, customer: name))
+        #expect(markdown.contains("the default terms (`*`) apply"), "the sentence under test is in the brief")
+        let html = MarkdownParser().html(from: markdown)
+        #expect(!html.contains("<img") && !html.contains("<a "), "markup from the name in the brief:\n\(html)")
+        let text = AgreementText.render(try AgreementView(request, customer: name, coverage: 80), agreementsPath: "terms.csv")
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{202E}"), "a raw control or bidi character in:\n\(text)")
+    }
+
     @Test func briefsRenderNamesAsText() throws {
         let scratch = Scratch()
         var forecasts = "customer,item,period,lag,forecast\n"
