@@ -10,7 +10,7 @@ enum AgreementColumns {
 
     /// The stability row from the customer's largest lag to its smallest.
     static func lateRevisionRow(_ customer: String, in result: ReportResult) -> StabilityRow? {
-        let rows = result.stability.filter { $0.customer == customer }
+        let rows = result.stabilityRows(of: customer)
         guard let from = rows.map(\.fromLag).max(), let to = rows.map(\.toLag).min() else { return nil }
         return rows.first { $0.fromLag == from && $0.toLag == to }
     }
@@ -18,7 +18,7 @@ enum AgreementColumns {
     /// "7/24" for the customer's band with the smallest share of months in band (the report lag's on a tie),
     /// with " (lag 3)" when that band is at another lag than the report's; "-" without a band.
     static func monthsInBand(_ customer: String, lag: Int, in result: ReportResult) -> String {
-        let bands = result.agreement.filter { $0.customer == customer && $0.figures.periods > 0 }
+        let bands = result.agreementRows(of: customer).filter { $0.figures.periods > 0 }
         func share(_ row: AgreementRow) -> Double { Double(row.figures.periodsInBand) / Double(row.figures.periods) }
         guard let row = bands.min(by: { share($0) < share($1) || (share($0) == share($1) && $0.band.lag == lag) }) else { return "-" }
         let f = row.figures

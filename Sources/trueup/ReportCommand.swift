@@ -113,8 +113,9 @@ struct ReportCommand: ParsableCommand {
             let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
             let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
             let total = steps.reduce(0) { $0 + $1.seconds }
-            let lines = steps.map { "  \($0.step.padding(15))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-            StandardStreams.writeError((["timings:"] + lines + ["  \("total".padding(15))\(NumberText.readable(total, decimals: 3)) s"]).joined(separator: "\n") + "\n")
+            let width = steps.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
+            let lines = (steps + [("total", total)]).map { "  \($0.step.padding(width))\(NumberText.readable($0.seconds, decimals: 3)) s" }
+            StandardStreams.writeError((["timings:"] + lines).joined(separator: "\n") + "\n")
         }
     }
 

@@ -8,15 +8,26 @@
 /// order the data fixes, not the order of the files' rows.
 struct ForecastHistory {
     struct Entry {
-        var month: Month
-        var item: Int32
         /// The summed actual (0 without an actual row).
         var actual: Double
-        var hasActual: Bool
         /// The lags with a forecast row, as bits.
         var lags: UInt64
+        var item: Int32
         /// Where this entry's forecasts start in `values`, one per set bit of `lags`, by lag.
         var first: Int32
+        private var monthIndex: Int32
+        var hasActual: Bool
+
+        var month: Month { Month(index: Int(monthIndex)) }
+
+        init(month: Month, item: Int32, actual: Double, hasActual: Bool, lags: UInt64, first: Int32) {
+            self.actual = actual
+            self.lags = lags
+            self.item = item
+            self.first = first
+            monthIndex = Int32(month.index)
+            self.hasActual = hasActual
+        }
     }
 
     struct Customer {
@@ -50,45 +61,52 @@ struct ForecastHistory {
     init(panel: Panel, window: Window) {
         scale = panel.scale
         let slotCount = panel.slotKey.count
-        func inWindow(_ slot: Int) -> Bool {
-            let month = Panel.month(of: panel.slotKey[slot])
+        let months = max(0, window.last - window.first + 1)
+        func inWindow(_ key: UInt64) -> Bool {
+            let month = Panel.month(of: key)
             return month >= window.first && month <= window.last
         }
-        // Forecast rows per slot, by a counting sort.
-        var start = [Int32](repeating: 0, count: slotCount + 1)
-        for row in panel.rowSlot.indices where inWindow(Int(panel.rowSlot[row])) { start[Int(panel.rowSlot[row]) + 1] += 1 }
-        for k in 0..<slotCount { start[k + 1] += start[k] }
-        var cursor = start
-        var rows = [Int32](repeating: 0, count: Int(start[slotCount]))
-        for row in panel.rowSlot.indices where inWindow(Int(panel.rowSlot[row])) {
-            let slot = Int(panel.rowSlot[row])
-            rows[Int(cursor[slot])] = Int32(row)
-            cursor[slot] += 1
-        }
-        // Customers with a forecast in the window, and the rank of each name.
+        // The customers with a forecast in the window.
         var forecasts = [Bool](repeating: false, count: panel.customers.count)
-        for slot in 0..<slotCount where start[slot + 1] > start[slot] { forecasts[Int(Panel.customer(of: panel.slotKey[slot]))] = true }
+        for slot in 0..<slotCount where panel.forecastLags[slot] != 0 && inWindow(panel.slotKey[slot]) {
+            forecasts[Int(Panel.customer(of: panel.slotKey[slot]))] = true
+        }
+        // Their slots in the window, in (customer, month, item) order of names: each slot's place as
+        // one number, (customer rank · months + month) · items + item rank, radix-sorted.
         let customerRank = Self.ranks(panel.customers.names)
         let itemRank = Self.ranks(panel.items.names)
-        // Slots of those customers in the window with a forecast or an actual row, in (customer, month, item) order.
-        var order: [(key: UInt64, slot: Int32)] = []
-        for slot in 0..<slotCount where inWindow(slot) {
+        // Ranks and items are below 2^24 and months below 2^16, so the place fits in 64 bits.
+        let itemCount = UInt64(max(1, itemRank.count))
+        var keyed: [(key: UInt64, slot: Int32)] = []
+        keyed.reserveCapacity(slotCount)
+        for slot in 0..<slotCount {
             let key = panel.slotKey[slot]
             let customer = Int(Panel.customer(of: key))
-            guard forecasts[customer], start[slot + 1] > start[slot] || panel.actualRows[slot] > 0 else { continue }
-            let sortKey = UInt64(customerRank[customer]) << 40 | UInt64(Panel.month(of: key).index & 0xFFFF) << 24
-                | UInt64(itemRank[Int(Panel.item(of: key))])
-            order.append((sortKey, Int32(slot)))
+            guard forecasts[customer], inWindow(key), panel.forecastLags[slot] != 0 || panel.actualRows[slot] > 0 else { continue }
+            let place = (UInt64(customerRank[customer]) * UInt64(months) + UInt64(Panel.month(of: key) - window.first)) * itemCount
+                + UInt64(itemRank[Int(Panel.item(of: key))])
+            keyed.append((place, Int32(slot)))
         }
-        order.sort { $0.key < $1.key }
-        entries.reserveCapacity(order.count)
-        values.reserveCapacity(rows.count)
+        RadixSort.sort(&keyed)
+        // Each entry's forecasts sit together, by lag: one value per bit of the slot's lags.
+        var valueStart = [Int32](repeating: -1, count: slotCount)
+        var valueCount = 0
+        for (_, slot) in keyed {
+            valueStart[Int(slot)] = Int32(valueCount)
+            valueCount += panel.forecastLags[Int(slot)].nonzeroBitCount
+        }
+        values = [Double](repeating: 0, count: valueCount)
+        for row in panel.rowSlot.indices {
+            let slot = Int(panel.rowSlot[row])
+            let start = valueStart[slot]
+            guard start >= 0 else { continue }
+            let below = panel.forecastLags[slot] & ((UInt64(1) << UInt64(panel.rowLag[row])) - 1)
+            values[Int(start) + below.nonzeroBitCount] = panel.rowValue[row]
+        }
+        entries.reserveCapacity(keyed.count)
         let customerNames = panel.customers.names
         var lastCustomer: Int32 = -1
-        // One buffer for every slot's forecasts, not an array each.
-        var byLag: [(lag: UInt8, value: Double)] = []
-        byLag.reserveCapacity(Panel.maximumLag + 1)
-        for (_, slot32) in order {
+        for (_, slot32) in keyed {
             let slot = Int(slot32)
             let key = panel.slotKey[slot]
             let customer = Panel.customer(of: key)
@@ -100,21 +118,10 @@ struct ForecastHistory {
                 customers.append(Customer(name: customerNames[Int(customer)], entries: entries.count..<entries.count, lags: 0))
                 lastCustomer = customer
             }
-            byLag.removeAll(keepingCapacity: true)
-            for k in Int(start[slot])..<Int(start[slot + 1]) {
-                let row = Int(rows[k])
-                byLag.append((panel.rowLag[row], panel.rowValue[row]))
-            }
-            if byLag.count > 1 { byLag.sort { $0.lag < $1.lag } }
-            var mask: UInt64 = 0
-            let first = Int32(values.count)
-            for (lag, value) in byLag {
-                mask |= UInt64(1) << UInt64(lag)
-                values.append(value)
-            }
+            let mask = panel.forecastLags[slot]
             customers[customers.count - 1].lags |= mask
             entries.append(Entry(month: Panel.month(of: key), item: Panel.item(of: key), actual: panel.actual[slot],
-                                 hasActual: panel.actualRows[slot] > 0, lags: mask, first: first))
+                                 hasActual: panel.actualRows[slot] > 0, lags: mask, first: valueStart[slot]))
         }
         if var last = customers.last {
             last.entries = last.entries.lowerBound..<entries.count

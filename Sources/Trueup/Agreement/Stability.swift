@@ -54,80 +54,115 @@ public struct LagWaterfall: Sendable, Equatable {
 }
 
 extension ForecastHistory {
-    /// Every customer's revisions between every pair of its lags a > b, sorted by customer, from_lag, to_lag.
-    func stability() -> [StabilityRow] {
-        var rows: [StabilityRow] = []
-        for customer in customers {
-            let lags = Self.lags(customer.lags)
-            for a in lags.reversed() {
-                for b in lags.reversed() where b < a {
-                    rows.append(revision(customer, from: a, to: b))
-                }
+    /// Every customer's revisions between every pair of its lags a > b, sorted by customer, from_lag, to_lag,
+    /// worked out on `threads` threads that each take a run of customers (already in name order).
+    func stability(threads: Int = 1) -> [StabilityRow] {
+        inParallelRuns(customers.count, parts: threads) { run in
+            customers[run].flatMap { customer in
+                revisions(customer).sorted { ($0.fromLag, $0.toLag) < ($1.fromLag, $1.toLag) }
             }
-        }
-        return rows.sorted {
-            if $0.customer != $1.customer { return Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }
-            if $0.fromLag != $1.fromLag { return $0.fromLag < $1.fromLag }
-            return $0.toLag < $1.toLag
         }
     }
 
+    /// The customer's revisions between every pair of its lags, in one pass over its entries: each
+    /// pair's sums run in entry order, as `revision(_:from:to:)` (the reference) adds them.
+    func revisions(_ customer: Customer) -> [StabilityRow] {
+        let lags = Self.lags(customer.lags)
+        var pairs: [RevisionSums] = []
+        for a in lags.reversed() {
+            for b in lags.reversed() where b < a { pairs.append(RevisionSums(from: a, to: b)) }
+        }
+        guard !pairs.isEmpty else { return [] }
+        for entry in entries[customer.entries] where entry.lags.nonzeroBitCount > 1 {
+            for k in pairs.indices {
+                let bitA = UInt64(1) << UInt64(pairs[k].from), bitB = UInt64(1) << UInt64(pairs[k].to)
+                guard entry.lags & bitA != 0 && entry.lags & bitB != 0 else { continue }
+                let fa = values[Int(entry.first) + (entry.lags & (bitA - 1)).nonzeroBitCount]
+                let fb = values[Int(entry.first) + (entry.lags & (bitB - 1)).nonzeroBitCount]
+                pairs[k].add(fa, fb, actual: entry.actual)
+            }
+        }
+        return pairs.map { $0.row(customer.name) }
+    }
+
+    /// One pair's revisions, entry by entry: the reference `revisions(_:)` is checked against.
     func revision(_ customer: Customer, from a: Int, to b: Int) -> StabilityRow {
-        var cells = 0, revised = 0, improved = 0, worsened = 0
-        var revision = 0.0, net = 0.0, earlier = 0.0, errorFrom = 0.0, errorTo = 0.0, absoluteActual = 0.0
+        var sums = RevisionSums(from: a, to: b)
         for entry in entries[customer.entries] {
             guard let fa = forecast(entry, lag: a), let fb = forecast(entry, lag: b) else { continue }
-            let actual = entry.actual
-            cells += 1
-            revision += abs(fb - fa)
-            net += fb - fa
-            earlier += fa
-            errorFrom += abs(fa - actual)
-            errorTo += abs(fb - actual)
-            absoluteActual += abs(actual)
-            guard fb != fa else { continue }
-            revised += 1
-            // Misses equal in decimals (10.1 and 10.3 around 10.2) differ in the last bits of a Double: a tie.
-            let gain = abs(fa - actual) - abs(fb - actual)
-            let tie = 1e-9 * (abs(fa) + abs(fb) + abs(actual))
-            if gain > tie { improved += 1 }
-            if gain < -tie { worsened += 1 }
+            sums.add(fa, fb, actual: entry.actual)
         }
+        return sums.row(customer.name)
+    }
+
+    /// Each customer with two lags or more: bias and wMAPE at every lag on the cells forecast at all of them.
+    func waterfalls(threads: Int = 1) -> [LagWaterfall] {
+        inParallelRuns(customers.count, parts: threads) { run in customers[run].compactMap(waterfall) }
+    }
+
+    private func waterfall(_ customer: Customer) -> LagWaterfall? {
+        let lags = Self.lags(customer.lags)
+        guard lags.count > 1 else { return nil }
+        var cells = 0
+        var actual = 0.0, absoluteActual = 0.0
+        var forecast = [Double](repeating: 0, count: lags.count)
+        var error = forecast, absoluteError = forecast
+        for entry in entries[customer.entries] where entry.lags & customer.lags == customer.lags {
+            cells += 1
+            actual += entry.actual
+            absoluteActual += abs(entry.actual)
+            for (k, lag) in lags.enumerated() {
+                let f = self.forecast(entry, lag: lag) ?? 0
+                forecast[k] += f
+                error[k] += f - entry.actual
+                absoluteError[k] += abs(f - entry.actual)
+            }
+        }
+        let steps = lags.indices.reversed().map { k in
+            LagWaterfall.Step(lag: lags[k], forecast: scale.quantity(units: forecast[k]), biasPct: Ratio.of(100 * error[k], actual),
+                              wmape: Ratio.of(100 * absoluteError[k], absoluteActual))
+        }
+        return LagWaterfall(customer: customer.name, cells: cells, actual: scale.quantity(units: actual), steps: steps)
+    }
+}
+
+/// The sums behind one stability row, added one revision cell at a time.
+struct RevisionSums {
+    var from: Int
+    var to: Int
+    var cells = 0, revised = 0, improved = 0, worsened = 0
+    var revision = 0.0, net = 0.0, earlier = 0.0, errorFrom = 0.0, errorTo = 0.0, absoluteActual = 0.0
+
+    init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+
+    mutating func add(_ fa: Double, _ fb: Double, actual: Double) {
+        cells += 1
+        revision += abs(fb - fa)
+        net += fb - fa
+        earlier += fa
+        errorFrom += abs(fa - actual)
+        errorTo += abs(fb - actual)
+        absoluteActual += abs(actual)
+        guard fb != fa else { return }
+        revised += 1
+        // Misses equal in decimals (10.1 and 10.3 around 10.2) differ in the last bits of a Double: a tie.
+        let gain = abs(fa - actual) - abs(fb - actual)
+        let tie = 1e-9 * (abs(fa) + abs(fb) + abs(actual))
+        if gain > tie { improved += 1 }
+        if gain < -tie { worsened += 1 }
+    }
+
+    func row(_ customer: String) -> StabilityRow {
         let wmapeFrom = Ratio.of(100 * errorFrom, absoluteActual)
         let wmapeTo = Ratio.of(100 * errorTo, absoluteActual)
-        return StabilityRow(customer: customer.name, fromLag: a, toLag: b, cells: cells, revisedCells: revised,
+        return StabilityRow(customer: customer, fromLag: from, toLag: to, cells: cells, revisedCells: revised,
                             revisionPct: Ratio.of(100 * revision, earlier), netRevisionPct: Ratio.of(100 * net, earlier),
                             improvedPct: Ratio.of(100 * Double(improved), Double(revised)),
                             worsenedPct: Ratio.of(100 * Double(worsened), Double(revised)),
                             wmapeFrom: wmapeFrom, wmapeTo: wmapeTo,
                             revisionFvaPts: wmapeFrom.flatMap { from in wmapeTo.map { from - $0 } })
-    }
-
-    /// Each customer with two lags or more: bias and wMAPE at every lag on the cells forecast at all of them.
-    func waterfalls() -> [LagWaterfall] {
-        customers.compactMap { customer in
-            let lags = Self.lags(customer.lags)
-            guard lags.count > 1 else { return nil }
-            var cells = 0
-            var actual = 0.0, absoluteActual = 0.0
-            var forecast = [Double](repeating: 0, count: lags.count)
-            var error = forecast, absoluteError = forecast
-            for entry in entries[customer.entries] where entry.lags & customer.lags == customer.lags {
-                cells += 1
-                actual += entry.actual
-                absoluteActual += abs(entry.actual)
-                for (k, lag) in lags.enumerated() {
-                    let f = self.forecast(entry, lag: lag) ?? 0
-                    forecast[k] += f
-                    error[k] += f - entry.actual
-                    absoluteError[k] += abs(f - entry.actual)
-                }
-            }
-            let steps = lags.indices.reversed().map { k in
-                LagWaterfall.Step(lag: lags[k], forecast: scale.quantity(units: forecast[k]), biasPct: Ratio.of(100 * error[k], actual),
-                                  wmape: Ratio.of(100 * absoluteError[k], absoluteActual))
-            }
-            return LagWaterfall(customer: customer.name, cells: cells, actual: scale.quantity(units: actual), steps: steps)
-        }
     }
 }

@@ -49,21 +49,19 @@ public struct LookAlikes: Sendable, Equatable {
 }
 
 extension Coverage {
-    /// The audit of `panel` over `window`, with forecast units at `reportLag`.
-    init(panel: Panel, window: Window, reportLag: Int?, applied: KeyNormalization) {
-        // Which (customer, item) pairs each file has in the window.
-        var pairs: [UInt64: (forecast: Bool, actual: Bool)] = [:]
+    /// The audit of `panel` over `window`, with forecast units at `reportLag`; `series` numbers the
+    /// panel's (customer, item) pairs.
+    init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization) {
+        // Which (customer, item) pairs each file has in the window: one flag per series.
+        var pairs = PairPresence(count: series.count)
         func inWindow(_ key: UInt64) -> Bool {
             let month = Panel.month(of: key)
             return month >= window.first && month <= window.last
         }
-        func pair(_ key: UInt64) -> UInt64 { key >> 16 }
         for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
-            let key = pair(panel.slotKey[slot])
-            var facts = pairs[key] ?? (false, false)
-            if panel.forecastLags[slot] != 0 { facts.forecast = true }
-            if panel.actualRows[slot] > 0 { facts.actual = true }
-            pairs[key] = facts
+            let pair = Int(series.ofSlot[slot])
+            if panel.forecastLags[slot] != 0 { pairs.forecast[pair] = true }
+            if panel.actualRows[slot] > 0 { pairs.actual[pair] = true }
         }
         let customerCount = panel.customers.count
         var rows = (0..<customerCount).map { id in
@@ -71,26 +69,28 @@ extension Coverage {
                         actualItems: 0, matchedItems: 0, forecastUnits: 0, unboughtForecastUnits: 0, actualUnits: 0,
                         unforecastActualUnits: 0, lookAlike: nil)
         }
-        for (key, facts) in pairs {
-            let c = Int(key >> 24)
-            if facts.forecast { rows[c].inForecasts = true; rows[c].forecastItems += 1 }
-            if facts.actual { rows[c].inActuals = true; rows[c].actualItems += 1 }
-            if facts.forecast && facts.actual { rows[c].matchedItems += 1 }
+        for pair in 0..<series.count {
+            let c = Int(series.customer[pair])
+            let forecast = pairs.forecast[pair], actual = pairs.actual[pair]
+            if forecast { rows[c].inForecasts = true; rows[c].forecastItems += 1 }
+            if actual { rows[c].inActuals = true; rows[c].actualItems += 1 }
+            if forecast && actual { rows[c].matchedItems += 1 }
         }
         // Units, summed in slot and row order: the order the data fixes.
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 && inWindow(panel.slotKey[slot]) {
-            let key = panel.slotKey[slot]
-            let c = Int(Panel.customer(of: key))
+            let c = Int(Panel.customer(of: panel.slotKey[slot]))
             rows[c].actualUnits += panel.actual[slot]
-            if pairs[pair(key)]?.forecast != true { rows[c].unforecastActualUnits += panel.actual[slot] }
+            if !pairs.forecast[Int(series.ofSlot[slot])] { rows[c].unforecastActualUnits += panel.actual[slot] }
         }
         if let reportLag {
-            for row in panel.rowSlot.indices where Int(panel.rowLag[row]) == reportLag {
-                let key = panel.slotKey[Int(panel.rowSlot[row])]
+            let lag = UInt8(reportLag)
+            for row in panel.rowSlot.indices where panel.rowLag[row] == lag {
+                let slot = Int(panel.rowSlot[row])
+                let key = panel.slotKey[slot]
                 guard inWindow(key) else { continue }
                 let c = Int(Panel.customer(of: key))
                 rows[c].forecastUnits += panel.rowValue[row]
-                if pairs[pair(key)]?.actual != true { rows[c].unboughtForecastUnits += panel.rowValue[row] }
+                if !pairs.actual[Int(series.ofSlot[slot])] { rows[c].unboughtForecastUnits += panel.rowValue[row] }
             }
         }
         // The panel holds quantities as units of its scale; sums leave it as quantities.
@@ -101,7 +101,7 @@ extension Coverage {
             rows[c].actualUnits = scale.reported(units: rows[c].actualUnits)
             rows[c].unforecastActualUnits = scale.reported(units: rows[c].unforecastActualUnits)
         }
-        lookAlikes = LookAlikes(panel: panel, pairs: pairs.mapValues { ($0.forecast, $0.actual) }, rows: &rows, applied: applied)
+        lookAlikes = LookAlikes(panel: panel, series: series, pairs: pairs, rows: &rows, applied: applied)
         let listed = rows.filter { $0.inForecasts || $0.inActuals }
         self.rows = listed.sorted { Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }
         let actual = listed.reduce(0.0) { $0 + $1.actualUnits }
@@ -113,23 +113,36 @@ extension Coverage {
     }
 }
 
+/// Whether each (customer, item) series has a forecast row, and an actual row, in the window.
+struct PairPresence {
+    var forecast: [Bool]
+    var actual: [Bool]
+
+    init(count: Int) {
+        forecast = [Bool](repeating: false, count: count)
+        actual = forecast
+    }
+}
+
 extension LookAlikes {
     /// Finds the look-alike customers and items among the panel's codes in the window, and writes
     /// each customer's look-alike into `rows` (indexed by customer id).
-    init(panel: Panel, pairs: [UInt64: (Bool, Bool)], rows: inout [CoverageRow], applied: KeyNormalization) {
+    init(panel: Panel, series: SeriesIndex, pairs: PairPresence, rows: inout [CoverageRow], applied: KeyNormalization) {
         let all = KeyNormalization.all
         // Customers: by normalised code, the ids seen in each file, in id order.
-        var byCode: [String: (forecasts: [Int], actuals: [Int])] = [:]
-        var order: [String] = []
+        var customerCode = [Int](repeating: -1, count: rows.count)
+        var byCode: [String: Int] = [:]
+        var groups: [(forecasts: [Int], actuals: [Int])] = []
         for (id, row) in rows.enumerated() where row.inForecasts || row.inActuals {
             let code = all.apply(row.customer)
-            if byCode[code] == nil { order.append(code); byCode[code] = ([], []) }
-            if row.inForecasts { byCode[code]?.forecasts.append(id) }
-            if row.inActuals { byCode[code]?.actuals.append(id) }
+            let group = byCode[code] ?? groups.count
+            if group == groups.count { byCode[code] = group; groups.append(([], [])) }
+            customerCode[id] = group
+            if row.inForecasts { groups[group].forecasts.append(id) }
+            if row.inActuals { groups[group].actuals.append(id) }
         }
         var joinedBy = applied
-        for code in order {
-            guard let ids = byCode[code] else { continue }
+        for ids in groups {
             for f in ids.forecasts {
                 if let a = ids.actuals.first(where: { $0 != f }) {
                     customers.append(Pair(customer: nil, inForecasts: rows[f].customer, inActuals: rows[a].customer))
@@ -141,18 +154,35 @@ extension LookAlikes {
                 if let f = ids.forecasts.first(where: { $0 != a }) { rows[a].lookAlike = rows[f].customer }
             }
         }
-        // Items: within one normalised customer, item codes that differ but normalise alike.
-        var itemsByCode: [String: (forecasts: [(c: Int, i: Int)], actuals: [(c: Int, i: Int)])] = [:]
-        var itemOrder: [String] = []
-        for (key, facts) in pairs.sorted(by: { $0.key < $1.key }) {
-            let c = Int(key >> 24), i = Int(Int32(truncatingIfNeeded: key & 0xFF_FFFF))
-            let code = all.apply(rows[c].customer) + "\u{0}" + all.apply(panel.itemName(Int32(i)))
-            if itemsByCode[code] == nil { itemOrder.append(code); itemsByCode[code] = ([], []) }
-            if facts.0 { itemsByCode[code]?.forecasts.append((c, i)) }
-            if facts.1 { itemsByCode[code]?.actuals.append((c, i)) }
+        // Items: within one normalised customer, item codes that differ but normalise alike. Only an
+        // item whose normalised code another item shares can be one, so the pairs of the others are skipped.
+        var itemCode = [Int](repeating: -1, count: panel.items.count)
+        var itemCodes: [String: Int] = [:]
+        var spellings: [Int] = []
+        for i in itemCode.indices {
+            let code = all.apply(panel.itemName(Int32(i)))
+            let group = itemCodes[code] ?? spellings.count
+            if group == spellings.count { itemCodes[code] = group; spellings.append(0) }
+            itemCode[i] = group
+            spellings[group] += 1
         }
-        for code in itemOrder {
-            guard let ids = itemsByCode[code] else { continue }
+        var candidates: [Int] = []
+        for pair in 0..<series.count where spellings[itemCode[Int(series.item[pair])]] > 1
+            && (pairs.forecast[pair] || pairs.actual[pair]) {
+            candidates.append(pair)
+        }
+        candidates.sort { (series.customer[$0], series.item[$0]) < (series.customer[$1], series.item[$1]) }
+        var itemsByCode: [UInt64: Int] = [:]
+        var itemGroups: [(forecasts: [(c: Int, i: Int)], actuals: [(c: Int, i: Int)])] = []
+        for pair in candidates {
+            let c = Int(series.customer[pair]), i = Int(series.item[pair])
+            let code = UInt64(customerCode[c]) << 32 | UInt64(itemCode[i])
+            let group = itemsByCode[code] ?? itemGroups.count
+            if group == itemGroups.count { itemsByCode[code] = group; itemGroups.append(([], [])) }
+            if pairs.forecast[pair] { itemGroups[group].forecasts.append((c, i)) }
+            if pairs.actual[pair] { itemGroups[group].actuals.append((c, i)) }
+        }
+        for ids in itemGroups {
             for f in ids.forecasts {
                 guard let a = ids.actuals.first(where: { $0.i != f.i }) else { continue }
                 let forecastItem = panel.itemName(Int32(f.i)), actualItem = panel.itemName(Int32(a.i))

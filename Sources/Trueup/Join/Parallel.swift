@@ -20,3 +20,17 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
+
+/// `body` over `0..<count` cut into `parts` contiguous runs worked at once, the results joined
+/// in order: the same array for any number of parts.
+func inParallelRuns<Element>(_ count: Int, parts: Int, _ body: (Range<Int>) -> [Element]) -> [Element] {
+    let parts = max(1, min(parts, count))
+    var results = [[Element]](repeating: [], count: parts)
+    results.withUnsafeMutableBufferPointer { results in
+        let results = results.baseAddress!
+        inParallel(parts) { p in
+            results[p] = body((p * count / parts)..<((p + 1) * count / parts))
+        }
+    }
+    return Array(results.joined())
+}

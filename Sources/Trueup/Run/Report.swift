@@ -106,7 +106,7 @@ public enum Report {
         }
 
         let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
-        let coverage = Coverage(panel: panel, window: window, reportLag: reportLag, applied: request.normalizeKeys)
+        let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys)
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
         }
@@ -132,9 +132,11 @@ public enum Report {
         }
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
+        stopwatch.lap("figures")
         let measuresStability = lagsPresent.count > 1 && request.measuresStability
         if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
             var history = ForecastHistory(panel: panel, window: window)
+            stopwatch.lap("forecasts by lag")
             if let priceList { history.price(priceList, itemNames: panel.items.names) }
             if let terms = request.agreements {
                 do {
@@ -145,8 +147,8 @@ public enum Report {
                 result.agreement = history.compliance(terms)
             }
             if measuresStability {
-                result.stability = history.stability()
-                result.waterfalls = history.waterfalls()
+                result.stability = history.stability(threads: request.threads)
+                result.waterfalls = history.waterfalls(threads: request.threads)
             }
             if let coverage = request.proposalCoverage {
                 result.proposals = history.proposals(coverage: coverage, lag: request.lag)
@@ -160,6 +162,7 @@ public enum Report {
                 result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
             }
         }
+        stopwatch.lap("tiers")
         result.coverage = coverage
         result.incompleteMonth = closing.incomplete
         result.latestActual = latestActual
@@ -175,7 +178,8 @@ public enum Report {
         } catch {
             throw .input(error)
         }
-        stopwatch.lap("compute")
+        // What the hashing of a plain file, begun at the start, still had left.
+        stopwatch.lap("hashes")
         result.timings = stopwatch.laps
         return result
     }
