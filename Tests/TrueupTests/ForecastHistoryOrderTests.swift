@@ -56,13 +56,18 @@ import Testing
         return ingest.panel
     }
 
-    @Test(arguments: [1, 2, 3, 4] as [UInt64])
-    func entriesAreInNameMonthItemOrderWithEveryForecast(seed: UInt64) throws {
+    static func history(_ panel: Panel, _ window: Window, _ strategy: HistoryOrder.Strategy = .automatic) throws -> ForecastHistory {
+        let join = Join(panel: panel, window: window, lastClosed: window.last, firstActual: try #require(panel.firstActual))
+        return ForecastHistory(panel: panel, series: join.series(), window: window, strategy: strategy)
+    }
+
+    @Test(arguments: [(1, .grid), (2, .grid), (3, .radix), (4, .radix), (5, .automatic)] as [(UInt64, HistoryOrder.Strategy)])
+    func entriesAreInNameMonthItemOrderWithEveryForecast(seed: UInt64, strategy: HistoryOrder.Strategy) throws {
         let scratch = Scratch()
         let generated = Self.generate(seed: seed)
         let panel = try Self.panel(generated, in: scratch)
         let window = Window(first: try #require(Month(year: 2024, month: 2)), last: try #require(Month(year: 2024, month: 8)))
-        let history = ForecastHistory(panel: panel, window: window)
+        let history = try Self.history(panel, window, strategy)
         func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         // Customers in byte order of their names, each once.
         let names = history.customers.map { $0.name }
@@ -104,7 +109,7 @@ import Testing
         let scratch = Scratch()
         let panel = try Self.panel(Self.generate(seed: seed), in: scratch)
         let window = Window(first: try #require(Month(year: 2024, month: 1)), last: try #require(Month(year: 2024, month: 9)))
-        let history = ForecastHistory(panel: panel, window: window)
+        let history = try Self.history(panel, window)
         var checked = 0
         for customer in history.customers {
             let lags = ForecastHistory.lags(customer.lags)

@@ -58,40 +58,14 @@ struct ForecastHistory {
     /// Lags as a sorted list.
     static func lags(_ mask: UInt64) -> [Int] { (0...Panel.maximumLag).filter { mask & (UInt64(1) << UInt64($0)) != 0 } }
 
-    init(panel: Panel, window: Window) {
+    init(panel: Panel, series: SeriesIndex, window: Window, strategy: HistoryOrder.Strategy = .automatic) {
         scale = panel.scale
         let slotCount = panel.slotKey.count
-        let months = max(0, window.last - window.first + 1)
-        func inWindow(_ key: UInt64) -> Bool {
-            let month = Panel.month(of: key)
-            return month >= window.first && month <= window.last
-        }
-        // The customers with a forecast in the window.
-        var forecasts = [Bool](repeating: false, count: panel.customers.count)
-        for slot in 0..<slotCount where panel.forecastLags[slot] != 0 && inWindow(panel.slotKey[slot]) {
-            forecasts[Int(Panel.customer(of: panel.slotKey[slot]))] = true
-        }
-        // Their slots in the window, in (customer, month, item) order of names: each slot's place as
-        // one number, (customer rank · months + month) · items + item rank, radix-sorted.
-        let customerRank = Self.ranks(panel.customers.names)
-        let itemRank = Self.ranks(panel.items.names)
-        // Ranks and items are below 2^24 and months below 2^16, so the place fits in 64 bits.
-        let itemCount = UInt64(max(1, itemRank.count))
-        var keyed: [(key: UInt64, slot: Int32)] = []
-        keyed.reserveCapacity(slotCount)
-        for slot in 0..<slotCount {
-            let key = panel.slotKey[slot]
-            let customer = Int(Panel.customer(of: key))
-            guard forecasts[customer], inWindow(key), panel.forecastLags[slot] != 0 || panel.actualRows[slot] > 0 else { continue }
-            let place = (UInt64(customerRank[customer]) * UInt64(months) + UInt64(Panel.month(of: key) - window.first)) * itemCount
-                + UInt64(itemRank[Int(Panel.item(of: key))])
-            keyed.append((place, Int32(slot)))
-        }
-        RadixSort.sort(&keyed)
+        let order = HistoryOrder.slots(panel: panel, series: series, window: window, strategy: strategy)
         // Each entry's forecasts sit together, by lag: one value per bit of the slot's lags.
         var valueStart = [Int32](repeating: -1, count: slotCount)
         var valueCount = 0
-        for (_, slot) in keyed {
+        for slot in order {
             valueStart[Int(slot)] = Int32(valueCount)
             valueCount += panel.forecastLags[Int(slot)].nonzeroBitCount
         }
@@ -103,10 +77,10 @@ struct ForecastHistory {
             let below = panel.forecastLags[slot] & ((UInt64(1) << UInt64(panel.rowLag[row])) - 1)
             values[Int(start) + below.nonzeroBitCount] = panel.rowValue[row]
         }
-        entries.reserveCapacity(keyed.count)
+        entries.reserveCapacity(order.count)
         let customerNames = panel.customers.names
         var lastCustomer: Int32 = -1
-        for (_, slot32) in keyed {
+        for slot32 in order {
             let slot = Int(slot32)
             let key = panel.slotKey[slot]
             let customer = Panel.customer(of: key)
@@ -127,13 +101,5 @@ struct ForecastHistory {
             last.entries = last.entries.lowerBound..<entries.count
             customers[customers.count - 1] = last
         }
-    }
-
-    /// The rank of each name in byte order.
-    private static func ranks(_ names: [String]) -> [Int] {
-        let sorted = names.indices.sorted { Array(names[$0].utf8).lexicographicallyPrecedes(Array(names[$1].utf8)) }
-        var rank = [Int](repeating: 0, count: names.count)
-        for (r, k) in sorted.enumerated() { rank[k] = r }
-        return rank
     }
 }
