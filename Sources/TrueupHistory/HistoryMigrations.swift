@@ -87,9 +87,16 @@ enum HistoryMigrations {
                 CREATE INDEX run_by_lag_and_as_of ON run (lag, as_of);
                 """)
         }
+        migrator.registerMigration(customerNames) { db in
+            // The customer's name from the inputs' name column, when they have one; runs recorded before have none.
+            try db.execute(sql: "ALTER TABLE customer_figures ADD COLUMN customer_name TEXT")
+        }
         return migrator
     }
 
     /// The second migration: a run's identity includes its window and policy.
     static let runIdentity = "v2-run-identity-window-and-policy"
+
+    /// The third migration: customers' names beside their codes.
+    static let customerNames = "v3-customer-names"
 }

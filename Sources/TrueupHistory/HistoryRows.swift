@@ -32,13 +32,14 @@ enum HistoryRows {
     static func insert(_ customers: [RecordedCustomer], run id: Int64, in db: Database) throws {
         let statement = try db.makeStatement(sql: """
             INSERT INTO customer_figures (run_id, customer, tier, reasons, periods, actual, forecast, bias_pct, wmape,
-                                          fva_pts, sign_test_p, tracking_signal, error_share_pct)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          fva_pts, sign_test_p, tracking_signal, error_share_pct, customer_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for c in customers {
             try statement.execute(arguments: [
                 id, c.customer, c.tier.rawValue, c.reasons.map(\.rawValue).joined(separator: ";"), c.periods,
                 c.actual, c.forecast, c.biasPct, c.wmape, c.fvaPts, c.signTestP, c.trackingSignal, c.errorSharePct,
+                c.customerName,
             ])
         }
     }
@@ -70,7 +71,7 @@ enum HistoryRows {
             guard let reason = Reason(rawValue: String(code)) else { throw Damaged(reason: "unknown reason '\(code)'") }
             return reason
         }
-        return RecordedCustomer(
+        var customer = RecordedCustomer(
             customer: try row.decode(String.self, forColumn: "customer"), tier: tier, reasons: reasons,
             periods: try row.decode(Int.self, forColumn: "periods"),
             actual: try row.decode(Double.self, forColumn: "actual"),
@@ -81,6 +82,8 @@ enum HistoryRows {
             signTestP: try row.decode(Double?.self, forColumn: "sign_test_p"),
             trackingSignal: try row.decode(Double?.self, forColumn: "tracking_signal"),
             errorSharePct: try row.decode(Double?.self, forColumn: "error_share_pct"))
+        customer.customerName = try row.decode(String?.self, forColumn: "customer_name")
+        return customer
     }
 
     private static func month(_ row: Row, _ column: String) throws -> Month {

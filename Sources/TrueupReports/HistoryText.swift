@@ -60,13 +60,16 @@ public enum HistoryText {
                 [reasons, note].filter { !$0.isEmpty }.joined(separator: "; "),
             ])
         }
-        return "Customer \(TerminalText.escaped(name)), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
+        // The name the latest run that has one recorded.
+        let title = records.reversed().lazy.compactMap { $0.customer?.customerName }.first.map { " (\(TerminalText.escaped($0)))" } ?? ""
+        return "Customer \(TerminalText.escaped(name))\(title), run by run:\n" + MetricsTable.align(lines, leftAligned: 4, lastLeftAligned: true)
     }
 
     /// One customer's figures in each run as CSV, exact, with the column names of flags.csv; a run
     /// without the customer has an empty tier and empty figures.
     public static func customerCSV(_ records: [(run: RecordedRun, customer: RecordedCustomer?)]) -> String {
-        HistoryColumns.customer.csv(records.map { HistoryCustomerRow(run: $0.run, customer: $0.customer) })
+        let names = records.contains { $0.customer?.customerName != nil }
+        return HistoryColumns.customer(names: names).csv(records.map { HistoryCustomerRow(run: $0.run, customer: $0.customer) })
     }
 
     /// The run that stands for this one's period instead of it, if another does (`RunStanding`).

@@ -178,6 +178,35 @@ import Testing
         #expect(unknown.stderr.contains("No customer c0012 in any recorded run"))
         #expect(unknown.stderr.contains("Similar names: C0012"))
     }
+
+    /// Names read from the inputs go into the history: `--customer` shows the latest in its title,
+    /// escaped for the terminal, and `--format csv` gains `customer_name` after `customer`.
+    @Test func customerNamesAreRecordedAndShown() throws {
+        let space = Workspace()
+        let name = "Müller\u{1B}[31m & Söhne"
+        let forecasts = space.file("f.csv", """
+            customer,name,item,period,lag,forecast
+            C1,\(name),x,2025-01,1,10
+            C1,\(name),x,2025-02,1,12
+            C2,,x,2025-01,1,5
+            C2,,x,2025-02,1,6
+
+            """)
+        let actuals = space.file("a.csv", "customer,item,period,actual\nC1,x,2025-01,9\nC1,x,2025-02,13\nC2,x,2025-01,5\nC2,x,2025-02,7\n")
+        let history = space.url.appendingPathComponent("h.sqlite").path
+        let run = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--history", history])
+        #expect(run.status == 0, "\(run.stderr)")
+        let shown = try CLI.run(["history", "--history", history, "--customer", "C1"])
+        #expect(shown.stdout.hasPrefix("Customer C1 (Müller\\u{1B}[31m & Söhne), run by run:\n"), "\(shown.stdout)")
+        let csv = try CLI.run(["history", "--history", history, "--customer", "C1", "--format", "csv"]).stdout
+        #expect(csv.hasPrefix("run,as_of,lag,customer,customer_name,tier,"), "\(csv)")
+        #expect(Self.table(csv).first?["customer_name"] == name)
+        // A customer never recorded with a name: no title, and no name column.
+        let c2 = try CLI.run(["history", "--history", history, "--customer", "C2"])
+        #expect(c2.stdout.hasPrefix("Customer C2, run by run:\n"), "\(c2.stdout)")
+        let c2CSV = try CLI.run(["history", "--history", history, "--customer", "C2", "--format", "csv"]).stdout
+        #expect(c2CSV.hasPrefix("run,as_of,lag,customer,tier,"), "\(c2CSV)")
+    }
 }
 
 /// Splits one CSV line into fields, honouring double quotes.

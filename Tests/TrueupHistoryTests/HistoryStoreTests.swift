@@ -49,7 +49,7 @@ import Testing
         _ = try HistoryStore(path: path, createIfMissing: true)
         let db = try DatabaseQueue(path: path)
         try db.read { db in
-            let migrations = ["v1-runs-and-customers", "v2-run-identity-window-and-policy"]
+            let migrations = ["v1-runs-and-customers", "v2-run-identity-window-and-policy", "v3-customer-names"]
             #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == migrations)
             #expect(HistoryMigrations.migrator.migrations == migrations)
             let runColumns = try db.columns(in: "run").map(\.name)
@@ -58,14 +58,15 @@ import Testing
                                    "unreliable", "watch", "insufficient_data", "trusted", "book_wmape", "book_bias_pct"])
             let customerColumns = try db.columns(in: "customer_figures").map(\.name)
             #expect(customerColumns == ["run_id", "customer", "tier", "reasons", "periods", "actual", "forecast", "bias_pct",
-                                        "wmape", "fva_pts", "sign_test_p", "tracking_signal", "error_share_pct"])
+                                        "wmape", "fva_pts", "sign_test_p", "tracking_signal", "error_share_pct",
+                                        "customer_name"])
             #expect(try db.primaryKey("customer_figures").columns == ["run_id", "customer"])
             let foreignKey = try #require(try db.foreignKeys(on: "customer_figures").first)
             #expect(foreignKey.destinationTable == "run")
         }
         // Opening again runs no migration twice.
         _ = try HistoryStore(path: path, createIfMissing: false)
-        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 2)
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM grdb_migrations") } == 3)
     }
 
     @Test func aRunKeepsEveryFigureExactly() throws {
@@ -227,5 +228,54 @@ import Testing
         #expect(throws: HistoryError.newer(path: path, unknownMigrations: ["v2-something-later"])) {
             try HistoryStore(path: path, createIfMissing: false)
         }
+    }
+
+    @Test func namesAreKeptBesideTheCodes() throws {
+        let folder = Folder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), createIfMissing: true)
+        var result = try Self.result(try Self.baseResult(), asOf: "2025-06", tiers: [("C1", .watch), ("C2", .trusted)])
+        result.assessments[0].customerName = "Müller & Söhne GmbH"
+        _ = try store.record(result, recordedAt: "2026-01-02T03:04:05Z", version: "test")
+        #expect(try store.customer("C1").first?.customer?.customerName == "Müller & Söhne GmbH")
+        #expect(try store.customer("C2").first?.customer?.customerName == nil)
+    }
+
+    /// A history written by the first version (made here with its migration's own SQL, and a run in
+    /// it) is upgraded when opened: the run and its customers read back as they were, without names,
+    /// and a run recorded after the upgrade keeps its names.
+    @Test func aFirstVersionHistoryWithRunsIsUpgradedInPlace() throws {
+        let folder = Folder()
+        let path = folder.path("h.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try HistoryMigrations.migrator.migrate(queue, upTo: HistoryMigrations.first)
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (as_of, lag, window_from, window_to, recorded_at, forecasts_path, forecasts_sha256,
+                                 actuals_path, actuals_sha256, policy, trueup_version, unreliable, watch,
+                                 insufficient_data, trusted, book_wmape, book_bias_pct)
+                VALUES ('2025-05', 1, '2024-06', '2025-05', '2025-06-01T08:00:00Z', 'f.csv', 'fh', 'a.csv', 'ah', '{}',
+                        '0.9', 1, 0, 0, 1, 12.5, -3.25);
+                INSERT INTO customer_figures (run_id, customer, tier, reasons, periods, actual, forecast, bias_pct, wmape,
+                                              fva_pts, sign_test_p, tracking_signal, error_share_pct)
+                VALUES (1, 'C1', 'unreliable', 'over-forecast;high-error', 12, 1000.5, 1200, 19.9, 31.25, NULL, 0.01, 4.5, 60),
+                       (1, 'C2', 'trusted', '', 12, 800, 790, -1.25, 5, 2, NULL, NULL, 40);
+                """)
+        }
+        let store = try HistoryStore(path: path, createIfMissing: false)
+        let runs = try store.runs()
+        #expect(runs.count == 1)
+        #expect(runs.first?.asOf.description == "2025-05")
+        #expect(runs.first?.wmape == 12.5 && runs.first?.biasPct == -3.25)
+        let c1 = try #require(try store.customer("C1").first?.customer)
+        #expect(c1.tier == .unreliable && c1.reasons == [.overForecast, .highError] && c1.actual == 1000.5 && c1.fvaPts == nil)
+        #expect(c1.customerName == nil)
+        #expect(try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+            == HistoryMigrations.migrator.migrations)
+        // A later run on the upgraded file: another as-of, with a name.
+        var result = try Self.result(try Self.baseResult(), asOf: "2025-06", tiers: [("C1", .watch)])
+        result.assessments[0].customerName = "Acme"
+        _ = try store.record(result, recordedAt: "2026-01-02T03:04:05Z", version: "test")
+        let records = try store.customer("C1")
+        #expect(records.map { $0.customer?.customerName } == [nil, "Acme"])
     }
 }

@@ -50,6 +50,8 @@ public struct RecordedCustomer: Sendable, Equatable {
     public var signTestP: Double?
     public var trackingSignal: Double?
     public var errorSharePct: Double?
+    /// The customer's name from the inputs' name column (nil without one, and in runs recorded before names were kept).
+    public var customerName: String?
 
     public init(customer: String, tier: Tier, reasons: [Reason], periods: Int, actual: Double, forecast: Double,
                 biasPct: Double?, wmape: Double?, fvaPts: Double?, signTestP: Double?, trackingSignal: Double?,
@@ -74,6 +76,7 @@ public struct RecordedCustomer: Sendable, Equatable {
                   actual: a.figures.actual, forecast: a.figures.forecast, biasPct: a.figures.biasPct,
                   wmape: a.figures.wmape, fvaPts: a.figures.fvaPts, signTestP: a.figures.signTestP,
                   trackingSignal: a.figures.trackingSignal, errorSharePct: a.errorSharePct)
+        customerName = a.customerName
     }
 }
 

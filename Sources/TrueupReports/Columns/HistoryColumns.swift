@@ -9,6 +9,15 @@ public struct HistoryCustomerRow: Sendable {
 /// The columns of `trueup history --customer C --format csv`: the run, then the customer's
 /// figures under flags.csv's names; a run without the customer has them empty.
 public enum HistoryColumns {
+    /// The columns, with `customer_name` after the customer when a run recorded the customer's name.
+    public static func customer(names: Bool) -> ColumnTable<HistoryCustomerRow> {
+        names ? ColumnTable(Array(customer.columns.prefix(4)) + [name] + customer.columns.dropFirst(4)) : customer
+    }
+
+    static let name = OutputColumn<HistoryCustomerRow>("customer_name", "The customer's name in that run, from the inputs' name column.") {
+        .text($0.customer?.customerName ?? "")
+    }
+
     public static let customer = ColumnTable<HistoryCustomerRow>([
         .init("run", "The run's number in the history.") { .integer(Int($0.run.id)) },
         .init("as_of", "The run's last scored month.") { .text($0.run.asOf.description) },
