@@ -7,7 +7,7 @@ public enum AuditText {
         guard let m = result.incompleteMonth else { return nil }
         let rows = m.rows == 1 ? "1 actual row" : "\(NumberText.readable(Double(m.rows), decimals: 0)) actual rows"
         return "\(m.month) looks exported part way: \(rows) and \(NumberText.readable(m.volume, decimals: 0)) units, "
-            + "against a median of \(NumberText.readable(m.medianRows, decimals: 1)) rows and \(NumberText.readable(m.medianVolume, decimals: 0)) units "
+            + "against a median of \(NumberText.readable(m.medianRows, decimals: m.medianRows == m.medianRows.rounded() ? 0 : 1)) rows and \(NumberText.readable(m.medianVolume, decimals: 0)) units "
             + "in the \(m.months) months before. It is open, not scored; the last closed period is \(result.lastClosed). "
             + "If \(m.month) is complete, run with --as-of \(m.month) to score it."
     }

@@ -137,4 +137,23 @@ import Testing
         #expect(Array(proposal[4...10]) == Array(measured[2...8]))
         #expect(space.read("out/agreement.csv")?.split(separator: "\n").count == 41)
     }
+
+    /// A code a spreadsheet would run (`=B`, `-A`) is written to the agreements file with a `'`
+    /// and read back as the code: the file --all writes passes back as it is.
+    @Test func formulaLikeCodesPassBackThroughTheAgreementsFile() throws {
+        let space = Workspace()
+        let forecasts = space.file("f.csv", Self.forecasts.replacingOccurrences(of: "\nA,", with: "\n-A,").replacingOccurrences(of: "\nB,", with: "\n=B,"))
+        let actuals = space.file("a.csv", Self.actuals.replacingOccurrences(of: "\nA,", with: "\n-A,").replacingOccurrences(of: "\nB,", with: "\n=B,"))
+        let terms = space.url.appendingPathComponent("proposed.csv").path
+        let all = try CLI.run(["agreement", "--forecasts", forecasts, "--actuals", actuals, "--all", "--out", terms])
+        #expect(all.status == 0, "\(all.stderr)")
+        let written = try #require(space.read("proposed.csv"))
+        #expect(written.contains("\n'-A,") && written.contains("\n'=B,"), "\(written)")
+        let out = space.url.appendingPathComponent("out").path
+        let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--agreements", terms, "--out", out, "--no-history"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let agreement = try #require(space.read("out/agreement.csv"))
+        #expect(agreement.contains("\n'-A,1,") && agreement.contains("\n'=B,1,"), "\(agreement)")
+    }
 }
+

@@ -53,7 +53,7 @@ import Testing
         let f = w.file("f.csv", forecasts), a = w.file("a.csv", actuals)
         let out = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
         #expect(out.status == 0)
-        let notice = "2024-04 looks exported part way: 1 actual row and 3 units, against a median of 4.0 rows and 40 units in the 3 months before. It is open, not scored; the last closed period is 2024-03. If 2024-04 is complete, run with --as-of 2024-04 to score it."
+        let notice = "2024-04 looks exported part way: 1 actual row and 3 units, against a median of 4 rows and 40 units in the 3 months before. It is open, not scored; the last closed period is 2024-03. If 2024-04 is complete, run with --as-of 2024-04 to score it."
         #expect(out.stdout.hasPrefix(notice + "\n\n"))
         #expect(out.stderr.contains("trueup: " + notice))
         #expect(out.stdout.contains("Actual rows:   13 read = 12 used + 1 open + 0 outside window + 0 unmatched + 0 rejected"))

@@ -134,6 +134,15 @@ extension AgreementTerms {
         return String(text)
     }
 
+    /// A code as trueup writes it into CSV, back as the code: `'=X` is `=X`. trueup puts a `'` before
+    /// a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return), also in
+    /// the agreements file `trueup agreement --all` writes, which is read back here.
+    static func unneutralized(_ text: String) -> String {
+        let bytes = Array(text.utf8.prefix(2))
+        guard bytes.count == 2, bytes[0] == UInt8(ascii: "'"), [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(bytes[1]) else { return text }
+        return String(text.dropFirst())
+    }
+
     private static func parse(_ fields: [String], line: Int, position: [String: Int]) throws(AgreementsError.Problem) -> Band {
         func value(_ column: String) -> String {
             guard let k = position[column], k < fields.count else { return "" }
@@ -152,7 +161,7 @@ extension AgreementTerms {
             guard x >= 0 else { throw .negativePercentage(column: column, value: text) }
             return x
         }
-        let customer = value("customer")
+        let customer = unneutralized(value("customer"))
         guard !customer.isEmpty else { throw .noCustomer }
         let band = Band(customer: customer, lag: try lag("lag"), underPct: try percent("under_pct"), overPct: try percent("over_pct"), line: line)
         guard band.underPct <= 100 else { throw .underAbove100(value: value("under_pct")) }
