@@ -16,6 +16,35 @@ enum NumberText {
     /// What a value says about the file's decimal mark: `1.234,5` and `0,5` say comma,
     /// `1,234.5` and `0.25` say point; `1,234` and `1.234` say nothing.
     static func evidence(_ raw: String) -> DecimalMark? {
+        if let simple = simpleEvidence(raw) { return simple }
+        return generalEvidence(raw)
+    }
+
+    /// `evidence` for a value of ASCII digits, points, commas and minus signs, from its bytes;
+    /// nil for any other value (`.some(nil)`: such a value that says nothing).
+    static func simpleEvidence(_ raw: String) -> DecimalMark?? {
+        var points = 0, commas = 0, last: UInt8 = 0, digitsAfterLast = 0
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digitsAfterLast += 1
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                if byte == UInt8(ascii: ".") { points += 1 } else { commas += 1 }
+                last = byte
+                digitsAfterLast = 0
+            case UInt8(ascii: "-"): break
+            default: return nil
+            }
+        }
+        switch (points, commas) {
+        case (0, 0): return .some(nil)
+        case (_, 0): return .some(points == 1 && digitsAfterLast != 3 ? .point : nil)
+        case (0, _): return .some(commas == 1 && digitsAfterLast != 3 ? .comma : nil)
+        default: return .some(last == UInt8(ascii: ".") ? .point : .comma)
+        }
+    }
+
+    /// The reference `evidence`, for any value.
+    static func generalEvidence(_ raw: String) -> DecimalMark? {
         let text = raw.filter { $0 != " " && $0 != "'" && $0 != "\u{A0}" && $0 != "-" && $0 != "(" && $0 != ")" && $0 != "+" }
         let lastPoint = text.lastIndex(of: "."), lastComma = text.lastIndex(of: ",")
         switch (lastPoint, lastComma) {
@@ -35,6 +64,37 @@ enum NumberText {
 
     /// The value in plain form (`-1234.5`), or nil when it is not a number in this file's dialect.
     static func plain(_ raw: String, mark: DecimalMark) -> String? {
+        if let simple = simplePlain(raw, mark: mark) { return simple }
+        return generalPlain(raw, mark: mark)
+    }
+
+    /// `plain` for a value that is an optional leading `-`, ASCII digits and at most one decimal
+    /// mark, from its bytes (most values of most files); nil for any other value (`.some(nil)`:
+    /// such a value that is not a number, as `-` alone).
+    static func simplePlain(_ raw: String, mark: DecimalMark) -> String?? {
+        let markByte = mark == .point ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var bytes = Substring(raw).utf8[...]
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { bytes = bytes.dropFirst() }
+        var whole = 0, fraction = 0, marks = 0
+        for byte in bytes {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if marks == 0 { whole += 1 } else { fraction += 1 }
+            } else if byte == markByte && marks == 0 {
+                marks = 1
+            } else {
+                return nil
+            }
+        }
+        guard whole + fraction > 0 else { return .some(nil) }
+        var out = negative ? "-" : ""
+        if whole == 0 { out += "0" }
+        let text = String(Substring(bytes))
+        return .some(out + (mark == .point ? text : text.replacingComma()))
+    }
+
+    /// The reference `plain`, for any value.
+    static func generalPlain(_ raw: String, mark: DecimalMark) -> String? {
         var text = Substring(raw.trimmingCharacters())
         guard !text.isEmpty else { return nil }
         var negative = false

@@ -1,0 +1,48 @@
+import Testing
+@testable import Trueup
+
+/// Intake's number rewriting reads most values from their bytes; every value it reads that way
+/// must come out as the general reading (the reference) has it.
+@Suite struct IntakeNumberFastPathTests {
+    /// Every string of up to 5 characters over an alphabet of digits, marks, signs and spaces,
+    /// and random longer ones.
+    static func values() -> [String] {
+        let alphabet = Array("0123.,-+ ('e")
+        var out: [String] = [""]
+        var frontier: [String] = [""]
+        for _ in 1...4 {
+            frontier = frontier.flatMap { prefix in alphabet.map { prefix + String($0) } }
+            out += frontier
+        }
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<20000 {
+            var text = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for k in 0..<Int(state >> 60) + 5 { text.append(alphabet[Int((state >> UInt64(k * 4 % 56)) & 0xF) % alphabet.count]) }
+            out.append(text)
+        }
+        return out + ["1,234.5", "1.234,5", "5,000-", "(123)", "0,5", "007", "-.5", "5.", "-", ".", "12345678901234.125"]
+    }
+
+    @Test func plainEqualsTheGeneralReadingWheneverTheBytesSuffice() {
+        var simple = 0
+        for value in Self.values() {
+            for mark in [NumberText.DecimalMark.point, .comma] {
+                guard let fast = NumberText.simplePlain(value, mark: mark) else { continue }
+                simple += 1
+                #expect(fast == NumberText.generalPlain(value, mark: mark), "\(value.debugDescription) with \(mark)")
+            }
+        }
+        #expect(simple > 1000)
+    }
+
+    @Test func evidenceEqualsTheGeneralReadingWheneverTheBytesSuffice() {
+        var simple = 0
+        for value in Self.values() {
+            guard let fast = NumberText.simpleEvidence(value) else { continue }
+            simple += 1
+            #expect(fast == NumberText.generalEvidence(value), "\(value.debugDescription)")
+        }
+        #expect(simple > 1000)
+    }
+}
