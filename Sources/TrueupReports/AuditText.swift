@@ -32,7 +32,7 @@ public enum AuditText {
         }
         let noun = total == 1 ? "row was" : "rows were"
         var lines = ["\(NumberText.readable(Double(total), decimals: 0)) \(noun) left out (--skip-bad-rows): \(files.joined(separator: ", "))."]
-        for problem in result.rejects.prefix(3) { lines.append("  \(problem.description)") }
+        for problem in result.rejects.prefix(3) { lines.append("  \(RowProblemText.line(problem))") }
         if total > 3 {
             lines.append(rejectsFile.map { "  ... every one is listed in \($0)." } ?? "  ... run report with --out DIR to list every one in DIR/rejects.csv.")
         } else if let rejectsFile {

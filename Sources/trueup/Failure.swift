@@ -93,7 +93,7 @@ struct Failure: Error {
         case .unknownColumnOverride(let column, let name):
             self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
         case .badRows(let shown, let total):
-            var lines = shown.map(\.description)
+            var lines = shown.map(RowProblemText.line)
             if total > shown.count { lines.append("... and \(total - shown.count) more.") }
             lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
             self.init(lines.joined(separator: "\n"), code: Self.data)

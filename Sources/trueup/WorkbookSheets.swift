@@ -19,14 +19,12 @@ enum WorkbookSheets {
                               cellReference: { line, column in
                                   column >= 0 ? map.reference(line: line, column: column) : map.rowReference(line: line)
                               },
-                              cellError: { line, column in map.error(line: line, column: column).map(reason) })
+                              cellError: { line, column in map.error(line: line, column: column).map(kind) })
     }
 
-    /// What a row problem says of an error cell.
-    static func reason(_ error: SheetMap.CellError) -> String {
-        error.value == SheetMap.CellError.uncalculated
-            ? "the cell holds a formula that was never calculated; open the workbook in a spreadsheet program, save it and read it again"
-            : "the cell holds the error \(error.value)"
+    /// The row problem of an error cell.
+    static func kind(_ error: SheetMap.CellError) -> RowProblem.Kind {
+        error.value == SheetMap.CellError.uncalculated ? .uncalculatedFormula : .cellError(error.value)
     }
 
     /// The workbook reader's error as intake's: a file that can't be opened as any file, anything

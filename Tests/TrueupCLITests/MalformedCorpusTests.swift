@@ -42,6 +42,8 @@ struct MalformedCase: Sendable, CustomTestStringConvertible {
         var line: Int
         var column: String
         var reason: String
+        /// rejects.csv's `kind` column.
+        var kind: String
     }
 
     var file: String
@@ -90,12 +92,12 @@ extension MalformedCase {
             file: "actuals-too-few-fields.csv",
             plain: badRows(["actuals-too-few-fields.csv:6: expected 4 fields as in the header, found 3"]),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["ACME,1,3,2,6,440,495"])),
-            rejects: [Reject(line: 6, column: "", reason: "expected 4 fields as in the header, found 3")]),
+            rejects: [Reject(line: 6, column: "", reason: "expected 4 fields as in the header, found 3", kind: "field_count")]),
         MalformedCase(
             file: "actuals-too-many-fields.csv",
             plain: badRows(["actuals-too-many-fields.csv:6: expected 4 fields as in the header, found 5"]),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["ACME,1,3,2,6,440,495"])),
-            rejects: [Reject(line: 6, column: "", reason: "expected 4 fields as in the header, found 5")]),
+            rejects: [Reject(line: 6, column: "", reason: "expected 4 fields as in the header, found 5", kind: "field_count")]),
         MalformedCase(
             file: "actuals-blank-lines.csv",
             plain: .reads(Rows(), .sameAsValid),
@@ -113,7 +115,7 @@ extension MalformedCase {
             // The Total row is a totals row, counted on its own; "ACME Subtotal" is a row without an item.
             plain: badRows(["actuals-totals-row.csv:8: column item: item is empty"]),
             skipping: .reads(Rows(actuals: [14, 12, 0, 0, 1]), .sameAsValid),
-            rejects: [Reject(line: 8, column: "item", reason: "item is empty")]),
+            rejects: [Reject(line: 8, column: "item", reason: "item is empty", kind: "empty_name")]),
         MalformedCase(
             file: "actuals-header-only.csv",
             plain: .fails(65, ["actuals-header-only.csv: no actual rows could be read, so no period is closed and nothing can be scored."]),
@@ -142,12 +144,12 @@ extension MalformedCase {
             file: "actuals-invalid-utf8.csv",
             plain: badRows(["actuals-invalid-utf8.csv:8: column customer: byte 0xFF \(utf8Hint)"]),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["BOLT,1,3,1,3,52,75"])),
-            rejects: [Reject(line: 8, column: "customer", reason: "byte 0xFF \(utf8Hint)")]),
+            rejects: [Reject(line: 8, column: "customer", reason: "byte 0xFF \(utf8Hint)", kind: "not_utf8")]),
         MalformedCase(
             file: "actuals-latin1.csv",
             plain: badRows((11...13).map { "actuals-latin1.csv:\($0): column customer: byte 0xFC \(utf8Hint)" }),
             skipping: .reads(Rows(actuals: [12, 9, 0, 0, 3]), valid(["Müller GmbH,1,3,1,3,0,36"])),
-            rejects: (11...13).map { Reject(line: $0, column: "customer", reason: "byte 0xFC \(utf8Hint)") }),
+            rejects: (11...13).map { Reject(line: $0, column: "customer", reason: "byte 0xFC \(utf8Hint)", kind: "not_utf8") }),
         MalformedCase(
             file: "actuals-utf16-bom.csv",
             plain: .reads(Rows(), .sameAsValid),
@@ -177,13 +179,13 @@ extension MalformedCase {
             plain: badRows(["actuals-nan-inf.csv:3: column actual: \"NaN\" is not a number",
                             "actuals-nan-inf.csv:6: column actual: \"inf\" is not a number"]),
             skipping: .reads(Rows(actuals: [12, 10, 0, 0, 2]), valid(["ACME,1,3,2,6,320,495"])),
-            rejects: [Reject(line: 3, column: "actual", reason: "\"NaN\" is not a number"),
-                      Reject(line: 6, column: "actual", reason: "\"inf\" is not a number")]),
+            rejects: [Reject(line: 3, column: "actual", reason: "\"NaN\" is not a number", kind: "number"),
+                      Reject(line: 6, column: "actual", reason: "\"inf\" is not a number", kind: "number")]),
         MalformedCase(
             file: "actuals-huge-number.csv",
             plain: badRows(["actuals-huge-number.csv:4: column actual: \"1e308\" is too large for a quantity (at most 1e15)"]),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["ACME,1,3,2,6,365,495"])),
-            rejects: [Reject(line: 4, column: "actual", reason: "\"1e308\" is too large for a quantity (at most 1e15)")]),
+            rejects: [Reject(line: 4, column: "actual", reason: "\"1e308\" is too large for a quantity (at most 1e15)", kind: "too_large")]),
         MalformedCase(
             file: "actuals-tiny-number.csv",
             plain: .reads(Rows(), valid(["BOLT,1,3,1,3,49,75"])),
@@ -200,7 +202,7 @@ extension MalformedCase {
             file: "actuals-iso-weeks.csv",
             plain: badRows(["actuals-iso-weeks.csv:2: column period: \"2024-W02\" is not a period (\(periodForms))"]),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["ACME,1,3,2,6,390,495"])),
-            rejects: [Reject(line: 2, column: "period", reason: "\"2024-W02\" is not a period (\(periodForms))")]),
+            rejects: [Reject(line: 2, column: "period", reason: "\"2024-W02\" is not a period (\(periodForms))", kind: "period")]),
         MalformedCase(
             file: "forecasts-customer-not-in-actuals.csv",
             plain: .reads(Rows(forecasts: [15, 14, 1, 0, 0]),
@@ -289,8 +291,9 @@ extension MalformedCase {
         #expect(try Self.rows(run) == MalformedCase.Rows(actuals: [13, 12, 0, 0, 1]))
         #expect(skipping.stdout == (try Self.validMetrics()))
         let rejects = try #require(run.file("rejects.csv"))
-        #expect(Self.records(rejects) == [["file", "line", "column", "reason", "raw"],
-                                          [path, String(14 + breaks), "", "expected 5 fields as in the header, found 3", "BOLT,W1,2024-03"]])
+        #expect(Self.records(rejects) == [["file", "line", "column", "reason", "raw", "kind"],
+                                          [path, String(14 + breaks), "", "expected 5 fields as in the header, found 3", "BOLT,W1,2024-03",
+                                           "field_count"]])
     }
 
     @Test("two Latin-1 files declared with --encoding latin1 read like the UTF-8 pair")
@@ -424,8 +427,8 @@ extension MalformedCase {
             return
         }
         let table = records(text)
-        #expect(table.first == ["file", "line", "column", "reason", "raw"])
-        let found = table.dropFirst().map { MalformedCase.Reject(line: Int($0[1]) ?? -1, column: $0[2], reason: $0[3]) }
+        #expect(table.first == ["file", "line", "column", "reason", "raw", "kind"])
+        let found = table.dropFirst().map { MalformedCase.Reject(line: Int($0[1]) ?? -1, column: $0[2], reason: $0[3], kind: $0[5]) }
         #expect(found == expected)
         guard let file else { return }
         let lines = try physicalLines(corpus.appendingPathComponent(file))

@@ -91,9 +91,9 @@ import Testing
         #expect(outcome.stdout.contains("0 outside window + 2 rejected"))
         #expect(outcome.stdout.contains("2 rows were left out (--skip-bad-rows): 2 of "))
         let rejects = try #require(space.read("out/rejects.csv"))
-        #expect(rejects.hasPrefix("file,line,column,reason,raw\n"))
-        #expect(rejects.contains(",9,forecast,\"\"\"1,5\"\" is not a number\",\"C,x,2024-02,1,\"\"1,5\"\"\"\n"))
-        #expect(rejects.contains(",10,item,item is empty,\"C,,2024-02,1,3\"\n"))
+        #expect(rejects.hasPrefix("file,line,column,reason,raw,kind\n"))
+        #expect(rejects.contains(",9,forecast,\"\"\"1,5\"\" is not a number\",\"C,x,2024-02,1,\"\"1,5\"\"\",number\n"))
+        #expect(rejects.contains(",10,item,item is empty,\"C,,2024-02,1,3\",empty_name\n"))
         let run = try #require(space.read("out/run.json"))
         #expect(run.contains("\"rejected\": 2"))
     }

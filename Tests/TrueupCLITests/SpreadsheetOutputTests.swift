@@ -37,7 +37,7 @@ import Testing
         }
         // The quoted line break inside the rejected row's raw text stays a bare LF, as written.
         let rejects = String(decoding: try bytes(space, "excel/rejects.csv").dropFirst(3), as: UTF8.self)
-        #expect(rejects.contains("\"Müller,x,2024-02,1,\"\"1\n5\"\"\"\r\n"))
+        #expect(rejects.contains("\"Müller,x,2024-02,1,\"\"1\n5\"\"\",number\r\n"))
         // run.json is JSON, not a spreadsheet file: unchanged.
         #expect(try bytes(space, "plain/run.json").prefix(1) == [UInt8(ascii: "{")])
         #expect(try bytes(space, "excel/run.json").prefix(1) == [UInt8(ascii: "{")])

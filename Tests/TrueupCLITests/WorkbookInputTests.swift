@@ -130,9 +130,9 @@ import Testing
         #expect(outcome.stdout.contains("Forecast rows: 20 read = "))
         #expect(outcome.stdout.contains(" + 2 rejected"))
         #expect(space.read("rejects.csv") == """
-            file,line,column,reason,raw
-            \(path),9,lag (Sheet1!E9),the cell holds the error #DIV/0!,"B,x3,2024-02-01,17,#DIV/0!"
-            \(path),17,forecast (Sheet1!D17),the cell holds the error #N/A,"B,x7,2024-01-01,#N/A,1"
+            file,line,column,reason,raw,kind
+            \(path),9,lag (Sheet1!E9),the cell holds the error #DIV/0!,"B,x3,2024-02-01,17,#DIV/0!",cell_error
+            \(path),17,forecast (Sheet1!D17),the cell holds the error #N/A,"B,x7,2024-01-01,#N/A,1",cell_error
 
             """)
     }

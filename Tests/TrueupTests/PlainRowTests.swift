@@ -1,6 +1,7 @@
 import Testing
 import TrueupCSV
 @testable import Trueup
+import TrueupReports
 
 /// The plain path (`RowParser.parsePlain`) reads the rows it takes to exactly what the
 /// general path reads, and declines everything else without changing the block.
@@ -22,7 +23,7 @@ import TrueupCSV
             "\(block.customers.name(c.customer[r]))|\(block.items.name(c.item[r]))|\(c.month[r])|\(c.lag[r])|"
                 + "\(c.value[r].bitPattern)|\(c.line[r])"
         }
-        let problems = block.problems.map { "problem \($0.line) \($0.column ?? "-"): \($0.reason) [\($0.raw)]" }
+        let problems = block.problems.map { "problem \($0.line) byte \($0.byte ?? -1) \($0.column ?? "-"): \(RowProblemText.reason($0.kind)) [\($0.raw)]" }
         return rows + problems + ["read \(block.rowsRead)", "stop \(block.stop.offset) \(block.stop.lines)"]
     }
 

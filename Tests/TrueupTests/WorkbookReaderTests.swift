@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupReports
 
 /// Intake with a workbook reader standing in for the .xlsx one: what it does with a sheet's text,
 /// its cell references and its error cells (fields that start with `ConvertedSheet.errorMarker`).
@@ -24,11 +25,12 @@ import Testing
             seen.record(bytes)
             return ConvertedSheet(text: sheet, sheet: name ?? "Sheet1",
                                   cellReference: { line, column in "Sheet1!\(["A", "B", "C", "D"][column])\(line)" },
-                                  cellError: { line, column in errors[line]?[column].map { "the cell holds the error \($0)" } })
+                                  cellError: { line, column in errors[line]?[column].map { .cellError($0) } })
         }
         let result = try Report.run(request)
         #expect(seen.bytes == Array("the bytes of a workbook".utf8))
-        #expect(result.rejects.map(\.description) == [
+        #expect(result.rejects.map(\.byte) == [nil, nil])
+        #expect(result.rejects.map(RowProblemText.line) == [
             "\(book):2: column 2024-07 (Sheet1!C2): the cell holds the error #N/A",
             "\(book):4: column customer (Sheet1!A4): the cell holds the error #REF!",
         ])

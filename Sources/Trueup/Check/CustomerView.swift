@@ -2,7 +2,9 @@
 ///
 /// What `check` and `brief` stand on: the customer's row and assessment come from
 /// the report grouped by customer (so they match metrics.csv and flags.csv), the
-/// items' rows from the same files grouped by customer and item.
+/// items' rows from the same run's panel grouped by customer and item at the
+/// assessment's lag (so they match metrics.csv with `--by customer,item`). The
+/// files are read once.
 public struct CustomerView: Sendable {
     public var report: ReportResult
     public var assessment: Assessment
@@ -28,8 +30,9 @@ public struct CustomerView: Sendable {
         var byCustomer = request
         byCustomer.hashesInputs = false
         byCustomer.grouping = .customer
+        let scored: ScoredPanel
         do {
-            report = try Report.run(byCustomer)
+            (report, scored) = try Report.scored(byCustomer)
         } catch {
             throw .report(error)
         }
@@ -43,19 +46,9 @@ public struct CustomerView: Sendable {
         }
         self.assessment = assessment
         self.row = row
-        var byItem = byCustomer
-        byItem.grouping = .customerItem
-        byItem.lag = assessment.lag
         // The items' figures only: the revisions and the agreement are the customer's, from the run above.
-        byItem.agreements = nil
-        byItem.measuresStability = false
-        do {
-            items = try Report.run(byItem).rows
-                .filter { $0.customer == customer }
-                .sorted { $0.absoluteError > $1.absoluteError }
-        } catch {
-            throw .report(error)
-        }
+        items = scored.itemRows(customer: customer, lag: assessment.lag)
+            .sorted { $0.absoluteError > $1.absoluteError }
     }
 
     /// Names equal ignoring case, or sharing the first few characters, at most five.

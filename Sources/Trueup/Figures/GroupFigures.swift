@@ -70,8 +70,8 @@ struct GroupFigures {
         return Array(results.joined())
     }
 
-    /// The sums of the groups in `groups`, in group then lag order.
-    func compute(_ groups: Range<Int>, _ body: (_ group: Int, _ lag: Int, CellSums) -> Void) {
+    /// The sums of the groups in `groups`, in their order, each group's lags in order.
+    func compute(_ groups: some Collection<Int>, _ body: (_ group: Int, _ lag: Int, CellSums) -> Void) {
         var largest = 0
         for g in groups {
             for l in 0..<cells.lagCount { largest = max(largest, cells.range(group: g, lag: l).count) }

@@ -21,11 +21,11 @@ struct Ingest {
     /// repeat, which the panel doesn't keep (4 bytes a row, for a rare error): one more read of the
     /// file finds it (`reread`).
     private var duplicates: [Duplicate] = []
-    /// Lines of rows rejected during the merge, whose raw text rejects.csv still needs.
+    /// Lines of rows rejected during the merge, whose byte offset (and raw text, for rejects.csv) is still needed.
     private var rawPending: [Int] = []
-    /// How a message names another line of the file being read: `line 14`, or for intake's
-    /// normalized text the source and line it came from.
-    var describeLine: ((_ line: Int, _ from: Int) -> String)?
+    /// Where a duplicate's first line is, as seen from the duplicate's line: a line of the file
+    /// being read, or for intake's normalized text the source and line (or cell) it came from.
+    var describeLine: ((_ line: Int, _ from: Int) -> RowProblem.FirstLine)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
          encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
@@ -49,8 +49,8 @@ struct Ingest {
                 let duplicate = Duplicate(
                     line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
                     item: block.items[Int(block.item[r])], month: Month(index: Int(block.month[r])), lag: Int(block.lag[r]))
-                ingest.problems.add(RowProblem(file: path, line: duplicate.line, column: nil,
-                                               reason: ingest.reason(duplicate, firstLine: nil), raw: ""))
+                ingest.problems.add(RowProblem(file: path, line: duplicate.line, byte: nil, column: nil,
+                                               kind: ingest.kind(duplicate, firstLine: nil), raw: ""))
                 ingest.duplicates.append(duplicate)
                 ingest.rawPending.append(duplicate.line)
                 block.rejectedInMerge += 1
@@ -71,9 +71,9 @@ struct Ingest {
         var key: UInt64 { UInt64(slot) << 6 | UInt64(lag) }
     }
 
-    private func reason(_ duplicate: Duplicate, firstLine: Int?) -> String {
-        "duplicate forecast for customer \(panel.customerName(duplicate.customer)), item \(panel.itemName(duplicate.item)), "
-            + "period \(duplicate.month), lag \(duplicate.lag); \(firstLine.map { describeLine?($0, duplicate.line) ?? "line \($0)" } ?? "line ?") has the same key and is kept"
+    private func kind(_ duplicate: Duplicate, firstLine: Int?) -> RowProblem.Kind {
+        .duplicate(customer: panel.customerName(duplicate.customer), item: panel.itemName(duplicate.item), period: duplicate.month,
+                   lag: duplicate.lag, firstLine: firstLine.map { describeLine?($0, duplicate.line) ?? .line($0) })
     }
 
     // MARK: - One file
@@ -166,7 +166,7 @@ struct Ingest {
             read += block.rowsRead
             rejected += block.problems.count + rows.rejectedInMerge
         }
-        if !duplicates.isEmpty || (!rawPending.isEmpty && problems.keepsAll) {
+        if !duplicates.isEmpty || !rawPending.isEmpty {
             try reread(path: path, header: header, parser: parser)
         }
         rawPending = []
@@ -188,11 +188,13 @@ struct Ingest {
                            fromForecasts: kind == .forecasts)
     }
 
-    /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: the exact
-    /// text of the rows it rejected (for rejects.csv), and the line of the row each duplicate repeats.
+    /// Reads the file once more, in one sequential pass, for what the merge doesn't keep: where the
+    /// rows it rejected start and their exact text (for rejects.csv), and the line of the row each
+    /// duplicate repeats.
     private mutating func reread(path: String, header: Header, parser: RowParser) throws(InputError) {
-        let wantedText = problems.keepsAll ? Set(rawPending) : []
+        let wanted = Set(rawPending)
         var text: [Int: String] = [:]
+        var bytes: [Int: Int] = [:]
         // (slot, lag) of every duplicate; the first row read with that key is the one kept.
         var firstLines: [UInt64: Int] = [:]
         for duplicate in duplicates { firstLines[duplicate.key] = 0 }
@@ -204,7 +206,10 @@ struct Ingest {
         do {
             let reader = try CSVReader(path: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
-                if wantedText.contains(record.line) { text[record.line] = encoding.string(record.raw) }
+                if wanted.contains(record.line) {
+                    bytes[record.line] = record.byteOffset
+                    if problems.keepsAll { text[record.line] = encoding.string(record.raw) }
+                }
                 if unresolved > 0 {
                     if scratch.rows.count >= 4096 {
                         scratch.reuse(start: 0)
@@ -228,18 +233,18 @@ struct Ingest {
                         }
                     }
                 }
-                return text.count < wantedText.count || unresolved > 0
+                return bytes.count < wanted.count || unresolved > 0
             }
         } catch {
             throw .unreadable(path: path, reason: "\(error)")
         }
-        problems.fillRaw(file: path, text)
-        var reasons: [Int: String] = [:]
+        problems.fill(file: path, raw: text, bytes: bytes)
+        var kinds: [Int: RowProblem.Kind] = [:]
         for duplicate in duplicates {
             let first = firstLines[duplicate.key] ?? 0
-            reasons[duplicate.line] = reason(duplicate, firstLine: first == 0 ? nil : first)
+            kinds[duplicate.line] = kind(duplicate, firstLine: first == 0 ? nil : first)
         }
-        problems.rewrite(file: path, reasons)
+        problems.rewrite(file: path, kinds)
     }
 }
 

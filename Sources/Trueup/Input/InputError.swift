@@ -1,20 +1,3 @@
-/// One input row that can't be used, with where it is and why.
-public struct RowProblem: Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    /// The header name of the column at fault, when one column is.
-    public var column: String?
-    public var reason: String
-    /// The row exactly as it is in the file, without its line end.
-    public var raw: String
-
-    /// `FILE:LINE: column NAME: what is wrong`.
-    public var description: String {
-        if let column { return "\(file):\(line): column \(column): \(reason)" }
-        return "\(file):\(line): \(reason)"
-    }
-}
-
 /// Why trueup can't read its input. Each case is one clear sentence at the CLI.
 public enum InputError: Error, Sendable, Equatable {
     /// The file does not exist or can't be opened.

@@ -95,12 +95,12 @@ struct RowParser: Sendable {
         if blank { return }
         block.rowsRead += 1
         guard record.count == width else {
-            return reject(record, &block, column: nil, "expected \(width) fields as in the header, found \(record.count)")
+            return reject(record, &block, column: nil, .fieldCount(expected: width, found: record.count))
         }
         let customerBytes = record.field(customer).trimmingSpaces()
-        guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], "customer is empty") }
+        guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], .emptyName(.customer)) }
         let itemBytes = record.field(item).trimmingSpaces()
-        guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], "item is empty") }
+        guard !itemBytes.isEmpty else { return reject(record, &block, column: names[item], .emptyName(.item)) }
         // A name the block has interned was checked when it was first seen: only new names are checked.
         var customerID: Int32?
         var itemID: Int32?
@@ -114,23 +114,21 @@ struct RowParser: Sendable {
         }
         let periodBytes = record.field(period)
         guard let month = Month.parse(periodBytes) else {
-            return reject(record, &block, column: names[period],
-                          "\(Self.quoted(periodBytes)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)")
+            return reject(record, &block, column: names[period], .period(Self.quoted(periodBytes), forms: .yearMonth))
         }
         var lagValue = 0
         if kind == .forecasts {
             switch lagOf(record, month: month) {
             case .success(let value): lagValue = value
-            case .failure(let problem): return reject(record, &block, column: problem.column, problem.reason)
+            case .failure(let problem): return reject(record, &block, column: problem.column, problem.kind)
             }
         }
         let quantityBytes = record.field(quantity)
         guard let value = Quantity.parse(quantityBytes, decimalComma: decimalComma) else {
-            return reject(record, &block, column: names[quantity], "\(Self.quoted(quantityBytes)) is not a number")
+            return reject(record, &block, column: names[quantity], .number(Self.quoted(quantityBytes), decimalComma: false))
         }
         guard abs(value) <= Self.largestQuantity else {
-            return reject(record, &block, column: names[quantity],
-                          "\(Self.quoted(quantityBytes)) is too large for a quantity (at most 1e15)")
+            return reject(record, &block, column: names[quantity], .tooLarge(Self.quoted(quantityBytes)))
         }
         let (c, i) = encoding == .latin1
             ? (Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded),
@@ -142,7 +140,7 @@ struct RowParser: Sendable {
 
     private struct FieldProblem: Error {
         var column: String
-        var reason: String
+        var kind: RowProblem.Kind
     }
 
     /// The lag column, else months from the snapshot to the period, else 0.
@@ -150,30 +148,28 @@ struct RowParser: Sendable {
         if lag >= 0 {
             let text = record.field(lag)
             guard let value = Self.wholeNumber(text), value <= Panel.maximumLag else {
-                return .failure(FieldProblem(column: names[lag],
-                    reason: "\(Self.quoted(text)) is not a lag (a whole number of months from 0 to \(Panel.maximumLag))"))
+                return .failure(FieldProblem(column: names[lag], kind: .lag(Self.quoted(text))))
             }
             return .success(value)
         }
         if snapshot >= 0 {
             let text = record.field(snapshot)
             guard let made = Month.parse(text) else {
-                return .failure(FieldProblem(column: names[snapshot],
-                    reason: "\(Self.quoted(text)) is not a period (expected YYYY-MM, YYYYMM or YYYY-MM-DD)"))
+                return .failure(FieldProblem(column: names[snapshot], kind: .period(Self.quoted(text), forms: .yearMonth)))
             }
             let value = month - made
             guard value >= 0, value <= Panel.maximumLag else {
-                return .failure(FieldProblem(column: names[snapshot], reason: value < 0
-                    ? "snapshot \(made) is after the period \(month) it forecasts"
-                    : "snapshot \(made) is more than \(Panel.maximumLag) months before the period \(month)"))
+                return .failure(FieldProblem(column: names[snapshot], kind: value < 0
+                    ? .snapshotAfterPeriod(snapshot: made, period: month)
+                    : .snapshotTooEarly(snapshot: made, period: month)))
             }
             return .success(value)
         }
         return .success(0)
     }
 
-    private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ reason: String) {
-        block.problems.append(RowProblem(file: file, line: record.line, column: column, reason: reason,
+    private func reject(_ record: borrowing CSVRecord, _ block: inout ParsedBlock, column: String?, _ kind: RowProblem.Kind) {
+        block.problems.append(RowProblem(file: file, line: record.line, byte: record.byteOffset, column: column, kind: kind,
                                          raw: encoding.string(record.raw)))
     }
 
@@ -190,10 +186,9 @@ struct RowParser: Sendable {
 
     /// Why a name is not UTF-8, or nil when it is.
     @inline(__always)
-    private static func notUTF8(_ bytes: UnsafeRawBufferPointer) -> String? {
+    private static func notUTF8(_ bytes: UnsafeRawBufferPointer) -> RowProblem.Kind? {
         guard let bad = TextEncoding.firstInvalidUTF8(bytes) else { return nil }
-        let hex = String(bad.byte, radix: 16, uppercase: true)
-        return "byte 0x\(hex.count == 1 ? "0" : "")\(hex) is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding latin1"
+        return .notUTF8(byte: bad.byte, encodings: ["latin1"])
     }
 
     /// A Latin-1 file's name as UTF-8: a name that is already valid UTF-8 stays as it is
@@ -204,9 +199,8 @@ struct RowParser: Sendable {
         return scratch.withUnsafeBytes { keys.id(for: $0) }
     }
 
-    /// A value as it appears in a message, cut at 60 bytes.
-    static func quoted(_ raw: UnsafeRawBufferPointer) -> String {
-        let text = String(decoding: raw.prefix(60), as: UTF8.self)
-        return raw.isEmpty ? "an empty value" : "\"\(text)\(raw.count > 60 ? "..." : "")\""
+    /// A value as a message quotes it: its first 60 bytes.
+    static func quoted(_ raw: UnsafeRawBufferPointer) -> RowProblem.FieldText {
+        RowProblem.FieldText(text: String(decoding: raw.prefix(60), as: UTF8.self), isCut: raw.count > 60)
     }
 }

@@ -10,17 +10,18 @@ struct ProblemLog {
 
     init(keepsAll: Bool) { self.keepsAll = keepsAll }
 
-    /// Gives the kept problems of `file` without raw text the text of their line.
-    mutating func fillRaw(file: String, _ text: [Int: String]) {
-        for k in kept.indices where kept[k].file == file && kept[k].raw.isEmpty {
-            if let raw = text[kept[k].line] { kept[k].raw = raw }
+    /// Gives the kept problems of `file` without raw text or byte offset those of their line.
+    mutating func fill(file: String, raw text: [Int: String], bytes: [Int: Int]) {
+        for k in kept.indices where kept[k].file == file {
+            if kept[k].raw.isEmpty, let raw = text[kept[k].line] { kept[k].raw = raw }
+            if kept[k].byte == nil, let byte = bytes[kept[k].line] { kept[k].byte = byte }
         }
     }
 
-    /// Gives the kept problems of `file` at these lines these reasons.
-    mutating func rewrite(file: String, _ reasons: [Int: String]) {
+    /// Gives the kept problems of `file` at these lines these kinds.
+    mutating func rewrite(file: String, _ kinds: [Int: RowProblem.Kind]) {
         for k in kept.indices where kept[k].file == file {
-            if let reason = reasons[kept[k].line] { kept[k].reason = reason }
+            if let kind = kinds[kept[k].line] { kept[k].kind = kind }
         }
     }
 

@@ -138,8 +138,11 @@ struct SideIntake {
         let index = result.map.origins.count
         var indexOfColumn: [Column: Int] = [:]
         for (key, value) in column { indexOfColumn[key] = value }
+        // Offsets in `text` are the file's own where it is the file's bytes: UTF-8, after a byte order mark.
+        let byteShift: Int? = sheet != nil ? nil : found == SourceEncoding.Found.utf8.rawValue ? 0
+            : found == SourceEncoding.Found.utf8WithBOM.rawValue ? 3 : nil
         let origin = SourceMap.Origin(name: name, text: text, header: header, columns: indexOfColumn, cellReference: cells,
-                                      isWorkbook: sheet != nil)
+                                      isWorkbook: sheet != nil, byteShift: byteShift)
         result.map.origins.append(origin)
         var file = SourceFile(path: name, bytes: byteCount, sha256: sha256, encoding: found,
                               delimiter: sheet != nil ? "none (a workbook)" : dialect.delimiterName,
@@ -155,11 +158,11 @@ struct SideIntake {
                 guard let k = column[key] else { return nil }
                 return k < fields.count ? fields[k].trimmingCharacters() : ""
             }
-            func reject(_ at: Int?, _ reason: String) {
+            func reject(_ at: Int?, _ kind: RowProblem.Kind) {
                 var columnName: String?
                 if let at { columnName = Self.columnName(origin, index: at, line: record.line) }
-                result.problems.append(RowProblem(file: name, line: record.line, column: columnName, reason: reason,
-                                                  raw: origin.rawText(text[record.raw])))
+                result.problems.append(RowProblem(file: name, line: record.line, byte: byteShift.map { record.raw.lowerBound + $0 },
+                                                  column: columnName, kind: kind, raw: origin.rawText(text[record.raw])))
                 file.rowsRejected += 1
                 file.rowsRead += 1
             }
@@ -170,12 +173,12 @@ struct SideIntake {
                 continue
             }
             if !layout.isWide && fields.count != header.count || layout.isWide && fields.count > header.count {
-                reject(nil, "expected \(header.count) fields as in the header, found \(fields.count)")
+                reject(nil, .fieldCount(expected: header.count, found: fields.count))
                 continue
             }
             // A workbook's error cell (#N/A, a formula never calculated) where the row's key, period, lag or
             // long value is read makes the row unusable; in a column trueup doesn't read it is harmless.
-            var errorIn: ((Int) -> String?)?
+            var errorIn: ((Int) -> RowProblem.Kind?)?
             if let cellError, text[record.raw].contains(ConvertedSheet.errorMarker) {
                 let line = record.line
                 errorIn = { cellError(line, $0) }
@@ -183,28 +186,26 @@ struct SideIntake {
             if let errorIn {
                 let read = [column[.customer], column[.item], column[.name], column[.period], column[.snapshot], column[.lag],
                             layout.isWide ? nil : column[quantityColumn]]
-                if let k = read.compactMap({ $0 }).first(where: { errorIn($0) != nil }), let reason = errorIn(k) {
-                    reject(k, reason)
+                if let k = read.compactMap({ $0 }).first(where: { errorIn($0) != nil }), let kind = errorIn(k) {
+                    reject(k, kind)
                     continue
                 }
             }
             // Names must be UTF-8; a description or other column trueup doesn't read may be anything.
             if let k = [column[.customer], column[.item], column[.name]].compactMap({ $0 }).first(where: { record.invalidUTF8[$0] != nil }),
                let byte = record.invalidUTF8[k] {
-                let hex = String(byte, radix: 16, uppercase: true)
-                reject(k, "byte 0x\(hex.count == 1 ? "0" : "")\(hex) is not UTF-8; save the file as UTF-8 (CSV UTF-8), "
-                       + "or name its encoding with --encoding windows-1252 or latin1")
+                reject(k, .notUTF8(byte: byte, encodings: ["windows-1252", "latin1"]))
                 continue
             }
             let customer = named[.customer] ?? cell(.customer) ?? ""
-            guard !customer.isEmpty else { reject(column[.customer], "customer is empty"); continue }
+            guard !customer.isEmpty else { reject(column[.customer], .emptyName(.customer)); continue }
             let item = named[.item] ?? cell(.item) ?? ""
-            guard !item.isEmpty else { reject(column[.item], "item is empty"); continue }
+            guard !item.isEmpty else { reject(column[.item], .emptyName(.item)); continue }
             if let name = cell(.name), !name.isEmpty, result.names[customer] == nil { result.names[customer] = name }
             var snapshot = namedSnapshot
             if let text = cell(.snapshot) {
                 guard let month = PeriodText.month(text, order: order) else {
-                    reject(column[.snapshot], "\(Self.quoted(text)) is not a period (\(Self.periodForms))")
+                    reject(column[.snapshot], .period(Self.quoted(text), forms: .monthsAndDates))
                     continue
                 }
                 snapshot = month
@@ -223,7 +224,7 @@ struct SideIntake {
                 if let text = cell(.period) {
                     month = PeriodText.month(text, order: order)
                     if month == nil {
-                        reject(column[.period], "\(Self.quoted(text)) is not a period (\(Self.periodForms))")
+                        reject(column[.period], .period(Self.quoted(text), forms: .monthsAndDates))
                         continue
                     }
                 }
@@ -232,13 +233,12 @@ struct SideIntake {
             }
             for value in values {
                 let at = layout.isWide ? value.column : -1
-                if let errorIn, let reason = errorIn(value.column) {
-                    reject(value.column, reason)
+                if let errorIn, let kind = errorIn(value.column) {
+                    reject(value.column, kind)
                     continue
                 }
                 guard let plain = NumberText.plain(value.text, mark: mark) else {
-                    reject(value.column, "\(Self.quoted(value.text)) is not a number"
-                           + (mark == .comma ? " (the file's decimal mark is a comma)" : ""))
+                    reject(value.column, .number(Self.quoted(value.text), decimalComma: mark == .comma))
                     continue
                 }
                 var lag = lagText ?? "0"
@@ -246,8 +246,8 @@ struct SideIntake {
                     let months = value.month - snapshot
                     guard months >= 0, months <= Panel.maximumLag else {
                         reject(column[.snapshot] ?? value.column, months < 0
-                               ? "snapshot \(snapshot) is after the period \(value.month) it forecasts"
-                               : "snapshot \(snapshot) is more than \(Panel.maximumLag) months before the period \(value.month)")
+                               ? .snapshotAfterPeriod(snapshot: snapshot, period: value.month)
+                               : .snapshotTooEarly(snapshot: snapshot, period: value.month))
                         continue
                     }
                     lag = String(months)
@@ -269,8 +269,6 @@ struct SideIntake {
         result.totalsRows += file.totalsRows
         result.files.append(file)
     }
-
-    static let periodForms = "expected a month such as 2024-01, 202401, 2024-01-15, 01.2024, 15.01.2024, 01/2024, Jan-24 or Jan 2024"
 
     /// A column as messages name it: its header, and a workbook's cell.
     static func columnName(_ origin: SourceMap.Origin, index: Int, line: Int) -> String? {
@@ -328,8 +326,9 @@ struct SideIntake {
         }
     }
 
-    private static func quoted(_ text: String) -> String {
-        text.isEmpty ? "an empty value" : "\"\(text.prefix(60))\(text.count > 60 ? "..." : "")\""
+    /// A value as a message quotes it: its first 60 characters.
+    private static func quoted(_ text: String) -> RowProblem.FieldText {
+        RowProblem.FieldText(text: String(text.prefix(60)), isCut: text.count > 60)
     }
 
     private static func csvQuoted(_ text: String) -> String {

@@ -11,6 +11,9 @@ struct SourceMap {
         var cellReference: (@Sendable (Int, Int) -> String?)?
         /// A workbook's sheet: its error cells' fields start with `ConvertedSheet.errorMarker`.
         var isWorkbook = false
+        /// What to add to an offset in `text` to make it an offset in the file: 0, or 3 after a
+        /// UTF-8 byte order mark; nil when `text` is not the file's own bytes (a workbook, a transcoded file).
+        var byteShift: Int? = 0
 
         /// A row's text as rejects.csv shows it: a workbook's error cell as its error alone, without the marker.
         func rawText(_ bytes: ArraySlice<UInt8>) -> String {
@@ -49,23 +52,28 @@ struct SourceMap {
         return low < normalizedLine.count && Int(normalizedLine[low]) == normalized ? low : nil
     }
 
-    /// `in/a.csv line 14`, for a message about the row at normalized line `from` that names
-    /// another row; just `line 14` when both are in the same source.
-    func describe(_ normalized: Int, from: Int) -> String {
-        guard let k = row(normalized) else { return "line \(normalized)" }
+    /// Where the row at normalized line `normalized` came from, for a problem of the row at
+    /// normalized line `from` that names it: just its line when both are in the same source.
+    func describe(_ normalized: Int, from: Int) -> RowProblem.FirstLine {
+        guard let k = row(normalized) else { return .line(normalized) }
         let origin = origins[Int(source[k])]
-        if let other = row(from), source[other] == source[k], origin.cellReference == nil { return "line \(line[k])" }
-        if let reference = origin.cellReference?(Int(line[k]), Int(valueColumn[k])) { return "\(origin.name) \(reference)" }
-        return "\(origin.name) line \(line[k])"
+        if let other = row(from), source[other] == source[k], origin.cellReference == nil { return .line(Int(line[k])) }
+        if let reference = origin.cellReference?(Int(line[k]), Int(valueColumn[k])) { return .cell(origin.name, reference: reference) }
+        return .inSource(origin.name, line: Int(line[k]))
     }
 
     /// The problem with its place in the source instead of the normalized text.
     func place(_ problem: RowProblem) -> RowProblem {
-        guard let k = row(problem.line) else { return problem }
+        guard let k = row(problem.line) else {
+            var unplaced = problem
+            unplaced.byte = nil  // an offset in the normalized text, not in any source
+            return unplaced
+        }
         let origin = origins[Int(source[k])]
         var placed = problem
         placed.file = origin.name
         placed.line = Int(line[k])
+        placed.byte = origin.byteShift.map { rawStart[k] + $0 }
         if let column = problem.column, let normalized = Column(rawValue: column) {
             var index = origin.columns[normalized] ?? -1
             if normalized == .forecast || normalized == .actual || normalized == .period, valueColumn[k] >= 0 { index = Int(valueColumn[k]) }

@@ -11,16 +11,16 @@ public struct ConvertedSheet: Sendable {
     /// -1, a row as a whole, the sheet row as `Sheet1!17:17`.
     public var cellReference: @Sendable (_ line: Int, _ column: Int) -> String?
     /// Why the cell at (line, column) has no value, when it holds an error instead of one
-    /// (`the cell holds the error #N/A`); nil for a cell with a value. Only asked about a record
-    /// holding the byte `errorMarker`, which starts an error cell's field in `text`.
-    public var cellError: (@Sendable (_ line: Int, _ column: Int) -> String?)?
+    /// (`.cellError("#N/A")`, `.uncalculatedFormula`); nil for a cell with a value. Only asked
+    /// about a record holding the byte `errorMarker`, which starts an error cell's field in `text`.
+    public var cellError: (@Sendable (_ line: Int, _ column: Int) -> RowProblem.Kind?)?
 
     /// The byte that starts an error cell's field in `text`: never part of UTF-8, so no value
     /// mistakes it for text; it is left out of the rows rejects.csv shows.
     public static let errorMarker: UInt8 = 0xFF
 
     public init(text: [UInt8], sheet: String? = nil, cellReference: @escaping @Sendable (_ line: Int, _ column: Int) -> String?,
-                cellError: (@Sendable (_ line: Int, _ column: Int) -> String?)? = nil) {
+                cellError: (@Sendable (_ line: Int, _ column: Int) -> RowProblem.Kind?)? = nil) {
         self.text = text
         self.sheet = sheet
         self.cellReference = cellReference

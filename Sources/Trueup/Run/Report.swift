@@ -3,6 +3,11 @@ import TrueupSystem
 /// `trueup report`: two files in, every group's figures out.
 public enum Report {
     public static func run(_ request: ReportRequest) throws(ReportError) -> ReportResult {
+        try scored(request).result
+    }
+
+    /// The run, and the panel it scored: another grouping of the same files is scored from that.
+    static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, panel: ScoredPanel) {
         // Files are checked before anything is read: a FIFO or a device named as a file is refused
         // (a folder is read as its files, `-` as standard input).
         for path in request.forecastInputs + request.actualInputs where path != "-" && !SideSource.isFolder(path) {
@@ -181,11 +186,11 @@ public enum Report {
         // What the hashing of a plain file, begun at the start, still had left.
         stopwatch.lap("hashes")
         result.timings = stopwatch.laps
-        return result
+        return (result, ScoredPanel(join: join, presence: presence, series: series, prices: seriesPrices, threads: request.threads))
     }
 
     /// Rows sorted by the group key (byte order of the names), then lag.
-    private static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
+    static func orderedRows(_ computed: [(group: Int, lag: Int, sums: CellSums)], grouping: Grouping,
                                     panel: Panel, series: SeriesIndex) -> [MetricsRow] {
         let customers = panel.customerNames
         let items = panel.itemNames

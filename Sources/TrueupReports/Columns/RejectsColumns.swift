@@ -6,8 +6,10 @@ public enum RejectsColumns {
         .init("file", "The input file.") { .text($0.file) },
         .init("line", "The line number in that file (the header is line 1).") { .integer($0.line) },
         .init("column", "The column that was wrong, when one was.") { .text($0.column ?? "") },
-        .init("reason", "What was wrong.") { .text($0.reason) },
+        .init("reason", "What was wrong.") { .text(RowProblemText.reason($0.kind)) },
         .init("raw", "The row's text as it was in the file.") { .text($0.raw) },
+        .init("kind", "What was wrong, as one word: field_count, empty_name, not_utf8, period, lag, snapshot_after_period, "
+              + "snapshot_too_early, number, too_large, cell_error, uncalculated_formula or duplicate.") { .text(RowProblemText.word($0.kind)) },
     ])
 }
 
