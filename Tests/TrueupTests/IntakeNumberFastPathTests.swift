@@ -45,4 +45,19 @@ import Testing
         }
         #expect(simple > 1000)
     }
+
+    @Test func totalsRowsAndTrimmingReadTheSameWithTheirShortCuts() {
+        for word in ["Total", " TOTAL:", "\tGrand total.", "Summe", "gesamt", "Insgesamt", "ERGEBNIS", "Totals", "sum"] {
+            #expect(TotalsRow.isTotals(word), "\(word.debugDescription)")
+        }
+        for cell in ["SKU-1", "", " ", "Totalx", "subtotal", "@Total", "\u{A0}Total", "Σ", "1 Total", "item"] {
+            #expect(!TotalsRow.isTotals(cell), "\(cell.debugDescription)")
+        }
+        #expect(" a ".trimmingCharacters() == "a")
+        #expect("\ta\t".trimmingCharacters() == "a")
+        #expect("a b".trimmingCharacters() == "a b")
+        #expect("\u{A0}a".trimmingCharacters() == "\u{A0}a")
+        #expect("   ".trimmingCharacters() == "")
+    }
 }
+

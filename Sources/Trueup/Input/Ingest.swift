@@ -251,6 +251,8 @@ struct Ingest {
 extension String {
     /// Without leading and trailing spaces and tabs.
     func trimmingCharacters() -> String {
+        // Most cells have nothing to trim: a Character that is a space or tab starts (and ends) with that byte.
+        if let first = utf8.first, let last = utf8.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
         while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
