@@ -1,5 +1,5 @@
 import Testing
-import Trueup
+@_spi(Measurement) import Trueup
 
 /// Quantities at the edges of a Double, through the entry point the fuzz target uses.
 @Suite struct QuantityEdgeTests {

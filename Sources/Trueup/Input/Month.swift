@@ -37,7 +37,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 
-    public static func parse(_ raw: UnsafeRawBufferPointer) -> Month? {
+    @_spi(Measurement) public static func parse(_ raw: UnsafeRawBufferPointer) -> Month? {
         let bytes = raw.trimmingSpaces()
         func digits(_ from: Int, _ count: Int) -> Int? {
             var value = 0

@@ -4,8 +4,8 @@
 /// outside. This thin facade exists for the kernel micro-benchmark
 /// (`bench/Micro`, a separate package), so that it times exactly the code the
 /// report runs. Every function forwards to the internal kernel of the same name
-/// and has its contract.
-public enum KernelEntryPoints {
+/// and has its contract. It is SPI (`@_spi(Measurement) import Trueup`), not API.
+@_spi(Measurement) public enum KernelEntryPoints {
     /// e ← F − A (`dcopy` then `daxpy`).
     public static func error(forecast f: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>,
                              into e: UnsafeMutableBufferPointer<Double>) {

@@ -1,4 +1,4 @@
-import Trueup
+@_spi(Measurement) import Trueup
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-import Trueup
+@_spi(Measurement) import Trueup
 import TrueupCSV
 
 /// TrueupCSV's streaming reader: fields are views of its buffer, so for `parse` the

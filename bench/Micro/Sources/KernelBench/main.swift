@@ -18,7 +18,7 @@
 // read at least 256 MB (once, for the largest size).
 
 import Foundation
-import Trueup
+@_spi(Measurement) import Trueup
 
 // MARK: - Options
 
