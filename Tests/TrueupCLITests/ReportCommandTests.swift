@@ -18,6 +18,27 @@ import Testing
         #expect(outcome.stderr.isEmpty)
     }
 
+    /// `--timings` names every step once, in the order run, aligned, with the total last (the tiny
+    /// fixture has one lag, so no stability steps).
+    @Test func timingsNameEveryStepInOrder() throws {
+        let space = Workspace()
+        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
+                                   "--out", space.url.appendingPathComponent("out").path, "--timings"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
+        let names = lines.map { line in String(line.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
+        #expect(names == ["read actuals", "read forecasts", "join", "join audit", "cells", "figures", "tiers", "hashes",
+                          "history", "write", "total"], "\(outcome.stderr)")
+        #expect(Set(lines.map { $0.count - ($0.split(separator: " ").last?.count ?? 0) }).count <= 2, "the seconds start in one column")
+        // With two lags, the forecasts by lag and the stability figures are steps of their own.
+        let twoLags = try CLI.run(["report", "--forecasts", space.file("f2.csv", AgreementCommandTests.forecasts),
+                                   "--actuals", space.file("a2.csv", AgreementCommandTests.actuals), "--no-history", "--timings"])
+        let stepped = twoLags.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
+            .map { String($0.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
+        #expect(stepped == ["read actuals", "read forecasts", "join", "join audit", "cells", "figures", "forecasts by lag",
+                            "stability and agreements", "tiers", "hashes", "write", "total"], "\(twoLags.stderr)")
+    }
+
     @Test func outWritesMetricsAndRunJSON() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("reports/2024-03").path

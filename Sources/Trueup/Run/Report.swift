@@ -111,13 +111,15 @@ public enum Report {
         }
 
         let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
+        stopwatch.lap("join")
         let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys)
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
         }
+        stopwatch.lap("join audit")
 
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
-        stopwatch.lap("join")
+        stopwatch.lap("cells")
         let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
         var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
         groupFigures.prices = seriesPrices
