@@ -88,82 +88,113 @@ extension RowParser {
             firstColumn = 2
         }
         for column in firstColumn..<layout.width {
-            // A quoted field: its value is what lies between the quotes, which must close on this
-            // line, with no quote doubled inside and a delimiter or the line end right after.
-            var closingQuote = -1
-            if i < n && p[i] == quote {
-                var j = i + 1
-                while j < n {
-                    let byte = p[j]
-                    if byte == quote { break }
-                    if byte == lf || byte == cr { return nil }
-                    j += 1
-                }
-                guard j + 1 < n, p[j + 1] != quote else { return nil }
-                closingQuote = j
-                i += 1
-            }
             let role = (layout.roles >> UInt64(4 * column)) & 0xF
-            switch role {
-            case PlainLayout.Role.period, PlainLayout.Role.snapshot:
-                guard let (index, length) = Self.plainMonth(p + i, available: n - i) else { return nil }
-                if role == PlainLayout.Role.period { month = index } else { snapshot = index }
-                i += length
-            case PlainLayout.Role.lag:
-                guard i < n, p[i] &- 48 < 10 else { return nil }
-                lagValue = Int(p[i] &- 48)
-                i += 1
-                if i < n, p[i] &- 48 < 10 {
-                    lagValue = lagValue * 10 + Int(p[i] &- 48)
+            let fieldStart = i
+            // A quoted field is read as its value between the quotes (`closingQuote`). No value
+            // starts with a quote, so each field is read as unquoted first and only one that fails
+            // there on a quote is looked at again: a file without quotes pays nothing for them.
+            var closingQuote = -1
+            field: while true {
+                switch role {
+                case PlainLayout.Role.period:
+                    guard let (index, length) = Self.plainMonth(p + i, available: n - i) else {
+                        if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
+                            closingQuote = close
+                            i = fieldStart + 1
+                            continue field
+                        }
+                        return nil
+                    }
+                    month = index
+                    i += length
+                case PlainLayout.Role.snapshot:
+                    guard let (index, length) = Self.plainMonth(p + i, available: n - i) else {
+                        if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
+                            closingQuote = close
+                            i = fieldStart + 1
+                            continue field
+                        }
+                        return nil
+                    }
+                    snapshot = index
+                    i += length
+                case PlainLayout.Role.lag:
+                    guard i < n, p[i] &- 48 < 10 else {
+                        if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
+                            closingQuote = close
+                            i = fieldStart + 1
+                            continue field
+                        }
+                        return nil
+                    }
+                    lagValue = Int(p[i] &- 48)
                     i += 1
-                }
-                guard lagValue <= Panel.maximumLag else { return nil }
-            case PlainLayout.Role.quantity:
-                var negative = false
-                if i < n && p[i] == UInt8(ascii: "-") {
-                    negative = true
-                    i += 1
-                }
-                var mantissa: UInt64 = 0
-                var digits = 0
-                var fractionDigits = 0
-                while i < n, p[i] &- 48 < 10 {
-                    mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
-                    digits += 1
-                    i += 1
-                }
-                if i < n && (p[i] == UInt8(ascii: ".") || (layout.decimalComma && p[i] == UInt8(ascii: ","))) {
-                    i += 1
+                    if i < n, p[i] &- 48 < 10 {
+                        lagValue = lagValue * 10 + Int(p[i] &- 48)
+                        i += 1
+                    }
+                    guard lagValue <= Panel.maximumLag else { return nil }
+                case PlainLayout.Role.quantity:
+                    var negative = false
+                    if i < n && p[i] == UInt8(ascii: "-") {
+                        negative = true
+                        i += 1
+                    }
+                    var mantissa: UInt64 = 0
+                    var digits = 0
+                    var fractionDigits = 0
                     while i < n, p[i] &- 48 < 10 {
                         mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
-                        fractionDigits += 1
+                        digits += 1
                         i += 1
                     }
-                }
-                guard digits + fractionDigits > 0, digits + fractionDigits <= 15 else { return nil }
-                value = Quantity.exactDecimal(mantissa, fractionDigits: fractionDigits, negative: negative)
-            default:  // a name, or a column trueup doesn't read
-                let start = i
-                if closingQuote >= 0 {
-                    i = closingQuote
-                } else {
-                    while i < n {
-                        let byte = p[i]
-                        if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
+                    if i < n && (p[i] == UInt8(ascii: ".") || (layout.decimalComma && p[i] == UInt8(ascii: ","))) {
                         i += 1
+                        while i < n, p[i] &- 48 < 10 {
+                            mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
+                            fractionDigits += 1
+                            i += 1
+                        }
                     }
-                }
-                if role != PlainLayout.Role.other {
-                    // Empty or padded names go to the general path, which trims or rejects them.
-                    guard i > start, !Self.isSpace(p[start]), !Self.isSpace(p[i - 1]) else { return nil }
-                    if role == PlainLayout.Role.customer {
-                        customerStart = start
-                        customerEnd = i
+                    guard digits + fractionDigits > 0 else {
+                        if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
+                            closingQuote = close
+                            i = fieldStart + 1
+                            continue field
+                        }
+                        return nil
+                    }
+                    guard digits + fractionDigits <= 15 else { return nil }
+                    value = Quantity.exactDecimal(mantissa, fractionDigits: fractionDigits, negative: negative)
+                default:  // a name, or a column trueup doesn't read
+                    let start = i
+                    if closingQuote >= 0 {
+                        i = closingQuote
                     } else {
-                        itemStart = start
-                        itemEnd = i
+                        while i < n {
+                            let byte = p[i]
+                            if byte == delimiter || byte == lf || byte == cr || byte == quote { break }
+                            i += 1
+                        }
+                        if i == start, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
+                            closingQuote = close
+                            i = fieldStart + 1
+                            continue field
+                        }
+                    }
+                    if role != PlainLayout.Role.other {
+                        // Empty or padded names go to the general path, which trims or rejects them.
+                        guard i > start, !Self.isSpace(p[start]), !Self.isSpace(p[i - 1]) else { return nil }
+                        if role == PlainLayout.Role.customer {
+                            customerStart = start
+                            customerEnd = i
+                        } else {
+                            itemStart = start
+                            itemEnd = i
+                        }
                     }
                 }
+                break
             }
             if closingQuote >= 0 {
                 guard i == closingQuote else { return nil }
@@ -212,6 +243,22 @@ extension RowParser {
         block.rows.append(customer: customerID, item: itemID, month: Int32(month), lag: UInt8(lagValue), value: value,
                           line: Int32(truncatingIfNeeded: line))
         return i
+    }
+
+    /// Where the quoted field at `p[start]` closes: the index of its closing quote, when it opens
+    /// with the quote, closes on this line with no quote doubled inside, and a byte follows it; else nil.
+    @inline(__always)
+    static func closingQuote(_ p: UnsafePointer<UInt8>, at start: Int, count n: Int, quote: UInt8) -> Int? {
+        guard start < n, p[start] == quote else { return nil }
+        var j = start + 1
+        while j < n {
+            let byte = p[j]
+            if byte == quote { break }
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
+            j += 1
+        }
+        guard j + 1 < n, p[j + 1] != quote else { return nil }
+        return j
     }
 
     /// `YYYY-MM` (7 bytes) or a date `YYYY-MM-DD` (10 bytes) at `p`, as `Month.parse` reads them: the
