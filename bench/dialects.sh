@@ -13,7 +13,7 @@
 #                the lag); the actuals plain
 #
 # Environment: BENCH_CUSTOMERS (2000), BENCH_ITEMS (100), BENCH_MONTHS (24), BENCH_LAGS (3),
-# BENCH_SEED (1) choose the plain data as in bench/bench.sh; BENCH_RUNS (3), BENCH_WARMUP (1).
+# BENCH_SEED (1) choose the plain data as in bench/bench.sh; BENCH_RUNS (3): rounds of every command.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,11 +24,6 @@ MONTHS=${BENCH_MONTHS:-24}
 LAGS=${BENCH_LAGS:-3}
 SEED=${BENCH_SEED:-1}
 RUNS=${BENCH_RUNS:-3}
-WARMUP=${BENCH_WARMUP:-1}
-if ! [[ $WARMUP =~ ^[0-9]+$ ]]; then
-    echo "bench/dialects.sh: BENCH_WARMUP must be a whole number, not '$WARMUP'." >&2
-    exit 2
-fi
 for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
     if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
         echo "bench/dialects.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
@@ -189,7 +184,7 @@ OUT=bench-data/out-dialects
 RESULTS=bench-data/results
 mkdir -p "$OUT" "$RESULTS"
 STAMP=$(date +%Y%m%d-%H%M%S)
-HYPERFINE_JSON=$RESULTS/dialects-hyperfine-$STAMP.json
+HYPERFINE_JSON=$RESULTS/dialects-hyperfine-$STAMP
 REPORT=$RESULTS/dialects-$STAMP.txt
 
 duckdb_options() {
@@ -246,23 +241,41 @@ done
 check_outputs || exit 1
 
 # ---------------------------------------------------------------- timing
-HYPERFINE_COMMANDS=()
+# One hyperfine invocation per round, each running every command once, in turn forwards and
+# backwards: on a machine whose load drifts, no command is always timed in the quiet or the busy
+# part. The check above ran every command once already, so the files are in the page cache.
+COMMANDS=()
 for variant in plain "${VARIANTS[@]}"; do
-    HYPERFINE_COMMANDS+=(--command-name "trueup $variant" "$(trueup_cmd "$variant")")
-    HYPERFINE_COMMANDS+=(--command-name "duckdb $variant" "$(duckdb_cmd "$variant")")
+    COMMANDS+=("trueup $variant" "$(trueup_cmd "$variant")" "duckdb $variant" "$(duckdb_cmd "$variant")")
 done
-echo "== hyperfine: --warmup $WARMUP --runs $RUNS, every command in one invocation"
-hyperfine --shell bash --warmup "$WARMUP" --runs "$RUNS" --output inherit --export-json "$HYPERFINE_JSON" "${HYPERFINE_COMMANDS[@]}"
+for ((round = 1; round <= RUNS; round++)); do
+    order=()
+    for ((k = 0; k < ${#COMMANDS[@]}; k += 2)); do
+        if ((round % 2)); then
+            order+=(--command-name "${COMMANDS[k]}" "${COMMANDS[k + 1]}")
+        else
+            order=(--command-name "${COMMANDS[k]}" "${COMMANDS[k + 1]}" "${order[@]}")
+        fi
+    done
+    direction=forwards
+    ((round % 2)) || direction=backwards
+    echo "== hyperfine: round $round of $RUNS, every command once, $direction"
+    hyperfine --shell bash --runs 1 --output inherit --export-json "$HYPERFINE_JSON-$round.json" "${order[@]}"
+done
 # The outputs of the timed runs, checked again.
 check_outputs || exit 1
 
 # ---------------------------------------------------------------- summary
-TABLE=$("$PYTHON" - "$HYPERFINE_JSON" plain "${VARIANTS[@]}" << 'PY'
-import json, sys
-results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+TABLE=$("$PYTHON" - "$HYPERFINE_JSON" "$RUNS" plain "${VARIANTS[@]}" << 'PY'
+import json, statistics, sys
+times = {}
+for round in range(1, int(sys.argv[2]) + 1):
+    for r in json.load(open(f"{sys.argv[1]}-{round}.json"))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+results = {command: statistics.median(t) for command, t in times.items()}
 plain = results["trueup plain"]
 print(f"{'variant':12} {'trueup s':>9} {'trueup/plain':>13} {'DuckDB s':>9} {'trueup/DuckDB':>14}   targets (<= 1.3, <= 0.5)")
-for variant in sys.argv[2:]:
+for variant in sys.argv[3:]:
     t, d = results[f"trueup {variant}"], results[f"duckdb {variant}"]
     missed = [] if variant == "plain" or t / plain <= 1.3 else ["trueup/plain"]
     if t / d > 0.5:
@@ -288,9 +301,9 @@ megabytes() { awk -v b="$(file_bytes "$1")" 'BEGIN { printf "%.1f MB", b / 1e6 }
         printf '          %-12s forecasts %s, actuals %s\n' "$variant" "$(megabytes "$(variant_forecasts "$variant")")" \
             "$(megabytes "$(variant_actuals "$variant")")"
     done
-    echo "runs:     hyperfine --warmup $WARMUP --runs $RUNS, medians; every variant's metrics.csv is the plain files' byte for byte,"
-    echo "          and DuckDB's figures agree with trueup's on every variant"
+    echo "runs:     $RUNS rounds of every command (hyperfine --runs 1 each, forwards and backwards in turn), medians;"
+    echo "          every variant's metrics.csv is the plain files' byte for byte, and DuckDB's figures agree with trueup's"
     echo "$TABLE"
-    echo "files:    $HYPERFINE_JSON"
+    echo "files:    $HYPERFINE_JSON-{1..$RUNS}.json"
 } | tee "$REPORT"
 cp "$REPORT" "$RESULTS/dialects-latest.txt"
