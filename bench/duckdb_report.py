@@ -1,10 +1,21 @@
 #!/usr/bin/env python3
 """DuckDB peer for trueup's benchmark.
 
-    duckdb_report.py FORECASTS ACTUALS OUTDIR
+    duckdb_report.py [DIALECT OPTIONS] FORECASTS ACTUALS OUTDIR
         Computes per (customer, lag) figures with one DuckDB query and writes
         OUTDIR/duckdb_metrics.csv (columns: customer, lag, n, actual, forecast,
         mae, mape, wmape, bias_pct, rmse).
+
+        The dialect options tell DuckDB how both files are written (without
+        them: commas, LF line ends, periods as YYYY-MM, a lag column):
+          --delimiter C     fields are separated by C (e.g. ';')
+          --decimal-comma   quantities use a decimal comma (0,5)
+          --quoted          text fields are in double quotes
+          --crlf            lines end in CRLF
+          --dates           periods are dates YYYY-MM-DD, scored by their month
+          --snapshot        the forecasts have a snapshot column (the month the
+                            forecast was made, YYYY-MM) in place of the lag;
+                            the lag is the months from the snapshot to the period
 
     duckdb_report.py --compare TRUEUP_METRICS DUCKDB_METRICS
         Compares trueup's metrics.csv with duckdb_metrics.csv on the figures
@@ -30,25 +41,64 @@ def sql_text(value):
     return "'" + value.replace("'", "''") + "'"
 
 
-def report(forecasts, actuals, outdir):
+class Dialect:
+    """How the two files are written; the defaults are trueup generate's."""
+
+    def __init__(self):
+        self.delimiter = ","
+        self.decimal_comma = False
+        self.quoted = False
+        self.crlf = False
+        self.dates = False
+        self.snapshot = False
+
+    def read_options(self):
+        """The read_csv options beyond the header and the columns, each after a comma."""
+        options = [] if self.delimiter == "," else [f"delim = {sql_text(self.delimiter)}"]
+        if self.decimal_comma:
+            options.append("decimal_separator = ','")
+        if self.quoted:
+            options.append("quote = '\"', escape = '\"'")
+        if self.crlf:
+            options.append("new_line = '\\r\\n'")
+        if self.dates:
+            options.append("dateformat = '%Y-%m-%d'")
+        return "".join(", " + option for option in options)
+
+
+def report(forecasts, actuals, outdir, dialect=None):
     import duckdb
 
+    dialect = dialect or Dialect()
     os.makedirs(outdir, exist_ok=True)
     out = os.path.join(outdir, "duckdb_metrics.csv")
-    forecast_columns = "{'customer': 'VARCHAR', 'item': 'VARCHAR', 'period': 'VARCHAR', 'lag': 'INTEGER', 'forecast': 'DOUBLE'}"
-    actual_columns = "{'customer': 'VARCHAR', 'item': 'VARCHAR', 'period': 'VARCHAR', 'actual': 'DOUBLE'}"
+    period_type = "DATE" if dialect.dates else "VARCHAR"
+    # A date is scored by its month: the same YYYY-MM text a plain file holds.
+    month = "strftime(period, '%Y-%m')" if dialect.dates else "period"
+    if dialect.snapshot:
+        forecast_columns = f"{{'customer': 'VARCHAR', 'item': 'VARCHAR', 'period': '{period_type}', 'snapshot': 'VARCHAR', 'forecast': 'DOUBLE'}}"
+        # Months from the snapshot (YYYY-MM) to the period's month.
+        lag = ("(CAST(left(fm, 4) AS INTEGER) * 12 + CAST(substr(fm, 6, 2) AS INTEGER))"
+               " - (CAST(left(snapshot, 4) AS INTEGER) * 12 + CAST(substr(snapshot, 6, 2) AS INTEGER))")
+    else:
+        forecast_columns = f"{{'customer': 'VARCHAR', 'item': 'VARCHAR', 'period': '{period_type}', 'lag': 'INTEGER', 'forecast': 'DOUBLE'}}"
+        lag = "lag"
+    actual_columns = f"{{'customer': 'VARCHAR', 'item': 'VARCHAR', 'period': '{period_type}', 'actual': 'DOUBLE'}}"
+    options = dialect.read_options()
+    read_forecasts = (f"SELECT customer, item, {month} AS fm, * EXCLUDE (customer, item) "
+                      f"FROM read_csv({sql_text(forecasts)}, header = true{options}, columns = {forecast_columns})")
     query = f"""
         WITH
         a AS (
-            SELECT customer, item, period, sum(actual) AS actual
-            FROM read_csv({sql_text(actuals)}, header = true, columns = {actual_columns})
-            GROUP BY customer, item, period
+            SELECT customer, item, {month} AS period, sum(actual) AS actual
+            FROM read_csv({sql_text(actuals)}, header = true{options}, columns = {actual_columns})
+            GROUP BY customer, item, {month}
         ),
         last_closed AS (SELECT max(period) AS period FROM a),
         f AS (
-            SELECT customer, item, period, lag, forecast
-            FROM read_csv({sql_text(forecasts)}, header = true, columns = {forecast_columns})
-            WHERE period <= (SELECT period FROM last_closed)
+            SELECT customer, item, fm AS period, {lag} AS lag, forecast
+            FROM ({read_forecasts})
+            WHERE fm <= (SELECT period FROM last_closed)
         ),
         cells AS (
             SELECT f.customer, f.lag, f.forecast AS F, coalesce(a.actual, 0) AS A, f.forecast - coalesce(a.actual, 0) AS e
@@ -149,8 +199,19 @@ def main(argv):
         return 0
     if len(argv) == 4 and argv[1] == "--compare":
         return 1 if compare(argv[2], argv[3]) else 0
-    if len(argv) == 4 and not argv[1].startswith("-"):
-        report(argv[1], argv[2], argv[3])
+    dialect = Dialect()
+    args = argv[1:]
+    while args and args[0].startswith("--"):
+        option = args.pop(0)
+        if option == "--delimiter" and args and len(args[0]) == 1:
+            dialect.delimiter = args.pop(0)
+        elif option in ("--decimal-comma", "--quoted", "--crlf", "--dates", "--snapshot"):
+            setattr(dialect, option[2:].replace("-", "_"), True)
+        else:
+            args = []
+            break
+    if len(args) == 3 and not args[0].startswith("-"):
+        report(args[0], args[1], args[2], dialect)
         return 0
     print(__doc__.strip(), file=sys.stderr)
     return 2

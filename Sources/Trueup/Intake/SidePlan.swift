@@ -3,9 +3,13 @@ import TrueupCSV
 /// Whether a side can go straight to the fast reader, or needs intake first.
 ///
 /// One plain CSV file goes straight: UTF-8 or Latin-1, no pattern to apply, a header with the
-/// columns trueup reads, and, in a sample of its first and last rows, periods, lags and
-/// quantities the fast reader reads and no totals row. Anything else (several sources, a
-/// pipe, a workbook, month columns, another dialect) goes through `SideIntake`.
+/// columns trueup reads and no name column, and, in a sample of its first and last rows,
+/// periods (and snapshots) and quantities the fast reader reads (`Month.parse`,
+/// `Quantity.parse`: a decimal comma in a semicolon file) and no totals row. Quoted fields,
+/// CRLF line ends and the delimiter are the CSV reader's, and the common dialects of those
+/// (dates, quoted fields, decimal commas, a snapshot column) are its plain path's too
+/// (`PlainLayout`). Anything else (several sources, a pipe, a workbook, month columns, named
+/// months, grouped numbers, Windows-1252) goes through `SideIntake`.
 enum SidePlan {
     static func isPlain(_ sources: [SideSource], kind: RowParser.Kind, pattern: NamePattern?, encoding: SourceEncoding,
                         overrides: [Column: String]) -> Bool {
