@@ -56,9 +56,27 @@ import Testing
         return ingest.panel
     }
 
-    static func history(_ panel: Panel, _ window: Window, _ strategy: HistoryOrder.Strategy = .automatic) throws -> ForecastHistory {
+    static func history(_ panel: Panel, _ window: Window, _ strategy: HistoryOrder.Strategy = .automatic,
+                        threads: Int = 1) throws -> ForecastHistory {
         let join = Join(panel: panel, window: window, lastClosed: window.last, firstActual: try #require(panel.firstActual))
-        return ForecastHistory(panel: panel, series: join.series(), window: window, strategy: strategy)
+        return ForecastHistory(panel: panel, series: join.series(), window: window, strategy: strategy, threads: threads, rowsPerThread: 1)
+    }
+
+    /// Made on several threads, the history is the one made on one: every entry, value and customer.
+    @Test(arguments: [2, 3, 7] as [Int])
+    func threadsMakeTheSameHistory(threads: Int) throws {
+        let scratch = Scratch()
+        let panel = try Self.panel(Self.generate(seed: UInt64(threads) + 10), in: scratch)
+        let window = Window(first: try #require(Month(year: 2024, month: 1)), last: try #require(Month(year: 2024, month: 9)))
+        let one = try Self.history(panel, window)
+        let many = try Self.history(panel, window, threads: threads)
+        func describe(_ h: ForecastHistory) -> [String] {
+            h.customers.map { "\($0.name) \($0.entries) \($0.lags)" }
+                + h.entries.map { "\($0.month) \($0.item) \($0.actual) \($0.hasActual) \($0.lags) \($0.first)" }
+                + h.values.map { "\($0.bitPattern)" }
+        }
+        #expect(describe(one) == describe(many))
+        #expect(one.customers.count > threads)
     }
 
     @Test(arguments: [(1, .grid), (2, .grid), (3, .radix), (4, .radix), (5, .automatic)] as [(UInt64, HistoryOrder.Strategy)])

@@ -58,7 +58,9 @@ struct ForecastHistory {
     /// Lags as a sorted list.
     static func lags(_ mask: UInt64) -> [Int] { (0...Panel.maximumLag).filter { mask & (UInt64(1) << UInt64($0)) != 0 } }
 
-    init(panel: Panel, series: SeriesIndex, window: Window, strategy: HistoryOrder.Strategy = .automatic) {
+    /// The history of `panel` over `window`, on up to `threads` threads (each with at least `rowsPerThread` forecast rows).
+    init(panel: Panel, series: SeriesIndex, window: Window, strategy: HistoryOrder.Strategy = .automatic, threads: Int = 1,
+         rowsPerThread: Int = 100_000) {
         scale = panel.scale
         let slotCount = panel.slotKey.count
         let order = HistoryOrder.slots(panel: panel, series: series, window: window, strategy: strategy)
@@ -69,37 +71,61 @@ struct ForecastHistory {
             valueStart[Int(slot)] = Int32(valueCount)
             valueCount += panel.forecastLags[Int(slot)].nonzeroBitCount
         }
+        // Each (slot, lag) has one row and one place: the threads write disjoint places.
+        let parts = max(1, min(threads, panel.rowSlot.count / max(1, rowsPerThread)))
         values = [Double](repeating: 0, count: valueCount)
-        for row in panel.rowSlot.indices {
-            let slot = Int(panel.rowSlot[row])
-            let start = valueStart[slot]
-            guard start >= 0 else { continue }
-            let below = panel.forecastLags[slot] & ((UInt64(1) << UInt64(panel.rowLag[row])) - 1)
-            values[Int(start) + below.nonzeroBitCount] = panel.rowValue[row]
-        }
-        entries.reserveCapacity(order.count)
-        let customerNames = panel.customers.names
-        var lastCustomer: Int32 = -1
-        for slot32 in order {
-            let slot = Int(slot32)
-            let key = panel.slotKey[slot]
-            let customer = Panel.customer(of: key)
-            if customer != lastCustomer {
-                if var previous = customers.last {
-                    previous.entries = previous.entries.lowerBound..<entries.count
-                    customers[customers.count - 1] = previous
+        values.withUnsafeMutableBufferPointer { values in
+            inParallel(parts) { p in
+                let rows = panel.rowSlot.count
+                for row in (p * rows / parts)..<((p + 1) * rows / parts) {
+                    let slot = Int(panel.rowSlot[row])
+                    let start = valueStart[slot]
+                    guard start >= 0 else { continue }
+                    let below = panel.forecastLags[slot] & ((UInt64(1) << UInt64(panel.rowLag[row])) - 1)
+                    values[Int(start) + below.nonzeroBitCount] = panel.rowValue[row]
                 }
-                customers.append(Customer(name: customerNames[Int(customer)], entries: entries.count..<entries.count, lags: 0))
-                lastCustomer = customer
             }
-            let mask = panel.forecastLags[slot]
-            customers[customers.count - 1].lags |= mask
-            entries.append(Entry(month: Panel.month(of: key), item: Panel.item(of: key), actual: panel.actual[slot],
-                                 hasActual: panel.actualRows[slot] > 0, lags: mask, first: valueStart[slot]))
         }
-        if var last = customers.last {
-            last.entries = last.entries.lowerBound..<entries.count
-            customers[customers.count - 1] = last
+        // Entry k is order[k]'s; each thread makes a run of them and lists the customers it met.
+        var runs = [[Customer]](repeating: [], count: parts)
+        let customerNames = panel.customers.names
+        entries = [Entry](unsafeUninitializedCapacity: order.count) { entries, initialized in
+            runs.withUnsafeMutableBufferPointer { runs in
+                inParallel(parts) { p in
+                    var met: [Customer] = []
+                    var lastCustomer: Int32 = -1
+                    let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
+                    for k in range {
+                        let slot = Int(order[k])
+                        let key = panel.slotKey[slot]
+                        let customer = Panel.customer(of: key)
+                        if customer != lastCustomer {
+                            if !met.isEmpty { met[met.count - 1].entries = met[met.count - 1].entries.lowerBound..<k }
+                            met.append(Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0))
+                            lastCustomer = customer
+                        }
+                        let mask = panel.forecastLags[slot]
+                        met[met.count - 1].lags |= mask
+                        (entries.baseAddress! + k).initialize(to: Entry(month: Panel.month(of: key), item: Panel.item(of: key),
+                                                                        actual: panel.actual[slot], hasActual: panel.actualRows[slot] > 0,
+                                                                        lags: mask, first: valueStart[slot]))
+                    }
+                    if !met.isEmpty { met[met.count - 1].entries = met[met.count - 1].entries.lowerBound..<range.upperBound }
+                    runs[p] = met
+                }
+            }
+            initialized = order.count
+        }
+        // A customer whose entries a cut between two runs split is one customer.
+        for run in runs {
+            for customer in run {
+                if let last = customers.last, last.name == customer.name, last.entries.upperBound == customer.entries.lowerBound {
+                    customers[customers.count - 1].entries = last.entries.lowerBound..<customer.entries.upperBound
+                    customers[customers.count - 1].lags |= customer.lags
+                } else {
+                    customers.append(customer)
+                }
+            }
         }
     }
 }

@@ -142,7 +142,7 @@ public enum Report {
         stopwatch.lap("figures")
         let measuresStability = lagsPresent.count > 1 && request.measuresStability
         if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
-            var history = ForecastHistory(panel: panel, series: series, window: window)
+            var history = ForecastHistory(panel: panel, series: series, window: window, threads: request.threads)
             stopwatch.lap("forecasts by lag")
             if let priceList { history.price(priceList, itemNames: panel.items.names) }
             if let terms = request.agreements {
