@@ -73,13 +73,14 @@ extension ForecastHistory {
             for b in lags.reversed() where b < a { pairs.append(RevisionSums(from: a, to: b)) }
         }
         guard !pairs.isEmpty else { return [] }
-        for entry in entries[customer.entries] where entry.lags.nonzeroBitCount > 1 {
-            for k in pairs.indices {
-                let bitA = UInt64(1) << UInt64(pairs[k].from), bitB = UInt64(1) << UInt64(pairs[k].to)
-                guard entry.lags & bitA != 0 && entry.lags & bitB != 0 else { continue }
-                let fa = values[Int(entry.first) + (entry.lags & (bitA - 1)).nonzeroBitCount]
-                let fb = values[Int(entry.first) + (entry.lags & (bitB - 1)).nonzeroBitCount]
-                pairs[k].add(fa, fb, actual: entry.actual)
+        let bits = pairs.map { (a: UInt64(1) << UInt64($0.from), b: UInt64(1) << UInt64($0.to)) }
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            for entry in entries[customer.entries] where entry.lags.nonzeroBitCount > 1 {
+                for (k, bit) in bits.enumerated() where entry.lags & bit.a != 0 && entry.lags & bit.b != 0 {
+                    let fa = values[Int(entry.first) + (entry.lags & (bit.a - 1)).nonzeroBitCount]
+                    let fb = values[Int(entry.first) + (entry.lags & (bit.b - 1)).nonzeroBitCount]
+                    pairs[k].add(fa, fb, actual: entry.actual)
+                }
             }
         }
         return pairs.map { $0.row(customer.name) }
