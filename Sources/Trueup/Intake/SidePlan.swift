@@ -58,8 +58,8 @@ enum SidePlan {
             guard let count = try? Syscalls.read(fd, into: buffer, at: offset) else { return true }
             if count == 0 { return false }
             let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
-            if !point { point = bytes.contains(UInt8(ascii: ".")) }
-            if !comma { comma = bytes.contains(UInt8(ascii: ",")) }
+            if !point { point = Syscalls.contains(UInt8(ascii: "."), in: bytes) }
+            if !comma { comma = Syscalls.contains(UInt8(ascii: ","), in: bytes) }
             if point && comma { return true }
             offset += count
         }
