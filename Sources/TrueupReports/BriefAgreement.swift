@@ -24,13 +24,18 @@ enum BriefAgreement {
         let rows = report.agreement.filter { $0.customer == customer }
         guard !rows.isEmpty else { return out + "No terms for \(MarkdownText.escaped(customer)) in the agreements.\n" }
         if rows[0].band.customer == AgreementTerms.everyone { out += "\(MarkdownText.escaped(customer)) has no terms of its own; the default terms (`*`) apply.\n\n" }
-        out += "| lag | agreed band | months in band | item-months in band | bought short of the band | bought beyond the band |\n"
-        out += "| ---: | --- | ---: | ---: | ---: | ---: |\n"
+        // With --prices, the units short of and beyond the band at the customer's prices too.
+        let priced = rows.contains { $0.figures.value != nil }
+        let currency = report.request.currency.map(MarkdownText.escaped)
+        out += "| lag | agreed band | months in band | item-months in band | bought short of the band | bought beyond the band |"
+        out += priced ? " \(MoneyText.header("short of the band at price", currency)) | \(MoneyText.header("beyond the band at price", currency)) |\n" : "\n"
+        out += "| ---: | --- | ---: | ---: | ---: | ---: |" + (priced ? " ---: | ---: |\n" : "\n")
         for row in rows {
             let f = row.figures
             out += "| \(row.band.lag) | \(AgreementText.band(row.band.underPct, row.band.overPct)) | \(f.periodsInBand) of \(f.periods) "
             out += "| \(f.cellsInBand) of \(f.cells) | \(AgreementText.units(f.unitsBelowBand, f.belowBandPct, of: "forecast")) "
-            out += "| \(AgreementText.units(f.unitsAboveBand, f.aboveBandPct, of: "bought")) |\n"
+            out += "| \(AgreementText.units(f.unitsAboveBand, f.aboveBandPct, of: "bought")) |"
+            out += priced ? " \(MoneyText.amount(f.value?.belowBandValue, nil)) | \(MoneyText.amount(f.value?.aboveBandValue, nil)) |\n" : "\n"
         }
         for row in rows {
             guard let limit = row.band.revisionLimit, let r = row.revision else { continue }

@@ -29,6 +29,23 @@ import Testing
         #expect(readme.contains("  below_band_value ") && readme.contains("  above_band_value "))
     }
 
+    /// The brief's and report.html's "Against the agreement" show the units at price beside the units:
+    /// A 0 short (its y is unpriced) and 18 beyond, B 0 and 2; without prices, no such column.
+    @Test func briefAndPageShowTheBandAtPrice() throws {
+        let space = Workspace()
+        let brief = try CLI.run(["brief", "--customer", "A"] + inputs(space) + ["--currency", "EUR"])
+        #expect(brief.status == 0, "\(brief.stderr)")
+        #expect(brief.stdout.contains("| short of the band at price EUR | beyond the band at price EUR |"), "\(brief.stdout)")
+        #expect(brief.stdout.contains(" | 0 | 18 |\n"), "\(brief.stdout)")
+        let out = space.url.appendingPathComponent("out").path
+        #expect(try CLI.run(["report"] + inputs(space) + ["--currency", "EUR", "--out", out, "--no-history"]).status == 0)
+        let page = try #require(space.read("out/report.html"))
+        #expect(page.contains("<th class=\"num\">Short at price EUR</th><th class=\"num\">Beyond at price EUR</th>"))
+        #expect(page.contains("<td>B</td><td class=\"num\">1</td>"))
+        let unpriced = try CLI.run(["brief", "--customer", "A"] + Array(inputs(space).dropLast(2)))
+        #expect(unpriced.status == 0 && !unpriced.stdout.contains("at price"))
+    }
+
     @Test func withoutPricesAgreementCSVIsUnchanged() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path

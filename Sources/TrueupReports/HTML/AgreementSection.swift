@@ -41,8 +41,11 @@ enum AgreementSection {
                 if $0.customer != $1.customer { return order($0.customer) < order($1.customer) }
                 return $0.band.lag < $1.band.lag
             }
-            let header = Markup.element("tr", [:], ["Customer", "Lag", "Agreed band", "Months in band", "Item-months in band",
-                                                     "Bought short", "Bought beyond", "Revisions beyond the limit"].enumerated().map {
+            // With --prices, the units short of and beyond the band at the customer's prices too.
+            let priced = rows.contains { $0.figures.value != nil }
+            let money = priced ? [MoneyText.header("Short at price", result.request.currency), MoneyText.header("Beyond at price", result.request.currency)] : []
+            let header = Markup.element("tr", [:], (["Customer", "Lag", "Agreed band", "Months in band", "Item-months in band",
+                                                      "Bought short", "Bought beyond"] + money + ["Revisions beyond the limit"]).enumerated().map {
                 Markup.element("th", $0.offset < 1 ? [:] : ["class": "num"], text: $0.element)
             })
             let body = rows.prefix(shown).map { row -> Markup in
@@ -53,8 +56,8 @@ enum AgreementSection {
                     number(AgreementText.band(row.band.underPct, row.band.overPct)),
                     number("\(f.periodsInBand) of \(f.periods)"), number("\(f.cellsInBand) of \(f.cells)"),
                     number(NumberText.readable(f.unitsBelowBand, decimals: 0)), number(NumberText.readable(f.unitsAboveBand, decimals: 0)),
-                    number(revision),
-                ])
+                ] + (priced ? [number(MoneyText.amount(f.value?.belowBandValue, nil)), number(MoneyText.amount(f.value?.aboveBandValue, nil))] : [])
+                  + [number(revision)])
             }
             let outside = Set(rows.filter(\.mostlyOutside).map(\.customer)).count
             sections.append(.element("section", ["class": "agreement"], [
