@@ -24,9 +24,10 @@ package enum Syscalls {
         try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
     }
 
-    /// Opens or creates a file to write from its start, as a shell's `>` does.
+    /// Opens or creates a file to write from its start, as a shell's `>` does, but never through a
+    /// symbolic link (a link planted at the path fails with ELOOP instead of redirecting the write).
     package static func openForWriting(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, mode_t(permissions)) }
+        try retrying { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, mode_t(permissions)) }
     }
 
     /// Opens a directory, for `fsync` after renames into it.
