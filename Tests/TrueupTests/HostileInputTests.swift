@@ -49,6 +49,27 @@ import Testing
         #expect(Self.inputError(Self.request(Tiny.forecasts, fits)) == nil)
     }
 
+    /// A --columns name in neither header stops the run before any row is read: the actuals' endless
+    /// record further down is never reached. Through intake (a folder), it is found once the
+    /// headers are read there; a name one file has is taken.
+    @Test func anUnknownColumnNameStopsTheRunBeforeAnyRow() throws {
+        let scratch = Scratch()
+        let long = String(repeating: "x", count: 17 << 20)
+        let rows = (1...300).map { "A,x\($0),2024-01,1" }.joined(separator: "\n")
+        let actuals = scratch.file("actuals.csv", "customer,item,period,actual\n\(rows)\nA,\(long),2024-02,2\n" + rows + "\n")
+        var request = Self.request(Tiny.forecasts, actuals)
+        request.columns = [.customer: "Kunde"]
+        #expect(Self.inputError(request) == .unknownColumnOverride(column: .customer, name: "Kunde"))
+        request.columns = [.customer: "customer"]
+        #expect(Self.inputError(request) == .recordTooLong(path: actuals, line: 302, limit: 16 << 20))
+        let folder = scratch.path + "/in"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = scratch.file("in/a.csv", "customer,item,period,actual\nA,x,2024-01,1\n")
+        var intake = Self.request(Tiny.forecasts, folder)
+        intake.columns = [.customer: "Kunde"]
+        #expect(Self.inputError(intake) == .unknownColumnOverride(column: .customer, name: "Kunde"))
+    }
+
     /// A file truncated while its blocks are read is `changedWhileRead`, not a false bad row;
     /// and a file appended to is caught as well.
     @Test func aFileChangedWhileReadStopsTheRun() throws {

@@ -46,6 +46,19 @@ enum SidePlan {
         return sampleIsPlain(header, source: source.path, kind: kind)
     }
 
+    /// The header the fast reader will read for `side`, before any of its rows: nil when the side
+    /// goes through intake (whose header is found as it reads) or its header can't be read here.
+    static func plainHeader(_ side: SideRequest) -> [String]? {
+        guard let sources = try? SideSource.resolve(side.arguments), let source = sources.first,
+              isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides) else { return nil }
+        let quantity: Column = side.kind == .actuals ? .actual : .forecast
+        let optional: [Column] = (side.kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
+        let header = try? Ingest.Header(path: source.path, fileSize: SideSource.size(of: source.path),
+                                        required: [.customer, .item, .period, quantity], optional: optional, overrides: side.overrides,
+                                        encoding: side.encoding == .latin1 ? .latin1 : .utf8)
+        return header?.mapping.header
+    }
+
     /// Whether the file holds both a `.` and a `,` after `start` (true when it can't be read: intake says why).
     static func hasPointAndComma(_ path: String, from start: Int) -> Bool {
         guard let fd = try? Syscalls.openForReading(path) else { return true }

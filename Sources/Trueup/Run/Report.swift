@@ -33,6 +33,12 @@ public enum Report {
         } catch {
             throw .prices(error)
         }
+        // A --columns name no header has is found before any row is read when both sides go straight
+        // to the fast reader (their headers are known now); otherwise once intake has read them, below.
+        if !request.columns.isEmpty, let actualsHeader = SidePlan.plainHeader(request.side(.actuals)),
+           let forecastsHeader = SidePlan.plainHeader(request.side(.forecasts)) {
+            try checkOverrides(request.columns, headers: forecastsHeader + actualsHeader + (priceList?.columns?.header ?? []))
+        }
         let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
         var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
@@ -61,12 +67,7 @@ public enum Report {
         } catch {
             throw .input(error)
         }
-        for (column, name) in request.columns.sorted(by: { $0.key < $1.key }) {
-            let wanted = Column.normalize(name)
-            let headers = ((forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
-                .map(Column.normalize)
-            if !headers.contains(wanted) { throw .input(.unknownColumnOverride(column: column, name: name)) }
-        }
+        try checkOverrides(request.columns, headers: (forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
         if ingest.problems.total > 0 && !request.skipBadRows {
             throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
         }
@@ -189,6 +190,14 @@ public enum Report {
         stopwatch.lap("hashes")
         result.timings = stopwatch.laps
         return (result, ScoredPanel(join: join, presence: presence, series: series, prices: seriesPrices, threads: request.threads))
+    }
+
+    /// Every `--columns` name is one of `headers`, or the run stops naming the first that isn't.
+    private static func checkOverrides(_ overrides: [Column: String], headers: [String]) throws(ReportError) {
+        let known = Set(headers.map(Column.normalize))
+        for (column, name) in overrides.sorted(by: { $0.key < $1.key }) where !known.contains(Column.normalize(name)) {
+            throw .input(.unknownColumnOverride(column: column, name: name))
+        }
     }
 
     /// Rows sorted by the group key (byte order of the names), then lag.
