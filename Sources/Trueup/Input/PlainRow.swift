@@ -96,7 +96,7 @@ extension RowParser {
             var closingQuote = -1
             field: while true {
                 switch role {
-                case PlainLayout.Role.period:
+                case PlainLayout.Role.period, PlainLayout.Role.snapshot:
                     guard let (index, length) = Self.plainMonth(p + i, available: n - i) else {
                         if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
                             closingQuote = close
@@ -105,18 +105,7 @@ extension RowParser {
                         }
                         return nil
                     }
-                    month = index
-                    i += length
-                case PlainLayout.Role.snapshot:
-                    guard let (index, length) = Self.plainMonth(p + i, available: n - i) else {
-                        if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
-                            closingQuote = close
-                            i = fieldStart + 1
-                            continue field
-                        }
-                        return nil
-                    }
-                    snapshot = index
+                    if role == PlainLayout.Role.period { month = index } else { snapshot = index }
                     i += length
                 case PlainLayout.Role.lag:
                     guard i < n, p[i] &- 48 < 10 else {
