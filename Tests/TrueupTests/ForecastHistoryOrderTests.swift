@@ -176,4 +176,12 @@ private struct SplitMix: RandomNumberGenerator {
         }
         #expect(ReportResult.rows(of: "A", in: [String](), name: { $0 }).isEmpty)
     }
+
+    /// Byte order, not Swift's canonical Unicode order: a precomposed é (C3 A9) and e + U+0301 differ.
+    @Test func namesSortInByteOrder() {
+        #expect("B".precedesInByteOrder("a") && !"a".precedesInByteOrder("B"))
+        #expect("z".precedesInByteOrder("Ä") && "Ä".precedesInByteOrder("é"))
+        #expect("e\u{301}".precedesInByteOrder("\u{E9}") && !"\u{E9}".precedesInByteOrder("e\u{301}"))
+        #expect("ab".precedesInByteOrder("abc") && !"abc".precedesInByteOrder("abc"))
+    }
 }

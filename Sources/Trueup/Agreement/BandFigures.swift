@@ -149,7 +149,7 @@ extension ForecastHistory {
     /// Every customer against each band it is held to, sorted by customer and lag.
     func compliance(_ terms: AgreementTerms) -> [AgreementRow] {
         var rows: [AgreementRow] = []
-        for customer in customers.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
+        for customer in customers.sorted(by: { $0.name.precedesInByteOrder($1.name) }) {
             for band in terms.bands(for: customer.name) {
                 rows.append(AgreementRow(customer: customer.name, band: band,
                                          figures: self.band(customer, lag: band.lag, underPct: band.underPct, overPct: band.overPct),

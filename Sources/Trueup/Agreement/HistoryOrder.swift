@@ -74,7 +74,7 @@ enum HistoryOrder {
 
     /// The rank of each name in byte order.
     static func ranks(_ names: [String]) -> [Int] {
-        let sorted = names.indices.sorted { Array(names[$0].utf8).lexicographicallyPrecedes(Array(names[$1].utf8)) }
+        let sorted = names.indices.sorted { names[$0].precedesInByteOrder(names[$1]) }
         var rank = [Int](repeating: 0, count: names.count)
         for (r, k) in sorted.enumerated() { rank[k] = r }
         return rank

@@ -37,7 +37,7 @@ extension ForecastHistory {
 extension ForecastHistory {
     /// Every customer's proposals, at each of its lags or only at `lag`, by customer name and lag.
     func proposals(coverage: Double, lag: Int?) -> [ProposedTerms] {
-        customers.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }.flatMap { customer in
+        customers.sorted { $0.name.precedesInByteOrder($1.name) }.flatMap { customer in
             Self.lags(customer.lags).filter { lag == nil || $0 == lag }.compactMap { proposal(customer, lag: $0, coverage: coverage) }
         }
     }

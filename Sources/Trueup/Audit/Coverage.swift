@@ -103,7 +103,7 @@ extension Coverage {
         }
         lookAlikes = LookAlikes(panel: panel, series: series, pairs: pairs, rows: &rows, applied: applied)
         let listed = rows.filter { $0.inForecasts || $0.inActuals }
-        self.rows = listed.sorted { Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }
+        self.rows = listed.sorted { $0.customer.precedesInByteOrder($1.customer) }
         let actual = listed.reduce(0.0) { $0 + $1.actualUnits }
         let unforecast = listed.reduce(0.0) { $0 + $1.unforecastActualUnits }
         let forecast = listed.reduce(0.0) { $0 + $1.forecastUnits }

@@ -20,7 +20,7 @@ enum NoForecastAtLag {
             a.otherLags = lags
             result.append(a)
         }
-        return result.sorted { Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8)) }
+        return result.sorted { $0.customer.precedesInByteOrder($1.customer) }
     }
 
     /// `listed` placed in `assessed` (in the table's order) after the other insufficient-data

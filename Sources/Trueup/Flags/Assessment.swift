@@ -44,7 +44,7 @@ extension Policy {
         return assessed.sorted {
             if $0.tier != $1.tier { return $0.tier < $1.tier }
             if share($0) != share($1) { return share($0) > share($1) }
-            return Array($0.customer.utf8).lexicographicallyPrecedes(Array($1.customer.utf8))
+            return $0.customer.precedesInByteOrder($1.customer)
         }
     }
 

@@ -86,7 +86,7 @@ public struct SideSource: Sendable, Equatable {
             guard (try? Syscalls.status(path: path))?.kind == .regular else { continue }
             names.append(name)
         }
-        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return names.sorted { $0.precedesInByteOrder($1) }
             .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
     }
 }

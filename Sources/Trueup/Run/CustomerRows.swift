@@ -12,7 +12,6 @@ extension ReportResult {
     }
 
     static func rows<Row>(of customer: String, in rows: [Row], name: (Row) -> String) -> ArraySlice<Row> {
-        let key = Array(customer.utf8)
         func first(where after: (Row) -> Bool) -> Int {
             var low = 0, high = rows.count
             while low < high {
@@ -21,8 +20,8 @@ extension ReportResult {
             }
             return low
         }
-        let start = first { !Array(name($0).utf8).lexicographicallyPrecedes(key) }
-        let end = first { key.lexicographicallyPrecedes(Array(name($0).utf8)) }
+        let start = first { !name($0).precedesInByteOrder(customer) }
+        let end = first { customer.precedesInByteOrder(name($0)) }
         return start < end ? rows[start..<end] : []
     }
 }

@@ -220,10 +220,10 @@ public enum Report {
                               periods: entry.sums.periodTotals.map { $0.inQuantities(scale) })
         }
         return rows.sorted { a, b in
-            let ka = [Array((a.customer ?? "").utf8), Array((a.item ?? "").utf8)]
-            let kb = [Array((b.customer ?? "").utf8), Array((b.item ?? "").utf8)]
-            if ka[0] != kb[0] { return ka[0].lexicographicallyPrecedes(kb[0]) }
-            if ka[1] != kb[1] { return ka[1].lexicographicallyPrecedes(kb[1]) }
+            let customerA = a.customer ?? "", customerB = b.customer ?? ""
+            if !customerA.utf8.elementsEqual(customerB.utf8) { return customerA.precedesInByteOrder(customerB) }
+            let itemA = a.item ?? "", itemB = b.item ?? ""
+            if !itemA.utf8.elementsEqual(itemB.utf8) { return itemA.precedesInByteOrder(itemB) }
             return a.lag < b.lag
         }
     }

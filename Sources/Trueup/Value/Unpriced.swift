@@ -3,7 +3,7 @@ public struct Unpriced: Sendable, Equatable {
     /// (customer, item) pairs with scored cells and no price, in byte order.
     public var pairs: [CustomerItem]
     /// Their distinct items, in byte order.
-    public var items: [String] { Array(Set(pairs.map(\.item))).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+    public var items: [String] { Array(Set(pairs.map(\.item))).sorted { $0.precedesInByteOrder($1) } }
 
     /// A customer and one of its items.
     public struct CustomerItem: Sendable, Equatable {
@@ -25,8 +25,8 @@ public struct Unpriced: Sendable, Equatable {
         pairs = (0..<series.count).filter { seen[$0] && !prices.isPriced($0) }
             .map { CustomerItem(customer: customers[Int(series.customer[$0])], item: items[Int(series.item[$0])]) }
             .sorted { a, b in
-                a.customer != b.customer ? Array(a.customer.utf8).lexicographicallyPrecedes(Array(b.customer.utf8))
-                    : Array(a.item.utf8).lexicographicallyPrecedes(Array(b.item.utf8))
+                a.customer != b.customer ? a.customer.precedesInByteOrder(b.customer)
+                    : a.item.precedesInByteOrder(b.item)
             }
     }
 }

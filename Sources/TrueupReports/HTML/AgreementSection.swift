@@ -84,7 +84,7 @@ enum AgreementSection {
         var rank: [String: Int] = [:]
         for (k, a) in result.assessments.enumerated() { rank[a.customer] = k }
         let names = Set(result.waterfalls.map(\.customer)).union(result.agreement.map(\.customer))
-            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            .sorted { $0.precedesInByteOrder($1) }
         for name in names where rank[name] == nil { rank[name] = rank.count }
         return { rank[$0] ?? Int.max }
     }
