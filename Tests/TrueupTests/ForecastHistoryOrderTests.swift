@@ -79,6 +79,20 @@ import Testing
         #expect(one.customers.count > threads)
     }
 
+    /// Two codes equal as Swift strings but not in bytes (é, and e with a combining accent) are two
+    /// customers, wherever the threads' runs are cut.
+    @Test(arguments: [1, 2, 3, 4] as [Int])
+    func canonicallyEqualCodesStayTwoCustomers(threads: Int) throws {
+        let scratch = Scratch()
+        let forecasts = "customer,item,period,lag,forecast\ne\u{301},x,2024-01,1,1\ne\u{301},y,2024-01,1,2\n\u{E9},x,2024-01,1,3\n\u{E9},y,2024-01,1,4\n"
+        let actuals = "customer,item,period,actual\ne\u{301},x,2024-01,1\n\u{E9},x,2024-01,1\n"
+        let panel = try Self.panel(Generated(forecasts: forecasts, actuals: actuals, forecastOf: [:]), in: scratch)
+        let month = try #require(Month(year: 2024, month: 1))
+        let history = try Self.history(panel, Window(first: month, last: month), threads: threads)
+        #expect(history.customers.map { Array($0.name.utf8) } == [Array("e\u{301}".utf8), Array("\u{E9}".utf8)])
+        #expect(history.customers.map(\.entries) == [0..<2, 2..<4])
+    }
+
     @Test(arguments: [(1, .grid), (2, .grid), (3, .radix), (4, .radix), (5, .automatic)] as [(UInt64, HistoryOrder.Strategy)])
     func entriesAreInNameMonthItemOrderWithEveryForecast(seed: UInt64, strategy: HistoryOrder.Strategy) throws {
         let scratch = Scratch()

@@ -87,12 +87,12 @@ struct ForecastHistory {
             }
         }
         // Entry k is order[k]'s; each thread makes a run of them and lists the customers it met.
-        var runs = [[Customer]](repeating: [], count: parts)
+        var runs = [[(id: Int32, customer: Customer)]](repeating: [], count: parts)
         let customerNames = panel.customers.names
         entries = [Entry](unsafeUninitializedCapacity: order.count) { entries, initialized in
             runs.withUnsafeMutableBufferPointer { runs in
                 inParallel(parts) { p in
-                    var met: [Customer] = []
+                    var met: [(id: Int32, customer: Customer)] = []
                     var lastCustomer: Int32 = -1
                     let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
                     for k in range {
@@ -100,31 +100,36 @@ struct ForecastHistory {
                         let key = panel.slotKey[slot]
                         let customer = Panel.customer(of: key)
                         if customer != lastCustomer {
-                            if !met.isEmpty { met[met.count - 1].entries = met[met.count - 1].entries.lowerBound..<k }
-                            met.append(Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0))
+                            if !met.isEmpty { met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<k }
+                            met.append((customer, Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0)))
                             lastCustomer = customer
                         }
                         let mask = panel.forecastLags[slot]
-                        met[met.count - 1].lags |= mask
+                        met[met.count - 1].customer.lags |= mask
                         (entries.baseAddress! + k).initialize(to: Entry(month: Panel.month(of: key), item: Panel.item(of: key),
                                                                         actual: panel.actual[slot], hasActual: panel.actualRows[slot] > 0,
                                                                         lags: mask, first: valueStart[slot]))
                     }
-                    if !met.isEmpty { met[met.count - 1].entries = met[met.count - 1].entries.lowerBound..<range.upperBound }
+                    if !met.isEmpty {
+                        met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<range.upperBound
+                    }
                     runs[p] = met
                 }
             }
             initialized = order.count
         }
-        // A customer whose entries a cut between two runs split is one customer.
+        // A customer whose entries a cut between two runs split is one customer (the same id, not
+        // merely an equal name: two codes can be equal as Swift strings and differ in bytes).
+        var lastID: Int32 = -1
         for run in runs {
-            for customer in run {
-                if let last = customers.last, last.name == customer.name, last.entries.upperBound == customer.entries.lowerBound {
+            for (id, customer) in run {
+                if id == lastID, let last = customers.last {
                     customers[customers.count - 1].entries = last.entries.lowerBound..<customer.entries.upperBound
                     customers[customers.count - 1].lags |= customer.lags
                 } else {
                     customers.append(customer)
                 }
+                lastID = id
             }
         }
     }
