@@ -199,12 +199,6 @@ package enum Syscalls {
     /// The C library's correctly rounded decimal-to-binary conversion of a NUL-terminated text.
     package static func parseDouble(_ text: UnsafePointer<CChar>) -> Double { strtod(text, nil) }
 
-    /// Whether `bytes` holds `byte`: the C library's `memchr`, many bytes at a time.
-    package static func contains(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-        return memchr(base, Int32(byte), bytes.count) != nil
-    }
-
     /// The message the C library has for an errno value.
     package static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
 

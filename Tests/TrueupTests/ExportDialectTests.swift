@@ -111,22 +111,76 @@ import TrueupReports
         #expect(!SidePlan.isPlain(try SideSource.resolve([path]), kind: .actuals, pattern: nil, encoding: .utf8, overrides: [:]))
     }
 
-    /// A semicolon file with both marks is intake's, which reads the one its values use as the decimal
-    /// mark and the other as a thousands separator: `1.234` beside `0,5` is 1234, wherever it sits
-    /// in the file (here past the plan's sample). One mark only, or a lag beside a snapshot column:
-    /// as the plan says below.
-    @Test func aSemicolonFileWithBothMarksGoesThroughIntake() throws {
+    /// A semicolon file whose quantities hold both marks is intake's, which reads the one its values
+    /// use as the decimal mark and the other as a thousands separator: `1.234` beside `0,5` is 1234,
+    /// wherever it sits in the file (here past the plan's sample). The plan can't know before reading;
+    /// the fast reader finds out as it reads, and the sides are read again, that one through intake.
+    @Test func aSemicolonFileWithBothMarksIsReadAsIntakeReadsIt() throws {
         let scratch = Scratch()
         let rows = (1...400).map { "C1;x\($0);2024-01;0,5" }
         let both = scratch.file("both.csv", (["customer;item;period;actual"] + rows + ["C1;late;2024-01;1.234"] + rows.map { $0.replacingOccurrences(of: "x", with: "y") }).joined(separator: "\n") + "\n")
-        #expect(!SidePlan.isPlain(try SideSource.resolve([both]), kind: .actuals, pattern: nil, encoding: .utf8, overrides: [:]))
         let forecasts = scratch.file("f.csv", "customer,item,period,lag,forecast\nC1,late,2024-01,1,1000\n")
         let result = try Report.run(ReportRequest(forecasts: forecasts, actuals: both))
         #expect(result.rows.first?.figures.actual == 1234 + 800 * 0.5)
+        #expect(result.actuals.rowsRead == 801)
         let commas = scratch.file("commas.csv", (["customer;item;period;actual"] + rows).joined(separator: "\n") + "\n")
         #expect(SidePlan.isPlain(try SideSource.resolve([commas]), kind: .actuals, pattern: nil, encoding: .utf8, overrides: [:]))
         let lagAndSnapshot = scratch.file("ls.csv", "customer,item,period,lag,snapshot,forecast\nC1,x,2024-03,1,2024-01,5\n")
         #expect(!SidePlan.isPlain(try SideSource.resolve([lagAndSnapshot]), kind: .forecasts, pattern: nil, encoding: .utf8, overrides: [:]))
+    }
+
+    /// The forecasts found to need intake after the actuals were read: both are read again, and every
+    /// row and bad row is counted once.
+    @Test func forecastsWithBothMarksAreReadAgainWithTheActualsCountedOnce() throws {
+        let scratch = Scratch()
+        let actuals = scratch.file("a.csv", "customer,item,period,actual\nC1,x,2024-01,100\nC1,x,2024-02,oops\nC1,y,2024-01,1500\n")
+        let lines = (1...300).map { "C1;z\($0);2024-01;1;0,5" }
+        let forecasts = scratch.file("f.csv", (["customer;item;period;lag;forecast", "C1;x;2024-01;1;2,5"] + lines
+            + ["C1;y;2024-01;1;1.250", "C1;w;2024-01;1;bad"]).joined(separator: "\n") + "\n")
+        var request = ReportRequest(forecasts: forecasts, actuals: actuals)
+        request.skipBadRows = true
+        let result = try Report.run(request)
+        // Intake reads the comma as the decimal mark and `1.250` as 1250 (the 300 items without actuals count at 0 sold).
+        #expect(result.rows.first?.figures.forecast == 2.5 + 1250 + 300 * 0.5)
+        #expect(result.forecasts.rowsRead == 303 && result.forecasts.rowsRejected == 1)
+        #expect(result.actuals.rowsRead == 3 && result.actuals.rowsRejected == 1)
+        #expect(result.rejects.count == 2)
+    }
+
+    /// Points only in names, or quantities whose points are surely decimal, read straight; points that
+    /// might group thousands (`1.234` and nothing else) read as intake reads them, 1234.
+    @Test func aSemicolonFileReadsStraightOnlyWhereBothReadersAgree() throws {
+        let scratch = Scratch()
+        let forecasts = scratch.file("f.csv", "customer,item,period,lag,forecast\nACME Inc.,x,2024-01,1,10\n")
+        func actual(_ values: [String], customer: String = "ACME Inc.") throws -> Double? {
+            let body = values.enumerated().map { "\(customer);x;2024-0\($0.offset + 1);\($0.element)" }
+            let path = scratch.file("a\(values.joined()).csv", (["customer;item;period;actual"] + body).joined(separator: "\n") + "\n")
+            var request = ReportRequest(forecasts: forecasts, actuals: path)
+            request.from = Month(year: 2024, month: 1)
+            request.to = Month(year: 2024, month: 1)
+            return try Report.run(request).rows.first?.figures.actual
+        }
+        #expect(try actual(["1,5", "2,25"]) == 1.5)
+        #expect(try actual(["1.5", "2.25"]) == 1.5)
+        #expect(try actual(["1.234", "2.500"]) == 1234)
+        #expect(try actual(["1.234", "2,5"]) == 1234)
+    }
+
+    /// The marks the plain path records for a quantity are the ones `DecimalMarks.of` finds in its bytes.
+    @Test func thePlainPathRecordsTheMarksTheGeneralPathFinds() throws {
+        for value in ["5", "0,5", "1,234", "1.5", "1.234", "-12.5", "7.", ",5", "123.4567"] {
+            let scratch = Scratch()
+            let path = scratch.file("a.csv", "customer;item;period;actual\nC1;x;2024-01;\(value)\n")
+            let header = try Ingest.Header(path: path, fileSize: SideSource.size(of: path), required: [.customer, .item, .period, .actual],
+                                           optional: [], overrides: [:], encoding: .utf8)
+            let parser = RowParser(kind: .actuals, file: path, mapping: header.mapping, dialect: header.dialect, decimalComma: true)
+            var block = ParsedBlock(start: header.dataStart)
+            let line = Array("C1;x;2024-01;\(value)\n".utf8)
+            let took = line.withUnsafeBytes { parser.parsePlain($0, line: 2, layout: parser.plain!, into: &block) }
+            #expect(took == line.count, "\(value)")
+            let expected = Array(value.utf8).withUnsafeBytes { DecimalMarks.of($0) }
+            #expect(block.marks == expected, "\(value)")
+        }
     }
 
     /// The rows the plain path took and the rows left to the general path, reading the whole file.

@@ -134,6 +134,7 @@ struct Ingest {
         if kind == .actuals { panel.reserve(keys: rows) } else { panel.reserve(forecastRows: rows) }
         var read = 0
         var rejected = 0
+        var marks: DecimalMarks = []
         try BlockReader.read(path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
                              firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
                              progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
@@ -165,6 +166,7 @@ struct Ingest {
             }
             read += block.rowsRead
             rejected += block.problems.count + rows.rejectedInMerge
+            marks.formUnion(block.marks)
         }
         if !duplicates.isEmpty || !rawPending.isEmpty {
             try reread(path: path, header: header, parser: parser)
@@ -174,7 +176,7 @@ struct Ingest {
         // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
         return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
                          hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected,
-                         readStatus: source.start)
+                         readStatus: source.start, decimalMarks: marks)
     }
 
     /// The panel's ids of a block's customers or items, through `--normalize-keys` when given.

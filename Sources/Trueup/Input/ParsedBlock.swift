@@ -24,6 +24,8 @@ struct ParsedBlock: Sendable {
     var transcoded: [UInt8] = []
     /// The names that began the last plain row (`RowParser.parsePlain`).
     var leading = LeadingNames()
+    /// The decimal marks the block's quantities showed, in a semicolon file.
+    var marks: DecimalMarks = []
 
     init(start: Int) { self.start = start }
 
@@ -42,6 +44,7 @@ struct ParsedBlock: Sendable {
         rowsRead = 0
         decimals = 0
         leading = LeadingNames()
+        marks = []
     }
 
     /// A block with no record: the one before it ran past its whole range.
@@ -97,6 +100,8 @@ struct RowParser: Sendable {
         guard record.count == width else {
             return reject(record, &block, column: nil, .fieldCount(expected: width, found: record.count))
         }
+        // Every row's quantity counts, as intake weighs them all to find the file's decimal mark.
+        if decimalComma { block.marks.formUnion(DecimalMarks.of(record.field(quantity))) }
         let customerBytes = record.field(customer).trimmingSpaces()
         guard !customerBytes.isEmpty else { return reject(record, &block, column: names[customer], .emptyName(.customer)) }
         let itemBytes = record.field(item).trimmingSpaces()

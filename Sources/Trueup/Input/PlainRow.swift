@@ -138,11 +138,17 @@ extension RowParser {
                         i += 1
                     }
                     if i < n && (p[i] == UInt8(ascii: ".") || (layout.decimalComma && p[i] == UInt8(ascii: ","))) {
+                        let mark = p[i]
                         i += 1
                         while i < n, p[i] &- 48 < 10 {
                             mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48)
                             fractionDigits += 1
                             i += 1
+                        }
+                        if layout.decimalComma {
+                            // As `DecimalMarks.of`: one point is evidence unless three digits follow it.
+                            block.marks.formUnion(mark == UInt8(ascii: ",") ? .comma
+                                                  : fractionDigits == 3 ? .point : [.point, .pointEvidence])
                         }
                     }
                     guard digits + fractionDigits > 0 else {

@@ -10,8 +10,9 @@ import TrueupSystem
 /// CRLF line ends and the delimiter are the CSV reader's, and the common dialects of those
 /// (dates, quoted fields, decimal commas, a snapshot column) are its plain path's too
 /// (`PlainLayout`). Anything else (several sources, a pipe, a workbook, month columns, named
-/// months, grouped numbers, Windows-1252, a lag beside a snapshot column, a semicolon file
-/// holding both `.` and `,`) goes through `SideIntake`.
+/// months, grouped numbers, Windows-1252, a lag beside a snapshot column) goes through
+/// `SideIntake`, and so does a semicolon file whose quantities turn out, once read, to use the
+/// decimal marks otherwise than the fast reader took them (`DecimalMarks`).
 enum SidePlan {
     static func isPlain(_ sources: [SideSource], kind: RowParser.Kind, pattern: NamePattern?, encoding: SourceEncoding,
                         overrides: [Column: String]) -> Bool {
@@ -39,10 +40,6 @@ enum SidePlan {
         if header.mapping.index[.name] != nil { return false }
         // With a lag and a snapshot column, intake decides which one counts.
         if header.mapping.index[.lag] != nil && header.mapping.index[.snapshot] != nil { return false }
-        // The fast reader takes `.` and `,` alike as the decimal mark of a semicolon file; intake reads
-        // the one the file's values use and the other as a thousands separator (`1.234` is 1234 beside
-        // `0,5`). Only a file with one of the two marks reads the same both ways.
-        if header.dialect.delimiter == UInt8(ascii: ";"), hasPointAndComma(source.path, from: header.dataStart) { return false }
         return sampleIsPlain(header, source: source.path, kind: kind)
     }
 
@@ -57,25 +54,6 @@ enum SidePlan {
                                         required: [.customer, .item, .period, quantity], optional: optional, overrides: side.overrides,
                                         encoding: side.encoding == .latin1 ? .latin1 : .utf8)
         return header?.mapping.header
-    }
-
-    /// Whether the file holds both a `.` and a `,` after `start` (true when it can't be read: intake says why).
-    static func hasPointAndComma(_ path: String, from start: Int) -> Bool {
-        guard let fd = try? Syscalls.openForReading(path) else { return true }
-        defer { Syscalls.close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-        defer { buffer.deallocate() }
-        var point = false, comma = false
-        var offset = start
-        while true {
-            guard let count = try? Syscalls.read(fd, into: buffer, at: offset) else { return true }
-            if count == 0 { return false }
-            let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count])
-            if !point { point = Syscalls.contains(UInt8(ascii: "."), in: bytes) }
-            if !comma { comma = Syscalls.contains(UInt8(ascii: ","), in: bytes) }
-            if point && comma { return true }
-            offset += count
-        }
     }
 
     /// Reads up to 256 rows from the start and 64 KB from the end.

@@ -8,6 +8,9 @@ struct SideRequest {
     var overrides: [Column: String]
     var workbookReader: WorkbookReader?
     var sheet: String?
+    /// Read through intake even when the fast reader could take it: a semicolon file whose
+    /// quantities the fast reader found to read otherwise than intake does (`DecimalMarks`).
+    var throughIntake = false
 
     /// The side as messages and run.json name it: its arguments, `-` as standard input.
     var displayName: String { arguments.map { $0 == "-" ? "standard input" : $0 }.joined(separator: ", ") }
@@ -16,12 +19,16 @@ struct SideRequest {
 extension Ingest {
     /// Reads one side from every source its arguments name: a single plain file straight into the
     /// fast reader, anything else through intake's normalized text first. Either way the
-    /// problems name the sources' own files, lines and columns.
-    mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile {
+    /// problems name the sources' own files, lines and columns. Nil when the file, read straight,
+    /// showed quantities intake would read otherwise (`DecimalMarks`): the caller reads the
+    /// sides again from the start, this one with `throughIntake`.
+    mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
         let sources = try SideSource.resolve(side.arguments)
-        if SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides),
+        if !side.throughIntake,
+           SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides),
            let source = sources.first {
             var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
+            guard file.decimalMarks.readAsIntakeReads else { return nil }
             file.files = [SourceFile(path: source.path, bytes: file.bytes, sha256: "", encoding: side.encoding.rawValue,
                                      delimiter: file.delimiter, layout: "long", columns: file.columns,
                                      rowsRead: file.rowsRead, rowsRejected: file.rowsRejected)]

@@ -6,6 +6,50 @@ public enum Report {
         try scored(request).result
     }
 
+    /// Reads the actuals, then the forecasts. A semicolon file read straight whose quantities intake
+    /// would read otherwise (`DecimalMarks`: rare, and only known once it is read) is read again
+    /// through intake, and the sides from the start, so that the panel is built once.
+    static func readSides(_ request: ReportRequest, stopwatch: inout Stopwatch)
+        throws(InputError) -> (ingest: Ingest, actuals: InputFile, forecasts: InputFile) {
+        var throughIntake: Set<RowParser.Kind> = []
+        while true {
+            var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
+                                blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
+            ingest.normalization = request.normalizeKeys
+            var actualsSide = request.side(.actuals), forecastsSide = request.side(.forecasts)
+            actualsSide.throughIntake = throughIntake.contains(.actuals)
+            forecastsSide.throughIntake = throughIntake.contains(.forecasts)
+            let read: InputFile?
+            do throws(InputError) {
+                read = try ingest.readSide(actualsSide)
+            } catch .missingColumns(let file, let line, let missing, let header) {
+                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
+                // When the forecasts lack columns too, one message says so for both.
+                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding)
+                do throws(InputError) {
+                    _ = try other.readSide(forecastsSide)
+                } catch .missingColumns(let file, let line, let missing, let header) {
+                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
+                                                actuals: actualsError)
+                } catch {}
+                throw actualsError
+            }
+            guard let actuals = read else {
+                throughIntake.insert(.actuals)
+                stopwatch.lap("straight read discarded")
+                continue
+            }
+            stopwatch.lap("read actuals")
+            guard let forecasts = try ingest.readSide(forecastsSide) else {
+                throughIntake.insert(.forecasts)
+                stopwatch.lap("straight read discarded")
+                continue
+            }
+            stopwatch.lap("read forecasts")
+            return (ingest, actuals, forecasts)
+        }
+    }
+
     /// The run, and the panel it scored: another grouping of the same files is scored from that.
     static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, panel: ScoredPanel) {
         // Files are checked before anything is read: a FIFO or a device named as a file is refused
@@ -41,29 +85,11 @@ public enum Report {
         }
         let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
-        var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
-                            blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
-        ingest.normalization = request.normalizeKeys
-        var actuals: InputFile
-        var forecasts: InputFile
-        do throws(InputError) {
-            do throws(InputError) {
-                actuals = try ingest.readSide(request.side(.actuals))
-            } catch .missingColumns(let file, let line, let missing, let header) {
-                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
-                // When the forecasts lack columns too, one message says so for both.
-                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding)
-                do throws(InputError) {
-                    _ = try other.readSide(request.side(.forecasts))
-                } catch .missingColumns(let file, let line, let missing, let header) {
-                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
-                                                actuals: actualsError)
-                } catch {}
-                throw actualsError
-            }
-            stopwatch.lap("read actuals")
-            forecasts = try ingest.readSide(request.side(.forecasts))
-            stopwatch.lap("read forecasts")
+        let ingest: Ingest
+        let actuals: InputFile
+        let forecasts: InputFile
+        do {
+            (ingest, actuals, forecasts) = try readSides(request, stopwatch: &stopwatch)
         } catch {
             throw .input(error)
         }
