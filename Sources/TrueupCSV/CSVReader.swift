@@ -133,6 +133,7 @@ public final class CSVReader {
     /// either takes the record whole, returning how many bytes it took (the record and its
     /// line end, one line only), or returns nil and leaves the record to the tokenizer and
     /// `body`. A caller that can read its common rows faster than field by field uses it.
+    @inline(__always)
     public func records(from start: Int = 0, before limit: Int = .max, firstLine: Int = 1,
                         plain: (UnsafeRawBufferPointer, _ line: Int) -> Int?,
                         _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
@@ -193,6 +194,24 @@ public final class CSVReader {
                 throw CSVError.unterminatedQuote(CSVPosition(line: line + newlinesBefore, byteOffset: bufferOffset + quoteAt))
             }
         }
+    }
+
+    /// `records(from:before:firstLine:_:)` with the fast lane: every record is offered to `lane`
+    /// first, and a plain record it reads is handed to `plain` with its fields, which takes it
+    /// (true) or leaves it (false) to the tokenizer and `body`. The fields are lent, not copied: `plain` reads them.
+    public func records(from start: Int = 0, before limit: Int = .max, firstLine: Int = 1, lane: PlainLane,
+                        plain: (UnsafeRawBufferPointer, inout PlainLane.Fields, _ line: Int) -> Bool,
+                        _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
+        var fields = PlainLane.Fields()
+        return try records(from: start, before: limit, firstLine: firstLine, plain: { bytes, line in
+            guard lane.read(bytes, into: &fields) else { return nil }
+            guard plain(bytes, &fields, line) else {
+                // Left to the tokenizer: the record after it is read whole.
+                fields.forgetLead()
+                return nil
+            }
+            return fields.length
+        }, body)
     }
 
     private func grow() {

@@ -95,14 +95,19 @@ enum BlockReader {
         if limit != .max { block.reserve(rows: max(0, limit - start) / 20 + 1) }
         do {
             let reader = try CSVReader(path: path, dialect: dialect)
-            // Most rows take the plain path; the rest, and every row of a file it can't read, the general one.
-            let layout = parser.plain
-            block.stop = try reader.records(from: start, before: limit, plain: { bytes, line in
-                guard let layout else { return nil }
-                return parser.parsePlain(bytes, line: line, layout: layout, into: &block)
-            }) { record in
-                parser.parse(record, into: &block)
-                return true
+            // Most rows take the CSV reader's fast lane; the rest, and every row of a file it can't read, the general path.
+            if let layout = parser.plain {
+                block.stop = try reader.records(from: start, before: limit, lane: layout.lane, plain: { bytes, fields, line in
+                    parser.takePlain(bytes, &fields, line: line, layout: layout, into: &block)
+                }) { record in
+                    parser.parse(record, into: &block)
+                    return true
+                }
+            } else {
+                block.stop = try reader.records(from: start, before: limit) { record in
+                    parser.parse(record, into: &block)
+                    return true
+                }
             }
         } catch {
             block.failure = (error as? CSVError) ?? .unreadable(path: path, reason: "\(error)")

@@ -22,8 +22,8 @@ struct ParsedBlock: Sendable {
     var decimals: Int? = 0
     /// Scratch for names transcoded to UTF-8.
     var transcoded: [UInt8] = []
-    /// The names that began the last plain row (`RowParser.parsePlain`).
-    var leading = LeadingNames()
+    /// The customer and item of the last plain row the lane read whole (`RowParser.takePlain`).
+    var leadingIDs: (customer: Int32, item: Int32) = (0, 0)
     /// The decimal marks the block's quantities showed, in a semicolon file.
     var marks: DecimalMarks = []
 
@@ -43,7 +43,7 @@ struct ParsedBlock: Sendable {
         problems.removeAll()
         rowsRead = 0
         decimals = 0
-        leading = LeadingNames()
+        leadingIDs = (0, 0)
         marks = []
     }
 

@@ -48,7 +48,39 @@ enum ReaderCheck {
             fail("reading in two parts split at \(limit) differs from reading the whole")
         }
         if whole.failure == nil { checkRoundTrip(whole, dialect: dialect) }
+        if whole.failure == nil, let width = whole.records.first?.fields.count, width <= PlainLane.maximumWidth {
+            let expected = whole.records.map { LaneRecord(line: $0.line, fields: $0.fields) }
+            if readThroughLane(bytes, dialect: dialect, width: width, bufferSize: 5 + seed % 61) != expected {
+                fail("the fast lane reads differently from the tokenizer")
+            }
+        }
         return whole
+    }
+
+    struct LaneRecord: Equatable {
+        var line: Int
+        var fields: [[UInt8]]
+    }
+
+    /// The records with every one offered to a fast lane of `width` text columns first.
+    static func readThroughLane(_ bytes: [UInt8], dialect: CSVDialect, width: Int, bufferSize: Int) -> [LaneRecord] {
+        guard let lane = PlainLane(Array(repeating: .text, count: width), dialect: dialect, decimalComma: false) else {
+            fail("no lane of \(width) columns")
+        }
+        var records: [LaneRecord] = []
+        do {
+            let reader = try CSVReader(bytes: bytes, dialect: dialect, bufferSize: bufferSize)
+            _ = try reader.records(lane: lane, plain: { raw, fields, line in
+                records.append(LaneRecord(line: line, fields: (0..<width).map { Array(raw[fields.span($0)]) }))
+                return true
+            }) { record in
+                records.append(LaneRecord(line: record.line, fields: (0..<record.count).map { Array(record.field($0)) }))
+                return true
+            }
+        } catch {
+            fail("the lane's read threw \(error) where the tokenizer's did not")
+        }
+        return records
     }
 
     static func read(_ bytes: [UInt8], dialect: CSVDialect?, bufferSize: Int) -> Reading {

@@ -1,0 +1,70 @@
+import Testing
+import TrueupCSV
+
+/// The records of `testCase` read with every record offered to a lane of text columns first: the
+/// lane takes the records it can, the tokenizer the rest.
+private func recordsThroughTheLane(_ testCase: ParseCase, bufferSize: Int) throws -> (records: [[String]], taken: Int) {
+    let reader = try CSVReader(bytes: testCase.input, dialect: testCase.dialect, bufferSize: bufferSize)
+    let width = min(testCase.expected.first?.count ?? 1, PlainLane.maximumWidth)
+    let lane = try #require(PlainLane(Array(repeating: .text, count: width), dialect: reader.dialect, decimalComma: false))
+    var records: [[String]] = []
+    var taken = 0
+    var fields = PlainLane.Fields()
+    _ = try reader.records(plain: { bytes, _ in
+        guard lane.read(bytes, into: &fields) else { return nil }
+        records.append((0..<lane.width).map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fields.span($0)]), as: UTF8.self) })
+        taken += 1
+        return fields.length
+    }) { record in
+        records.append((0..<record.count).map { record.string($0) })
+        return true
+    }
+    return (records, taken)
+}
+
+/// The parsing table through both lanes: whatever records the fast lane takes, at any buffer size,
+/// the records are the tokenizer's.
+@Test("records through the plain lane", arguments: parseCases, bufferSizes)
+func parsesToThroughThePlainLane(_ testCase: ParseCase, bufferSize: Int) throws {
+    #expect(try recordsThroughTheLane(testCase, bufferSize: bufferSize).records == testCase.expected)
+}
+
+/// The lane takes the plain records of the table, so the test above tests it: most cases with a
+/// first record of the simple form are read, at least in part, by the lane.
+@Test func theLaneTakesThePlainRecordsOfTheTable() throws {
+    let taken = try parseCases.map { try recordsThroughTheLane($0, bufferSize: 1 << 20).taken }
+    #expect(taken.filter { $0 > 0 }.count >= parseCases.count / 3)
+}
+
+/// Typed columns: each read where it lies, or the record declined.
+@Test(arguments: [
+    ("C1,x,2024-03,2,-12.5\n", true), ("\"C1\",\"x\",\"2024-03-31\",\"2\",\"7\"\r\n", true), ("C1,x,2024-02-30,2,7\n", false),
+    ("C1,x,2024-13,2,7\n", false), ("C1,x,2024-03,123,7\n", false), ("C1,x,2024-03,2,1e5\n", false), (" C1,x,2024-03,2,7\n", false),
+    ("C1,,2024-03,2,7\n", false), ("C1,x,2024-03,2,1234567890123456\n", false), ("C1,x,2024-03,2,7", false),
+    ("C1,x,2024-03T10:00,2,7\n", false), ("C1,x,2024-03,2,7\r", false), ("C1,x,2024-03,2,7,8\n", false),
+])
+func typedColumns(line: String, takes: Bool) throws {
+    let lane = try #require(PlainLane([.name, .name, .yearMonth, .count, .decimal], dialect: CSVDialect(), decimalComma: false))
+    let bytes = Array(line.utf8)
+    var fields = PlainLane.Fields()
+    #expect(bytes.withUnsafeBytes { lane.read($0, into: &fields) } == takes)
+    guard takes else { return }
+    #expect(fields.length == bytes.count)
+    #expect(String(decoding: bytes[fields.span(0)], as: UTF8.self) == "C1")
+    #expect(fields.months.0 == 2024 * 12 + 2)
+    #expect(fields.count == 2)
+}
+
+/// A decimal comma, and the first columns skipped when the caller knows them.
+@Test func decimalCommaAndSkippedColumns() throws {
+    let lane = try #require(PlainLane([.name, .name, .yearMonth, .decimal], dialect: CSVDialect(delimiter: UInt8(ascii: ";")),
+                                      decimalComma: true))
+    let bytes = Array("C1;x;2024-01;-1,25\n".utf8)
+    var whole = PlainLane.Fields()
+    #expect(bytes.withUnsafeBytes { lane.read($0, into: &whole) })
+    #expect(whole.mantissa == 125 && whole.fractionDigits == 2 && whole.negative && whole.mark == UInt8(ascii: ","))
+    #expect(whole.thirdColumn == 5)
+    var skipped = PlainLane.Fields()
+    #expect(bytes.withUnsafeBytes { lane.read($0, from: whole.thirdColumn, column: 2, into: &skipped) })
+    #expect(skipped.length == whole.length && skipped.mantissa == 125 && skipped.months.0 == whole.months.0)
+}
