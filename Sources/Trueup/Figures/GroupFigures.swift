@@ -22,8 +22,7 @@ struct GroupFigures {
     private func gather(group g: Int, lag l: Int, into values: Gathered) {
         let first = cells.range(group: g, lag: l).lowerBound
         let steps = max(cells.lags[l], 1)
-        let source = cells.source.buffer
-        do {
+        cells.source.withUncheckedColumn { source in
             for p in 0..<cells.periodCount {
                 let segment = cells.range(group: g, lag: l, period: p)
                 guard !segment.isEmpty else { continue }
@@ -47,15 +46,11 @@ struct GroupFigures {
     /// `threads` threads that each take a contiguous run of groups; every sum is the same for any count.
     func compute(threads: Int = 1) -> [(group: Int, lag: Int, sums: CellSums)] {
         let parts = max(1, min(threads, cells.groupCount / 64))
-        var results = [[(group: Int, lag: Int, sums: CellSums)]](repeating: [], count: parts)
-        results.withUnsafeMutableBufferPointer { results in
-            let results = results.baseAddress!
-            inParallel(parts) { p in
-                let groups = (p * cells.groupCount / parts)..<((p + 1) * cells.groupCount / parts)
-                compute(groups) { results[p].append(($0, $1, $2)) }
-            }
+        return UncheckedParallel.runs(cells.groupCount, parts: parts) { groups in
+            var results: [(group: Int, lag: Int, sums: CellSums)] = []
+            compute(groups) { results.append(($0, $1, $2)) }
+            return results
         }
-        return Array(results.joined())
     }
 
     /// The sums of the groups in `groups`, in their order, each group's lags in order.
