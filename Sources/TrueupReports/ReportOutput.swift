@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import Trueup
 
 /// What a report writes: the text for standard output, and which files go to the output
@@ -88,24 +89,15 @@ public struct ReportOutput {
     }
 
     /// Calls every render at once, on as many threads as there are cores, and returns their texts in order.
+    ///
+    /// Each render's text goes into its own slot under a lock: a handful of renders, each taking
+    /// the lock once, so the lock costs nothing next to the rendering.
     static func renderAtOnce(_ renders: [@Sendable () -> String]) -> [String] {
-        let texts = Texts(count: renders.count)
-        DispatchQueue.concurrentPerform(iterations: renders.count) { k in texts.set(k, renders[k]()) }
-        return texts.all
-    }
-
-    /// One slot per render; each render writes only its own, and they are read after all are done.
-    private final class Texts: @unchecked Sendable {
-        private let texts: UnsafeMutableBufferPointer<String>
-        init(count: Int) {
-            texts = .allocate(capacity: count)
-            texts.initialize(repeating: "")
+        let texts = Mutex([String](repeating: "", count: renders.count))
+        DispatchQueue.concurrentPerform(iterations: renders.count) { k in
+            let text = renders[k]()
+            texts.withLock { $0[k] = text }
         }
-        deinit {
-            texts.deinitialize()
-            texts.deallocate()
-        }
-        func set(_ k: Int, _ text: String) { texts[k] = text }
-        var all: [String] { Array(texts) }
+        return texts.withLock { $0 }
     }
 }

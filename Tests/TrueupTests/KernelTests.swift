@@ -33,7 +33,7 @@ import Testing
     func errorIsForecastMinusActual(n: Int) {
         let (f, a) = Self.vectors(n, seed: UInt64(n) + 1)
         var e = [Double](repeating: .nan, count: n)
-        f.withUnsafeBufferPointer { f in a.withUnsafeBufferPointer { a in e.withUnsafeMutableBufferPointer { e in
+        f.withUncheckedColumn { f in a.withUncheckedColumn { a in e.withUncheckedMutableColumn { e in
             Kernels.error(forecast: f, actual: a, into: e)
         } } }
         #expect(e == zip(f, a).map { $0 - $1 })
@@ -50,7 +50,7 @@ import Testing
             let ones = [Double](repeating: 1, count: max(n, 1))
             let bitForBit = whole || !exact
             func same(_ x: Double, _ y: Double) -> Bool { bitForBit ? x == y : agree(x, y) }
-            e.withUnsafeBufferPointer { ev in ones.withUnsafeBufferPointer { ones in
+            e.withUncheckedColumn { ev in ones.withUncheckedColumn { ones in
                 var sum = 0.0, absolute = 0.0, squares = 0.0
                 for x in e { sum += x; absolute += abs(x); squares += x * x }
                 #expect(same(Kernels.sum(ev, ones: ones, exact: exact), sum))
@@ -69,7 +69,7 @@ import Testing
         }
         var squares = 0.0, absolute = 0.0
         for x in e { squares += x * x; absolute += abs(x) }
-        e.withUnsafeBufferPointer { ev in
+        e.withUncheckedColumn { ev in
             #expect(Kernels.sumOfSquares(ev, absoluteSum: absolute, exact: true) == squares)
         }
     }
@@ -83,7 +83,7 @@ import Testing
             if a[i] != 0 { relative += abs(e[i]) / abs(a[i]); relativeCount += 1 }
             if abs(f[i]) + abs(a[i]) != 0 { symmetric += 2 * abs(e[i]) / (abs(f[i]) + abs(a[i])) }
         }
-        f.withUnsafeBufferPointer { f in a.withUnsafeBufferPointer { a in e.withUnsafeBufferPointer { e in
+        f.withUncheckedColumn { f in a.withUncheckedColumn { a in e.withUncheckedColumn { e in
             let mape = Kernels.relativeErrorSum(error: e, actual: a)
             #expect(agree(mape.sum, relative))
             #expect(mape.count == relativeCount)

@@ -22,7 +22,7 @@ import Testing
         let a = Self.matrix(m, k, seed: UInt64(m * 100 + k))
         let b = Self.matrix(k, n, seed: UInt64(n * 100 + k + 1))
         var c = [Double](repeating: .nan, count: m * n)
-        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+        a.withUncheckedColumn { a in b.withUncheckedColumn { b in c.withUncheckedMutableColumn { c in
             BLAS.multiply(a, b, into: c, m: m, k: k, n: n)
         } } }
         for i in 0..<m {
@@ -36,8 +36,9 @@ import Testing
 
     @Test func multiplyWithNoInnerDimensionIsZero() {
         var c = [Double](repeating: .nan, count: 6)
-        c.withUnsafeMutableBufferPointer { c in BLAS.multiply(UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0),
-                                                              into: c, m: 2, k: 0, n: 3) }
+        c.withUncheckedMutableColumn { c in BLAS.multiply(UncheckedColumn(unchecked: UnsafeBufferPointer(start: nil, count: 0)),
+                                                                 UncheckedColumn(unchecked: UnsafeBufferPointer(start: nil, count: 0)),
+                                                                 into: c, m: 2, k: 0, n: 3) }
         #expect(c == [0, 0, 0, 0, 0, 0])
     }
 
@@ -51,9 +52,9 @@ import Testing
             if whole { m = m.map { ($0 * 4).rounded() } }
             var t = [Double](repeating: .nan, count: rows * months)
             var sums = [Double](repeating: .nan, count: months)
-            m.withUnsafeBufferPointer { m in
-                t.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: rows, months: months, width: width, exact: exact, into: $0) }
-                sums.withUnsafeMutableBufferPointer { Kernels.columnSums(m, rows: rows, columns: months, exact: exact, into: $0) }
+            m.withUncheckedColumn { m in
+                t.withUncheckedMutableColumn { Kernels.trailingSums(m, rows: rows, months: months, width: width, exact: exact, into: $0) }
+                sums.withUncheckedMutableColumn { Kernels.columnSums(m, rows: rows, columns: months, exact: exact, into: $0) }
             }
             let bitForBit = whole || !exact
             for r in 0..<rows {

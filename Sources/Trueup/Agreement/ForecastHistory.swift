@@ -74,8 +74,8 @@ struct ForecastHistory {
         // Each (slot, lag) has one row and one place: the threads write disjoint places.
         let parts = max(1, min(threads, panel.rowSlot.count / max(1, rowsPerThread)))
         values = [Double](repeating: 0, count: valueCount)
-        values.withUnsafeMutableBufferPointer { values in
-            inParallel(parts) { p in
+        values.withUncheckedMutableColumn { values in
+            UncheckedParallel.forEach(parts) { p in
                 let rows = panel.rowSlot.count
                 for row in (p * rows / parts)..<((p + 1) * rows / parts) {
                     let slot = Int(panel.rowSlot[row])
@@ -87,36 +87,32 @@ struct ForecastHistory {
             }
         }
         // Entry k is order[k]'s; each thread makes a run of them and lists the customers it met.
-        var runs = [[(id: Int32, customer: Customer)]](repeating: [], count: parts)
+        var runs: [[(id: Int32, customer: Customer)]] = []
         let customerNames = panel.customers.names
-        entries = [Entry](unsafeUninitializedCapacity: order.count) { entries, initialized in
-            runs.withUnsafeMutableBufferPointer { runs in
-                inParallel(parts) { p in
-                    var met: [(id: Int32, customer: Customer)] = []
-                    var lastCustomer: Int32 = -1
-                    let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
-                    for k in range {
-                        let slot = Int(order[k])
-                        let key = panel.slotKey[slot]
-                        let customer = Panel.customer(of: key)
-                        if customer != lastCustomer {
-                            if !met.isEmpty { met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<k }
-                            met.append((customer, Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0)))
-                            lastCustomer = customer
-                        }
-                        let mask = panel.forecastLags[slot]
-                        met[met.count - 1].customer.lags |= mask
-                        (entries.baseAddress! + k).initialize(to: Entry(month: Panel.month(of: key), item: Panel.item(of: key),
-                                                                        actual: panel.actual[slot], hasActual: panel.actualRows[slot] > 0,
-                                                                        lags: mask, first: valueStart[slot]))
+        entries = [Entry](uncheckedCount: order.count) { entries in
+            runs = UncheckedParallel.map(parts) { p in
+                var met: [(id: Int32, customer: Customer)] = []
+                var lastCustomer: Int32 = -1
+                let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
+                for k in range {
+                    let slot = Int(order[k])
+                    let key = panel.slotKey[slot]
+                    let customer = Panel.customer(of: key)
+                    if customer != lastCustomer {
+                        if !met.isEmpty { met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<k }
+                        met.append((customer, Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0)))
+                        lastCustomer = customer
                     }
-                    if !met.isEmpty {
-                        met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<range.upperBound
-                    }
-                    runs[p] = met
+                    let mask = panel.forecastLags[slot]
+                    met[met.count - 1].customer.lags |= mask
+                    entries[k] = Entry(month: Panel.month(of: key), item: Panel.item(of: key), actual: panel.actual[slot],
+                                       hasActual: panel.actualRows[slot] > 0, lags: mask, first: valueStart[slot])
                 }
+                if !met.isEmpty {
+                    met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<range.upperBound
+                }
+                return met
             }
-            initialized = order.count
         }
         // A customer whose entries a cut between two runs split is one customer (the same id, not
         // merely an equal name: two codes can be equal as Swift strings and differ in bytes).

@@ -19,9 +19,9 @@ enum RadixSort {
         var count = [Int](repeating: 0, count: Int(mask) + 2)
         for pass in 0..<passes {
             let shift = UInt64(pass * width)
-            keyed.withUnsafeBufferPointer { from in
-                other.withUnsafeMutableBufferPointer { to in
-                    count.withUnsafeMutableBufferPointer { count in
+            keyed.withUncheckedColumn { from in
+                other.withUncheckedMutableColumn { to in
+                    count.withUncheckedMutableColumn { count in
                         countingPass(from, to, count, shift: shift, mask: mask)
                     }
                 }
@@ -32,8 +32,8 @@ enum RadixSort {
 
     /// One stable counting sort of `from` into `to` by the digit `(key >> shift) & mask`.
     /// `count` has room for every digit and one more; `to` is as long as `from`.
-    private static func countingPass(_ from: UnsafeBufferPointer<Pair>, _ to: UnsafeMutableBufferPointer<Pair>,
-                                     _ count: UnsafeMutableBufferPointer<Int>, shift: UInt64, mask: UInt64) {
+    private static func countingPass(_ from: UncheckedColumn<Pair>, _ to: UncheckedMutableColumn<Pair>,
+                                     _ count: UncheckedMutableColumn<Int>, shift: UInt64, mask: UInt64) {
         precondition(to.count == from.count && count.count == Int(mask) + 2)
         for k in count.indices { count[k] = 0 }
         for entry in from { count[Int((entry.key >> shift) & mask) &+ 1] &+= 1 }

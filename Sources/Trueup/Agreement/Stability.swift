@@ -57,7 +57,7 @@ extension ForecastHistory {
     /// Every customer's revisions between every pair of its lags a > b, sorted by customer, from_lag, to_lag,
     /// worked out on `threads` threads that each take a run of customers (already in name order).
     func stability(threads: Int = 1) -> [StabilityRow] {
-        inParallelRuns(customers.count, parts: threads) { run in
+        UncheckedParallel.runs(customers.count, parts: threads) { run in
             customers[run].flatMap { customer in
                 revisions(customer).sorted { ($0.fromLag, $0.toLag) < ($1.fromLag, $1.toLag) }
             }
@@ -74,7 +74,7 @@ extension ForecastHistory {
         }
         guard !pairs.isEmpty else { return [] }
         let bits = pairs.map { (a: UInt64(1) << UInt64($0.from), b: UInt64(1) << UInt64($0.to)) }
-        pairs.withUnsafeMutableBufferPointer { pairs in
+        pairs.withUncheckedMutableColumn { pairs in
             for entry in entries[customer.entries] where entry.lags.nonzeroBitCount > 1 {
                 for (k, bit) in bits.enumerated() where entry.lags & bit.a != 0 && entry.lags & bit.b != 0 {
                     let fa = values[Int(entry.first) + (entry.lags & (bit.a - 1)).nonzeroBitCount]
@@ -98,7 +98,7 @@ extension ForecastHistory {
 
     /// Each customer with two lags or more: bias and wMAPE at every lag on the cells forecast at all of them.
     func waterfalls(threads: Int = 1) -> [LagWaterfall] {
-        inParallelRuns(customers.count, parts: threads) { run in customers[run].compactMap(waterfall) }
+        UncheckedParallel.runs(customers.count, parts: threads) { run in customers[run].compactMap(waterfall) }
     }
 
     private func waterfall(_ customer: Customer) -> LagWaterfall? {

@@ -56,8 +56,8 @@ extension KeyDictionary {
                 spellings: inout [Int32: KeySpelling], fromForecasts: Bool) -> [Int32] {
         (0..<count).map { id in
             let spelling = name(Int32(id))
-            var normalized = normalization.apply(spelling)
-            let target = normalized.withUTF8 { other.id(for: UnsafeRawBufferPointer($0)) }
+            let normalized = normalization.apply(spelling)
+            let target = other.id(forName: normalized)
             switch spellings[target] {
             case nil: spellings[target] = KeySpelling(text: spelling, fromForecasts: fromForecasts)
             case let known? where fromForecasts && !known.fromForecasts:

@@ -69,12 +69,11 @@ public struct BookTrend: Sendable {
 
         // The book's monthly sums: column sums of each block; a month is covered when any group has a cell.
         var book = [Double](repeating: 0, count: blocks * t)
-        m.withUnsafeBufferPointer { m in
-            book.withUnsafeMutableBufferPointer { book in
+        m.withUncheckedColumn { m in
+            book.withUncheckedMutableColumn { book in
                 for block in 0..<blocks {
-                    let source = UnsafeBufferPointer(rebasing: m[(block * g * t)..<((block + 1) * g * t)])
-                    let target = UnsafeMutableBufferPointer(rebasing: book[(block * t)..<((block + 1) * t)])
-                    Kernels.columnSums(source, rows: g, columns: t, exact: scale.exact, into: target)
+                    Kernels.columnSums(m[(block * g * t)..<((block + 1) * g * t)], rows: g, columns: t, exact: scale.exact,
+                                       into: book[(block * t)..<((block + 1) * t)])
                 }
             }
         }
@@ -82,11 +81,11 @@ public struct BookTrend: Sendable {
 
         var trailingGroups = [Double](repeating: 0, count: blocks * g * t)
         var trailingBook = [Double](repeating: 0, count: blocks * t)
-        m.withUnsafeBufferPointer { m in
-            trailingGroups.withUnsafeMutableBufferPointer { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, exact: scale.exact, into: $0) }
+        m.withUncheckedColumn { m in
+            trailingGroups.withUncheckedMutableColumn { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, exact: scale.exact, into: $0) }
         }
-        book.withUnsafeBufferPointer { book in
-            trailingBook.withUnsafeMutableBufferPointer { Kernels.trailingSums(book, rows: blocks, months: t, width: width, exact: scale.exact, into: $0) }
+        book.withUncheckedColumn { book in
+            trailingBook.withUncheckedMutableColumn { Kernels.trailingSums(book, rows: blocks, months: t, width: width, exact: scale.exact, into: $0) }
         }
 
         /// The totals in column `column` of the block rows `row`, `row + stride`, ... of `matrix`.

@@ -10,24 +10,10 @@ struct GroupFigures {
 
     /// One group's cells at one lag, gathered from the panel: F, A, the naive forecast and the series.
     struct Gathered {
-        let forecast: UnsafeMutableBufferPointer<Double>
-        let actual: UnsafeMutableBufferPointer<Double>
-        let naive: UnsafeMutableBufferPointer<Double>
-        let series: UnsafeMutableBufferPointer<Int32>
-
-        init(capacity: Int) {
-            forecast = .allocate(capacity: max(1, capacity))
-            actual = .allocate(capacity: max(1, capacity))
-            naive = .allocate(capacity: max(1, capacity))
-            series = .allocate(capacity: max(1, capacity))
-        }
-
-        func deallocate() {
-            forecast.deallocate()
-            actual.deallocate()
-            naive.deallocate()
-            series.deallocate()
-        }
+        let forecast: UncheckedMutableColumn<Double>
+        let actual: UncheckedMutableColumn<Double>
+        let naive: UncheckedMutableColumn<Double>
+        let series: UncheckedMutableColumn<Int32>
     }
 
     /// Fills `into` with the values of the cells of (group, lag index `l`), in cell order.
@@ -36,21 +22,22 @@ struct GroupFigures {
     private func gather(group g: Int, lag l: Int, into values: Gathered) {
         let first = cells.range(group: g, lag: l).lowerBound
         let steps = max(cells.lags[l], 1)
-        let source = cells.source.buffer
-        for p in 0..<cells.periodCount {
-            let segment = cells.range(group: g, lag: l, period: p)
-            guard !segment.isEmpty else { continue }
-            let back = cells.periods[p] + -steps
-            for k in segment {
-                let from = Int(source[k])
-                let isRow = from < cells.forecastRows
-                let slot = isRow ? Int(panel.rowSlot[from]) : from - cells.forecastRows
-                let key = panel.slotKey[slot]
-                values.forecast[k - first] = isRow ? panel.rowValue[from] : 0
-                values.actual[k - first] = panel.actual[slot]
-                values.naive[k - first] = back >= firstActual
-                    ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
-                values.series[k - first] = series.ofSlot[slot]
+        cells.source.withUncheckedColumn { source in
+            for p in 0..<cells.periodCount {
+                let segment = cells.range(group: g, lag: l, period: p)
+                guard !segment.isEmpty else { continue }
+                let back = cells.periods[p] + -steps
+                for k in segment {
+                    let from = Int(source[k])
+                    let isRow = from < cells.forecastRows
+                    let slot = isRow ? Int(panel.rowSlot[from]) : from - cells.forecastRows
+                    let key = panel.slotKey[slot]
+                    values.forecast[k - first] = isRow ? panel.rowValue[from] : 0
+                    values.actual[k - first] = panel.actual[slot]
+                    values.naive[k - first] = back >= firstActual
+                        ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
+                    values.series[k - first] = series.ofSlot[slot]
+                }
             }
         }
     }
@@ -59,15 +46,11 @@ struct GroupFigures {
     /// `threads` threads that each take a contiguous run of groups; every sum is the same for any count.
     func compute(threads: Int = 1) -> [(group: Int, lag: Int, sums: CellSums)] {
         let parts = max(1, min(threads, cells.groupCount / 64))
-        var results = [[(group: Int, lag: Int, sums: CellSums)]](repeating: [], count: parts)
-        results.withUnsafeMutableBufferPointer { results in
-            let results = results.baseAddress!
-            inParallel(parts) { p in
-                let groups = (p * cells.groupCount / parts)..<((p + 1) * cells.groupCount / parts)
-                compute(groups) { results[p].append(($0, $1, $2)) }
-            }
+        return UncheckedParallel.runs(cells.groupCount, parts: parts) { groups in
+            var results: [(group: Int, lag: Int, sums: CellSums)] = []
+            compute(groups) { results.append(($0, $1, $2)) }
+            return results
         }
-        return Array(results.joined())
     }
 
     /// The sums of the groups in `groups`, in their order, each group's lags in order.
@@ -76,23 +59,25 @@ struct GroupFigures {
         for g in groups {
             for l in 0..<cells.lagCount { largest = max(largest, cells.range(group: g, lag: l).count) }
         }
-        let ones = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
-        ones.initialize(repeating: 1)
-        let error = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
-        let naiveError = UnsafeMutableBufferPointer<Double>.allocate(capacity: largest)
-        let gathered = Gathered(capacity: largest)
-        defer { ones.deallocate(); error.deallocate(); naiveError.deallocate(); gathered.deallocate() }
+        // Six Double columns of `largest` cells: ones, F, A, the naive forecast, e and the naive error.
+        var doubles = [Double](repeating: 0, count: 6 * largest)
+        var seriesOfCells = [Int32](repeating: 0, count: largest)
         var itemStamp = [Int32](repeating: -1, count: itemCount)
         var seriesStamp = [Int32](repeating: -1, count: series.count)
         var stamp: Int32 = 0
         // Quantities in whole units: BLAS sums are exact in any order. Else every sum is taken in cell order.
         let exact = panel.scale.exact
 
-        do {
-            let forecast = UnsafeBufferPointer(gathered.forecast)
-            let actual = UnsafeBufferPointer(gathered.actual)
-            let naive = UnsafeBufferPointer(gathered.naive)
-            let ones = UnsafeBufferPointer(ones)
+        doubles.withUncheckedMutableColumn { doubles in seriesOfCells.withUncheckedMutableColumn { seriesOfCells in
+            func column(_ k: Int) -> UncheckedMutableColumn<Double> { doubles[(k * largest)..<((k + 1) * largest)] }
+            let gathered = Gathered(forecast: column(1), actual: column(2), naive: column(3), series: seriesOfCells)
+            column(0).update(repeating: 1)
+            let ones = column(0).readOnly
+            let error = column(4)
+            let naiveError = column(5)
+            let forecast = gathered.forecast.readOnly
+            let actual = gathered.actual.readOnly
+            let naive = gathered.naive.readOnly
             for g in groups {
                 for l in 0..<cells.lagCount {
                     // The group's cells at this lag, as positions in the gathered buffers.
@@ -101,11 +86,11 @@ struct GroupFigures {
                     gather(group: g, lag: l, into: gathered)
                     let offset = cellRange.lowerBound
                     let range = 0..<cellRange.count
-                    let f = UnsafeBufferPointer(rebasing: forecast[range])
-                    let a = UnsafeBufferPointer(rebasing: actual[range])
-                    let e = UnsafeMutableBufferPointer(rebasing: error[0..<range.count])
+                    let f = forecast[range]
+                    let a = actual[range]
+                    let e = error[range]
                     Kernels.error(forecast: f, actual: a, into: e)
-                    let ev = UnsafeBufferPointer(e)
+                    let ev = e.readOnly
                     var s = CellSums()
                     s.cells = range.count
                     s.sumForecast = Kernels.sum(f, ones: ones, exact: exact)
@@ -125,13 +110,13 @@ struct GroupFigures {
                         guard !cellSegment.isEmpty else { continue }
                         let segment = (cellSegment.lowerBound - offset)..<(cellSegment.upperBound - offset)
                         let local = (segment.lowerBound - range.lowerBound)..<(segment.upperBound - range.lowerBound)
-                        let segmentError = UnsafeBufferPointer(rebasing: ev[local])
-                        let segmentActual = UnsafeBufferPointer(rebasing: actual[segment])
+                        let segmentError = ev[local]
+                        let segmentActual = actual[segment]
                         s.periodErrors.append(Kernels.sum(segmentError, ones: ones, exact: exact))
                         s.periodTotals.append(PeriodTotals(
                             month: cells.periods[p],
                             actual: Kernels.sum(segmentActual, ones: ones, exact: exact),
-                            forecast: Kernels.sum(UnsafeBufferPointer(rebasing: forecast[segment]), ones: ones, exact: exact),
+                            forecast: Kernels.sum(forecast[segment], ones: ones, exact: exact),
                             absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
                             absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
                         if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
@@ -142,12 +127,11 @@ struct GroupFigures {
                     let eligible = naiveStart..<range.upperBound
                     if !eligible.isEmpty {
                         let local = (naiveStart - range.lowerBound)..<range.count
-                        let d = UnsafeMutableBufferPointer(rebasing: naiveError[local])
-                        Kernels.error(forecast: UnsafeBufferPointer(rebasing: naive[eligible]),
-                                      actual: UnsafeBufferPointer(rebasing: actual[eligible]), into: d)
-                        s.naiveAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(d), exact: exact)
-                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: ev[local]), exact: exact)
-                        s.naiveAbsoluteActual = Kernels.absoluteSum(UnsafeBufferPointer(rebasing: actual[eligible]), exact: exact)
+                        let d = naiveError[local]
+                        Kernels.error(forecast: naive[eligible], actual: actual[eligible], into: d)
+                        s.naiveAbsoluteError = Kernels.absoluteSum(d.readOnly, exact: exact)
+                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(ev[local], exact: exact)
+                        s.naiveAbsoluteActual = Kernels.absoluteSum(actual[eligible], exact: exact)
                         s.naiveCells = eligible.count
                     }
 
@@ -172,7 +156,7 @@ struct GroupFigures {
                     body(g, l, s)
                 }
             }
-        }
+        } }
     }
 
     /// The value sums over the priced cells among `range` of the gathered buffers, in cell order

@@ -77,7 +77,7 @@ enum DecimalPlaces {
     }
 
     /// The decimal places of every value in `values` (the largest), or nil when one has none.
-    static func of(_ values: UnsafeBufferPointer<Double>) -> Int? {
+    static func of(_ values: some Sequence<Double>) -> Int? {
         var d = 0
         for value in values {
             // Most values need no more places than those before them: one multiply and divide.

@@ -33,7 +33,7 @@ extension Policy {
         while true {
             let got: Int
             do {
-                got = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+                got = try file.read(into: &chunk)
             } catch {
                 throw .unreadable(path: path, reason: "\(error)")
             }

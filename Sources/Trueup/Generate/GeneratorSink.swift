@@ -6,14 +6,14 @@ import TrueupSystem
 /// formatting numbers through Foundation, would dominate the run. Instead the
 /// caller reserves room for a row once (`reserve(_:)`, which flushes a full
 /// buffer with large `write(2)` calls) and then appends bytes and numbers with
-/// the `unchecked` methods, which trust that reservation. All of the
-/// generator's pointer code lives in this file; its system calls go through `SystemFile`.
+/// the `unchecked` methods, which trust that reservation (an `UncheckedMutableColumn`
+/// asserts each byte's position in debug builds); its system calls go through `SystemFile`.
 struct GeneratorSink: ~Copyable {
     private static let flushSize = 1 << 20
 
     let path: String
     private var file: SystemFile?
-    private let buffer: UnsafeMutablePointer<UInt8>
+    private let buffer: UncheckedMutableColumn<UInt8>
     private let capacity: Int
     private var count = 0
     /// Bytes handed to the file so far, the buffered ones included.
@@ -28,7 +28,7 @@ struct GeneratorSink: ~Copyable {
         }
         self.path = path
         capacity = Self.flushSize + max(longestRow, 64)
-        buffer = .allocate(capacity: capacity)
+        buffer = .allocate(count: capacity)
     }
 
     deinit {
@@ -47,10 +47,7 @@ struct GeneratorSink: ~Copyable {
     /// Appends `length` bytes of `bytes` starting at `start` (within the reserved room).
     mutating func appendUnchecked(_ bytes: borrowing [UInt8], from start: Int, length: Int) {
         precondition(start >= 0 && length >= 0 && start + length <= bytes.count, "byte range out of bounds")
-        bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            (buffer + count).update(from: base + start, count: length)
-        }
+        bytes.withUncheckedColumn { all in buffer[count..<(count + length)].update(from: all[start..<(start + length)]) }
         count += length
         bytesWritten += length
     }
@@ -118,7 +115,7 @@ struct GeneratorSink: ~Copyable {
 
     private mutating func flush() throws(GeneratorError) {
         do {
-            try file?.write(UnsafeRawBufferPointer(start: buffer, count: count))
+            try file?.write(buffer.prefix(count).readOnly)
         } catch {
             throw .cannotWrite(path: path, reason: error.description)
         }

@@ -8,7 +8,7 @@
 /// buffers that stay in cache while the BLAS kernels run over them.
 struct Cells {
     /// A forecast row's index, or `forecastRows + slot` for an actual with no forecast at the cell's lag (F = 0).
-    let source: CellColumn<Int32>
+    let source: [Int32]
     let forecastRows: Int
     let bucketStart: [Int32]
 
@@ -18,9 +18,8 @@ struct Cells {
     /// The window's months that have at least one forecast, by period index.
     let periods: [Month]
 
-    /// Columns of `count` cells, left uninitialised: the join writes every one.
-    init(count: Int, bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month], forecastRows: Int) {
-        source = CellColumn(count: count)
+    init(source: [Int32], bucketStart: [Int32], groupCount: Int, lags: [Int], periods: [Month], forecastRows: Int) {
+        self.source = source
         self.forecastRows = forecastRows
         self.bucketStart = bucketStart
         self.groupCount = groupCount
@@ -60,15 +59,3 @@ struct SeriesIndex {
     var count: Int { customer.count }
 }
 
-/// One column of cells, owned: the join's threads write into it at disjoint positions.
-///
-/// Not an Array because several threads fill one column at once, each its own
-/// elements; a buffer they share by address says that plainly.
-final class CellColumn<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(count: Int) { buffer = .allocate(capacity: max(count, 1)) }
-    deinit { buffer.deallocate() }
-
-    subscript(index: Int) -> Element { buffer[index] }
-}

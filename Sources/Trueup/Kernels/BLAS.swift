@@ -2,9 +2,10 @@ import CBLAS
 
 /// The only door to OpenBLAS.
 ///
-/// Each function takes whole buffers, checks their shapes once, and calls one
-/// CBLAS routine with unit stride. Empty buffers never reach the C side (their
-/// base address may be nil), and return the empty sum, 0.
+/// Each function takes whole columns, checks their shapes once, and calls one
+/// CBLAS routine with unit stride on the columns' buffers (the only place outside
+/// the `Unchecked` rooms that sees them). Empty columns never reach the C side
+/// (their base address may be nil), and return the empty sum, 0.
 enum BLAS {
     @inline(__always)
     private static func length(_ count: Int) -> Int32 {
@@ -13,28 +14,32 @@ enum BLAS {
     }
 
     /// x · y (`ddot`).
-    static func dot(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> Double {
+    static func dot(_ x: UncheckedColumn<Double>, _ y: UncheckedColumn<Double>) -> Double {
         precondition(x.count == y.count, "dot of vectors of different lengths")
+        let (x, y) = (x.unsafeBuffer, y.unsafeBuffer)
         guard let px = x.baseAddress, let py = y.baseAddress, !x.isEmpty else { return 0 }
         return cblas_ddot(length(x.count), px, 1, py, 1)
     }
 
     /// Σ|xᵢ| (`dasum`).
-    static func absoluteSum(_ x: UnsafeBufferPointer<Double>) -> Double {
+    static func absoluteSum(_ x: UncheckedColumn<Double>) -> Double {
+        let x = x.unsafeBuffer
         guard let px = x.baseAddress, !x.isEmpty else { return 0 }
         return cblas_dasum(length(x.count), px, 1)
     }
 
     /// y ← αx + y (`daxpy`).
-    static func axpy(_ alpha: Double, _ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
+    static func axpy(_ alpha: Double, _ x: UncheckedColumn<Double>, _ y: UncheckedMutableColumn<Double>) {
         precondition(x.count == y.count, "axpy of vectors of different lengths")
+        let (x, y) = (x.unsafeBuffer, y.unsafeBuffer)
         guard let px = x.baseAddress, let py = y.baseAddress, !x.isEmpty else { return }
         cblas_daxpy(length(x.count), alpha, px, 1, py, 1)
     }
 
     /// y ← x (`dcopy`).
-    static func copy(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) {
+    static func copy(_ x: UncheckedColumn<Double>, _ y: UncheckedMutableColumn<Double>) {
         precondition(x.count == y.count, "copy between vectors of different lengths")
+        let (x, y) = (x.unsafeBuffer, y.unsafeBuffer)
         guard let px = x.baseAddress, let py = y.baseAddress, !x.isEmpty else { return }
         cblas_dcopy(length(x.count), px, 1, py, 1)
     }
@@ -42,14 +47,14 @@ enum BLAS {
     /// C ← A·B for row-major A (m × k), B (k × n) and C (m × n) (`dgemm`).
     ///
     /// With m or n of 0 there is nothing to write; with k of 0 every entry of C is the empty sum, 0.
-    static func multiply(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>,
-                         into c: UnsafeMutableBufferPointer<Double>, m: Int, k: Int, n: Int) {
+    static func multiply(_ a: UncheckedColumn<Double>, _ b: UncheckedColumn<Double>,
+                         into c: UncheckedMutableColumn<Double>, m: Int, k: Int, n: Int) {
         precondition(m >= 0 && k >= 0 && n >= 0, "a matrix dimension is negative")
         precondition(a.count == m * k, "A holds \(a.count) values, not \(m) × \(k)")
         precondition(b.count == k * n, "B holds \(b.count) values, not \(k) × \(n)")
         precondition(c.count == m * n, "C holds \(c.count) values, not \(m) × \(n)")
-        guard m > 0, n > 0, let pc = c.baseAddress else { return }
-        guard k > 0, let pa = a.baseAddress, let pb = b.baseAddress else {
+        guard m > 0, n > 0, let pc = c.unsafeBuffer.baseAddress else { return }
+        guard k > 0, let pa = a.unsafeBuffer.baseAddress, let pb = b.unsafeBuffer.baseAddress else {
             c.update(repeating: 0)
             return
         }

@@ -1,6 +1,6 @@
 /// The reductions behind every figure, over one group's contiguous cells.
 ///
-/// Each kernel works on buffers of equal length and returns plain sums; the
+/// Each kernel works on columns of equal length and returns plain sums; the
 /// figures divide them in `Figures`. Every result is the same on every CPU and
 /// thread count: with `exact` (the panel holds quantities as whole units, whose
 /// sums below 2^53 are exact in any order) the BLAS routines do the bulk; without
@@ -13,31 +13,31 @@ enum Kernels {
     static let exactIntegers = 9_007_199_254_740_992.0  // 2^53
 
     /// e ← F − A (each element one rounding, so the same on any kernel).
-    static func error(forecast f: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>,
-                      into e: UnsafeMutableBufferPointer<Double>) {
+    static func error(forecast f: UncheckedColumn<Double>, actual a: UncheckedColumn<Double>,
+                      into e: UncheckedMutableColumn<Double>) {
         BLAS.copy(f, e)
         BLAS.axpy(-1, a, e)
     }
 
     /// Σx: as x · 1 with a buffer of ones at least as long as x when `exact`, else in order.
-    static func sum(_ x: UnsafeBufferPointer<Double>, ones: UnsafeBufferPointer<Double>, exact: Bool) -> Double {
-        exact ? BLAS.dot(x, UnsafeBufferPointer(rebasing: ones[0..<x.count])) : OrderedSum.sum(x)
+    static func sum(_ x: UncheckedColumn<Double>, ones: UncheckedColumn<Double>, exact: Bool) -> Double {
+        exact ? BLAS.dot(x, ones.prefix(x.count)) : OrderedSum.sum(x)
     }
 
     /// Σ|x|: `dasum` when `exact`, else in order.
-    static func absoluteSum(_ x: UnsafeBufferPointer<Double>, exact: Bool) -> Double {
+    static func absoluteSum(_ x: UncheckedColumn<Double>, exact: Bool) -> Double {
         exact ? BLAS.absoluteSum(x) : OrderedSum.absoluteSum(x)
     }
 
     /// Σx², given Σ|x| (`absoluteSum`): `ddot(x, x)` when every term and partial sum is a whole
     /// number below 2^53 (whole x with max|x| · Σ|x| < 2^53), else in order.
-    static func sumOfSquares(_ x: UnsafeBufferPointer<Double>, absoluteSum: Double, exact: Bool) -> Double {
+    static func sumOfSquares(_ x: UncheckedColumn<Double>, absoluteSum: Double, exact: Bool) -> Double {
         if exact, OrderedSum.largestSize(x) * absoluteSum < exactIntegers { return BLAS.dot(x, x) }
         return OrderedSum.sumOfSquares(x)
     }
 
     /// Σ|eᵢ|/|Aᵢ| over the cells with Aᵢ ≠ 0, and how many there are.
-    static func relativeErrorSum(error e: UnsafeBufferPointer<Double>, actual a: UnsafeBufferPointer<Double>) -> (sum: Double, count: Int) {
+    static func relativeErrorSum(error e: UncheckedColumn<Double>, actual a: UncheckedColumn<Double>) -> (sum: Double, count: Int) {
         var sum = 0.0
         var count = 0
         for i in 0..<a.count where a[i] != 0 {
@@ -48,8 +48,8 @@ enum Kernels {
     }
 
     /// Σ 2|eᵢ|/(|Fᵢ|+|Aᵢ|), a cell with F = A = 0 counting 0.
-    static func symmetricErrorSum(error e: UnsafeBufferPointer<Double>, forecast f: UnsafeBufferPointer<Double>,
-                                  actual a: UnsafeBufferPointer<Double>) -> Double {
+    static func symmetricErrorSum(error e: UncheckedColumn<Double>, forecast f: UncheckedColumn<Double>,
+                                  actual a: UncheckedColumn<Double>) -> Double {
         var sum = 0.0
         for i in 0..<e.count {
             let scale = abs(f[i]) + abs(a[i])
@@ -75,8 +75,8 @@ enum Kernels {
     /// whole numbers whose sums stay below 2^53; else each sum in month order).
     ///
     /// M is row-major, rows × months; T[r, t] = Σ M[r, s] over max(0, t − width + 1) ≤ s ≤ t.
-    static func trailingSums(_ m: UnsafeBufferPointer<Double>, rows: Int, months: Int, width: Int, exact: Bool,
-                             into t: UnsafeMutableBufferPointer<Double>) {
+    static func trailingSums(_ m: UncheckedColumn<Double>, rows: Int, months: Int, width: Int, exact: Bool,
+                             into t: UncheckedMutableColumn<Double>) {
         guard exact else {
             precondition(m.count == rows * months && t.count == rows * months, "trailing sums of a matrix of another shape")
             for r in 0..<rows {
@@ -89,13 +89,13 @@ enum Kernels {
             return
         }
         let w = windowMatrix(months: months, width: width)
-        w.withUnsafeBufferPointer { w in BLAS.multiply(m, w, into: t, m: rows, k: months, n: months) }
+        w.withUncheckedColumn { w in BLAS.multiply(m, w, into: t, m: rows, k: months, n: months) }
     }
 
     /// The sum of each column of a row-major rows × columns matrix: 1ᵀ·M (`dgemm` with one row
     /// when `exact`; else each column in row order).
-    static func columnSums(_ m: UnsafeBufferPointer<Double>, rows: Int, columns: Int, exact: Bool,
-                           into sums: UnsafeMutableBufferPointer<Double>) {
+    static func columnSums(_ m: UncheckedColumn<Double>, rows: Int, columns: Int, exact: Bool,
+                           into sums: UncheckedMutableColumn<Double>) {
         guard exact else {
             precondition(m.count == rows * columns && sums.count == columns, "column sums of a matrix of another shape")
             for c in 0..<columns {
@@ -106,6 +106,6 @@ enum Kernels {
             return
         }
         let ones = [Double](repeating: 1, count: rows)
-        ones.withUnsafeBufferPointer { ones in BLAS.multiply(ones, m, into: sums, m: 1, k: rows, n: columns) }
+        ones.withUncheckedColumn { ones in BLAS.multiply(ones, m, into: sums, m: 1, k: rows, n: columns) }
     }
 }

@@ -113,12 +113,8 @@ public enum Report {
 
         let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
         // The series don't depend on the presence: with two threads or more both are worked out at once.
-        var presence = Join.Presence()
-        var series = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: 0)
-        inParallel(request.threads > 1 ? 2 : 1) { part in
-            if part == 0 { presence = join.presence(threads: request.threads) }
-            if part == 1 || request.threads == 1 { series = join.series() }
-        }
+        let (presence, series) = UncheckedParallel.both(together: request.threads > 1,
+                                                        { join.presence(threads: request.threads) }, { join.series() })
         var accounting = RowAccounting()
         accounting.forecasts = presence.forecasts
         accounting.forecasts.read = forecasts.rowsRead

@@ -66,7 +66,7 @@ extension PriceList {
                 var rowProblems: [PriceProblem] = []
                 func amount(_ index: Int) -> Double? {
                     let text = fields[index]
-                    guard let value = text.withUnsafeBytes({ Quantity.parse($0, decimalComma: decimalComma) }) else {
+                    guard let value = Quantity.parse(bytes: text, decimalComma: decimalComma) else {
                         rowProblems.append(PriceProblem(line: line, column: names[index], kind: .notANumber(Self.text(text, encoding))))
                         return nil
                     }
@@ -110,6 +110,6 @@ extension PriceList {
     }
 
     private static func text(_ bytes: [UInt8], _ encoding: TextEncoding) -> String {
-        bytes.withUnsafeBytes { encoding.string($0) }
+        encoding.string(bytes: bytes)
     }
 }

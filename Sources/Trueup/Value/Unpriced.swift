@@ -14,9 +14,8 @@ public struct Unpriced: Sendable, Equatable {
     /// The series of `cells` (any lag) that `prices` leaves unpriced.
     init(cells: Cells, panel: Panel, series: SeriesIndex, prices: SeriesPrices) {
         var seen = [Bool](repeating: false, count: series.count)
-        let source = cells.source.buffer
         for k in 0..<Int(cells.bucketStart.last ?? 0) {
-            let from = Int(source[k])
+            let from = Int(cells.source[k])
             let slot = from < cells.forecastRows ? Int(panel.rowSlot[from]) : from - cells.forecastRows
             seen[Int(series.ofSlot[slot])] = true
         }

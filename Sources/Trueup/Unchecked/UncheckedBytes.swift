@@ -1,0 +1,40 @@
+import TrueupSystem
+
+// The computation side's doors to the reader's byte APIs, which take raw buffers: the
+// policy and price files, and the normalised codes, pass byte arrays and strings here and
+// never hold a pointer. Each door lends the bytes for the one call and keeps nothing.
+
+extension KeyDictionary {
+    /// The id of `name`'s UTF-8 bytes, adding it when new.
+    mutating func id(forName name: String) -> Int32 {
+        var name = name
+        return name.withUTF8 { id(for: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension Quantity {
+    /// The number a field's bytes spell, or nil (see `parse(_:decimalComma:)`).
+    static func parse(bytes: [UInt8], decimalComma: Bool) -> Double? {
+        bytes.withUnsafeBytes { parse($0, decimalComma: decimalComma) }
+    }
+}
+
+extension TextEncoding {
+    /// A field's bytes as text (see `string(_:)`).
+    func string(bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { string($0) }
+    }
+}
+
+extension SystemFile {
+    /// Reads up to `chunk.count` bytes into `chunk` and returns how many; 0 at the end of the file.
+    func read(into chunk: inout [UInt8]) throws(SystemError) -> Int {
+        let got = chunk.withUnsafeMutableBytes { bytes in Result { () throws(SystemError) in try read(into: bytes) } }
+        return try got.get()
+    }
+
+    /// Writes every byte of `bytes`.
+    func write(_ bytes: UncheckedColumn<UInt8>) throws(SystemError) {
+        try write(UnsafeRawBufferPointer(bytes.unsafeBuffer))
+    }
+}
