@@ -49,6 +49,19 @@ public final class Workbook {
         try self.init(path: path, head: Array(bytes.prefix(8))) { try Archive(data: Data(bytes), accessMode: .read) }
     }
 
+    /// Calls `body` with the workbook whose bytes the caller has read (and hashed) itself, read in
+    /// place: the zip reads them where they are instead of a copy (a million-row sheet's workbook
+    /// is some 20 MB). The workbook must not outlive `body`.
+    public static func withBytes<R>(_ bytes: [UInt8], path: String, _ body: (Workbook) throws -> R) throws -> R {
+        try bytes.withUnsafeBytes { raw in
+            // Read mode only reads the data; `bytes` outlives it, as the workbook doesn't outlive this call.
+            let data = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) }
+                ?? Data()
+            let book = try Workbook(path: path, head: Array(raw.prefix(8))) { try Archive(data: data, accessMode: .read) }
+            return try body(book)
+        }
+    }
+
     private init(path: String, head: [UInt8], open: () throws -> Archive) throws(WorkbookError) {
         self.path = path
         if head == Self.oleSignature { throw .legacyExcel(path: path) }

@@ -12,7 +12,9 @@ enum WorkbookSheets {
                      into take: (_ text: [UInt8], _ sheet: ConvertedSheet) throws -> Void) throws -> ConvertedSheet {
         let map: SheetMap
         do {
-            map = try Workbook(bytes: bytes, path: path).readSheet(sheet) { text, map in try take(text, converted(map)) }
+            map = try Workbook.withBytes(bytes, path: path) { book in
+                try book.readSheet(sheet) { text, map in try take(text, converted(map)) }
+            }
         } catch let error as WorkbookError {
             throw inputError(error)
         }
