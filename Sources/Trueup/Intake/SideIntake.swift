@@ -106,6 +106,8 @@ struct SideIntake {
     }
 
     static func csvQuoted(_ text: String) -> String {
+        // Most names hold none of the four bytes: no Character walk for them.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         var out = "\""
         for character in text {
@@ -116,7 +118,7 @@ struct SideIntake {
     }
 
     static func appendField(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: Array(csvQuoted(text).utf8))
+        out.append(contentsOf: csvQuoted(text).utf8)
     }
 }
 

@@ -28,6 +28,8 @@ struct SourceIntake {
 
     private var dialect: CSVDialect?
     private var setup: Setup?
+    /// The source's facts for run.json, counted as its records are written.
+    private var file: SourceFile?
     /// An error found at the header, thrown once the source's text has all been read (its own
     /// errors, a cut quote or a damaged cell, come first, as when all records were read first).
     private var deferred: InputError?
@@ -42,18 +44,39 @@ struct SourceIntake {
     private var linesBefore = 0
     private var bytesBefore = 0
 
-    private struct Setup {
-        var header: [String]
-        var named: [NamePattern.Field: String]
-        var layout: SheetLayout
-        var column: [Column: Int]
-        var dateColumns: [Int]
-        var valueColumns: [Int]
+    /// What the header settles, shared by every record (a class: a record takes one reference, not ten).
+    private final class Setup {
+        let header: [String]
+        let named: [NamePattern.Field: String]
+        let layout: SheetLayout
+        let column: [Column: Int]
+        let dateColumns: [Int]
+        let valueColumns: [Int]
         /// The source's index in the map's origins.
-        var index: Int
-        var file: SourceFile
+        let index: Int
         /// A value of the file name that is an ambiguous date: every record waits for the order.
-        var namedIsAmbiguous: Bool
+        let namedIsAmbiguous: Bool
+        /// The field of each column read, looked up once (nil: not in the header).
+        let customer, item, name, period, snapshot, lag, quantity: Int?
+
+        init(header: [String], named: [NamePattern.Field: String], layout: SheetLayout, column: [Column: Int], quantity: Column,
+             dateColumns: [Int], valueColumns: [Int], index: Int, namedIsAmbiguous: Bool) {
+            self.header = header
+            self.named = named
+            self.layout = layout
+            self.column = column
+            self.dateColumns = dateColumns
+            self.valueColumns = valueColumns
+            self.index = index
+            self.namedIsAmbiguous = namedIsAmbiguous
+            customer = column[.customer]
+            item = column[.item]
+            name = column[.name]
+            period = column[.period]
+            snapshot = column[.snapshot]
+            lag = column[.lag]
+            self.quantity = column[quantity]
+        }
     }
 
     /// A record held until the date order or the decimal mark is settled.
@@ -191,14 +214,15 @@ struct SourceIntake {
         for (key, value) in column { indexOfColumn[key] = value }
         result.map.origins.append(SourceMap.Origin(name: name, rows: rows, header: header, columns: indexOfColumn,
                                                    cellReference: sheet?.cellReference, isWorkbook: isWorkbook, byteShift: byteShift))
-        var file = SourceFile(path: name, bytes: byteCount, sha256: sha256, encoding: found,
+        var facts = SourceFile(path: name, bytes: byteCount, sha256: sha256, encoding: found,
                               delimiter: isWorkbook ? "none (a workbook)" : (dialect ?? CSVDialect()).delimiterName,
                               layout: isWorkbook ? "workbook" : layout.isWide ? "wide" : "long", columns: mapping)
-        file.sheet = sheet?.sheet
-        setup = Setup(header: header, named: named, layout: layout, column: column,
+        facts.sheet = sheet?.sheet
+        file = facts
+        setup = Setup(header: header, named: named, layout: layout, column: column, quantity: quantityColumn,
                       dateColumns: [column[.period], column[.snapshot]].compactMap { $0 },
                       valueColumns: layout.isWide ? layout.monthColumns.map(\.index) : [column[quantityColumn]].compactMap { $0 },
-                      index: index, file: file, namedIsAmbiguous: namedIsAmbiguous)
+                      index: index, namedIsAmbiguous: namedIsAmbiguous)
     }
 
     /// Writes the records still held and the source's file facts; throws what the source's
@@ -216,7 +240,7 @@ struct SourceIntake {
             if case .number(let text, _) = result.problems[k].kind { result.problems[k].kind = .number(text, decimalComma: comma) }
         }
         openMarkProblems = []
-        let file = self.setup?.file ?? setup.file
+        guard let file else { return }
         result.totalsRows += file.totalsRows
         result.files.append(file)
     }
@@ -323,36 +347,34 @@ struct SourceIntake {
 
     private mutating func process(line: Int, fields: [String], raw: Range<Int>, rawText: UnsafeRawBufferPointer,
                                   invalidUTF8: [Int: UInt8], sheet: ConvertedSheet?, into result: inout SideIntake.Result) {
-        guard var setup = self.setup else { return }
-        defer { self.setup = setup }
+        guard let setup, file != nil else { return }
         if fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { return }
-        let column = setup.column
         let layout = setup.layout
         let named = setup.named
         let header = setup.header
-        let origin = result.map.origins[setup.index]
         let kind = side.kind
-        let quantityColumn = side.quantityColumn
         let order = self.order
         let mark = self.mark
         let markIsOpen = !isMarkSettled
-        func cell(_ key: Column) -> String? {
-            guard let k = column[key] else { return nil }
+        func cell(_ at: Int?) -> String? {
+            guard let k = at else { return nil }
             return k < fields.count ? fields[k].trimmingCharacters() : ""
         }
         func reject(_ at: Int?, _ kind: RowProblem.Kind) {
             var columnName: String?
+            let origin = result.map.origins[setup.index]
             if let at { columnName = SideIntake.columnName(origin, index: at, line: line) }
             if markIsOpen, case .number = kind { openMarkProblems.append(result.problems.count) }
             result.problems.append(RowProblem(file: name, line: line, byte: byteShift.map { raw.lowerBound + $0 },
                                               column: columnName, kind: kind, raw: origin.rawText(rawText)))
-            setup.file.rowsRejected += 1
-            setup.file.rowsRead += 1
+            file?.rowsRejected += 1
+            file?.rowsRead += 1
         }
-        let keyCells = [cell(.item), cell(.customer), fields.first].compactMap { $0 }
-        if keyCells.contains(where: TotalsRow.isTotals) {
-            setup.file.totalsRows += 1
-            setup.file.rowsRead += 1
+        let itemCell = cell(setup.item), customerCell = cell(setup.customer)
+        if itemCell.map(TotalsRow.isTotals) == true || customerCell.map(TotalsRow.isTotals) == true
+            || fields.first.map(TotalsRow.isTotals) == true {
+            file?.totalsRows += 1
+            file?.rowsRead += 1
             return
         }
         if !layout.isWide && fields.count != header.count || layout.isWide && fields.count > header.count {
@@ -366,33 +388,34 @@ struct SourceIntake {
             errorIn = { cellError(line, $0) }
         }
         if let errorIn {
-            let read = [column[.customer], column[.item], column[.name], column[.period], column[.snapshot], column[.lag],
-                        layout.isWide ? nil : column[quantityColumn]]
+            let read = [setup.customer, setup.item, setup.name, setup.period, setup.snapshot, setup.lag,
+                        layout.isWide ? nil : setup.quantity]
             if let k = read.compactMap({ $0 }).first(where: { errorIn($0) != nil }), let kind = errorIn(k) {
                 reject(k, kind)
                 return
             }
         }
         // Names must be UTF-8; a description or other column trueup doesn't read may be anything.
-        if let k = [column[.customer], column[.item], column[.name]].compactMap({ $0 }).first(where: { invalidUTF8[$0] != nil }),
+        if !invalidUTF8.isEmpty,
+           let k = [setup.customer, setup.item, setup.name].compactMap({ $0 }).first(where: { invalidUTF8[$0] != nil }),
            let byte = invalidUTF8[k] {
             reject(k, .notUTF8(byte: byte, encodings: ["windows-1252", "latin1"]))
             return
         }
-        let customer = named[.customer] ?? cell(.customer) ?? ""
-        guard !customer.isEmpty else { reject(column[.customer], .emptyName(.customer)); return }
-        let item = named[.item] ?? cell(.item) ?? ""
-        guard !item.isEmpty else { reject(column[.item], .emptyName(.item)); return }
-        if let name = cell(.name), !name.isEmpty, result.names[customer] == nil { result.names[customer] = name }
+        let customer = named[.customer] ?? customerCell ?? ""
+        guard !customer.isEmpty else { reject(setup.customer, .emptyName(.customer)); return }
+        let item = named[.item] ?? itemCell ?? ""
+        guard !item.isEmpty else { reject(setup.item, .emptyName(.item)); return }
+        if let name = cell(setup.name), !name.isEmpty, result.names[customer] == nil { result.names[customer] = name }
         var snapshot = named[.snapshot].flatMap { PeriodText.month($0, order: order) }
-        if let text = cell(.snapshot) {
+        if let text = cell(setup.snapshot) {
             guard let month = PeriodText.month(text, order: order) else {
-                reject(column[.snapshot], .period(SideIntake.quoted(text), forms: .monthsAndDates))
+                reject(setup.snapshot, .period(SideIntake.quoted(text), forms: .monthsAndDates))
                 return
             }
             snapshot = month
         }
-        let lagText = cell(.lag)
+        let lagText = cell(setup.lag)
 
         // (month, value text, source column) for every value the row holds.
         var values: [(month: Month, text: String, column: Int)] = []
@@ -403,14 +426,14 @@ struct SourceIntake {
             }
         } else {
             var month = named[.period].flatMap { PeriodText.month($0, order: order) }
-            if let text = cell(.period) {
+            if let text = cell(setup.period) {
                 month = PeriodText.month(text, order: order)
                 if month == nil {
-                    reject(column[.period], .period(SideIntake.quoted(text), forms: .monthsAndDates))
+                    reject(setup.period, .period(SideIntake.quoted(text), forms: .monthsAndDates))
                     return
                 }
             }
-            guard let month, let k = column[quantityColumn] else { return }
+            guard let month, let k = setup.quantity else { return }
             values.append((month, fields[k].trimmingCharacters(), k))
         }
         for value in values {
@@ -427,7 +450,7 @@ struct SourceIntake {
             if let snapshot {
                 let months = value.month - snapshot
                 guard months >= 0, months <= Panel.maximumLag else {
-                    reject(column[.snapshot] ?? value.column, months < 0
+                    reject(setup.snapshot ?? value.column, months < 0
                            ? .snapshotAfterPeriod(snapshot: snapshot, period: value.month)
                            : .snapshotTooEarly(snapshot: snapshot, period: value.month))
                     continue
@@ -438,14 +461,19 @@ struct SourceIntake {
             SideIntake.appendField(customer, to: &result.text)
             result.text.append(UInt8(ascii: ","))
             SideIntake.appendField(item, to: &result.text)
-            var rest = ",\(value.month),\(plain)"
-            if kind == .forecasts { rest += "," + SideIntake.csvQuoted(lag) }
-            rest += "\n"
-            result.text.append(contentsOf: Array(rest.utf8))
+            result.text.append(UInt8(ascii: ","))
+            result.text.append(contentsOf: value.month.description.utf8)
+            result.text.append(UInt8(ascii: ","))
+            result.text.append(contentsOf: plain.utf8)
+            if kind == .forecasts {
+                result.text.append(UInt8(ascii: ","))
+                SideIntake.appendField(lag, to: &result.text)
+            }
+            result.text.append(UInt8(ascii: "\n"))
             result.map.add(normalizedLine: result.nextLine, source: setup.index, line: line, valueColumn: at, raw: raw)
             result.nextLine += result.text[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             result.rows += 1
-            setup.file.rowsRead += 1
+            file?.rowsRead += 1
         }
     }
 }
