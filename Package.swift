@@ -35,12 +35,19 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // zlib's CRC-32, reached only through Sources/TrueupWorkbook/EntryChecksum.swift: ZIPFoundation sums its
+        // entries in Swift on Linux. Not named CZlib: ZIPFoundation's own zlib module has that name.
+        .systemLibrary(
+            name: "CZlibCRC",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The one door to the C library: every system call, with typed errno errors (Syscalls.swift).
         .target(name: "TrueupSystem"),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
         .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // Excel workbooks (.xlsx) read as CSV text: the zip through ZIPFoundation, the XML by a small streaming scanner.
-        .target(name: "TrueupWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .target(name: "TrueupWorkbook", dependencies: ["CZlibCRC", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(

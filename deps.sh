@@ -7,7 +7,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || missing+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
-# zlib: ZIPFoundation inflates .xlsx workbooks with it.
+# zlib: ZIPFoundation inflates .xlsx workbooks with it, and trueup checks their CRC-32 with it (Sources/CZlibCRC).
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""

@@ -16,11 +16,10 @@ struct SheetText: XMLHandler {
     private let system1904: Bool
     private let path: String
     private let part: String
-    private let flush: ([UInt8]) throws(WorkbookError) -> Void
     private(set) var map: SheetMap
     private(set) var rows = 0
 
-    /// Text written and not yet handed to `flush`.
+    /// Text of whole rows not yet taken (`take`).
     private var output: [UInt8] = []
     /// The line the next row starts on, and the row it would be without shifts.
     private var line = 1
@@ -48,16 +47,13 @@ struct SheetText: XMLHandler {
 
     private enum CellType { case number, sharedString, inlineString, formulaString, boolean, error, isoDate }
 
-    init(path: String, sheet: String, part: String, strings: SharedStrings, dates: DateStyles, system1904: Bool,
-         flush: @escaping ([UInt8]) throws(WorkbookError) -> Void) {
+    init(path: String, sheet: String, part: String, strings: SharedStrings, dates: DateStyles, system1904: Bool) {
         map = SheetMap(sheet: sheet)
         self.path = path
         self.part = part
         self.strings = strings
         self.dates = dates
         self.system1904 = system1904
-        self.flush = flush
-        output.reserveCapacity(1 << 20)
     }
 
     mutating func start(_ tag: XMLTag) throws(WorkbookError) {
@@ -116,10 +112,16 @@ struct SheetText: XMLHandler {
         if isCDATA { value.append(contentsOf: raw) } else { XMLText.decode(raw, into: &value) }
     }
 
-    /// Writes what is left; the map is complete after this.
-    mutating func finish() throws(WorkbookError) {
-        try flush(output)
-        output.removeAll()
+    /// The bytes of text written and not yet taken.
+    var pendingCount: Int { output.count }
+
+    /// The text of the rows read since the last call: whole rows, each ending in LF (the row being
+    /// read stays behind). After the last element the text is complete, and so is `map`.
+    mutating func take() -> [UInt8] {
+        let piece = output
+        output = []
+        output.reserveCapacity(piece.count)
+        return piece
     }
 
     // MARK: - Rows
@@ -174,10 +176,6 @@ struct SheetText: XMLHandler {
         for byte in fields where byte == 0x0A { line += 1 }
         output.append(0x0A)
         line += 1
-        if output.count >= 1 << 20 {
-            try flush(output)
-            output.removeAll(keepingCapacity: true)
-        }
     }
 
     // MARK: - Cells

@@ -49,6 +49,19 @@ public final class Workbook {
         try self.init(path: path, head: Array(bytes.prefix(8))) { try Archive(data: Data(bytes), accessMode: .read) }
     }
 
+    /// Calls `body` with the workbook whose bytes the caller has read (and hashed) itself, read in
+    /// place: the zip reads them where they are instead of a copy (a million-row sheet's workbook
+    /// is some 20 MB). The workbook must not outlive `body`.
+    public static func withBytes<R>(_ bytes: [UInt8], path: String, _ body: (Workbook) throws -> R) throws -> R {
+        try bytes.withUnsafeBytes { raw in
+            // Read mode only reads the data; `bytes` outlives it, as the workbook doesn't outlive this call.
+            let data = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) }
+                ?? Data()
+            let book = try Workbook(path: path, head: Array(raw.prefix(8))) { try Archive(data: data, accessMode: .read) }
+            return try body(book)
+        }
+    }
+
     private init(path: String, head: [UInt8], open: () throws -> Archive) throws(WorkbookError) {
         self.path = path
         if head == Self.oleSignature { throw .legacyExcel(path: path) }
@@ -82,12 +95,22 @@ public final class Workbook {
     }
 
     /// Converts sheet `name` (the first sheet when nil) to CSV text, handing it to `write` in
-    /// chunks of about a megabyte, in order; returns where its lines came from.
-    public func readSheet(_ name: String?, into write: @escaping ([UInt8]) throws(WorkbookError) -> Void) throws(WorkbookError) -> SheetMap {
+    /// pieces of about `pieceSize` bytes, in order, each a whole number of rows (a quoted value's
+    /// line break never falls between two pieces), with the sheet's map as far as its rows go;
+    /// returns the whole map. The sheet's XML streams out of the zip in 64 KB chunks and its text
+    /// is never held whole. An error `write` throws ends the reading and is thrown as it is.
+    public func readSheet(_ name: String?, pieceSize: Int = 1 << 20,
+                          into write: (_ text: [UInt8], _ map: SheetMap) throws -> Void) throws -> SheetMap {
+        try readSheet(name, pieceSize: pieceSize, chunkSize: 64 * 1024, into: write)
+    }
+
+    /// `readSheet` inflating the sheet `chunkSize` bytes at a time (tests cut it in tiny chunks).
+    func readSheet(_ name: String?, pieceSize: Int, chunkSize: Int,
+                   into write: (_ text: [UInt8], _ map: SheetMap) throws -> Void) throws -> SheetMap {
         let index: Int
         if let name {
             guard let found = sheetNames.firstIndex(of: name) else {
-                throw .missingSheet(path: path, sheet: name, sheets: sheetNames)
+                throw WorkbookError.missingSheet(path: path, sheet: name, sheets: sheetNames)
             }
             index = found
         } else {
@@ -95,7 +118,7 @@ public final class Workbook {
         }
         let part = sheetParts[index]
         guard !part.isEmpty, archive[part] != nil else {
-            throw .damaged(path: path, part: workbookPart, reason: "sheet \"\(sheetNames[index])\" has no part in the zip")
+            throw WorkbookError.damaged(path: path, part: workbookPart, reason: "sheet \"\(sheetNames[index])\" has no part in the zip")
         }
         let rels = Self.relationshipsPart(of: workbookPart)
         var relationships = Relationships()
@@ -111,9 +134,12 @@ public final class Workbook {
             if archive[stylesPart] != nil { try Self.scan(archive, stylesPart, path: path, into: &styles) }
         }
         var text = SheetText(path: path, sheet: sheetNames[index], part: part, strings: strings.strings, dates: styles.styles,
-                             system1904: uses1904DateSystem, flush: write)
-        try Self.scan(archive, part, path: path, into: &text)
-        try text.finish()
+                             system1904: uses1904DateSystem)
+        try Self.scan(archive, part, path: path, into: &text, chunkSize: chunkSize) { text in
+            // The text holds whole rows only: the row being read is in the handler, not in it.
+            if text.pendingCount >= pieceSize { try write(text.take(), text.map) }
+        }
+        try write(text.take(), text.map)
         return text.map
     }
 
@@ -125,24 +151,32 @@ public final class Workbook {
         }
         defer { try? handle.close() }
         let path = self.path
-        return try readSheet(name) { bytes throws(WorkbookError) in
-            do {
-                try handle.write(contentsOf: bytes)
-            } catch {
-                throw .writeFailed(path: path, reason: "\(error)")
+        do {
+            return try readSheet(name) { bytes, _ in
+                do {
+                    try handle.write(contentsOf: bytes)
+                } catch {
+                    throw WorkbookError.writeFailed(path: path, reason: "\(error)")
+                }
             }
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .writeFailed(path: path, reason: "\(error)")
         }
     }
 
     /// The sheet's text in memory: for small sheets and tests.
     public func sheetText(_ name: String?) throws(WorkbookError) -> (text: [UInt8], map: SheetMap) {
-        let collected = Collected()
-        let map = try readSheet(name) { bytes in collected.bytes.append(contentsOf: bytes) }
-        return (collected.bytes, map)
-    }
-
-    private final class Collected {
-        var bytes: [UInt8] = []
+        var collected: [UInt8] = []
+        do {
+            let map = try readSheet(name) { bytes, _ in collected.append(contentsOf: bytes) }
+            return (collected, map)
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .writeFailed(path: path, reason: "\(error)")
+        }
     }
 
     private static func relationshipsPart(of part: String) -> String {
@@ -151,34 +185,59 @@ public final class Workbook {
         return (pieces + ["_rels", file + ".rels"]).joined(separator: "/")
     }
 
-    /// Streams zip entry `part` through an XML scanner into `handler`.
-    private static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H) throws(WorkbookError) {
-        guard let entry = archive[part] else { throw .damaged(path: path, part: part, reason: "missing from the zip") }
+    /// Streams zip entry `part` through an XML scanner into `handler`, calling `afterChunk` after
+    /// each chunk, and checks the entry's CRC-32 against the zip's central directory.
+    ///
+    /// ZIPFoundation is asked to skip its own CRC-32 (a Swift loop on Linux); `EntryChecksum`
+    /// takes it with zlib from the same chunks. A `WorkbookError` of the handler and any error of
+    /// `afterChunk` are thrown as they are; the zip's own errors say the entry can't be read.
+    static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H,
+                                    chunkSize: Int = 64 * 1024, afterChunk: (inout H) throws -> Void) throws {
+        guard let entry = archive[part] else { throw WorkbookError.damaged(path: path, part: part, reason: "missing from the zip") }
         var scanner = XMLScanner()
-        var failure: WorkbookError?
+        var checksum = EntryChecksum()
+        var failure: (any Error)?
         var local = handler
         do {
-            _ = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false) { data in
-                var thrown: WorkbookError?
-                data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                    do throws(WorkbookError) {
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
+                do {
+                    try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                        checksum.update(raw)
                         try scanner.feed(raw, into: &local)
-                    } catch {
-                        thrown = error
                     }
-                }
-                if let thrown {
-                    failure = thrown
-                    throw thrown
+                    try afterChunk(&local)
+                } catch {
+                    failure = error
+                    throw error
                 }
             }
         } catch {
             if let failure { throw failure }
-            throw .damaged(path: path, part: part, reason: "the zip entry can't be read (\(error))")
+            throw WorkbookError.damaged(path: path, part: part, reason: "the zip entry can't be read (\(error))")
         }
         handler = local
-        guard scanner.isComplete else {
-            throw .damaged(path: path, part: part, reason: "the XML ends inside a tag")
+        guard checksum.value == entry.checksum else {
+            throw WorkbookError.damaged(path: path, part: part, reason: "its bytes don't match the zip's checksum (CRC-32 "
+                + Self.hex(checksum.value) + ", the zip's directory says " + Self.hex(entry.checksum) + ")")
         }
+        guard scanner.isComplete else {
+            throw WorkbookError.damaged(path: path, part: part, reason: "the XML ends inside a tag")
+        }
+    }
+
+    /// `scan` without a call after each chunk: only a `WorkbookError` can come out.
+    static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H) throws(WorkbookError) {
+        do {
+            try scan(archive, part, path: path, into: &handler, afterChunk: { _ in })
+        } catch let error as WorkbookError {
+            throw error
+        } catch {
+            throw .damaged(path: path, part: part, reason: "\(error)")
+        }
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 }

@@ -4,22 +4,30 @@ import TrueupWorkbook
 /// The .xlsx reader intake calls for a workbook source (`ReportRequest.workbookReader`): the
 /// sheet as CSV text through TrueupWorkbook, with its cells' references and its error cells.
 enum WorkbookSheets {
-    static let reader: WorkbookReader = { path, bytes, sheet in try read(path, bytes: bytes, sheet: sheet) }
+    static let reader: WorkbookReader = { path, bytes, sheet, take in try read(path, bytes: bytes, sheet: sheet, into: take) }
 
-    /// The sheet of the workbook whose bytes intake read from `path`; the file is not opened again.
-    static func read(_ path: String, bytes: [UInt8], sheet: String?) throws(InputError) -> ConvertedSheet {
-        let converted: (text: [UInt8], map: SheetMap)
+    /// The sheet of the workbook whose bytes intake read from `path`, handed to `take` in pieces as
+    /// it is converted; the file is not opened again. An error of `take` is thrown on as it is.
+    static func read(_ path: String, bytes: [UInt8], sheet: String?,
+                     into take: (_ text: [UInt8], _ sheet: ConvertedSheet) throws -> Void) throws -> ConvertedSheet {
+        let map: SheetMap
         do {
-            converted = try Workbook(bytes: bytes, path: path).sheetText(sheet)
-        } catch {
+            map = try Workbook.withBytes(bytes, path: path) { book in
+                try book.readSheet(sheet) { text, map in try take(text, converted(map)) }
+            }
+        } catch let error as WorkbookError {
             throw inputError(error)
         }
-        let map = converted.map
-        return ConvertedSheet(text: converted.text, sheet: map.sheet,
-                              cellReference: { line, column in
-                                  column >= 0 ? map.reference(line: line, column: column) : map.rowReference(line: line)
-                              },
-                              cellError: { line, column in map.error(line: line, column: column).map(kind) })
+        return converted(map)
+    }
+
+    /// The sheet as intake sees it, from its map as far as it goes.
+    static func converted(_ map: SheetMap) -> ConvertedSheet {
+        ConvertedSheet(sheet: map.sheet,
+                       cellReference: { line, column in
+                           column >= 0 ? map.reference(line: line, column: column) : map.rowReference(line: line)
+                       },
+                       cellError: { line, column in map.error(line: line, column: column).map(kind) })
     }
 
     /// The row problem of an error cell.

@@ -196,6 +196,29 @@ import Testing
         #expect(outcome.stderr == "trueup: \(path): can't read the workbook (it is not a zip archive).\n")
     }
 
+    /// The sheet entry's CRC-32 changed in the zip's directory: the workbook is refused, naming the file and the part.
+    @Test func aWorkbookWhoseChecksumDoesNotMatchIsRefused() throws {
+        let space = Workspace()
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.workbook("tiny-forecasts.xlsx"))))
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        var changed = 0
+        for k in 0..<(bytes.count - 46) where bytes[k] == 0x50 && bytes[k + 1] == 0x4B && bytes[k + 2] == 0x01 && bytes[k + 3] == 0x02 {
+            let length = Int(bytes[k + 28]) | Int(bytes[k + 29]) << 8
+            if Array(bytes[(k + 46)..<(k + 46 + length)]) == name {
+                bytes[k + 16] ^= 0xFF
+                changed += 1
+            }
+        }
+        #expect(changed == 1)
+        let path = space.url.appendingPathComponent("forecasts.xlsx").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.hasPrefix("trueup: \(path): can't read the workbook (xl/worksheets/sheet1.xml: "
+            + "its bytes don't match the zip's checksum (CRC-32 "))
+        #expect(outcome.stderr.contains(", the zip's directory says "))
+    }
+
     @Test func aMissingWorkbookIsExit66() throws {
         let path = Workspace().url.appendingPathComponent("nowhere.xlsx").path
         let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])

@@ -173,12 +173,14 @@ import TrueupReports
         let sheet = Array("customer,item,period,lag,forecast\nA,x,2024-01,1,5\nA,x,2024-01,1,6\nA,y,2024-01,1,".utf8) + [marker]
             + Array("#N/A\nA,z,2024-01,1,".utf8) + [marker] + Array("no cached value\n".utf8)
         var request = ReportRequest(forecasts: book, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true)
-        request.workbookReader = { _, _, name in
-            ConvertedSheet(text: sheet, sheet: name ?? "Sheet1",
-                           cellReference: { line, column in column >= 0 ? "Sheet1!\(["A", "B", "C", "D", "E"][column])\(line)" : "Sheet1!\(line):\(line)" },
-                           cellError: { line, column in
-                               column != 4 ? nil : line == 4 ? .cellError("#N/A") : line == 5 ? .uncalculatedFormula : nil
-                           })
+        request.workbookReader = { _, _, name, take in
+            let converted = ConvertedSheet(sheet: name ?? "Sheet1",
+                                           cellReference: { line, column in column >= 0 ? "Sheet1!\(["A", "B", "C", "D", "E"][column])\(line)" : "Sheet1!\(line):\(line)" },
+                                           cellError: { line, column in
+                                               column != 4 ? nil : line == 4 ? .cellError("#N/A") : line == 5 ? .uncalculatedFormula : nil
+                                           })
+            try take(sheet, converted)
+            return converted
         }
         let rejects = try Report.run(request).rejects
         #expect(rejects.map(\.line) == [3, 4, 5])

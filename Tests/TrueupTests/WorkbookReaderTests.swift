@@ -21,11 +21,13 @@ import TrueupReports
         var request = ReportRequest(
             forecasts: scratch.file("f.csv", "customer,item,period,lag,forecast\nA,x,2024-07,1,9\nA,x,2024-08,1,19\nA,y,2024-07,1,5\nA,y,2024-08,1,7\n"),
             actuals: book, skipBadRows: true)
-        request.workbookReader = { path, bytes, name in
+        request.workbookReader = { path, bytes, name, take in
             seen.record(bytes)
-            return ConvertedSheet(text: sheet, sheet: name ?? "Sheet1",
-                                  cellReference: { line, column in "Sheet1!\(["A", "B", "C", "D"][column])\(line)" },
-                                  cellError: { line, column in errors[line]?[column].map { .cellError($0) } })
+            let converted = ConvertedSheet(sheet: name ?? "Sheet1",
+                                           cellReference: { line, column in "Sheet1!\(["A", "B", "C", "D"][column])\(line)" },
+                                           cellError: { line, column in errors[line]?[column].map { .cellError($0) } })
+            try take(sheet, converted)
+            return converted
         }
         let result = try Report.run(request)
         #expect(seen.bytes == Array("the bytes of a workbook".utf8))

@@ -33,11 +33,18 @@ import Testing
                 let a = try fromBytes.sheetText(sheet), b = try fromFile.sheetText(sheet)
                 #expect(a.text == b.text, "\(name) \(sheet)")
                 #expect(a.map == b.map, "\(name) \(sheet)")
+                // Read in place, without a copy of the bytes.
+                let c = try Workbook.withBytes(bytes, path: path) { try $0.sheetText(sheet) }
+                #expect(c.text == b.text, "\(name) \(sheet)")
+                #expect(c.map == b.map, "\(name) \(sheet)")
             }
         }
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
         #expect(throws: WorkbookError.legacyExcel(path: "p.xlsx")) { try Workbook(bytes: ole, path: "p.xlsx") }
         #expect(throws: WorkbookError.notAWorkbook(path: "p.xlsx", reason: "the file is empty")) { try Workbook(bytes: [], path: "p.xlsx") }
+        #expect(throws: WorkbookError.notAWorkbook(path: "p.xlsx", reason: "the file is empty")) {
+            try Workbook.withBytes([], path: "p.xlsx") { _ in }
+        }
         #expect(throws: WorkbookError.notAWorkbook(path: "p.xlsx", reason: "it is not a zip archive")) {
             try Workbook(bytes: Array("customer,item\n".utf8), path: "p.xlsx")
         }

@@ -8,6 +8,10 @@ import TrueupCSV
 /// mark, the date order, the layout (long, or month columns), the fields its file name gives.
 /// A value that can't be read is a row problem with its source's position; the map takes the
 /// reader's problems (duplicates, lags) back to the source too.
+///
+/// Each source is read record by record (`SourceIntake`), and the normalized text goes to its
+/// file as it is made: a workbook's sheet flows from the zip to that file a piece at a time, and
+/// neither the sheet's text nor its records are held (only the map back to them, a few numbers a row).
 struct SideIntake {
     let kind: RowParser.Kind
     let encoding: SourceEncoding
@@ -18,7 +22,10 @@ struct SideIntake {
     let sheet: String?
 
     struct Result {
+        /// Normalized text not yet written to `output`.
         var text: [UInt8] = []
+        /// Where the normalized text goes as it is made; without one `text` holds it all.
+        var output: NormalizedFile?
         var map = SourceMap()
         var files: [SourceFile] = []
         var problems: [RowProblem] = []
@@ -26,248 +33,63 @@ struct SideIntake {
         var rows = 0
         /// Each customer's first non-empty name.
         var names: [String: String] = [:]
-        /// The line the next row of `text` starts on.
+        /// The line the next row of the normalized text starts on.
         var nextLine = 2
+
+        /// Writes the text made so far to `output` once there is about a megabyte of it (all of it with `limit` 0).
+        mutating func flush(above limit: Int = 1 << 20) throws(InputError) {
+            guard let output, text.count >= limit, !text.isEmpty else { return }
+            try output.append(text)
+            text.removeAll(keepingCapacity: true)
+        }
     }
 
     var quantityColumn: Column { kind == .actuals ? .actual : .forecast }
 
-    func read(_ sources: [SideSource]) throws(InputError) -> Result {
+    /// Reads every source into the normalized text, written to `output` as it is made (held in
+    /// `Result.text` without one).
+    func read(_ sources: [SideSource], into output: NormalizedFile? = nil) throws(InputError) -> Result {
         var result = Result()
+        result.output = output
         result.text.append(contentsOf: Array("customer,item,period,\(quantityColumn.rawValue)\(kind == .forecasts ? ",lag" : "")\n".utf8))
         for source in sources {
             try read(source, into: &result)
         }
+        try result.flush(above: 0)
         return result
     }
 
-    /// A source's text: a workbook's sheet, or the bytes decoded.
-    private func text(of source: SideSource) throws(InputError) -> (text: [UInt8], sha256: String, bytes: Int, encoding: String,
-                                                                      sheet: ConvertedSheet?) {
+    /// Reads one source: a workbook's sheet piece by piece as it is converted (its text spilled to
+    /// a temporary file for rejects.csv's raw rows, never held whole), any other source's bytes decoded.
+    private func read(_ source: SideSource, into result: inout Result) throws(InputError) {
         let raw = try SourceBytes.read(source)
         if source.kind == .workbook {
             guard let workbookReader else { throw .workbookNotSupported(path: source.path) }
+            let spill = try SpilledText()
+            var intake = SourceIntake(side: self, source: source, sha256: raw.sha256, byteCount: raw.bytes.count, found: "xlsx",
+                                      isWorkbook: true, byteShift: nil, rows: .spilled(spill))
+            let sheet: ConvertedSheet
             do {
-                let sheet = try workbookReader(source.path, raw.bytes, self.sheet)
-                return (sheet.text, raw.sha256, raw.bytes.count, "xlsx", sheet)
+                sheet = try workbookReader(source.path, raw.bytes, self.sheet) { text, sheet in
+                    try spill.append(text)
+                    try intake.take(text, sheet: sheet, into: &result)
+                }
             } catch let error as InputError {
                 throw error
             } catch {
                 throw .unreadableWorkbook(path: source.path, reason: "\(error)")
             }
+            try intake.finish(sheet: sheet, into: &result)
+            return
         }
         let decoded = encoding.decode(raw.bytes)
-        return (decoded.text, raw.sha256, raw.bytes.count, decoded.found.rawValue, nil)
-    }
-
-    /// One record, kept while its source is read.
-    private struct Record {
-        var line: Int
-        var fields: [String]
-        var raw: Range<Int>
-        /// The first byte that is not UTF-8 in each field that has one (rare: only then is it filled).
-        var invalidUTF8: [Int: UInt8]
-    }
-
-    private func read(_ source: SideSource, into result: inout Result) throws(InputError) {
-        let name = source.displayName
-        let (text, sha256, byteCount, found, sheet) = try self.text(of: source)
-        let cells = sheet?.cellReference
-        let cellError = sheet?.cellError
-        var records: [Record] = []
-        let dialect: CSVDialect
-        do {
-            // A sheet's text is always commas and RFC 4180 quotes: nothing to sniff.
-            let reader = try CSVReader(bytes: text, name: name, dialect: sheet.map { _ in CSVDialect() })
-            dialect = reader.dialect
-            try reader.forEachRecord { record in
-                let fields = (0..<record.count).map { record.string($0) }
-                let start = record.byteOffset
-                var invalid: [Int: UInt8] = [:]
-                if TextEncoding.firstInvalidUTF8(record.raw) != nil {
-                    for k in 0..<record.count {
-                        if let bad = TextEncoding.firstInvalidUTF8(record.field(k)) { invalid[k] = bad.byte }
-                    }
-                }
-                records.append(Record(line: record.line, fields: fields, raw: start..<(start + record.raw.count), invalidUTF8: invalid))
-            }
-        } catch let error as CSVError {
-            switch error {
-            case .unsupportedEncoding(let encoding): throw .unsupportedEncoding(path: name, encoding: encoding)
-            case .unreadable(_, let reason): throw .unreadable(path: name, reason: reason)
-            case .unterminatedQuote(let position): throw .unterminatedQuote(path: name, line: position.line)
-            case .recordTooLong(let position, let limit): throw .recordTooLong(path: name, line: position.line, limit: limit)
-            }
-        } catch {
-            throw .unreadable(path: name, reason: "\(error)")
-        }
-        guard let headerRecord = records.first(where: { !$0.fields.allSatisfy { $0.trimmingCharacters().isEmpty } }) else {
-            throw .emptyFile(path: name)
-        }
-        let header = headerRecord.fields.map { $0.trimmingCharacters() }
-        var named: [NamePattern.Field: String] = [:]
-        if let pattern {
-            guard let fields = pattern.match(source.baseName) else { throw .nameMismatch(path: name, pattern: pattern.text) }
-            named = fields
-        }
-        let layout = SheetLayout(header: header, order: dateOrder)
-        var required: [Column] = []
-        if named[.customer] == nil { required.append(.customer) }
-        if named[.item] == nil { required.append(.item) }
-        if !layout.isWide {
-            if named[.period] == nil { required.append(.period) }
-            required.append(quantityColumn)
-        }
-        var optional: [Column] = []
-        if kind == .forecasts, named[.snapshot] == nil { optional += [.lag, .snapshot] }
-        optional.append(.name)
-        let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: overrides,
-                                            file: name, line: headerRecord.line)
-        let column = mapping.index
-        let data = records.drop { $0.line <= headerRecord.line }
-
-        // The file's date order and decimal mark, from all its values.
-        var order = dateOrder
-        if order == nil {
-            order = try Self.dateOrder(in: data, columns: [column[.period], column[.snapshot]].compactMap { $0 },
-                                       extra: named.filter { $0.key == .snapshot || $0.key == .period }.map(\.value), file: name)
-        }
-        let valueColumns = layout.isWide ? layout.monthColumns.map(\.index) : [column[quantityColumn]].compactMap { $0 }
-        let mark = Self.decimalMark(in: data, columns: valueColumns, delimiter: dialect.delimiter)
-
-        let index = result.map.origins.count
-        var indexOfColumn: [Column: Int] = [:]
-        for (key, value) in column { indexOfColumn[key] = value }
-        // Offsets in `text` are the file's own where it is the file's bytes: UTF-8, after a byte order mark.
-        let byteShift: Int? = sheet != nil ? nil : found == SourceEncoding.Found.utf8.rawValue ? 0
-            : found == SourceEncoding.Found.utf8WithBOM.rawValue ? 3 : nil
-        let origin = SourceMap.Origin(name: name, text: text, header: header, columns: indexOfColumn, cellReference: cells,
-                                      isWorkbook: sheet != nil, byteShift: byteShift)
-        result.map.origins.append(origin)
-        var file = SourceFile(path: name, bytes: byteCount, sha256: sha256, encoding: found,
-                              delimiter: sheet != nil ? "none (a workbook)" : dialect.delimiterName,
-                              layout: cells != nil ? "workbook" : layout.isWide ? "wide" : "long", columns: mapping)
-        file.sheet = sheet?.sheet
-        let namedSnapshot = named[.snapshot].flatMap { PeriodText.month($0, order: order) }
-        let namedPeriod = named[.period].flatMap { PeriodText.month($0, order: order) }
-
-        for record in data {
-            let fields = record.fields
-            if fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { continue }
-            func cell(_ key: Column) -> String? {
-                guard let k = column[key] else { return nil }
-                return k < fields.count ? fields[k].trimmingCharacters() : ""
-            }
-            func reject(_ at: Int?, _ kind: RowProblem.Kind) {
-                var columnName: String?
-                if let at { columnName = Self.columnName(origin, index: at, line: record.line) }
-                result.problems.append(RowProblem(file: name, line: record.line, byte: byteShift.map { record.raw.lowerBound + $0 },
-                                                  column: columnName, kind: kind, raw: origin.rawText(text[record.raw])))
-                file.rowsRejected += 1
-                file.rowsRead += 1
-            }
-            let keyCells = [cell(.item), cell(.customer), fields.first].compactMap { $0 }
-            if keyCells.contains(where: TotalsRow.isTotals) {
-                file.totalsRows += 1
-                file.rowsRead += 1
-                continue
-            }
-            if !layout.isWide && fields.count != header.count || layout.isWide && fields.count > header.count {
-                reject(nil, .fieldCount(expected: header.count, found: fields.count))
-                continue
-            }
-            // A workbook's error cell (#N/A, a formula never calculated) where the row's key, period, lag or
-            // long value is read makes the row unusable; in a column trueup doesn't read it is harmless.
-            var errorIn: ((Int) -> RowProblem.Kind?)?
-            if let cellError, text[record.raw].contains(ConvertedSheet.errorMarker) {
-                let line = record.line
-                errorIn = { cellError(line, $0) }
-            }
-            if let errorIn {
-                let read = [column[.customer], column[.item], column[.name], column[.period], column[.snapshot], column[.lag],
-                            layout.isWide ? nil : column[quantityColumn]]
-                if let k = read.compactMap({ $0 }).first(where: { errorIn($0) != nil }), let kind = errorIn(k) {
-                    reject(k, kind)
-                    continue
-                }
-            }
-            // Names must be UTF-8; a description or other column trueup doesn't read may be anything.
-            if let k = [column[.customer], column[.item], column[.name]].compactMap({ $0 }).first(where: { record.invalidUTF8[$0] != nil }),
-               let byte = record.invalidUTF8[k] {
-                reject(k, .notUTF8(byte: byte, encodings: ["windows-1252", "latin1"]))
-                continue
-            }
-            let customer = named[.customer] ?? cell(.customer) ?? ""
-            guard !customer.isEmpty else { reject(column[.customer], .emptyName(.customer)); continue }
-            let item = named[.item] ?? cell(.item) ?? ""
-            guard !item.isEmpty else { reject(column[.item], .emptyName(.item)); continue }
-            if let name = cell(.name), !name.isEmpty, result.names[customer] == nil { result.names[customer] = name }
-            var snapshot = namedSnapshot
-            if let text = cell(.snapshot) {
-                guard let month = PeriodText.month(text, order: order) else {
-                    reject(column[.snapshot], .period(Self.quoted(text), forms: .monthsAndDates))
-                    continue
-                }
-                snapshot = month
-            }
-            let lagText = cell(.lag)
-
-            // (month, value text, source column) for every value the row holds.
-            var values: [(month: Month, text: String, column: Int)] = []
-            if layout.isWide {
-                for (k, month) in layout.monthColumns where k < fields.count {
-                    let text = fields[k].trimmingCharacters()
-                    if !text.isEmpty { values.append((month, text, k)) }
-                }
-            } else {
-                var month = namedPeriod
-                if let text = cell(.period) {
-                    month = PeriodText.month(text, order: order)
-                    if month == nil {
-                        reject(column[.period], .period(Self.quoted(text), forms: .monthsAndDates))
-                        continue
-                    }
-                }
-                guard let month, let k = column[quantityColumn] else { continue }
-                values.append((month, fields[k].trimmingCharacters(), k))
-            }
-            for value in values {
-                let at = layout.isWide ? value.column : -1
-                if let errorIn, let kind = errorIn(value.column) {
-                    reject(value.column, kind)
-                    continue
-                }
-                guard let plain = NumberText.plain(value.text, mark: mark) else {
-                    reject(value.column, .number(Self.quoted(value.text), decimalComma: mark == .comma))
-                    continue
-                }
-                var lag = lagText ?? "0"
-                if let snapshot {
-                    let months = value.month - snapshot
-                    guard months >= 0, months <= Panel.maximumLag else {
-                        reject(column[.snapshot] ?? value.column, months < 0
-                               ? .snapshotAfterPeriod(snapshot: snapshot, period: value.month)
-                               : .snapshotTooEarly(snapshot: snapshot, period: value.month))
-                        continue
-                    }
-                    lag = String(months)
-                }
-                let start = result.text.count
-                Self.appendField(customer, to: &result.text)
-                result.text.append(UInt8(ascii: ","))
-                Self.appendField(item, to: &result.text)
-                var line = ",\(value.month),\(plain)"
-                if kind == .forecasts { line += "," + Self.csvQuoted(lag) }
-                line += "\n"
-                result.text.append(contentsOf: Array(line.utf8))
-                result.map.add(normalizedLine: result.nextLine, source: index, line: record.line, valueColumn: at, raw: record.raw)
-                result.nextLine += result.text[start...].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-                result.rows += 1
-                file.rowsRead += 1
-            }
-        }
-        result.totalsRows += file.totalsRows
-        result.files.append(file)
+        let found = decoded.found.rawValue
+        // Offsets in the text are the file's own where it is the file's bytes: UTF-8, after a byte order mark.
+        let byteShift: Int? = found == SourceEncoding.Found.utf8.rawValue ? 0 : found == SourceEncoding.Found.utf8WithBOM.rawValue ? 3 : nil
+        var intake = SourceIntake(side: self, source: source, sha256: raw.sha256, byteCount: raw.bytes.count, found: found,
+                                  isWorkbook: false, byteShift: byteShift, rows: .memory(decoded.text))
+        try intake.take(decoded.text, sheet: nil, into: &result)
+        try intake.finish(sheet: nil, into: &result)
     }
 
     /// A column as messages name it: its header, and a workbook's cell.
@@ -278,60 +100,14 @@ struct SideIntake {
         return header
     }
 
-    /// Day-first or month-first, from the file's `NN/NN/YYYY` values: one whose first number is
-    /// above 12 settles day-first, second above 12 month-first. Nil when no value needs an order.
-    private static func dateOrder(in data: ArraySlice<Record>, columns: [Int], extra: [String], file: String) throws(InputError) -> DateOrder? {
-        var dayFirst = false, monthFirst = false
-        var firstAmbiguous: (line: Int, text: String)?
-        func look(_ text: String, line: Int) {
-            switch PeriodText.read(text) {
-            case .onlyDayFirst: dayFirst = true
-            case .onlyMonthFirst: monthFirst = true
-            case .ambiguous: if firstAmbiguous == nil { firstAmbiguous = (line, text.trimmingCharacters()) }
-            default: break
-            }
-        }
-        for text in extra { look(text, line: 0) }
-        for record in data {
-            for k in columns where k < record.fields.count { look(record.fields[k], line: record.line) }
-        }
-        if dayFirst && !monthFirst { return .dmy }
-        if monthFirst && !dayFirst { return .mdy }
-        if let firstAmbiguous { throw .ambiguousDateOrder(path: file, line: firstAmbiguous.line, value: firstAmbiguous.text) }
-        return nil
-    }
-
-    /// The file's decimal mark. In a semicolon-separated file a comma, unless the values show only
-    /// points (`0.25`); in a comma-separated file a point, unless a value has both marks with the
-    /// comma last (`"1.234,5"`) and none shows a point (a lone `"1,5"` there is more likely a
-    /// typo than a decimal comma); in any other file (tabs, pipes) what the values show, else a point.
-    private static func decimalMark(in data: ArraySlice<Record>, columns: [Int], delimiter: UInt8) -> NumberText.DecimalMark {
-        var point = false, comma = false, bothMarksCommaLast = false
-        for record in data {
-            for k in columns where k < record.fields.count {
-                switch NumberText.evidence(record.fields[k]) {
-                case .point?: point = true
-                case .comma?:
-                    comma = true
-                    if record.fields[k].contains(".") { bothMarksCommaLast = true }
-                case nil: break
-                }
-            }
-            if point && comma { break }
-        }
-        switch delimiter {
-        case UInt8(ascii: ";"): return point && !comma ? .point : .comma
-        case UInt8(ascii: ","): return bothMarksCommaLast && !point ? .comma : .point
-        default: return comma && !point ? .comma : .point
-        }
-    }
-
     /// A value as a message quotes it: its first 60 characters.
-    private static func quoted(_ text: String) -> RowProblem.FieldText {
+    static func quoted(_ text: String) -> RowProblem.FieldText {
         RowProblem.FieldText(text: String(text.prefix(60)), isCut: text.count > 60)
     }
 
-    private static func csvQuoted(_ text: String) -> String {
+    static func csvQuoted(_ text: String) -> String {
+        // Most names hold none of the four bytes: no Character walk for them.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         var out = "\""
         for character in text {
@@ -341,8 +117,8 @@ struct SideIntake {
         return out + "\""
     }
 
-    private static func appendField(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: Array(csvQuoted(text).utf8))
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: csvQuoted(text).utf8)
     }
 }
 

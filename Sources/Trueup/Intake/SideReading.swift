@@ -36,9 +36,13 @@ extension Ingest {
         }
         let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet)
-        let result = try intake.read(sources)
-        let normalized = try NormalizedFile(result.text)
+        let normalized = try NormalizedFile()
         defer { normalized.remove() }
+        let result: SideIntake.Result
+        do {
+            defer { normalized.close() }
+            result = try intake.read(sources, into: normalized)
+        }
         let map = result.map
         describeLine = { map.describe($0, from: $1) }
         // The reader's problems are kept apart, placed in their sources, then merged with intake's in file order.

@@ -1,10 +1,23 @@
 /// From a line of the normalized text that intake hands the reader back to where the value
 /// came from: the source, its line, its column (or a workbook's cell), and the row as written.
 struct SourceMap {
+    /// A source's text, for the raw rows of rejects.csv: decoded in memory, or a workbook's sheet
+    /// spilled to a temporary file as it was converted.
+    enum RawRows {
+        case memory([UInt8])
+        case spilled(SpilledText)
+
+        func bytes(_ range: Range<Int>) -> [UInt8] {
+            switch self {
+            case .memory(let text): return Array(text[min(range.lowerBound, text.count)..<min(range.upperBound, text.count)])
+            case .spilled(let file): return file.bytes(range)
+            }
+        }
+    }
+
     struct Origin {
         var name: String
-        /// The source's decoded text, for the raw rows of rejects.csv.
-        var text: [UInt8]
+        var rows: RawRows
         var header: [String]
         /// The source's column of each normalized column (customer, item, period, quantity, lag), -1 when none.
         var columns: [Column: Int]
@@ -16,7 +29,7 @@ struct SourceMap {
         var byteShift: Int? = 0
 
         /// A row's text as rejects.csv shows it: a workbook's error cell as its error alone, without the marker.
-        func rawText(_ bytes: ArraySlice<UInt8>) -> String {
+        func rawText<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
             guard isWorkbook, bytes.contains(ConvertedSheet.errorMarker) else { return String(decoding: bytes, as: UTF8.self) }
             return String(decoding: bytes.filter { $0 != ConvertedSheet.errorMarker }, as: UTF8.self)
         }
@@ -80,7 +93,7 @@ struct SourceMap {
             placed.column = SideIntake.columnName(origin, index: index, line: Int(line[k])) ?? column
         }
         let start = rawStart[k], end = start + Int(rawLength[k])
-        placed.raw = origin.rawText(origin.text[start..<min(end, origin.text.count)])
+        placed.raw = origin.rawText(origin.rows.bytes(start..<end))
         return placed
     }
 }
