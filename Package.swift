@@ -8,7 +8,7 @@ let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], 
 
 let package = Package(
     name: "trueup",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "trueup", targets: ["trueup"]),
         .library(name: "Trueup", targets: ["Trueup"]),

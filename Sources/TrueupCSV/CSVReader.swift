@@ -26,6 +26,8 @@ public final class CSVReader {
     }
 
     private var source: Source
+    /// Whether the reader closes its file: not one it was lent (`init(file:name:dialect:bufferSize:)`).
+    private let ownsFile: Bool
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
     private var filled = 0
@@ -66,9 +68,34 @@ public final class CSVReader {
         self.dialect = chosen
         name = path
         source = .file(fd)
+        ownsFile = true
         capacity = max(bufferSize, 4)
         buffer = .allocate(byteCount: capacity, alignment: 16)
         self.onChunk = onChunk
+    }
+
+    /// Reads `file`, open already and left open: several readers on one descriptor read it at
+    /// their own offsets. `name` is the path for messages.
+    /// A reader given the dialect reads no sample: the file's header was read with it already.
+    package init(file: SystemFile, name: String, dialect: CSVDialect? = nil, bufferSize: Int = 1 << 20) throws(CSVError) {
+        if let dialect {
+            self.dialect = dialect
+        } else {
+            var sample = [UInt8](repeating: 0, count: CSVSniffer.sampleSize)
+            let got: Int
+            do {
+                got = try sample.withUnsafeMutableBytes { try file.readFully(into: $0, at: 0) }
+            } catch {
+                throw .unreadable(path: name, reason: "\(error)")
+            }
+            sample.removeLast(sample.count - got)
+            self.dialect = try Self.chooseDialect(nil, sample: sample, isWholeFile: got < CSVSniffer.sampleSize)
+        }
+        self.name = name
+        source = .file(file)
+        ownsFile = false
+        capacity = max(bufferSize, 4)
+        buffer = .allocate(byteCount: capacity, alignment: 16)
     }
 
     /// Reads from memory, `bufferSize` bytes at a time: the same path as a file.
@@ -78,12 +105,13 @@ public final class CSVReader {
         self.dialect = try Self.chooseDialect(dialect, sample: sample, isWholeFile: sample.count == bytes.count)
         self.name = name
         source = .memory(bytes)
+        ownsFile = false
         capacity = max(bufferSize, 4)
         buffer = .allocate(byteCount: capacity, alignment: 16)
     }
 
     deinit {
-        if case .file(let fd) = source { fd.close() }
+        if case .file(let fd) = source, ownsFile { fd.close() }
         buffer.deallocate()
     }
 

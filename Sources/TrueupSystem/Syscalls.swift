@@ -1,3 +1,4 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,8 +17,13 @@ package enum Syscalls {
     /// O_NONBLOCK makes opening a FIFO with no writer return at once; it changes nothing for a
     /// regular file, and the caller refuses anything else after `status`.
     package static func openForReading(_ path: String) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        readOpens.withLock { $0[path, default: 0] += 1 }
+        return try retrying { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
     }
+
+    /// How many times each path was opened for reading: a few entries a run, kept so that tests can
+    /// hold each input file to one open.
+    package static let readOpens = Mutex<[String: Int]>([:])
 
     /// Creates a new file that must not exist yet and is not a symbolic link (O_EXCL and O_NOFOLLOW).
     package static func createExclusive(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {

@@ -171,7 +171,7 @@ import TrueupReports
         for value in ["5", "0,5", "1,234", "1.5", "1.234", "-12.5", "7.", ",5", "123.4567"] {
             let scratch = Scratch()
             let path = scratch.file("a.csv", "customer;item;period;actual\nC1;x;2024-01;\(value)\n")
-            let header = try Ingest.Header(path: path, fileSize: SideSource.size(of: path), required: [.customer, .item, .period, .actual],
+            let header = try Ingest.Header(InputSource.open(path), required: [.customer, .item, .period, .actual],
                                            optional: [], overrides: [:], encoding: .utf8)
             let parser = RowParser(kind: .actuals, file: path, mapping: header.mapping, dialect: header.dialect, decimalComma: true)
             var block = ParsedBlock(start: header.dataStart)
@@ -186,7 +186,7 @@ import TrueupReports
     /// The rows the plain path took and the rows left to the general path, reading the whole file.
     static func readBothPaths(_ path: String, kind: RowParser.Kind) throws -> (plain: Int, general: Int) {
         let quantity: Column = kind == .actuals ? .actual : .forecast
-        let header = try Ingest.Header(path: path, fileSize: SideSource.size(of: path), required: [.customer, .item, .period, quantity],
+        let header = try Ingest.Header(InputSource.open(path), required: [.customer, .item, .period, quantity],
                                        optional: kind == .forecasts ? [.lag, .snapshot] : [], overrides: [:], encoding: .utf8)
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"))
@@ -227,7 +227,7 @@ import TrueupReports
         let scratch = Scratch()
         let path = scratch.file("forecasts.csv", text)
         let dialect = CSVDialect(delimiter: UInt8(ascii: ";"))
-        let header = try Ingest.Header(path: path, fileSize: SideSource.size(of: path), required: [.customer, .item, .period, .forecast],
+        let header = try Ingest.Header(InputSource.open(path), required: [.customer, .item, .period, .forecast],
                                        optional: [.lag, .snapshot], overrides: [:], encoding: .utf8)
         let parser = RowParser(kind: .forecasts, file: path, mapping: header.mapping, dialect: dialect, decimalComma: true)
         var general = parser

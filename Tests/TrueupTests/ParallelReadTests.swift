@@ -1,5 +1,6 @@
 import Testing
 @testable import Trueup
+import TrueupSystem
 
 /// Reading in blocks on several threads gives exactly what one sequential pass gives.
 @Suite struct ParallelReadTests {
@@ -79,5 +80,35 @@ import Testing
                 _ = try Report.run(request)
             }
         }
+    }
+}
+
+/// Each plain input is opened once: the check that it is a regular file, its hashing, the plan's
+/// look at its header and sample, its header, every block on every thread, and the second read
+/// for rejects.csv and a duplicate's first line all read the one descriptor.
+@Suite struct OneOpenPerInputTests {
+    @Test(arguments: [1, 2, 4])
+    func eachInputIsOpenedOnce(threads: Int) throws {
+        let scratch = Scratch()
+        var forecastRows = ["customer,item,period,lag,forecast"]
+        var actualRows = ["customer,item,period,actual"]
+        for k in 0..<3_000 {
+            let customer = "C\(k % 7)", item = "I\(k % 211)", month = 1 + k % 12
+            forecastRows.append("\(customer),\(item),2024-\(month < 10 ? "0" : "")\(month),\(1 + k % 3),\(k % 50)")
+            actualRows.append("\(customer),\(item),2024-\(month < 10 ? "0" : "")\(month),\(k % 40)")
+        }
+        // A bad row and a duplicate, so the second read runs too.
+        forecastRows.append("C1,I1,2024-13,1,5")
+        forecastRows.append(forecastRows[1])
+        let forecasts = scratch.file("forecasts.csv", forecastRows.joined(separator: "\n") + "\n")
+        let actuals = scratch.file("actuals.csv", actualRows.joined(separator: "\n") + "\n")
+        var request = ReportRequest(forecasts: forecasts, actuals: actuals, columns: [.forecast: "forecast"], skipBadRows: true)
+        request.threads = threads
+        request.readBlockSize = 4_096
+        let result = try Report.run(request)
+        #expect(result.rejects.count == 2)
+        #expect(result.forecasts.sha256.count == 64 && result.actuals.sha256.count == 64)
+        let opens = Syscalls.readOpens.withLock { ($0[forecasts], $0[actuals]) }
+        #expect(opens.0 == 1 && opens.1 == 1, "forecasts opened \(opens.0 ?? 0) times, actuals \(opens.1 ?? 0)")
     }
 }

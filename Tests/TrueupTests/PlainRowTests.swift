@@ -235,8 +235,8 @@ import TrueupReports
         let dataStart = Array(text.utf8).firstIndex(of: UInt8(ascii: "\n"))! + 1
         var general = parser
         general.plain = nil
-        let withPlain = BlockReader.parse(path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
-        let without = BlockReader.parse(path: path, dialect: dialect, parser: general, from: dataStart, before: .max)
+        let withPlain = try BlockReader.parse(file: InputSource.open(path).file, path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
+        let without = try BlockReader.parse(file: InputSource.open(path).file, path: path, dialect: dialect, parser: general, from: dataStart, before: .max)
         #expect(withPlain.rowsRead > 1_000)
         let read = (plain: Self.summary(withPlain), general: Self.summary(without))
         #expect(read.plain.count == read.general.count)

@@ -17,9 +17,9 @@ enum BlockReader {
     /// small enough that a few blocks in flight stay a small part of memory.
     static let defaultBlockSize = 16 << 20
 
-    /// Parses the data rows of `path` from `dataStart` and calls `merge` with each block in
+    /// Parses the data rows of `file` (at `path`, for messages) from `dataStart` and calls `merge` with each block in
     /// file order, together with the line number of the block's first line.
-    static func read(path: String, dialect: CSVDialect, parser: RowParser, dataStart: Int, firstLine: Int,
+    static func read(file: SystemFile, path: String, dialect: CSVDialect, parser: RowParser, dataStart: Int, firstLine: Int,
                      fileSize: Int, threads: Int, blockSize: Int, progress: ((Int) -> Void)? = nil,
                      merge: (inout ParsedBlock, _ firstLine: Int) throws(InputError) -> Void) throws(InputError) {
         let count = threads > 1 ? max(1, (fileSize - dataStart) / max(1, blockSize)) : 1
@@ -27,7 +27,7 @@ enum BlockReader {
         // Nominal bounds: block k covers [bounds[k], bounds[k + 1]); the last one runs to the end.
         let bounds = (0..<count).map { dataStart + $0 * step } + [Int.max]
         guard count > 1 else {
-            var block = parse(path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
+            var block = parse(file: file, path: path, dialect: dialect, parser: parser, from: dataStart, before: .max)
             if let failure = block.failure { throw Self.error(failure, path: path, firstLine: firstLine) }
             return try merge(&block, firstLine)
         }
@@ -40,9 +40,9 @@ enum BlockReader {
             for k in 0..<count {
                 inFlight.wait()
                 DispatchQueue.global().async {
-                    let start = k == 0 ? dataStart : guessStart(path: path, from: bounds[k], before: bounds[k + 1])
+                    let start = k == 0 ? dataStart : guessStart(file: file, from: bounds[k], before: bounds[k + 1])
                     var block = spares.take() ?? ParsedBlock(start: start)
-                    parse(path: path, dialect: dialect, parser: parser, from: start, before: bounds[k + 1], into: &block)
+                    parse(file: file, path: path, dialect: dialect, parser: parser, from: start, before: bounds[k + 1], into: &block)
                     slots.put(k, block)
                 }
             }
@@ -57,7 +57,7 @@ enum BlockReader {
             if block.start != expected {
                 block = expected >= bounds[k + 1]
                     ? ParsedBlock(empty: expected)
-                    : parse(path: path, dialect: dialect, parser: parser, from: expected, before: bounds[k + 1])
+                    : parse(file: file, path: path, dialect: dialect, parser: parser, from: expected, before: bounds[k + 1])
             }
             if let error = block.failure {
                 failure = Self.error(error, path: path, firstLine: line)
@@ -78,23 +78,23 @@ enum BlockReader {
     }
 
     /// Parses the records that start in [start, limit).
-    static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int) -> ParsedBlock {
+    static func parse(file: SystemFile, path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int) -> ParsedBlock {
         var block = ParsedBlock(start: start)
-        parse(path: path, dialect: dialect, parser: parser, from: start, before: limit, into: &block)
+        parse(file: file, path: path, dialect: dialect, parser: parser, from: start, before: limit, into: &block)
         return block
     }
 
     /// Parses the records that start in [start, limit) into `block`, emptied first but keeping
     /// its columns' storage: a block already merged is parsed into again, so its pages are not
     /// faulted in afresh for every block of the file.
-    static func parse(path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int,
+    static func parse(file: SystemFile, path: String, dialect: CSVDialect, parser: RowParser, from start: Int, before limit: Int,
                       into block: inout ParsedBlock) {
         block.reuse(start: start)
         // Room for rows of 20 bytes or more (exports run 25 to 40), so the columns rarely regrow;
         // a file of shorter rows only regrows them.
         if limit != .max { block.reserve(rows: max(0, limit - start) / 20 + 1) }
         do {
-            let reader = try CSVReader(path: path, dialect: dialect)
+            let reader = try CSVReader(file: file, name: path, dialect: dialect)
             // Most rows take the CSV reader's fast lane; the rest, and every row of a file it can't read, the general path.
             if let layout = parser.plain {
                 block.stop = try reader.records(from: start, before: limit, lane: layout.lane, plain: { bytes, fields, line in
@@ -117,9 +117,7 @@ enum BlockReader {
     }
 
     /// Just after the first line break at or after `offset - 1`, or `limit` when there is none before it.
-    static func guessStart(path: String, from offset: Int, before limit: Int) -> Int {
-        guard let file = try? SystemFile.openForReading(path) else { return limit }
-        defer { file.close() }
+    static func guessStart(file: SystemFile, from offset: Int, before limit: Int) -> Int {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var position = offset - 1
         while position < limit {

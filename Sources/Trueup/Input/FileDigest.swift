@@ -40,20 +40,37 @@ final class FileDigest: @unchecked Sendable {
         let size: Int
         let file: SystemFile
         let opened: FileStatus
+        /// Whether the hash closes the file when done: not one shared with the file's other readers.
+        let ownsFile: Bool
     }
 
     /// The file is hashed in steps of this many bytes; between two, the caller may take over.
     private static let step = 4 << 20
 
-    init(path: String) {
-        self.path = path
+    /// Hashes the file at `path`, opened here and closed when hashed.
+    convenience init(path: String) {
         guard let (file, status) = try? SystemFile.openRegular(path) else {
-            failure = .unreadable(path: path, reason: "can't be opened to compute its SHA-256")
-            stopped.signal()
+            self.init(path: path, unreadable: ())
             return
         }
+        self.init(path: path, file: file, status: status, ownsFile: true)
+    }
+
+    /// Hashes `source`'s file, open already and left open for its other readers.
+    convenience init(_ source: InputSource) {
+        self.init(path: source.path, file: source.file, status: source.start, ownsFile: false)
+    }
+
+    private init(path: String, unreadable: ()) {
+        self.path = path
+        failure = .unreadable(path: path, reason: "can't be opened to compute its SHA-256")
+        stopped.signal()
+    }
+
+    private init(path: String, file: SystemFile, status: FileStatus, ownsFile: Bool) {
+        self.path = path
         opened = status
-        state = State(size: status.size, file: file, opened: status)
+        state = State(size: status.size, file: file, opened: status, ownsFile: ownsFile)
         let background: @Sendable () -> Void = { [self] in
             Syscalls.lowerThreadPriority()
             hashInBackground()
@@ -98,7 +115,7 @@ final class FileDigest: @unchecked Sendable {
     /// Closes the file and sets the outcome: a digest only if the file is as it was when opened.
     private func close(_ state: State, failed: Bool) {
         let now = try? state.file.status()
-        state.file.close()
+        if state.ownsFile { state.file.close() }
         if let now, now.changed(since: state.opened) {
             failure = .changedWhileRead(path: path)
         } else if failed {

@@ -15,6 +15,8 @@ struct Ingest {
     let blockSize: Int
     let encoding: TextEncoding
     let progress: ReadProgress?
+    /// The run's input files, each opened once.
+    let files: InputFiles
     /// `--normalize-keys`: applied to both files' codes as they enter the panel.
     var normalization: KeyNormalization = []
     /// Duplicate forecasts found during the merge. Their message names the line of the row they
@@ -28,8 +30,9 @@ struct Ingest {
     var describeLine: ((_ line: Int, _ from: Int) -> RowProblem.FirstLine)?
 
     init(overrides: [Column: String], keepAllProblems: Bool, threads: Int, blockSize: Int = BlockReader.defaultBlockSize,
-         encoding: TextEncoding = .utf8, progress: ReadProgress? = nil) {
+         encoding: TextEncoding = .utf8, progress: ReadProgress? = nil, files: InputFiles = InputFiles()) {
         self.overrides = overrides
+        self.files = files
         self.progress = progress
         self.encoding = encoding
         self.threads = max(1, threads)
@@ -100,8 +103,7 @@ struct Ingest {
         _ path: String, kind: RowParser.Kind, required: [Column], optional: [Column],
         merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void
     ) throws(InputError) -> InputFile {
-        let source = try InputSource.open(path)
-        defer { source.close() }
+        let source = try files.open(path)
         let file: InputFile
         do {
             file = try read(source, kind: kind, required: required, optional: optional, merge: merge)
@@ -120,7 +122,7 @@ struct Ingest {
         let path = source.path
         let header: Header
         do {
-            header = try Header(path: path, fileSize: source.start.size, required: required, optional: optional, overrides: overrides, encoding: encoding)
+            header = try Header(source, required: required, optional: optional, overrides: overrides, encoding: encoding)
         } catch let error as InputError {
             throw error
         } catch let error as CSVError {
@@ -135,7 +137,7 @@ struct Ingest {
         var read = 0
         var rejected = 0
         var marks: DecimalMarks = []
-        try BlockReader.read(path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
+        try BlockReader.read(file: header.file, path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
                              firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
                              progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
             let shift = Int32(firstLine - 1)
@@ -206,7 +208,7 @@ struct Ingest {
         var itemIDs: [Int32: Int32] = [:]
         let panel = panel
         do {
-            let reader = try CSVReader(path: path, dialect: header.dialect)
+            let reader = try CSVReader(file: header.file, name: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 if wanted.contains(record.line) {
                     bytes[record.line] = record.byteOffset

@@ -11,10 +11,14 @@ extension Ingest {
         var firstDataLine: Int
         var fileSize: Int
 
-        init(path: String, fileSize: Int, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
+        /// The file, open (`InputFiles`).
+        let file: SystemFile
+
+        init(_ source: InputSource, required: [Column], optional: [Column], overrides: [Column: String], encoding: TextEncoding) throws {
+            let path = source.path
             let reader: CSVReader
             do {
-                reader = try CSVReader(path: path, bufferSize: 64 * 1024)
+                reader = try CSVReader(file: source.file, name: path, bufferSize: 64 * 1024)
             } catch {
                 switch error {
                 case .unsupportedEncoding(let encoding): throw InputError.unsupportedEncoding(path: path, encoding: encoding)
@@ -37,8 +41,9 @@ extension Ingest {
             hadByteOrderMark = reader.hadByteOrderMark
             dataStart = stop.offset
             firstDataLine = 1 + stop.lines
-            self.fileSize = fileSize
+            fileSize = source.start.size
             self.path = path
+            file = source.file
         }
 
         /// About how many data rows the file has, from the length of the lines in its first 64 KB
@@ -48,8 +53,6 @@ extension Ingest {
         func estimatedRows() -> Int {
             let data = max(0, fileSize - dataStart)
             var sample = [UInt8](repeating: 0, count: 64 * 1024)
-            guard let file = try? SystemFile.openForReading(path) else { return data / 24 }
-            defer { file.close() }
             let got = (try? sample.withUnsafeMutableBytes { try file.readFully(into: $0, at: dataStart) }) ?? 0
             guard got > 0 else { return data / 24 }
             var lines = 0

@@ -15,7 +15,7 @@ import TrueupSystem
 /// decimal marks otherwise than the fast reader took them (`DecimalMarks`).
 enum SidePlan {
     static func isPlain(_ sources: [SideSource], kind: RowParser.Kind, pattern: NamePattern?, encoding: SourceEncoding,
-                        overrides: [Column: String]) -> Bool {
+                        overrides: [Column: String], files: InputFiles = InputFiles()) -> Bool {
         guard sources.count == 1, let source = sources.first, pattern == nil, encoding != .windows1252 else { return false }
         switch source.kind {
         case .file, .folderMember: break
@@ -26,7 +26,7 @@ enum SidePlan {
         let optional: [Column] = (kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
         let header: Ingest.Header
         do {
-            header = try Ingest.Header(path: source.path, fileSize: SideSource.size(of: source.path), required: required, optional: optional, overrides: overrides,
+            header = try Ingest.Header(files.open(source.path), required: required, optional: optional, overrides: overrides,
                                        encoding: encoding == .latin1 ? .latin1 : .utf8)
         } catch InputError.missingColumns(_, _, _, let names) {
             return !SheetLayout(header: names, order: nil).isWide
@@ -40,24 +40,25 @@ enum SidePlan {
         if header.mapping.index[.name] != nil { return false }
         // With a lag and a snapshot column, intake decides which one counts.
         if header.mapping.index[.lag] != nil && header.mapping.index[.snapshot] != nil { return false }
-        return sampleIsPlain(header, source: source.path, kind: kind)
+        return sampleIsPlain(header, kind: kind)
     }
 
     /// The header the fast reader will read for `side`, before any of its rows: nil when the side
     /// goes through intake (whose header is found as it reads) or its header can't be read here.
-    static func plainHeader(_ side: SideRequest) -> [String]? {
+    static func plainHeader(_ side: SideRequest, files: InputFiles) -> [String]? {
         guard let sources = try? SideSource.resolve(side.arguments), let source = sources.first,
-              isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides) else { return nil }
+              isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides, files: files)
+        else { return nil }
         let quantity: Column = side.kind == .actuals ? .actual : .forecast
         let optional: [Column] = (side.kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
-        let header = try? Ingest.Header(path: source.path, fileSize: SideSource.size(of: source.path),
+        let header = try? Ingest.Header(files.open(source.path),
                                         required: [.customer, .item, .period, quantity], optional: optional, overrides: side.overrides,
                                         encoding: side.encoding == .latin1 ? .latin1 : .utf8)
         return header?.mapping.header
     }
 
     /// Reads up to 256 rows from the start and 64 KB from the end.
-    private static func sampleIsPlain(_ header: Ingest.Header, source path: String, kind: RowParser.Kind) -> Bool {
+    private static func sampleIsPlain(_ header: Ingest.Header, kind: RowParser.Kind) -> Bool {
         let index = header.mapping.index
         let quantity = index[kind == .actuals ? .actual : .forecast] ?? -1
         let period = index[.period] ?? -1
@@ -75,7 +76,7 @@ enum SidePlan {
             return plain
         }
         do {
-            let reader = try CSVReader(path: path, dialect: header.dialect, bufferSize: 64 * 1024)
+            let reader = try CSVReader(file: header.file, name: header.path, dialect: header.dialect, bufferSize: 64 * 1024)
             var seen = 0
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 seen += 1

@@ -25,7 +25,8 @@ extension Ingest {
     mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
         let sources = try SideSource.resolve(side.arguments)
         if !side.throughIntake,
-           SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides),
+           SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides,
+                            files: files),
            let source = sources.first {
             var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
             guard file.decimalMarks.readAsIntakeReads else { return nil }
@@ -37,7 +38,10 @@ extension Ingest {
         let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet)
         let normalized = try NormalizedFile()
-        defer { normalized.remove() }
+        defer {
+            files.close(normalized.path)
+            normalized.remove()
+        }
         let result: SideIntake.Result
         do {
             defer { normalized.close() }

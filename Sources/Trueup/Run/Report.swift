@@ -9,12 +9,12 @@ public enum Report {
     /// Reads the actuals, then the forecasts. A semicolon file read straight whose quantities intake
     /// would read otherwise (`DecimalMarks`: rare, and only known once it is read) is read again
     /// through intake, and the sides from the start, so that the panel is built once.
-    static func readSides(_ request: ReportRequest, stopwatch: inout Stopwatch)
+    static func readSides(_ request: ReportRequest, files: InputFiles, stopwatch: inout Stopwatch)
         throws(InputError) -> (ingest: Ingest, actuals: InputFile, forecasts: InputFile) {
         var throughIntake: Set<RowParser.Kind> = []
         while true {
             var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
-                                blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress)
+                                blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress, files: files)
             ingest.normalization = request.normalizeKeys
             var actualsSide = request.side(.actuals), forecastsSide = request.side(.forecasts)
             actualsSide.throughIntake = throughIntake.contains(.actuals)
@@ -25,7 +25,7 @@ public enum Report {
             } catch .missingColumns(let file, let line, let missing, let header) {
                 let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
                 // When the forecasts lack columns too, one message says so for both.
-                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding)
+                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding, files: files)
                 do throws(InputError) {
                     _ = try other.readSide(forecastsSide)
                 } catch .missingColumns(let file, let line, let missing, let header) {
@@ -54,9 +54,11 @@ public enum Report {
     static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, panel: ScoredPanel) {
         // Files are checked before anything is read: a FIFO or a device named as a file is refused
         // (a folder is read as its files, `-` as standard input).
+        // Each plain file is opened here, once, and read through that descriptor to the end of the run.
+        let files = InputFiles()
         for path in request.forecastInputs + request.actualInputs where path != "-" && !SideSource.isFolder(path) {
             do {
-                try InputSource.check(path)
+                _ = try files.open(path)
             } catch {
                 throw .input(error)
             }
@@ -65,8 +67,8 @@ public enum Report {
         // sources are hashed as intake reads them.
         func digest(_ arguments: [String]) -> FileDigest? {
             guard request.hashesInputs, arguments.count == 1, let path = arguments.first, path != "-",
-                  !SideSource.isWorkbook(path), !SideSource.isFolder(path) else { return nil }
-            return FileDigest(path: path)
+                  !SideSource.isWorkbook(path), !SideSource.isFolder(path), let source = try? files.open(path) else { return nil }
+            return FileDigest(source)
         }
         // Read first: a small file, and a bad price stops the run before the large files are read.
         let priceList: PriceList?
@@ -79,8 +81,8 @@ public enum Report {
         }
         // A --columns name no header has is found before any row is read when both sides go straight
         // to the fast reader (their headers are known now); otherwise once intake has read them, below.
-        if !request.columns.isEmpty, let actualsHeader = SidePlan.plainHeader(request.side(.actuals)),
-           let forecastsHeader = SidePlan.plainHeader(request.side(.forecasts)) {
+        if !request.columns.isEmpty, let actualsHeader = SidePlan.plainHeader(request.side(.actuals), files: files),
+           let forecastsHeader = SidePlan.plainHeader(request.side(.forecasts), files: files) {
             try checkOverrides(request.columns, headers: forecastsHeader + actualsHeader + (priceList?.columns?.header ?? []))
         }
         let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
@@ -89,7 +91,7 @@ public enum Report {
         let actuals: InputFile
         let forecasts: InputFile
         do {
-            (ingest, actuals, forecasts) = try readSides(request, stopwatch: &stopwatch)
+            (ingest, actuals, forecasts) = try readSides(request, files: files, stopwatch: &stopwatch)
         } catch {
             throw .input(error)
         }

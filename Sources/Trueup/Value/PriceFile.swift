@@ -24,7 +24,7 @@ extension PriceList {
         defer { source.close() }
         let header: Ingest.Header
         do {
-            header = try Ingest.Header(path: path, fileSize: source.start.size, required: [.item, .unitPrice],
+            header = try Ingest.Header(source, required: [.item, .unitPrice],
                                        optional: [.customer, .unitCost], overrides: overrides, encoding: encoding)
         } catch let error as InputError {
             throw .input(error)
@@ -45,7 +45,7 @@ extension PriceList {
         var problems: [PriceProblem] = []
         var firstLine: [String: [String: Int]] = [:]
         do {
-            let reader = try CSVReader(path: path, dialect: header.dialect)
+            let reader = try CSVReader(file: source.file, name: path, dialect: header.dialect)
             _ = try reader.records(from: header.dataStart, firstLine: header.firstDataLine) { record in
                 let line = record.line
                 func text(_ bytes: [UInt8]) -> String { Self.text(bytes, encoding) }

@@ -1,0 +1,37 @@
+import Synchronization
+import TrueupSystem
+
+/// Every plain input file of a run, each opened once and held open until the run ends.
+///
+/// The check that a file is a regular one, its hashing, the plan that looks at its header and
+/// sample, its header, every block of its rows (on several threads) and the second read for
+/// rejects.csv all read the one descriptor, each at its own offsets (`pread`). A file replaced
+/// at its path meanwhile is still the file opened, and `InputSource.checkUnchanged` notices.
+final class InputFiles: Sendable {
+    private let sources = Mutex<[String: InputSource]>([:])
+
+    init() {}
+
+    /// The file at `path`, opened the first time it is asked for.
+    func open(_ path: String) throws(InputError) -> InputSource {
+        if let source = sources.withLock({ $0[path] }) { return source }
+        let source = try InputSource.open(path)
+        // Two threads may open it at once: the first one kept is everyone's.
+        let kept = sources.withLock { open in
+            if let earlier = open[path] { return earlier }
+            open[path] = source
+            return source
+        }
+        if kept.file.descriptor != source.file.descriptor { source.close() }
+        return kept
+    }
+
+    /// Closes `path`'s file (a temporary file about to be removed); a later `open` opens it again.
+    func close(_ path: String) {
+        sources.withLock { $0.removeValue(forKey: path) }?.close()
+    }
+
+    deinit {
+        for source in sources.withLock({ Array($0.values) }) { source.close() }
+    }
+}
