@@ -41,6 +41,11 @@ package enum Syscalls {
         try retrying { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
     }
 
+    /// A second descriptor of the same open file (its own to close), as `dup` makes it, close-on-exec.
+    package static func duplicate(_ fd: Int32) throws(SystemError) -> Int32 {
+        try retrying { fcntl(fd, F_DUPFD_CLOEXEC, 0) }
+    }
+
     package static func close(_ fd: Int32) {
         #if canImport(Glibc)
         _ = Glibc.close(fd)

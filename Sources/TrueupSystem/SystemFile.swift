@@ -53,6 +53,10 @@ package struct SystemFile: Sendable {
 
     package func close() { Syscalls.close(descriptor) }
 
+    /// A second descriptor of this open file, for a reader that may outlive the owner's (the same
+    /// file, not the path opened again: a file replaced at its path meanwhile is not read).
+    package func duplicate() throws(SystemError) -> SystemFile { SystemFile(descriptor: try Syscalls.duplicate(descriptor)) }
+
     package func status() throws(SystemError) -> FileStatus { try Syscalls.status(descriptor) }
 
     /// Reads up to `buffer.count` bytes at `offset`; 0 at the end.

@@ -40,8 +40,6 @@ final class FileDigest: @unchecked Sendable {
         let size: Int
         let file: SystemFile
         let opened: FileStatus
-        /// Whether the hash closes the file when done: not one shared with the file's other readers.
-        let ownsFile: Bool
     }
 
     /// The file is hashed in steps of this many bytes; between two, the caller may take over.
@@ -53,12 +51,17 @@ final class FileDigest: @unchecked Sendable {
             self.init(path: path, unreadable: ())
             return
         }
-        self.init(path: path, file: file, status: status, ownsFile: true)
+        self.init(path: path, file: file, status: status)
     }
 
-    /// Hashes `source`'s file, open already and left open for its other readers.
+    /// Hashes `source`'s file, open already, through a descriptor of its own: the file opened, not
+    /// the path opened again, and one the hashing may still read after a failed run closed the source's.
     convenience init(_ source: InputSource) {
-        self.init(path: source.path, file: source.file, status: source.start, ownsFile: false)
+        guard let file = try? source.file.duplicate() else {
+            self.init(path: source.path, unreadable: ())
+            return
+        }
+        self.init(path: source.path, file: file, status: source.start)
     }
 
     private init(path: String, unreadable: ()) {
@@ -67,10 +70,10 @@ final class FileDigest: @unchecked Sendable {
         stopped.signal()
     }
 
-    private init(path: String, file: SystemFile, status: FileStatus, ownsFile: Bool) {
+    private init(path: String, file: SystemFile, status: FileStatus) {
         self.path = path
         opened = status
-        state = State(size: status.size, file: file, opened: status, ownsFile: ownsFile)
+        state = State(size: status.size, file: file, opened: status)
         let background: @Sendable () -> Void = { [self] in
             Syscalls.lowerThreadPriority()
             hashInBackground()
@@ -115,7 +118,7 @@ final class FileDigest: @unchecked Sendable {
     /// Closes the file and sets the outcome: a digest only if the file is as it was when opened.
     private func close(_ state: State, failed: Bool) {
         let now = try? state.file.status()
-        if state.ownsFile { state.file.close() }
+        state.file.close()
         if let now, now.changed(since: state.opened) {
             failure = .changedWhileRead(path: path)
         } else if failed {
