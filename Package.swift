@@ -47,7 +47,7 @@ let package = Package(
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
         .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // Excel workbooks (.xlsx) read as CSV text: the zip through ZIPFoundation, the XML by a small streaming scanner.
-        .target(name: "TrueupWorkbook", dependencies: ["CZlibCRC", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+        .target(name: "TrueupWorkbook", dependencies: ["CZlibCRC", "TrueupCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                 swiftSettings: hotPath),
         // The domain: schema mapping, ingest, join, figures on the BLAS core.
         .target(
@@ -78,7 +78,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
-        .testTarget(name: "TrueupWorkbookTests", dependencies: ["TrueupWorkbook"]),
+        .testTarget(name: "TrueupWorkbookTests", dependencies: ["TrueupWorkbook", "TrueupCSV"]),
         .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.

@@ -28,15 +28,13 @@ public final class CSVReader {
     private var source: Source
     /// Whether the reader closes its file: not one it was lent (`init(file:name:dialect:bufferSize:)`).
     private let ownsFile: Bool
-    private var buffer: UnsafeMutableRawPointer
-    private var capacity: Int
-    private var filled = 0
+    private var buffer: UncheckedReadBuffer
     private var atEOF = false
-    private var onChunk: ((UnsafeRawBufferPointer) -> Void)?
+    private var onChunk: ((UncheckedBytes) -> Void)?
 
     /// Opens `path`; `onChunk` sees every byte of the file once, in order (for hashing).
     public init(path: String, dialect: CSVDialect? = nil, bufferSize: Int = 1 << 20,
-                onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(CSVError) {
+                onChunk: ((UncheckedBytes) -> Void)? = nil) throws(CSVError) {
         // Only a regular file: a FIFO with no writer would wait forever, a device may never end.
         let fd: SystemFile
         do {
@@ -52,7 +50,7 @@ public final class CSVReader {
         var sample = [UInt8](repeating: 0, count: CSVSniffer.sampleSize)
         let got: Int
         do {
-            got = try sample.withUnsafeMutableBytes { try fd.readFully(into: $0, at: 0) }
+            got = try fd.readFully(into: &sample, at: 0)
         } catch {
             fd.close()
             throw .unreadable(path: path, reason: "\(error)")
@@ -69,8 +67,7 @@ public final class CSVReader {
         name = path
         source = .file(fd)
         ownsFile = true
-        capacity = max(bufferSize, 4)
-        buffer = .allocate(byteCount: capacity, alignment: 16)
+        buffer = UncheckedReadBuffer(capacity: bufferSize)
         self.onChunk = onChunk
     }
 
@@ -84,7 +81,7 @@ public final class CSVReader {
             var sample = [UInt8](repeating: 0, count: CSVSniffer.sampleSize)
             let got: Int
             do {
-                got = try sample.withUnsafeMutableBytes { try file.readFully(into: $0, at: 0) }
+                got = try file.readFully(into: &sample, at: 0)
             } catch {
                 throw .unreadable(path: name, reason: "\(error)")
             }
@@ -94,8 +91,7 @@ public final class CSVReader {
         self.name = name
         source = .file(file)
         ownsFile = false
-        capacity = max(bufferSize, 4)
-        buffer = .allocate(byteCount: capacity, alignment: 16)
+        buffer = UncheckedReadBuffer(capacity: bufferSize)
     }
 
     /// Reads from memory, `bufferSize` bytes at a time: the same path as a file.
@@ -106,20 +102,18 @@ public final class CSVReader {
         self.name = name
         source = .memory(bytes)
         ownsFile = false
-        capacity = max(bufferSize, 4)
-        buffer = .allocate(byteCount: capacity, alignment: 16)
+        buffer = UncheckedReadBuffer(capacity: bufferSize)
     }
 
     deinit {
         if case .file(let fd) = source, ownsFile { fd.close() }
-        buffer.deallocate()
     }
 
     private static func chooseDialect(_ given: CSVDialect?, sample: [UInt8], isWholeFile: Bool) throws(CSVError) -> CSVDialect {
         if let encoding = UnsupportedEncoding.name(sample) { throw .unsupportedEncoding(encoding) }
         if let given { return given }
         let body = sample.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(sample.dropFirst(3)) : sample
-        return body.withUnsafeBytes { CSVSniffer.sniff($0, isWholeFile: isWholeFile) }
+        return CSVSniffer.sniff(body, isWholeFile: isWholeFile)
     }
 
     /// Calls `body` for every non-blank record, in file order.
@@ -163,53 +157,48 @@ public final class CSVReader {
     /// `body`. A caller that can read its common rows faster than field by field uses it.
     @inline(__always)
     public func records(from start: Int = 0, before limit: Int = .max, firstLine: Int = 1,
-                        plain: (UnsafeRawBufferPointer, _ line: Int) -> Int?,
+                        plain: (UncheckedBytes, _ line: Int) -> Int?,
                         _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
         var tokenizer = Tokenizer(dialect: dialect)
         let scratch = Scratch()
         var position = 0
         var bufferOffset = start  // file offset of buffer[0]
         var line = firstLine
-        filled = 0
+        buffer.removeAll()
         atEOF = false
         try fill(at: bufferOffset)
-        if start == 0 && filled >= 3 && buffer.load(as: UInt8.self) == 0xEF && buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
-            && buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF {
+        if start == 0 && buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
             hadByteOrderMark = true
             position = 3
         }
         while true {
-            if (position == filled && atEOF) || bufferOffset + position >= limit {
+            if (position == buffer.count && atEOF) || bufferOffset + position >= limit {
                 return Stop(offset: bufferOffset + position, lines: line - firstLine)
             }
-            if let taken = plain(UnsafeRawBufferPointer(start: buffer + position, count: filled - position), line) {
+            if let taken = plain(buffer.unread(from: position), line) {
                 position += taken
                 line += 1
                 continue
             }
-            let bytes = buffer.assumingMemoryBound(to: UInt8.self)
-            switch tokenizer.scan(bytes, from: position, to: filled, atEOF: atEOF) {
+            switch buffer.scan(&tokenizer, from: position, atEOF: atEOF) {
             case .needMore:
-                if position == 0 && filled == capacity {
-                    guard capacity < recordLimit else {
+                if position == 0 && buffer.isFull {
+                    guard buffer.capacity < recordLimit else {
                         throw CSVError.recordTooLong(CSVPosition(line: line, byteOffset: bufferOffset), limit: recordLimit)
                     }
-                    grow()
+                    buffer.grow(limit: recordLimit)
                 }
                 if position > 0 {
-                    (buffer).copyMemory(from: buffer + position, byteCount: filled - position)
+                    buffer.removeFirst(position)
                     bufferOffset += position
-                    filled -= position
                     position = 0
                 }
                 try fill(at: bufferOffset)
             case .record(let next, let contentEnd, let newlines):
                 if !tokenizer.lastRecordIsBlank {
                     scratch.clear()
-                    let record = CSVRecord(
-                        line: line, byteOffset: bufferOffset + position,
-                        raw: UnsafeRawBufferPointer(start: buffer + position, count: contentEnd - position),
-                        spans: tokenizer.fields, base: UnsafeRawPointer(buffer), quote: dialect.quote, scratch: scratch)
+                    let record = buffer.record(position, contentEnd, fields: tokenizer, line: line,
+                                               byteOffset: bufferOffset + position, scratch: scratch)
                     let goOn = try body(record)
                     line += 1 + newlines
                     position = next
@@ -228,7 +217,7 @@ public final class CSVReader {
     /// first, and a plain record it reads is handed to `plain` with its fields, which takes it
     /// (true) or leaves it (false) to the tokenizer and `body`. The fields are lent, not copied: `plain` reads them.
     public func records(from start: Int = 0, before limit: Int = .max, firstLine: Int = 1, lane: PlainLane,
-                        plain: (UnsafeRawBufferPointer, inout PlainLane.Fields, _ line: Int) -> Bool,
+                        plain: (UncheckedBytes, inout PlainLane.Fields, _ line: Int) -> Bool,
                         _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
         var fields = PlainLane.Fields()
         return try records(from: start, before: limit, firstLine: firstLine, plain: { bytes, line in
@@ -242,38 +231,23 @@ public final class CSVReader {
         }, body)
     }
 
-    private func grow() {
-        let larger = min(capacity * 2, max(recordLimit, capacity + 1))
-        let bigger = UnsafeMutableRawPointer.allocate(byteCount: larger, alignment: 16)
-        bigger.copyMemory(from: buffer, byteCount: filled)
-        buffer.deallocate()
-        buffer = bigger
-        capacity = larger
-    }
-
     /// Reads until the buffer is full or the source ends; `bufferStart` is the file offset of buffer[0].
     private func fill(at bufferStart: Int) throws(CSVError) {
-        while filled < capacity && !atEOF {
-            let target = buffer + filled
-            let room = capacity - filled
-            let offset = bufferStart + filled
-            var got = 0
+        while !buffer.isFull && !atEOF {
+            let offset = bufferStart + buffer.count
+            let got: Int
             switch source {
             case .file(let fd):
                 do {
-                    got = try fd.read(into: UnsafeMutableRawBufferPointer(start: target, count: room), at: offset)
+                    got = try buffer.append(readingFrom: fd, at: offset)
                 } catch {
                     throw .unreadable(path: name, reason: error.description)
                 }
             case .memory(let bytes):
-                got = max(0, min(room, bytes.count - offset))
-                bytes.withUnsafeBytes { source in
-                    if let base = source.baseAddress, got > 0 { target.copyMemory(from: base + offset, byteCount: got) }
-                }
+                got = buffer.append(copying: bytes, from: offset)
             }
             if got == 0 { atEOF = true; break }
-            onChunk?(UnsafeRawBufferPointer(start: target, count: got))
-            filled += got
+            if let onChunk { onChunk(buffer.unread(from: buffer.count - got)) }
             bytesRead += got
         }
     }

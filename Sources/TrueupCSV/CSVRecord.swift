@@ -9,9 +9,10 @@ public struct CSVRecord: ~Copyable {
     /// The 0-based byte offset of the record's first byte in the file.
     public let byteOffset: Int
     /// The record's bytes as they are in the file, without the line end.
-    public let raw: UnsafeRawBufferPointer
+    public let raw: UncheckedBytes
     let spans: UnsafeBufferPointer<FieldSpan>
-    let base: UnsafeRawPointer
+    /// The reader's buffer, which the spans index.
+    let buffer: UncheckedBytes
     let quote: UInt8
     let scratch: Scratch
 
@@ -19,25 +20,24 @@ public struct CSVRecord: ~Copyable {
     public var count: Int { spans.count }
 
     /// The bytes of field `index`, unquoted. Valid until the callback returns.
-    public func field(_ index: Int) -> UnsafeRawBufferPointer {
+    public func field(_ index: Int) -> UncheckedBytes {
         let span = spans[index]
-        let start = base + span.start
-        let length = span.end - span.start
-        if !span.hasQuote { return UnsafeRawBufferPointer(start: start, count: length) }
-        return Self.unquote(UnsafeRawBufferPointer(start: start, count: length), quote: quote, scratch: scratch)
+        let bytes = buffer[span.start..<span.end]
+        if !span.hasQuote { return bytes }
+        return Self.unquote(bytes, quote: quote, scratch: scratch)
     }
 
     /// Field `index` as a String; invalid UTF-8 is repaired with U+FFFD.
     public func string(_ index: Int) -> String {
-        String(decoding: field(index), as: UTF8.self)
+        field(index).text
     }
 
     /// Removes RFC 4180 quoting from a field's raw bytes.
-    static func unquote(_ raw: UnsafeRawBufferPointer, quote: UInt8, scratch: Scratch) -> UnsafeRawBufferPointer {
+    static func unquote(_ raw: UncheckedBytes, quote: UInt8, scratch: Scratch) -> UncheckedBytes {
         guard raw.count >= 2, raw[0] == quote else { return raw }  // a stray quote mid-field is data
         // The common case: "text" with no quote inside.
         if raw[raw.count - 1] == quote, !raw[1..<(raw.count - 1)].contains(quote) {
-            return UnsafeRawBufferPointer(rebasing: raw[1..<(raw.count - 1)])
+            return raw[1..<(raw.count - 1)]
         }
         scratch.begin(capacity: raw.count)
         var inQuotes = true
@@ -111,5 +111,5 @@ final class Scratch {
     }
 
     /// The field written since `begin`.
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: storage[start..<count]) }
+    var bytes: UncheckedBytes { UncheckedBytes(unchecked: UnsafeRawBufferPointer(rebasing: storage[start..<count])) }
 }

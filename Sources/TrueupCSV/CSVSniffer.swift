@@ -12,7 +12,8 @@ public enum CSVSniffer {
     /// How many leading bytes are worth looking at.
     public static let sampleSize = 64 * 1024
 
-    public static func sniff(_ sample: UnsafeRawBufferPointer, isWholeFile: Bool) -> CSVDialect {
+    public static func sniff(_ sample: [UInt8], isWholeFile: Bool) -> CSVDialect {
+        let sample = UncheckedReadBuffer(copying: sample)
         var best = CSVDialect()
         var bestScore = (consistency: -1.0, wellQuoted: -1.0, fields: 0)
         for delimiter in CSVDialect.candidateDelimiters {
@@ -37,17 +38,16 @@ public enum CSVSniffer {
         var wellQuoted: Bool
     }
 
-    private static func recordShapes(_ sample: UnsafeRawBufferPointer, dialect: CSVDialect, isWholeFile: Bool) -> [Shape]? {
-        guard let base = sample.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+    private static func recordShapes(_ sample: borrowing UncheckedReadBuffer, dialect: CSVDialect, isWholeFile: Bool) -> [Shape]? {
+        guard sample.count > 0 else { return nil }
         var tokenizer = Tokenizer(dialect: dialect)
         var shapes: [Shape] = []
         var position = 0
         while position < sample.count && shapes.count < 50 {
-            switch tokenizer.scan(base, from: position, to: sample.count, atEOF: isWholeFile) {
+            switch sample.scan(&tokenizer, from: position, atEOF: isWholeFile) {
             case .record(let next, _, _):
                 if !tokenizer.lastRecordIsBlank {
-                    shapes.append(Shape(fields: tokenizer.spanCount,
-                                        wellQuoted: isWellQuoted(tokenizer.fields, base, quote: dialect.quote)))
+                    shapes.append(Shape(fields: tokenizer.spanCount, wellQuoted: isWellQuoted(tokenizer, in: sample)))
                 }
                 position = next
             case .needMore, .unterminated:
@@ -59,13 +59,14 @@ public enum CSVSniffer {
 
     /// Whether every field holding a quote is quoted as RFC 4180 says: it opens
     /// with the quote, doubles the quotes inside, and closes at its last byte.
-    private static func isWellQuoted(_ fields: UnsafeBufferPointer<FieldSpan>, _ base: UnsafePointer<UInt8>, quote: UInt8) -> Bool {
-        for span in fields where span.hasQuote {
-            guard base[span.start] == quote else { return false }
+    private static func isWellQuoted(_ tokenizer: borrowing Tokenizer, in sample: borrowing UncheckedReadBuffer) -> Bool {
+        let quote = tokenizer.quote
+        for span in tokenizer.fields where span.hasQuote {
+            guard sample[span.start] == quote else { return false }
             var i = span.start + 1
             while i < span.end {
-                if base[i] == quote {
-                    if i + 1 < span.end && base[i + 1] == quote { i += 2; continue }
+                if sample[i] == quote {
+                    if i + 1 < span.end && sample[i + 1] == quote { i += 2; continue }
                     if i + 1 < span.end { return false }  // text after the closing quote
                 }
                 i += 1

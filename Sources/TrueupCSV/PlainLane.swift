@@ -98,9 +98,9 @@ public struct PlainLane: Sendable {
     /// bytes repeat the record before skips them), and returns whether it did: not when the record
     /// is not plain or its line end is not in `bytes` (then `fields` holds nothing to use).
     @inlinable @inline(__always)
-    public func read(_ bytes: UnsafeRawBufferPointer, from offset: Int = 0, column firstColumn: Int = 0,
+    public func read(_ bytes: UncheckedBytes, from offset: Int = 0, column firstColumn: Int = 0,
                      into fields: inout Fields) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
+        guard let base = bytes.base else { return false }
         let p = base.assumingMemoryBound(to: UInt8.self)
         let n = bytes.count
         let delimiter = delimiter, quote = quote

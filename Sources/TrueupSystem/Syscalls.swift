@@ -86,6 +86,35 @@ package enum Syscalls {
         }
     }
 
+    /// Writes every byte of `bytes` (see `writeAll(_:_:)`).
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(SystemError) {
+        let written = bytes.withUnsafeBytes { bytes in Result { () throws(SystemError) in try writeAll(fd, bytes) } }
+        try written.get()
+    }
+
+    /// Reads up to `bytes.count` bytes into `bytes` at the descriptor's position; 0 at the end.
+    package static func read(_ fd: Int32, into bytes: inout [UInt8]) throws(SystemError) -> Int {
+        let got = bytes.withUnsafeMutableBytes { bytes in Result { () throws(SystemError) in try read(fd, into: bytes) } }
+        return try got.get()
+    }
+
+    /// Fills `bytes[start...]` from `offset` as far as the file goes; returns how many bytes it read.
+    package static func readFully(_ fd: Int32, into bytes: inout [UInt8], from start: Int = 0, at offset: Int) throws(SystemError) -> Int {
+        precondition(start >= 0 && start <= bytes.count, "a read into byte \(start) of \(bytes.count)")
+        let got = bytes.withUnsafeMutableBytes { all in
+            Result { () throws(SystemError) -> Int in
+                var filled = start
+                while filled < all.count {
+                    let got = try read(fd, into: UnsafeMutableRawBufferPointer(rebasing: all[filled...]), at: offset + filled - start)
+                    if got == 0 { break }
+                    filled += got
+                }
+                return filled - start
+            }
+        }
+        return try got.get()
+    }
+
     package static func sync(_ fd: Int32) throws(SystemError) {
         _ = try retrying { fsync(fd) }
     }

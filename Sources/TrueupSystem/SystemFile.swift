@@ -82,6 +82,20 @@ package struct SystemFile: Sendable {
 
     package func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError) { try Syscalls.writeAll(descriptor, bytes) }
 
+    /// Writes every byte of `bytes`.
+    package func write(_ bytes: [UInt8]) throws(SystemError) { try Syscalls.writeAll(descriptor, bytes) }
+
+    /// Reads up to `bytes.count` bytes into `bytes` at `offset`; 0 at the end.
+    package func read(into bytes: inout [UInt8], at offset: Int) throws(SystemError) -> Int {
+        let got = bytes.withUnsafeMutableBytes { bytes in Result { () throws(SystemError) in try read(into: bytes, at: offset) } }
+        return try got.get()
+    }
+
+    /// Fills `bytes` from `offset` as far as the file goes; returns how many bytes it read.
+    package func readFully(into bytes: inout [UInt8], at offset: Int) throws(SystemError) -> Int {
+        try Syscalls.readFully(descriptor, into: &bytes, at: offset)
+    }
+
     package func write(_ text: String) throws(SystemError) {
         var text = text
         let failure: SystemError? = text.withUTF8 { bytes -> SystemError? in

@@ -1,8 +1,10 @@
+import TrueupCSV
+
 /// How a cell's value is written as a CSV field.
 enum CellText {
     /// Appends `text` as one RFC 4180 field: quoted, with quotes doubled, when it holds a comma,
     /// a quote or a line break; as it is otherwise.
-    static func appendField(_ text: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+    static func appendField(_ text: UncheckedBytes, to output: inout [UInt8]) {
         var needsQuotes = false
         for byte in text where byte == comma || byte == quote || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
@@ -27,12 +29,12 @@ enum CellText {
     /// same Double, without an exponent from 1e-15 up to 1e21 (`0.1`, `1234567890123456800`,
     /// `-0.000001`); beyond that range with one (`1e+300`). Integers have no `.0`; -0 is `0`.
     /// Nil when the text is not a number.
-    static func number(_ raw: UnsafeRawBufferPointer) -> [UInt8]? {
-        let trimmed = raw.trimmingSpaces
+    static func number(_ raw: UncheckedBytes) -> [UInt8]? {
+        let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
         // Most cells are whole numbers or short decimals, written as they should be read.
         if trimmed.count <= 17, let end = plainDecimalEnd(trimmed) { return Array(trimmed[0..<end]) }
-        guard let value = Double(String(decoding: trimmed, as: UTF8.self)), value.isFinite else { return nil }
+        guard let value = Double(trimmed.text), value.isFinite else { return nil }
         return Array(plain(value).utf8)
     }
 
@@ -43,7 +45,7 @@ enum CellText {
     ///
     /// Two decimals of at most 15 significant digits are never the same Double, so no shorter
     /// text reads back as this value: the digits as written are the shortest.
-    static func plainDecimalEnd(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    static func plainDecimalEnd(_ bytes: UncheckedBytes) -> Int? {
         let n = bytes.count
         let zero = UInt8(ascii: "0")
         var k = 0
@@ -155,12 +157,13 @@ enum CellText {
     }
 }
 
-extension UnsafeRawBufferPointer {
-    var trimmingSpaces: UnsafeRawBufferPointer {
+extension UncheckedBytes {
+    /// The bytes without leading and trailing spaces, tabs and line ends.
+    var trimmingWhitespace: UncheckedBytes {
         var start = 0
         var end = count
         while start < end && (self[start] == 0x20 || self[start] == 0x09 || self[start] == 0x0A || self[start] == 0x0D) { start += 1 }
         while end > start && (self[end - 1] == 0x20 || self[end - 1] == 0x09 || self[end - 1] == 0x0A || self[end - 1] == 0x0D) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: self[start..<end])
+        return self[start..<end]
     }
 }

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// Which cell styles of a workbook show numbers as dates, from `xl/styles.xml`.
 ///
 /// A cell's `s` attribute indexes `cellXfs`; each of those names a number format. A format is a
@@ -56,11 +58,11 @@ struct DateStyles {
             }
         }
 
-        mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError) {
+        mutating func end(_ name: UncheckedBytes) throws(WorkbookError) {
             if name.equals("cellXfs") { inCellXfs = false }
         }
 
-        mutating func text(_ raw: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError) {}
+        mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {}
 
         var styles: DateStyles {
             var result = DateStyles()

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// The workbook's shared strings (`xl/sharedStrings.xml`), which `t="s"` cells refer to by index.
 ///
 /// Kept as one byte array and the offsets into it: a sheet of a million rows typically shares a
@@ -9,10 +11,10 @@ struct SharedStrings {
     var count: Int { ends.count }
 
     /// The UTF-8 text of string `index`, or nil when there is no such string.
-    func withString<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+    func withString<R>(_ index: Int, _ body: (UncheckedBytes) -> R) -> R? {
         guard index >= 0 && index < ends.count else { return nil }
         let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[index]])) }
+        return bytes.withUncheckedBytes { body($0[start..<ends[index]]) }
     }
 
     /// Reads `<si>` entries: the text of their `<t>` elements, plain or in rich-text runs (`<r>`),
@@ -35,7 +37,7 @@ struct SharedStrings {
             }
         }
 
-        mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError) {
+        mutating func end(_ name: UncheckedBytes) throws(WorkbookError) {
             if name.equals("t") {
                 inText = false
             } else if name.equals("rPh") {
@@ -47,7 +49,7 @@ struct SharedStrings {
             }
         }
 
-        mutating func text(_ text: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError) {
+        mutating func text(_ text: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {
             guard inText else { return }
             if isCDATA { raw.append(contentsOf: text) } else { XMLText.decode(text, into: &raw) }
         }

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 import Foundation
 
 /// Turns a worksheet's XML into CSV text, one line per sheet row, as the XML streams by.
@@ -84,14 +86,14 @@ struct SheetText: XMLHandler {
             inSheetData = true
         } else if name.equals("dimension"), let reference = tag.string("ref") {
             // "A1:F1200", or "A1" alone for an empty sheet.
-            let last = reference.split(separator: ":").last.map(String.init) ?? reference
-            if let column = last.utf8.withContiguousStorageIfAvailable({ Self.column(of: UnsafeRawBufferPointer($0)) }) ?? nil {
+            var last = reference.split(separator: ":").last.map(String.init) ?? reference
+            if let column = last.withUncheckedBytes({ Self.column(of: $0) }) {
                 width = column + 1
             }
         }
     }
 
-    mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError) {
+    mutating func end(_ name: UncheckedBytes) throws(WorkbookError) {
         if name.equals("c") {
             try endCell()
         } else if name.equals("v") || name.equals("t") {
@@ -107,7 +109,7 @@ struct SheetText: XMLHandler {
         }
     }
 
-    mutating func text(_ raw: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError) {
+    mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {
         guard collecting else { return }
         if isCDATA { value.append(contentsOf: raw) } else { XMLText.decode(raw, into: &value) }
     }
@@ -196,8 +198,8 @@ struct SheetText: XMLHandler {
         switch type {
         case .number:
             guard !value.isEmpty else { return }
-            let written = value.withUnsafeBytes { raw in
-                if dates.isDate(style: style), let serial = Double(String(decoding: raw.trimmingSpaces, as: UTF8.self)),
+            let written = value.withUncheckedBytes { raw in
+                if dates.isDate(style: style), let serial = Double(raw.trimmingWhitespace.text),
                    let date = CellText.date(serial: serial, system1904: system1904) {
                     fields.append(contentsOf: date.utf8)
                     return true
@@ -211,14 +213,14 @@ struct SheetText: XMLHandler {
                     + "\"\(String(decoding: value.prefix(40), as: UTF8.self))\", which is not a number")
             }
         case .sharedString:
-            let index = value.withUnsafeBytes { Self.integer($0.trimmingSpaces) } ?? -1
+            let index = value.withUncheckedBytes { Self.integer($0.trimmingWhitespace) } ?? -1
             let found: Void? = strings.withString(index) { text in appendText(text, unescape: false) }
             guard found != nil else {
                 throw .damaged(path: path, part: part, reason: "cell \(map.reference(line: line, column: column)) refers to "
                     + "shared string \(index), but the workbook has \(strings.count)")
             }
         case .inlineString, .formulaString:
-            value.withUnsafeBytes { appendText($0, unescape: true) }
+            value.withUncheckedBytes { appendText($0, unescape: true) }
         case .boolean:
             let isTrue = value.first == UInt8(ascii: "1") || value.first == UInt8(ascii: "t") || value.first == UInt8(ascii: "T")
             if !value.isEmpty { fields.append(contentsOf: (isTrue ? "TRUE" : "FALSE").utf8) }
@@ -227,7 +229,7 @@ struct SheetText: XMLHandler {
         case .isoDate:
             // An ISO 8601 date or date and time: the date part.
             let date = value.prefix { $0 != UInt8(ascii: "T") && $0 != UInt8(ascii: " ") }
-            date.withUnsafeBytes { appendText($0, unescape: false) }
+            date.withUncheckedBytes { appendText($0, unescape: false) }
         }
     }
 
@@ -235,11 +237,11 @@ struct SheetText: XMLHandler {
         map.recordError(line: line, column: column, row: row, value: text.isEmpty ? "an error" : text)
         var marked = [Self.errorMarker]
         marked.append(contentsOf: text.utf8)
-        marked.withUnsafeBytes { CellText.appendField($0, to: &fields) }
+        marked.withUncheckedBytes { CellText.appendField($0, to: &fields) }
     }
 
     /// Appends a string value as a field, its line ends made LF (the lines are counted by LF).
-    private mutating func appendText(_ text: UnsafeRawBufferPointer, unescape: Bool) {
+    private mutating func appendText(_ text: UncheckedBytes, unescape: Bool) {
         if !text.contains(0x0D) && !(unescape && text.contains(UInt8(ascii: "_"))) {
             CellText.appendField(text, to: &fields)
             return
@@ -259,12 +261,12 @@ struct SheetText: XMLHandler {
             }
             bytes = normal
         }
-        bytes.withUnsafeBytes { CellText.appendField($0, to: &fields) }
+        bytes.withUncheckedBytes { CellText.appendField($0, to: &fields) }
     }
 
     // MARK: - Attributes
 
-    private static func cellType(_ raw: UnsafeRawBufferPointer) -> CellType {
+    private static func cellType(_ raw: UncheckedBytes) -> CellType {
         if raw.equals("s") { return .sharedString }
         if raw.equals("inlineStr") { return .inlineString }
         if raw.equals("str") { return .formulaString }
@@ -275,7 +277,7 @@ struct SheetText: XMLHandler {
     }
 
     /// The 0-based column of a reference such as `D17` (its letters), or nil without letters.
-    static func column(of reference: UnsafeRawBufferPointer) -> Int? {
+    static func column(of reference: UncheckedBytes) -> Int? {
         var column = 0
         var letters = 0
         for byte in reference {
@@ -288,7 +290,7 @@ struct SheetText: XMLHandler {
         return letters == 0 ? nil : column - 1
     }
 
-    static func integer(_ raw: UnsafeRawBufferPointer) -> Int? {
+    static func integer(_ raw: UncheckedBytes) -> Int? {
         guard !raw.isEmpty, raw.count <= 18 else { return nil }
         var value = 0
         for byte in raw {

@@ -1,4 +1,5 @@
 import Foundation
+import TrueupCSV
 import ZIPFoundation
 
 /// An Excel workbook (.xlsx) whose sheets can be read as CSV text.
@@ -203,7 +204,7 @@ public final class Workbook {
                 do {
                     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                         checksum.update(raw)
-                        try scanner.feed(raw, into: &local)
+                        try scanner.feed(UncheckedBytes(unchecked: raw), into: &local)
                     }
                     try afterChunk(&local)
                 } catch {

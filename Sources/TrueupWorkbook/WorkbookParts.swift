@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// The sheets a workbook lists (`xl/workbook.xml`), in tab order, and its date system.
 struct SheetList: XMLHandler {
     struct Entry {
@@ -16,8 +18,8 @@ struct SheetList: XMLHandler {
         }
     }
 
-    mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError) {}
-    mutating func text(_ raw: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError) {}
+    mutating func end(_ name: UncheckedBytes) throws(WorkbookError) {}
+    mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {}
 }
 
 /// A part's relationships (`_rels/NAME.rels`): id to target, and the target of each type.
@@ -33,8 +35,8 @@ struct Relationships: XMLHandler {
         }
     }
 
-    mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError) {}
-    mutating func text(_ raw: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError) {}
+    mutating func end(_ name: UncheckedBytes) throws(WorkbookError) {}
+    mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {}
 
     /// The zip path of `target`, a relationship target of the part at `base` (`xl/workbook.xml`):
     /// relative to the base's folder, or from the root when it starts with `/`.

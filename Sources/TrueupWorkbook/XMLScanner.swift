@@ -1,13 +1,15 @@
+import TrueupCSV
+
 /// What an `XMLScanner` reports, in document order.
 ///
 /// Names are local names (a namespace prefix such as `x:` is dropped). The
 /// views are valid only during the call.
 protocol XMLHandler {
     mutating func start(_ tag: XMLTag) throws(WorkbookError)
-    mutating func end(_ name: UnsafeRawBufferPointer) throws(WorkbookError)
+    mutating func end(_ name: UncheckedBytes) throws(WorkbookError)
     /// Character data as written, entities not yet decoded (`XMLText.decode`); `isCDATA` when it
     /// came from a CDATA section, whose text is literal.
-    mutating func text(_ raw: UnsafeRawBufferPointer, isCDATA: Bool) throws(WorkbookError)
+    mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError)
 }
 
 /// A streaming XML tokenizer for the parts of a workbook: start tags with their attributes, end
@@ -25,12 +27,12 @@ struct XMLScanner {
     private(set) var offset = 0
 
     /// Scans `chunk` after what is left of the chunks before it.
-    mutating func feed<H: XMLHandler>(_ chunk: UnsafeRawBufferPointer, into handler: inout H) throws(WorkbookError) {
+    mutating func feed<H: XMLHandler>(_ chunk: UncheckedBytes, into handler: inout H) throws(WorkbookError) {
         pending.append(contentsOf: chunk)
         var consumed = 0
         var failure: WorkbookError?
         var attributes = self.attributes
-        pending.withUnsafeBytes { buffer in
+        pending.withUncheckedBytes { buffer in
             do throws(WorkbookError) {
                 consumed = try Self.scan(buffer, attributes: &attributes, into: &handler)
             } catch {
@@ -47,7 +49,7 @@ struct XMLScanner {
     var isComplete: Bool { pending.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
 
     /// Scans the complete tokens of `buffer` and returns how many bytes they took.
-    private static func scan<H: XMLHandler>(_ buffer: UnsafeRawBufferPointer, attributes: inout [XMLTag.Attribute],
+    private static func scan<H: XMLHandler>(_ buffer: UncheckedBytes, attributes: inout [XMLTag.Attribute],
                                             into handler: inout H) throws(WorkbookError) -> Int {
         let n = buffer.count
         var i = 0
@@ -57,7 +59,7 @@ struct XMLScanner {
                 var lt = i
                 while lt < n && buffer[lt] != lessThan { lt += 1 }
                 if lt == n { return i }
-                try handler.text(UnsafeRawBufferPointer(rebasing: buffer[i..<lt]), isCDATA: false)
+                try handler.text(buffer[i..<lt], isCDATA: false)
                 i = lt
                 continue
             }
@@ -72,7 +74,7 @@ struct XMLScanner {
                     i = close + 3
                 } else if starts(buffer, at: i, with: "<![CDATA[") {
                     guard let close = find(buffer, "]]>", from: i + 9) else { return i }
-                    try handler.text(UnsafeRawBufferPointer(rebasing: buffer[(i + 9)..<close]), isCDATA: true)
+                    try handler.text(buffer[(i + 9)..<close], isCDATA: true)
                     i = close + 3
                 } else if n - i < 9 {
                     return i  // too short yet to tell a CDATA section from a DOCTYPE
@@ -108,7 +110,7 @@ struct XMLScanner {
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
 
     /// The `>` that ends a tag, skipping quoted attribute values (which may hold `>`).
-    private static func tagEnd(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    private static func tagEnd(_ buffer: UncheckedBytes, from start: Int) -> Int? {
         var quote: UInt8 = 0
         var k = start
         while k < buffer.count {
@@ -125,15 +127,15 @@ struct XMLScanner {
         return nil
     }
 
-    private static func starts(_ buffer: UnsafeRawBufferPointer, at start: Int, with text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
+    private static func starts(_ buffer: UncheckedBytes, at start: Int, with text: StaticString) -> Bool {
+        let bytes = UncheckedBytes(text)
+        let count = bytes.count
         guard buffer.count - start >= count else { return false }
-        let bytes = UnsafeRawBufferPointer(start: text.utf8Start, count: count)
         for k in 0..<count where buffer[start + k] != bytes[k] { return false }
         return true
     }
 
-    private static func find(_ buffer: UnsafeRawBufferPointer, _ text: StaticString, from start: Int) -> Int? {
+    private static func find(_ buffer: UncheckedBytes, _ text: StaticString, from start: Int) -> Int? {
         var k = start
         while k < buffer.count {
             if starts(buffer, at: k, with: text) { return k }
@@ -143,13 +145,13 @@ struct XMLScanner {
     }
 
     /// The name in [start, end) without its namespace prefix.
-    private static func localName(_ buffer: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UnsafeRawBufferPointer {
+    private static func localName(_ buffer: UncheckedBytes, _ start: Int, _ end: Int) -> UncheckedBytes {
         var from = start
         for k in start..<end where buffer[k] == UInt8(ascii: ":") { from = k + 1 }
-        return UnsafeRawBufferPointer(rebasing: buffer[from..<end])
+        return buffer[from..<end]
     }
 
-    private static func parseAttributes(_ buffer: UnsafeRawBufferPointer, from start: Int, to end: Int,
+    private static func parseAttributes(_ buffer: UncheckedBytes, from start: Int, to end: Int,
                                         into attributes: inout [XMLTag.Attribute]) {
         var k = start
         while k < end {
@@ -178,21 +180,21 @@ struct XMLTag {
         var value: Range<Int>
     }
 
-    let name: UnsafeRawBufferPointer
-    let buffer: UnsafeRawBufferPointer
+    let name: UncheckedBytes
+    let buffer: UncheckedBytes
     let attributes: [Attribute]
 
     /// The raw value of the attribute whose local name is `wanted` (entities not decoded).
-    func attribute(_ wanted: StaticString) -> UnsafeRawBufferPointer? {
-        let count = wanted.utf8CodeUnitCount
-        let bytes = UnsafeRawBufferPointer(start: wanted.utf8Start, count: count)
+    func attribute(_ wanted: StaticString) -> UncheckedBytes? {
+        let bytes = UncheckedBytes(wanted)
+        let count = bytes.count
         for attribute in attributes where attribute.name.count == count {
             var same = true
             for k in 0..<count where buffer[attribute.name.lowerBound + k] != bytes[k] {
                 same = false
                 break
             }
-            if same { return UnsafeRawBufferPointer(rebasing: buffer[attribute.value]) }
+            if same { return buffer[attribute.value] }
         }
         return nil
     }
@@ -203,13 +205,9 @@ struct XMLTag {
     }
 }
 
-extension UnsafeRawBufferPointer {
+extension UncheckedBytes {
     /// Whether these bytes are exactly `text`.
     func equals(_ text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard self.count == count else { return false }
-        let bytes = UnsafeRawBufferPointer(start: text.utf8Start, count: count)
-        for k in 0..<count where self[k] != bytes[k] { return false }
-        return true
+        equals(UncheckedBytes(text))
     }
 }

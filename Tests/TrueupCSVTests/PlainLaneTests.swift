@@ -12,7 +12,7 @@ private func recordsThroughTheLane(_ testCase: ParseCase, bufferSize: Int) throw
     var fields = PlainLane.Fields()
     _ = try reader.records(plain: { bytes, _ in
         guard lane.read(bytes, into: &fields) else { return nil }
-        records.append((0..<lane.width).map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fields.span($0)]), as: UTF8.self) })
+        records.append((0..<lane.width).map { bytes[fields.span($0)].text })
         taken += 1
         return fields.length
     }) { record in
@@ -47,7 +47,7 @@ func typedColumns(line: String, takes: Bool) throws {
     let lane = try #require(PlainLane([.name, .name, .yearMonth, .count, .decimal], dialect: CSVDialect(), decimalComma: false))
     let bytes = Array(line.utf8)
     var fields = PlainLane.Fields()
-    #expect(bytes.withUnsafeBytes { lane.read($0, into: &fields) } == takes)
+    #expect(bytes.withUncheckedBytes { lane.read($0, into: &fields) } == takes)
     guard takes else { return }
     #expect(fields.length == bytes.count)
     #expect(String(decoding: bytes[fields.span(0)], as: UTF8.self) == "C1")
@@ -61,10 +61,10 @@ func typedColumns(line: String, takes: Bool) throws {
                                       decimalComma: true))
     let bytes = Array("C1;x;2024-01;-1,25\n".utf8)
     var whole = PlainLane.Fields()
-    #expect(bytes.withUnsafeBytes { lane.read($0, into: &whole) })
+    #expect(bytes.withUncheckedBytes { lane.read($0, into: &whole) })
     #expect(whole.mantissa == 125 && whole.fractionDigits == 2 && whole.negative && whole.mark == UInt8(ascii: ","))
     #expect(whole.thirdColumn == 5)
     var skipped = PlainLane.Fields()
-    #expect(bytes.withUnsafeBytes { lane.read($0, from: whole.thirdColumn, column: 2, into: &skipped) })
+    #expect(bytes.withUncheckedBytes { lane.read($0, from: whole.thirdColumn, column: 2, into: &skipped) })
     #expect(skipped.length == whole.length && skipped.mantissa == 125 && skipped.months.0 == whole.months.0)
 }

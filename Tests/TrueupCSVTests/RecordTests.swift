@@ -40,9 +40,9 @@ func fieldsHeldTogether(bufferSize: Int) throws {
     let reader = try CSVReader(bytes: Array(input.utf8), dialect: CSVDialect(), bufferSize: bufferSize)
     var seen: [[String]] = []
     try reader.forEachRecord { record in
-        var views: [UnsafeRawBufferPointer] = []
+        var views: [UncheckedBytes] = []
         for index in 0..<record.count { views.append(record.field(index)) }
-        seen.append(views.map { String(decoding: $0, as: UTF8.self) })
+        seen.append(views.map(\.text))
     }
     #expect(seen == expected)
 }

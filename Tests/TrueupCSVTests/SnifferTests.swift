@@ -46,7 +46,7 @@ let sniffCases: [SniffCase] = [
 @Test("sniffer", arguments: sniffCases)
 func sniffs(_ testCase: SniffCase) throws {
     let sample = Array(testCase.input.utf8)
-    let sniffed = sample.withUnsafeBytes { CSVSniffer.sniff($0, isWholeFile: true) }
+    let sniffed = CSVSniffer.sniff(sample, isWholeFile: true)
     #expect(sniffed.delimiter == testCase.expected)
     #expect(sniffed.quote == UInt8(ascii: "\""))
     #expect(try CSVReader(bytes: sample).dialect.delimiter == testCase.expected)
@@ -55,7 +55,7 @@ func sniffs(_ testCase: SniffCase) throws {
 @Test("a sample cut inside a record is sniffed from its whole records")
 func truncatedSample() {
     let sample = Array("a;b\n1;2\n3;\"op".utf8)
-    #expect(sample.withUnsafeBytes { CSVSniffer.sniff($0, isWholeFile: false) }.delimiter == UInt8(ascii: ";"))
+    #expect(CSVSniffer.sniff(sample, isWholeFile: false).delimiter == UInt8(ascii: ";"))
 }
 
 @Test("the sniffer looks past a UTF-8 BOM")

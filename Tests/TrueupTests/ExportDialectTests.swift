@@ -176,9 +176,9 @@ import TrueupReports
             let parser = RowParser(kind: .actuals, file: path, mapping: header.mapping, dialect: header.dialect, decimalComma: true)
             var block = ParsedBlock(start: header.dataStart)
             let line = Array("C1;x;2024-01;\(value)\n".utf8)
-            let took = line.withUnsafeBytes { parser.parsePlain($0, line: 2, layout: parser.plain!, into: &block) }
+            let took = line.withUncheckedBytes { parser.parsePlain($0, line: 2, layout: parser.plain!, into: &block) }
             #expect(took == line.count, "\(value)")
-            let expected = Array(value.utf8).withUnsafeBytes { DecimalMarks.of($0) }
+            let expected = Array(value.utf8).withUncheckedBytes { DecimalMarks.of($0) }
             #expect(block.marks == expected, "\(value)")
         }
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Trueup
+import TrueupCSV
 
 @Suite struct InputParsingTests {
     @Test(arguments: [
@@ -17,7 +18,7 @@ import Testing
 
     func number(_ text: String, decimalComma: Bool = false) -> Double? {
         var text = text
-        return text.withUTF8 { Quantity.parse(UnsafeRawBufferPointer($0), decimalComma: decimalComma) }
+        return text.withUncheckedBytes { Quantity.parse($0, decimalComma: decimalComma) }
     }
 
     @Test func quantities() {

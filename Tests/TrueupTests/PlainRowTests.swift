@@ -32,7 +32,7 @@ import TrueupReports
         let layout = try #require(parser.plain)
         var block = ParsedBlock(start: 0)
         let bytes = Array(line.utf8)
-        let taken = bytes.withUnsafeBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
+        let taken = bytes.withUncheckedBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
         if let taken {
             #expect(taken == bytes.count, "took \(taken) of \(bytes.count) bytes of \(line.debugDescription)")
             return block
@@ -96,7 +96,7 @@ import TrueupReports
             let bytes = Array(line.utf8)
             for cut in 0..<bytes.count {
                 var block = ParsedBlock(start: 0)
-                let taken = bytes[..<cut].withUnsafeBytes { parser.parsePlain($0, line: 1, layout: parser.plain!, into: &block) }
+                let taken = bytes[..<cut].withUncheckedBytes { parser.parsePlain($0, line: 1, layout: parser.plain!, into: &block) }
                 #expect(taken == nil, "took \(String(decoding: bytes[..<cut], as: UTF8.self).debugDescription)")
             }
         }
@@ -149,7 +149,7 @@ import TrueupReports
         let parser = try Self.parser()
         let layout = try #require(parser.plain)
         var block = ParsedBlock(start: 0)
-        let taken = bytes.withUnsafeBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
+        let taken = bytes.withUncheckedBytes { parser.parsePlain($0, line: 1, layout: layout, into: &block) }
         #expect(taken == nil, "took \(line.debugDescription)")
         #expect(Self.summary(block) == Self.summary(ParsedBlock(start: 0)))
     }
@@ -249,7 +249,7 @@ import TrueupReports
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
             var block = ParsedBlock(start: 0)
             let bytes = Array((line + "\n").utf8)
-            if bytes.withUnsafeBytes({ parser.parsePlain($0, line: 1, layout: parser.plain!, into: &block) }) != nil { taken += 1 }
+            if bytes.withUncheckedBytes({ parser.parsePlain($0, line: 1, layout: parser.plain!, into: &block) }) != nil { taken += 1 }
         }
         #expect(taken > 300)
     }

@@ -1,11 +1,12 @@
 import Testing
 @_spi(Measurement) import Trueup
+import TrueupCSV
 
 /// Quantities at the edges of a Double, through the entry point the fuzz target uses.
 @Suite struct QuantityEdgeTests {
     func parse(_ text: String) -> Double? {
         var text = text
-        return text.withUTF8 { QuantityText.parse(UnsafeRawBufferPointer($0), decimalComma: false) }
+        return text.withUncheckedBytes { QuantityText.parse($0, decimalComma: false) }
     }
 
     @Test func extremesThatFitADouble() {

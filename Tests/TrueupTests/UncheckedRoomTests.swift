@@ -63,3 +63,27 @@ import Testing
         }
     }
 }
+
+/// The edges the reader's row columns rely on.
+@Suite struct UncheckedColumnEdgeTests {
+    @Test func lastAndCopyingOut() {
+        let values: [Int32] = [4, 5, 6]
+        values.withUncheckedColumn { column in
+            #expect(column.last == 6)
+            #expect(column[0..<0].last == nil)
+            var copied: [Int32] = [1]
+            copied.append(contentsOf: column[1..<3])
+            #expect(copied == [1, 5, 6])
+        }
+    }
+
+    @Test func allocatedColumnMovesToLargerStorage() {
+        let small = UncheckedMutableColumn<Double>.allocate(count: 4)
+        for k in small.indices { small[k] = Double(k) }
+        let large = UncheckedMutableColumn<Double>.allocate(count: 10)
+        large.update(from: small.readOnly)
+        small.deallocate()
+        #expect(Array(large.readOnly.prefix(4)) == [0, 1, 2, 3])
+        large.deallocate()
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TrueupWorkbook
+import TrueupCSV
 
 /// How single values are written: numbers, dates, date formats, references.
 @Suite struct CellValueTests {
@@ -24,7 +25,7 @@ import Testing
         ("1234567890123456", "1234567890123456"), ("9007199254740993", "9007199254740992"),
     ])
     func numberCells(raw: String, text: String) {
-        let written = Array(raw.utf8).withUnsafeBytes { CellText.number($0) }
+        let written = Array(raw.utf8).withUncheckedBytes { CellText.number($0) }
         #expect(written.map { String(decoding: $0, as: UTF8.self) } == text)
         // The fast path for plain decimals gives what the Double path gives.
         #expect(Double(text) == Double(raw.trimmingCharacters(in: .whitespaces)))
@@ -32,8 +33,8 @@ import Testing
     }
 
     @Test func notANumber() {
-        #expect(Array("12abc".utf8).withUnsafeBytes { CellText.number($0) } == nil)
-        #expect(Array("".utf8).withUnsafeBytes { CellText.number($0) } == nil)
+        #expect(Array("12abc".utf8).withUncheckedBytes { CellText.number($0) } == nil)
+        #expect(Array("".utf8).withUncheckedBytes { CellText.number($0) } == nil)
     }
 
     @Test(arguments: [
@@ -69,7 +70,7 @@ import Testing
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (27, "AB"), (701, "ZZ"), (702, "AAA"), (16383, "XFD")])
     func columnNames(index: Int, name: String) {
         #expect(SheetMap.columnName(index) == name)
-        #expect(Array(name.utf8).withUnsafeBytes { SheetText.column(of: $0) } == index)
+        #expect(Array(name.utf8).withUncheckedBytes { SheetText.column(of: $0) } == index)
     }
 
     @Test func quotedSheetNames() {
@@ -81,7 +82,7 @@ import Testing
     @Test func csvFields() {
         func field(_ text: String) -> String {
             var output: [UInt8] = []
-            Array(text.utf8).withUnsafeBytes { CellText.appendField($0, to: &output) }
+            Array(text.utf8).withUncheckedBytes { CellText.appendField($0, to: &output) }
             return String(decoding: output, as: UTF8.self)
         }
         #expect(field("plain") == "plain")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TrueupWorkbook
+import TrueupCSV
 
 /// A sheet inflated in chunks of any size, and handed on in pieces of any size, is the text and
 /// the map of one whole read: a chunk boundary inside a tag, an attribute, a value or an entity
@@ -42,9 +43,9 @@ import Testing
             var text = SheetText(path: "test.xlsx", sheet: "S", part: "xl/worksheets/sheet1.xml", strings: SharedStrings(),
                                  dates: DateStyles(), system1904: false)
             var scanner = XMLScanner()
-            try xml[0..<cut].withUnsafeBytes { try scanner.feed($0, into: &text) }
+            try xml[0..<cut].withUncheckedBytes { try scanner.feed($0, into: &text) }
             out += text.take()
-            try xml[cut...].withUnsafeBytes { try scanner.feed($0, into: &text) }
+            try xml[cut...].withUncheckedBytes { try scanner.feed($0, into: &text) }
             out += text.take()
             #expect(scanner.isComplete)
             let shown = out.flatMap { $0 == SheetText.errorMarker ? Array("\u{FF}".utf8) : [$0] }

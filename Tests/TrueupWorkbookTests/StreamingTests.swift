@@ -1,5 +1,6 @@
 import Testing
 @testable import TrueupWorkbook
+import TrueupCSV
 
 /// The sheet XML fed in chunks of every size from 1 byte gives the text of one whole read, so a
 /// tag, an entity or a CDATA section cut between two chunks of the zip entry reads the same.
@@ -33,7 +34,7 @@ import Testing
         var start = 0
         while start < bytes.count {
             let end = min(bytes.count, start + chunk)
-            try bytes[start..<end].withUnsafeBytes { try scanner.feed($0, into: &text) }
+            try bytes[start..<end].withUncheckedBytes { try scanner.feed($0, into: &text) }
             bytesOut += text.take()
             start = end
         }
@@ -56,7 +57,7 @@ import Testing
         var text = SheetText(path: "t.xlsx", sheet: "S", part: "p", strings: SharedStrings(), dates: DateStyles(),
                              system1904: false)
         var scanner = XMLScanner()
-        try Array("<sheetData><row r=\"1\"><c r=\"A1".utf8).withUnsafeBytes { try scanner.feed($0, into: &text) }
+        try Array("<sheetData><row r=\"1\"><c r=\"A1".utf8).withUncheckedBytes { try scanner.feed($0, into: &text) }
         #expect(!scanner.isComplete)
     }
 

@@ -121,7 +121,7 @@ enum BlockReader {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var position = offset - 1
         while position < limit {
-            let got = (try? buffer.withUnsafeMutableBytes { try file.read(into: $0, at: position) }) ?? 0
+            let got = (try? file.read(into: &buffer, at: position)) ?? 0
             guard got > 0 else { return limit }
             if let newline = buffer[0..<got].firstIndex(of: UInt8(ascii: "\n")) {
                 return min(position + newline + 1, limit)
@@ -161,31 +161,29 @@ enum BlockReader {
 
     /// One result per block, written by a worker and taken once by the merge.
     private final class Slots: @unchecked Sendable {
-        // Each element is written by one worker before its semaphore is signalled and
+        // Each slot is written by one worker before its semaphore is signalled and
         // read by the merge only after waiting on it, so no two threads touch it at once.
-        private let results: UnsafeMutablePointer<ParsedBlock?>
+        private final class Slot {
+            var block: ParsedBlock?
+        }
+
+        private let results: [Slot]
         private let ready: [DispatchSemaphore]
 
         init(count: Int) {
-            results = .allocate(capacity: count)
-            results.initialize(repeating: nil, count: count)
+            results = (0..<count).map { _ in Slot() }
             ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         }
 
-        deinit {
-            results.deinitialize(count: ready.count)
-            results.deallocate()
-        }
-
         func put(_ k: Int, _ block: ParsedBlock) {
-            results[k] = block
+            results[k].block = block
             ready[k].signal()
         }
 
         func take(_ k: Int) -> ParsedBlock {
             ready[k].wait()
-            defer { results[k] = nil }
-            return results[k] ?? ParsedBlock(start: -1)
+            defer { results[k].block = nil }
+            return results[k].block ?? ParsedBlock(start: -1)
         }
     }
 }

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// The decimal marks a semicolon file's quantities showed to the fast reader.
 ///
 /// The fast reader takes `.` and `,` alike as the decimal mark of a semicolon file; intake reads
@@ -19,12 +21,12 @@ struct DecimalMarks: OptionSet, Sendable {
     var readAsIntakeReads: Bool { !contains(.point) || (!contains(.comma) && contains(.pointEvidence)) }
 
     /// The marks of one quantity's bytes, as intake weighs them (`NumberText.evidence`).
-    static func of(_ bytes: UnsafeRawBufferPointer) -> DecimalMarks {
+    static func of(_ bytes: UncheckedBytes) -> DecimalMarks {
         var marks: DecimalMarks = []
         for byte in bytes {
             if byte == UInt8(ascii: ".") { marks.insert(.point) } else if byte == UInt8(ascii: ",") { marks.insert(.comma) }
         }
-        if marks.contains(.point), NumberText.evidence(String(decoding: bytes, as: UTF8.self)) == .point {
+        if marks.contains(.point), NumberText.evidence(bytes.text) == .point {
             marks.insert(.pointEvidence)
         }
         return marks

@@ -164,13 +164,10 @@ final class FileDigest: @unchecked Sendable {
         let length = min(step, state.size - state.offset)
         if state.buffer.count < length { state.buffer = [UInt8](repeating: 0, count: length) }
         let file = state.file, offset = state.offset, hasher = state.hasher
-        let complete = state.buffer.withUnsafeMutableBytes { all -> Bool in
-            let buffer = UnsafeMutableRawBufferPointer(rebasing: all[..<length])
-            guard let filled = try? file.readFully(into: buffer, at: offset), filled == length else { return false }
-            hasher.update(UnsafeRawBufferPointer(buffer))
-            return true
-        }
-        if complete { state.offset += length }
-        return complete
+        if state.buffer.count > length { state.buffer.removeLast(state.buffer.count - length) }
+        guard let filled = try? file.readFully(into: &state.buffer, at: offset), filled == length else { return false }
+        hasher.update(state.buffer)
+        state.offset += length
+        return true
     }
 }

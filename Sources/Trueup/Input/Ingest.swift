@@ -86,13 +86,13 @@ struct Ingest {
     struct MergeBlock {
         var customers: [Int32]
         var items: [Int32]
-        var customer: UnsafeBufferPointer<Int32>
-        var item: UnsafeBufferPointer<Int32>
-        var month: UnsafeBufferPointer<Int32>
-        var lag: UnsafeBufferPointer<UInt8>
-        var value: UnsafeBufferPointer<Double>
+        var customer: UncheckedColumn<Int32>
+        var item: UncheckedColumn<Int32>
+        var month: UncheckedColumn<Int32>
+        var lag: UncheckedColumn<UInt8>
+        var value: UncheckedColumn<Double>
         /// Lines counted from the block's first line; `+ lineShift` makes them file lines.
-        var line: UnsafeBufferPointer<Int32>
+        var line: UncheckedColumn<Int32>
         var lineShift: Int32
         var rejectedInMerge = 0
     }

@@ -53,7 +53,7 @@ extension Ingest {
         func estimatedRows() -> Int {
             let data = max(0, fileSize - dataStart)
             var sample = [UInt8](repeating: 0, count: 64 * 1024)
-            let got = (try? sample.withUnsafeMutableBytes { try file.readFully(into: $0, at: dataStart) }) ?? 0
+            let got = (try? file.readFully(into: &sample, at: dataStart)) ?? 0
             guard got > 0 else { return data / 24 }
             var lines = 0
             var end = 0

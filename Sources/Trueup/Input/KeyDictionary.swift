@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// Interns byte strings (customer or item keys) as dense ids 0, 1, 2, ...
 ///
 /// Keys live once in an arena; lookups hash the bytes (FNV-1a) into an
@@ -19,7 +21,7 @@ struct KeyDictionary {
 
     /// The id of `key`, or nil when it has none yet.
     @inline(__always)
-    mutating func existingID(for key: UnsafeRawBufferPointer) -> Int32? {
+    mutating func existingID(for key: UncheckedBytes) -> Int32? {
         if lastID >= 0 && matches(lastID, key) { return lastID }
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
         while true {
@@ -37,16 +39,16 @@ struct KeyDictionary {
     func existingID(_ name: String) -> Int32? {
         var copy = self
         var name = name
-        return name.withUTF8 { copy.existingID(for: UnsafeRawBufferPointer($0)) }
+        return name.withUncheckedBytes { copy.existingID(for: $0) }
     }
 
     /// The id of `key`, adding it when new.
-    mutating func id(for key: UnsafeRawBufferPointer) -> Int32 {
+    mutating func id(for key: UncheckedBytes) -> Int32 {
         existingID(for: key) ?? add(key)
     }
 
     /// Adds `key`, which `existingID(for:)` has just not found, and returns its new id.
-    mutating func add(_ key: UnsafeRawBufferPointer) -> Int32 {
+    mutating func add(_ key: UncheckedBytes) -> Int32 {
         var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
         let id = Int32(count)
@@ -66,10 +68,8 @@ struct KeyDictionary {
 
     /// The ids these keys have in `other`, added there when new: `result[localID]`.
     func mapped(into other: inout KeyDictionary) -> [Int32] {
-        arena.withUnsafeBytes { bytes in
-            (0..<count).map { id in
-                other.id(for: UnsafeRawBufferPointer(rebasing: bytes[offsets[id]..<offsets[id + 1]]))
-            }
+        arena.withUncheckedBytes { bytes in
+            (0..<count).map { id in other.id(for: bytes[offsets[id]..<offsets[id + 1]]) }
         }
     }
 
@@ -77,32 +77,11 @@ struct KeyDictionary {
     var names: [String] { (0..<count).map { name(Int32($0)) } }
 
     @inline(__always)
-    private func matches(_ id: Int32, _ key: UnsafeRawBufferPointer) -> Bool {
+    private func matches(_ id: Int32, _ key: UncheckedBytes) -> Bool {
         let start = offsets[Int(id)]
-        let length = offsets[Int(id) + 1] - start
-        guard length == key.count else { return false }
-        return arena.withUnsafeBytes { stored in
-            guard length > 0, let stored = stored.baseAddress, let key = key.baseAddress else { return true }
-            return Self.equal(stored + start, key, length)
-        }
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal: eight at a time, in line, since keys are
-    /// short and a call to `memcmp` for each of millions of rows costs more than the comparison.
-    @inline(__always)
-    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        var i = 0
-        while i + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                return false
-            }
-            i += 8
-        }
-        while i < count {
-            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-            i += 1
-        }
-        return true
+        let end = offsets[Int(id) + 1]
+        guard end - start == key.count else { return false }
+        return arena.withUncheckedBytes { stored in stored[start..<end].equals(key) }
     }
 
     private mutating func rehash() {
@@ -110,13 +89,13 @@ struct KeyDictionary {
         mask = slots.count - 1
         for id in 0..<count {
             let key = arena[offsets[id]..<offsets[id + 1]]
-            var slot = key.withUnsafeBytes { Int(truncatingIfNeeded: Self.hash($0)) } & mask
+            var slot = key.withUncheckedBytes { Int(truncatingIfNeeded: Self.hash($0)) } & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(id)
         }
     }
 
-    private static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    private static func hash(_ key: UncheckedBytes) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)

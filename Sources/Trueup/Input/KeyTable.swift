@@ -44,8 +44,8 @@ struct KeyTable {
 
     /// The slot of `key`, or nil; `keys` are the keys of slots 0..<count.
     func find(_ key: UInt64, keys: [UInt64]) -> Int32? {
-        keys.withUnsafeBufferPointer { keys in
-            entries.withUnsafeBufferPointer { entries in
+        keys.withUncheckedColumn { keys in
+            entries.withUncheckedColumn { entries in
                 var i = Self.start(key, shift: shift, mask: mask)
                 while true {
                     let slot = entries[i]
@@ -63,8 +63,8 @@ struct KeyTable {
         let start = Self.start(key, shift: shift, mask: mask)
         let mask = mask
         let count = count
-        let found: (Int32, Bool) = keys.withUnsafeBufferPointer { keys in
-            entries.withUnsafeMutableBufferPointer { entries in
+        let found: (Int32, Bool) = keys.withUncheckedColumn { keys in
+            entries.withUncheckedMutableColumn { entries in
                 var i = start
                 while true {
                     let slot = entries[i]
@@ -90,8 +90,8 @@ struct KeyTable {
         mask = size - 1
         shift = UInt64(64 - size.trailingZeroBitCount)
         let mask = mask, shift = shift
-        keys.withUnsafeBufferPointer { keys in
-            entries.withUnsafeMutableBufferPointer { entries in
+        keys.withUncheckedColumn { keys in
+            entries.withUncheckedMutableColumn { entries in
                 for slot in 0..<count {
                     let key = slot < keys.count ? keys[slot] : newKey ?? 0
                     var i = Self.start(key, shift: shift, mask: mask)

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// A calendar month, the unit every period is bucketed to.
 ///
 /// Stored as `year * 12 + (month - 1)`, so consecutive months differ by one and
@@ -34,10 +36,10 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// its day must exist in that month.
     public static func parse(_ text: String) -> Month? {
         var text = text
-        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+        return text.withUncheckedBytes { parse($0) }
     }
 
-    @_spi(Measurement) public static func parse(_ raw: UnsafeRawBufferPointer) -> Month? {
+    @_spi(Measurement) public static func parse(_ raw: UncheckedBytes) -> Month? {
         let bytes = raw.trimmingSpaces()
         func digits(_ from: Int, _ count: Int) -> Int? {
             var value = 0
@@ -75,21 +77,5 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-}
-
-extension UnsafeRawBufferPointer {
-    /// The bytes without leading and trailing ASCII spaces and tabs.
-    @inline(__always)
-    func trimmingSpaces() -> UnsafeRawBufferPointer {
-        // Most fields have no padding: two byte checks and no slicing.
-        guard let base = baseAddress, count > 0 else { return self }
-        let first = base.load(as: UInt8.self), last = base.load(fromByteOffset: count - 1, as: UInt8.self)
-        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
-        var start = 0
-        var end = count
-        while start < end && (self[start] == 0x20 || self[start] == 0x09) { start += 1 }
-        while end > start && (self[end - 1] == 0x20 || self[end - 1] == 0x09) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: self[start..<end])
     }
 }

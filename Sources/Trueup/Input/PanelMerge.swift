@@ -30,8 +30,8 @@ extension Panel {
         var kept = rows.lowerBound  // rows before this one are added or duplicates
         let firstValue = rowValue.count
         func keep(_ range: Range<Int>) {
-            rowLag.append(contentsOf: UnsafeBufferPointer(rebasing: block.lag[range]))
-            rowValue.append(contentsOf: UnsafeBufferPointer(rebasing: block.value[range]))
+            rowLag.append(contentsOf: block.lag[range])
+            rowValue.append(contentsOf: block.value[range])
         }
         for r in rows {
             let month = Int(block.month[r])

@@ -178,7 +178,7 @@ struct RowParser: Sendable {
                                          raw: encoding.string(record.raw)))
     }
 
-    private static func wholeNumber(_ raw: UnsafeRawBufferPointer) -> Int? {
+    private static func wholeNumber(_ raw: UncheckedBytes) -> Int? {
         let bytes = raw.trimmingSpaces()
         guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
         var value = 0
@@ -191,21 +191,21 @@ struct RowParser: Sendable {
 
     /// Why a name is not UTF-8, or nil when it is.
     @inline(__always)
-    private static func notUTF8(_ bytes: UnsafeRawBufferPointer) -> RowProblem.Kind? {
+    private static func notUTF8(_ bytes: UncheckedBytes) -> RowProblem.Kind? {
         guard let bad = TextEncoding.firstInvalidUTF8(bytes) else { return nil }
         return .notUTF8(byte: bad.byte, encodings: ["latin1"])
     }
 
     /// A Latin-1 file's name as UTF-8: a name that is already valid UTF-8 stays as it is
     /// (a UTF-8 file read beside a Latin-1 one, or ASCII), any other is read as Latin-1.
-    private static func intern(_ bytes: UnsafeRawBufferPointer, in keys: inout KeyDictionary, scratch: inout [UInt8]) -> Int32 {
+    private static func intern(_ bytes: UncheckedBytes, in keys: inout KeyDictionary, scratch: inout [UInt8]) -> Int32 {
         guard TextEncoding.firstInvalidUTF8(bytes) != nil else { return keys.id(for: bytes) }
         TextEncoding.utf8(fromLatin1: bytes, into: &scratch)
-        return scratch.withUnsafeBytes { keys.id(for: $0) }
+        return scratch.withUncheckedBytes { keys.id(for: $0) }
     }
 
     /// A value as a message quotes it: its first 60 bytes.
-    static func quoted(_ raw: UnsafeRawBufferPointer) -> RowProblem.FieldText {
-        RowProblem.FieldText(text: String(decoding: raw.prefix(60), as: UTF8.self), isCut: raw.count > 60)
+    static func quoted(_ raw: UncheckedBytes) -> RowProblem.FieldText {
+        RowProblem.FieldText(text: raw.prefix(60).text, isCut: raw.count > 60)
     }
 }

@@ -50,7 +50,7 @@ extension RowParser {
     /// Takes the plain record the lane read from `bytes` into `block`, or returns false, having
     /// changed nothing, for the general path.
     @inline(__always)
-    func takePlain(_ bytes: UnsafeRawBufferPointer, _ fields: inout PlainLane.Fields, line: Int, layout: PlainLayout,
+    func takePlain(_ bytes: UncheckedBytes, _ fields: inout PlainLane.Fields, line: Int, layout: PlainLayout,
                    into block: inout ParsedBlock) -> Bool {
         let firstMonth = fields.months.0, secondMonth = fields.months.1
         let month = layout.periodFirst ? firstMonth : secondMonth
@@ -67,8 +67,8 @@ extension RowParser {
         // A row that starts with the last plain row's two names has its names (`PlainLane.remembersLead`).
         var customerID = block.leadingIDs.customer, itemID = block.leadingIDs.item
         if !fields.repeatsLead {
-            let customerBytes = UnsafeRawBufferPointer(rebasing: bytes[fields.span(layout.customer)])
-            let itemBytes = UnsafeRawBufferPointer(rebasing: bytes[fields.span(layout.item)])
+            let customerBytes = bytes[fields.span(layout.customer)]
+            let itemBytes = bytes[fields.span(layout.item)]
             // Names the block has interned were checked when first seen; a new one must be UTF-8.
             let knownCustomer = block.customers.existingID(for: customerBytes)
             if knownCustomer == nil && TextEncoding.firstInvalidUTF8(customerBytes) != nil { return false }
@@ -93,7 +93,7 @@ extension RowParser {
     /// Reads the plain row at the start of `bytes` into `block` and returns the bytes it took
     /// (through its line end), or returns nil, having changed nothing, for the general path: the
     /// lane and `takePlain` on one row, as the reader runs them (for tests).
-    func parsePlain(_ bytes: UnsafeRawBufferPointer, line: Int, layout: PlainLayout, into block: inout ParsedBlock) -> Int? {
+    func parsePlain(_ bytes: UncheckedBytes, line: Int, layout: PlainLayout, into block: inout ParsedBlock) -> Int? {
         var fields = PlainLane.Fields()
         guard layout.lane.read(bytes, into: &fields), takePlain(bytes, &fields, line: line, layout: layout, into: &block) else { return nil }
         return fields.length

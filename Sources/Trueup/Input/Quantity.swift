@@ -1,3 +1,4 @@
+import TrueupCSV
 import TrueupSystem
 
 /// Parses a forecast or actual quantity from its bytes.
@@ -27,7 +28,7 @@ enum Quantity {
         return negative ? -value : value
     }
 
-    static func parse(_ raw: UnsafeRawBufferPointer, decimalComma: Bool) -> Double? {
+    static func parse(_ raw: UncheckedBytes, decimalComma: Bool) -> Double? {
         let bytes = raw.trimmingSpaces()
         let n = bytes.count
         guard n > 0 else { return nil }
@@ -88,7 +89,7 @@ enum Quantity {
     }
 
     /// The general case, through the C library's correctly rounded `strtod`.
-    private static func slowParse(_ bytes: UnsafeRawBufferPointer) -> Double? {
+    private static func slowParse(_ bytes: UncheckedBytes) -> Double? {
         var text = [CChar](repeating: 0, count: bytes.count + 1)
         for i in 0..<bytes.count {
             text[i] = bytes[i] == UInt8(ascii: ",") ? CChar(UInt8(ascii: ".")) : CChar(bitPattern: bytes[i])

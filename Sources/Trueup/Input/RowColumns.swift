@@ -2,26 +2,30 @@
 ///
 /// Rows are appended one at a time by the parser, tens of millions of them: six
 /// stores and one capacity check a row, where six arrays would each check their
-/// capacity and whether they are shared. The merge reads the columns as buffers.
+/// capacity and whether they are shared. The merge reads the columns as views.
 /// One thread uses the columns at a time: the parser, then the merge.
+///
+/// The storage is six `UncheckedMutableColumn`s of `capacity` elements, of which the first
+/// `count` are written; a view handed out (`customer`, ...) is valid until the next append or
+/// `reserve`, which may move the storage.
 final class RowColumns: @unchecked Sendable {
     private(set) var count = 0
     private var capacity = 0
-    private var customerStorage: UnsafeMutablePointer<Int32>
-    private var itemStorage: UnsafeMutablePointer<Int32>
-    private var monthStorage: UnsafeMutablePointer<Int32>
-    private var lagStorage: UnsafeMutablePointer<UInt8>
-    private var valueStorage: UnsafeMutablePointer<Double>
-    private var lineStorage: UnsafeMutablePointer<Int32>
+    private var customerStorage: UncheckedMutableColumn<Int32>
+    private var itemStorage: UncheckedMutableColumn<Int32>
+    private var monthStorage: UncheckedMutableColumn<Int32>
+    private var lagStorage: UncheckedMutableColumn<UInt8>
+    private var valueStorage: UncheckedMutableColumn<Double>
+    private var lineStorage: UncheckedMutableColumn<Int32>
 
     init(capacity: Int = 16) {
         self.capacity = max(capacity, 16)
-        customerStorage = .allocate(capacity: self.capacity)
-        itemStorage = .allocate(capacity: self.capacity)
-        monthStorage = .allocate(capacity: self.capacity)
-        lagStorage = .allocate(capacity: self.capacity)
-        valueStorage = .allocate(capacity: self.capacity)
-        lineStorage = .allocate(capacity: self.capacity)
+        customerStorage = .allocate(count: self.capacity)
+        itemStorage = .allocate(count: self.capacity)
+        monthStorage = .allocate(count: self.capacity)
+        lagStorage = .allocate(count: self.capacity)
+        valueStorage = .allocate(count: self.capacity)
+        lineStorage = .allocate(count: self.capacity)
     }
 
     deinit {
@@ -34,12 +38,12 @@ final class RowColumns: @unchecked Sendable {
     }
 
     /// Customer and item ids in the block's dictionaries; months as `Month.index`; lines from the block's first.
-    var customer: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: customerStorage, count: count) }
-    var item: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: itemStorage, count: count) }
-    var month: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: monthStorage, count: count) }
-    var lag: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: lagStorage, count: count) }
-    var value: UnsafeBufferPointer<Double> { UnsafeBufferPointer(start: valueStorage, count: count) }
-    var line: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: lineStorage, count: count) }
+    var customer: UncheckedColumn<Int32> { customerStorage.readOnly.prefix(count) }
+    var item: UncheckedColumn<Int32> { itemStorage.readOnly.prefix(count) }
+    var month: UncheckedColumn<Int32> { monthStorage.readOnly.prefix(count) }
+    var lag: UncheckedColumn<UInt8> { lagStorage.readOnly.prefix(count) }
+    var value: UncheckedColumn<Double> { valueStorage.readOnly.prefix(count) }
+    var line: UncheckedColumn<Int32> { lineStorage.readOnly.prefix(count) }
 
     @inline(__always)
     func append(customer: Int32, item: Int32, month: Int32, lag: UInt8, value: Double, line: Int32) {
@@ -68,9 +72,10 @@ final class RowColumns: @unchecked Sendable {
     /// No rows; the storage stays.
     func removeAll() { count = 0 }
 
-    private static func moved<T>(_ old: UnsafeMutablePointer<T>, count: Int, to capacity: Int) -> UnsafeMutablePointer<T> {
-        let new = UnsafeMutablePointer<T>.allocate(capacity: capacity)
-        new.moveInitialize(from: old, count: count)
+    /// New storage of `capacity` elements holding the first `count` of `old`, which is freed.
+    private static func moved<T: BitwiseCopyable>(_ old: UncheckedMutableColumn<T>, count: Int, to capacity: Int) -> UncheckedMutableColumn<T> {
+        let new = UncheckedMutableColumn<T>.allocate(count: capacity)
+        new.update(from: old.readOnly.prefix(count))
         old.deallocate()
         return new
     }

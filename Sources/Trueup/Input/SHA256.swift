@@ -16,6 +16,10 @@ final class SHA256Hasher {
         EVP_DigestUpdate(context, base, bytes.count)
     }
 
+    func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
+
+    func update(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { update($0) } }
+
     /// The digest as 64 lower-case hex digits; the hasher is spent afterwards.
     func finalizeHex() -> String {
         var digest = [UInt8](repeating: 0, count: 32)

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// The character encoding of an input file's text: customer and item names, and the header.
 ///
 /// Numbers and periods are ASCII in every encoding trueup reads; only names differ.
@@ -10,7 +12,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case latin1
 
     /// The offset and value of the first byte that doesn't belong to valid UTF-8, or nil.
-    static func firstInvalidUTF8(_ bytes: UnsafeRawBufferPointer) -> (offset: Int, byte: UInt8)? {
+    static func firstInvalidUTF8(_ bytes: UncheckedBytes) -> (offset: Int, byte: UInt8)? {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -39,7 +41,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// Latin-1 bytes as UTF-8: bytes from 0x80 become two bytes each.
-    static func utf8(fromLatin1 bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+    static func utf8(fromLatin1 bytes: UncheckedBytes, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         for byte in bytes {
             if byte < 0x80 {
@@ -52,11 +54,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// Text of these bytes in this encoding.
-    func string(_ bytes: UnsafeRawBufferPointer) -> String {
+    func string(_ bytes: UncheckedBytes) -> String {
         switch self {
-        case .utf8: return String(decoding: bytes, as: UTF8.self)
+        case .utf8: return bytes.text
         case .latin1:
-            if Self.firstInvalidUTF8(bytes) == nil { return String(decoding: bytes, as: UTF8.self) }
+            if Self.firstInvalidUTF8(bytes) == nil { return bytes.text }
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
         }
     }

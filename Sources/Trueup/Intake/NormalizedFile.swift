@@ -11,10 +11,11 @@ struct NormalizedFile {
     }
 
     func append(_ bytes: [UInt8]) throws(InputError) {
-        let written: Result<Void, SystemError> = bytes.withUnsafeBytes { all in
-            Result { () throws(SystemError) in try Syscalls.writeAll(fd, all) }
+        do {
+            try Syscalls.writeAll(fd, bytes)
+        } catch {
+            throw .unreadable(path: "the normalized input", reason: "\(error)")
         }
-        if case .failure(let error) = written { throw .unreadable(path: "the normalized input", reason: "\(error)") }
     }
 
     /// Closes the file once the text is all written.

@@ -94,7 +94,7 @@ extension Ingest {
     static func digestOfList(_ files: [SourceFile]) -> String {
         let hasher = SHA256Hasher()
         let list = files.map { "\($0.sha256)  \($0.path)\n" }.joined()
-        Array(list.utf8).withUnsafeBytes { hasher.update($0) }
+        hasher.update(Array(list.utf8))
         return hasher.finalizeHex()
     }
 }

@@ -38,13 +38,11 @@ struct SourceBytes {
         var sinceLineEnd = 0
         var line = 1
         while true {
-            let read: Result<Int, SystemError> = chunk.withUnsafeMutableBytes { buffer in
-                Result { () throws(SystemError) in try Syscalls.read(fd, into: buffer) }
-            }
             let got: Int
-            switch read {
-            case .success(let count): got = count
-            case .failure(let error): throw .unreadable(path: source.displayName, reason: "\(error)")
+            do {
+                got = try Syscalls.read(fd, into: &chunk)
+            } catch {
+                throw .unreadable(path: source.displayName, reason: "\(error)")
             }
             if got == 0 { break }
             for byte in chunk[0..<got] {
@@ -58,7 +56,7 @@ struct SourceBytes {
             if sinceLineEnd > longestLine {
                 throw .recordTooLong(path: source.displayName, line: line, limit: longestLine)
             }
-            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+            hasher.update(chunk[0..<got])
             bytes.append(contentsOf: chunk[0..<got])
         }
         return SourceBytes(bytes: bytes, sha256: hasher.finalizeHex())

@@ -336,7 +336,7 @@ struct SourceIntake {
         heldForOrder = false
         heldForMark = false
         for record in records {
-            record.rawText.withUnsafeBytes { raw in
+            record.rawText.withUncheckedBytes { raw in
                 process(line: record.line, fields: record.fields, raw: record.raw, rawText: raw, invalidUTF8: record.invalidUTF8,
                         sheet: sheet, into: &result)
             }
@@ -345,7 +345,7 @@ struct SourceIntake {
 
     // MARK: - One record
 
-    private mutating func process(line: Int, fields: [String], raw: Range<Int>, rawText: UnsafeRawBufferPointer,
+    private mutating func process(line: Int, fields: [String], raw: Range<Int>, rawText: UncheckedBytes,
                                   invalidUTF8: [Int: UInt8], sheet: ConvertedSheet?, into result: inout SideIntake.Result) {
         guard let setup, file != nil else { return }
         if fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { return }
@@ -366,7 +366,7 @@ struct SourceIntake {
             if let at { columnName = SideIntake.columnName(origin, index: at, line: line) }
             if markIsOpen, case .number = kind { openMarkProblems.append(result.problems.count) }
             result.problems.append(RowProblem(file: name, line: line, byte: byteShift.map { raw.lowerBound + $0 },
-                                              column: columnName, kind: kind, raw: origin.rawText(rawText)))
+                                              column: columnName, kind: kind, raw: origin.rawText(Array(rawText))))
             file?.rowsRejected += 1
             file?.rowsRead += 1
         }

@@ -20,10 +20,11 @@ final class SpilledText {
     }
 
     func append(_ bytes: [UInt8]) throws(InputError) {
-        let written: Result<Void, SystemError> = bytes.withUnsafeBytes { all in
-            Result { () throws(SystemError) in try Syscalls.writeAll(fd, all) }
+        do {
+            try Syscalls.writeAll(fd, bytes)
+        } catch {
+            throw .unreadable(path: "the workbook's text", reason: "\(error)")
         }
-        if case .failure(let error) = written { throw .unreadable(path: "the workbook's text", reason: "\(error)") }
         count += bytes.count
     }
 
@@ -33,14 +34,7 @@ final class SpilledText {
         guard range.lowerBound < end, let reader = try? Syscalls.openForReading(path) else { return [] }
         defer { Syscalls.close(reader) }
         var result = [UInt8](repeating: 0, count: end - range.lowerBound)
-        var got = 0
-        result.withUnsafeMutableBytes { buffer in
-            while got < buffer.count {
-                let rest = UnsafeMutableRawBufferPointer(rebasing: buffer[got...])
-                guard let n = try? Syscalls.read(reader, into: rest, at: range.lowerBound + got), n > 0 else { break }
-                got += n
-            }
-        }
+        let got = (try? Syscalls.readFully(reader, into: &result, at: range.lowerBound)) ?? 0
         return Array(result[0..<got])
     }
 }

@@ -1,3 +1,5 @@
+import TrueupCSV
+
 /// How a source's bytes become UTF-8 text before they are read as CSV.
 ///
 /// A byte order mark decides first: UTF-8's is dropped, UTF-16's (little or big endian,
@@ -30,7 +32,7 @@ public enum SourceEncoding: String, Sendable, CaseIterable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), .utf8WithBOM) }
         if bytes.starts(with: [0xFF, 0xFE]) { return (Self.utf8(fromUTF16: bytes.dropFirst(2), littleEndian: true), .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return (Self.utf8(fromUTF16: bytes.dropFirst(2), littleEndian: false), .utf16BE) }
-        if self != .utf8, bytes.withUnsafeBytes({ TextEncoding.firstInvalidUTF8($0) }) == nil { return (bytes, .utf8) }
+        if self != .utf8, bytes.withUncheckedBytes({ TextEncoding.firstInvalidUTF8($0) }) == nil { return (bytes, .utf8) }
         switch self {
         case .utf8: return (bytes, .utf8)
         case .latin1: return (Self.utf8(singleByte: bytes, table: nil), .latin1)

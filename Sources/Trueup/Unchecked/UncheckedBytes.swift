@@ -1,28 +1,30 @@
+import TrueupCSV
 import TrueupSystem
 
-// The computation side's doors to the reader's byte APIs, which take raw buffers: the
-// policy and price files, and the normalised codes, pass byte arrays and strings here and
-// never hold a pointer. Each door lends the bytes for the one call and keeps nothing.
+// The computation side's doors to the reader's byte APIs, which take byte views
+// (`UncheckedBytes`): the policy and price files, and the normalised codes, pass byte arrays
+// and strings here and never hold a view. Each door lends the bytes for the one call and
+// keeps nothing.
 
 extension KeyDictionary {
     /// The id of `name`'s UTF-8 bytes, adding it when new.
     mutating func id(forName name: String) -> Int32 {
         var name = name
-        return name.withUTF8 { id(for: UnsafeRawBufferPointer($0)) }
+        return name.withUncheckedBytes { id(for: $0) }
     }
 }
 
 extension Quantity {
     /// The number a field's bytes spell, or nil (see `parse(_:decimalComma:)`).
     static func parse(bytes: [UInt8], decimalComma: Bool) -> Double? {
-        bytes.withUnsafeBytes { parse($0, decimalComma: decimalComma) }
+        bytes.withUncheckedBytes { parse($0, decimalComma: decimalComma) }
     }
 }
 
 extension TextEncoding {
     /// A field's bytes as text (see `string(_:)`).
     func string(bytes: [UInt8]) -> String {
-        bytes.withUnsafeBytes { string($0) }
+        bytes.withUncheckedBytes { string($0) }
     }
 }
 

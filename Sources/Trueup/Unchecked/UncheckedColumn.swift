@@ -42,6 +42,9 @@ struct UncheckedColumn<Element> {
     /// The first `length` elements.
     func prefix(_ length: Int) -> UncheckedColumn<Element> { self[0..<length] }
 
+    /// The last element, or nil when the view is empty.
+    var last: Element? { isEmpty ? nil : self[count - 1] }
+
     /// The elements as a buffer, for the door to C (`BLAS`) only.
     var unsafeBuffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
@@ -68,6 +71,11 @@ extension UncheckedColumn: Sequence {
 
     func makeIterator() -> Iterator { Iterator(self) }
     var underestimatedCount: Int { count }
+
+    /// Lends the elements as one buffer, so that copying them (`Array.append(contentsOf:)`) is one move.
+    func withContiguousStorageIfAvailable<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result? {
+        try body(unsafeBuffer)
+    }
 }
 
 /// A view of `count` contiguous elements that someone else owns, to read and write.

@@ -1,4 +1,5 @@
 @_spi(Measurement) import Trueup
+import TrueupCSV
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,7 +9,7 @@ import Darwin
 /// Checks the period and quantity parsers on one field against plain restatements of their rules.
 enum ParserCheck {
     static func run(_ field: [UInt8]) {
-        field.withUnsafeBytes { raw in
+        field.withUncheckedBytes { raw in
             checkMonth(raw, Array(field))
             for decimalComma in [false, true] {
                 let parsed = QuantityText.parse(raw, decimalComma: decimalComma)
@@ -22,7 +23,7 @@ enum ParserCheck {
 
     // MARK: - Periods
 
-    static func checkMonth(_ raw: UnsafeRawBufferPointer, _ field: [UInt8]) {
+    static func checkMonth(_ raw: UncheckedBytes, _ field: [UInt8]) {
         let parsed = Month.parse(raw)
         let expected = referenceMonth(field)
         guard parsed.map({ [$0.year, $0.month] }) == expected.map({ [$0.year, $0.month] }) else {

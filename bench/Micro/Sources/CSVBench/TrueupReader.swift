@@ -16,7 +16,7 @@ func readWithTrueupCSV(path: String, column: Int, work: Work) throws -> Tally {
         tally.bytes += field.count
         switch work {
         case .fields: break
-        case .parse: if let value = Double(String(decoding: field, as: UTF8.self)) { tally.sum += value }
+        case .parse: if let value = Double(field.text) { tally.sum += value }
         case .number: if let value = QuantityText.parse(field, decimalComma: false) { tally.sum += value }
         }
     }
