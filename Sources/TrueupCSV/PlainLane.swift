@@ -108,7 +108,8 @@ public struct PlainLane: Sendable {
         var offset = offset, firstColumn = firstColumn
         // The same first two fields as the record before: read from the third column.
         let repeats = remembersLead && firstColumn == 0 && fields.leadCount > 0 && n > fields.leadCount
-            && withUnsafeBytes(of: &fields.lead, { Self.equal($0.baseAddress!, base, fields.leadCount) })
+            && withUnsafeBytes(of: &fields.lead, { UncheckedBytes(base: $0.baseAddress, count: fields.leadCount)
+                .equals(bytes[0..<fields.leadCount]) })
         if repeats {
             offset = fields.leadCount
             firstColumn = 2
@@ -248,21 +249,6 @@ public struct PlainLane: Sendable {
             } else {
                 fields.leadCount = 0
             }
-        }
-        return true
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal, eight at a time.
-    @inlinable @inline(__always)
-    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        var i = 0
-        while i + 8 <= count {
-            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
-        }
-        while i < count {
-            if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
-            i += 1
         }
         return true
     }

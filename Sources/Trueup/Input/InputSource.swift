@@ -25,11 +25,6 @@ struct InputSource {
         }
     }
 
-    /// Throws what `open` would, without keeping the file open.
-    static func check(_ path: String) throws(InputError) {
-        try open(path).close()
-    }
-
     /// Throws `changedWhileRead` when the open file, or the file now at its path, is not the one opened.
     func checkUnchanged() throws(InputError) {
         guard let now = try? file.status(), !now.changed(since: start),
