@@ -160,7 +160,7 @@ public final class CSVReader {
                         plain: (UncheckedBytes, _ line: Int) -> Int?,
                         _ body: (borrowing CSVRecord) throws -> Bool) throws -> Stop {
         var tokenizer = Tokenizer(dialect: dialect)
-        let scratch = Scratch()
+        let scratch = UncheckedScratch()
         var position = 0
         var bufferOffset = start  // file offset of buffer[0]
         var line = firstLine

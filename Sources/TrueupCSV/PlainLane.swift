@@ -52,9 +52,7 @@ public struct PlainLane: Sendable {
     public struct Fields: Sendable {
         /// Where each `text` and `name` column's value starts and ends (inside its quotes): column k's
         /// start in the low and its end in the high 32 bits of the k-th word.
-        @usableFromInline var spans: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                                      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
-            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        @usableFromInline var spans = SIMD16<UInt64>()
         /// Bytes taken: the record and its line end.
         public var length = 0
         /// The months of the first and the second `yearMonth` column, as `year * 12 + month - 1`.
@@ -72,8 +70,9 @@ public struct PlainLane: Sendable {
         /// Whether the record started with the last record's first two fields, and was read from
         /// its third column: the first two spans are not this record's.
         public var repeatsLead = false
-        /// The first two fields of the last record read whole, with their delimiters (`remembersLead`).
-        @usableFromInline var lead: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        /// The first two fields of the last record read whole, with their delimiters (`remembersLead`):
+        /// eight bytes a word (`UncheckedBytes.word(at:count:)`), the last word's missing bytes zero.
+        @usableFromInline var lead = SIMD8<UInt64>()
         /// How many bytes `lead` holds; 0 when there is no record to compare with.
         @usableFromInline var leadCount = 0
         /// The most bytes of a lead remembered.
@@ -84,11 +83,36 @@ public struct PlainLane: Sendable {
 
         public init() {}
 
+        /// Whether `bytes` starts with the remembered lead (and goes on after it).
+        @inlinable @inline(__always)
+        func startsWithLead(_ bytes: UncheckedBytes) -> Bool {
+            guard leadCount > 0, bytes.count > leadCount else { return false }
+            var i = 0, w = 0
+            while i < leadCount {
+                guard bytes.word(at: i, count: leadCount - i) == lead[w] else { return false }
+                i += 8
+                w += 1
+            }
+            return true
+        }
+
+        /// Remembers `bytes` (at most `leadCapacity`) as the lead the next record is compared with.
+        @inlinable @inline(__always)
+        mutating func rememberLead(_ bytes: UncheckedBytes) {
+            var i = 0, w = 0
+            while i < bytes.count {
+                lead[w] = bytes.word(at: i, count: bytes.count - i)
+                i += 8
+                w += 1
+            }
+            leadCount = bytes.count
+        }
+
         /// The span of `text` or `name` column `k`'s value in the last record read (not when it was skipped: `repeatsLead`).
         @inlinable @inline(__always)
         public func span(_ k: Int) -> Range<Int> {
             assert(k >= 0 && k < PlainLane.maximumWidth, "column \(k) is beyond the lane's width")
-            let word = withUnsafeBytes(of: spans) { $0.load(fromByteOffset: 8 * k, as: UInt64.self) }
+            let word = spans[k]
             return Int(word & 0xFFFF_FFFF)..<Int(word >> 32)
         }
     }
@@ -100,16 +124,12 @@ public struct PlainLane: Sendable {
     @inlinable @inline(__always)
     public func read(_ bytes: UncheckedBytes, from offset: Int = 0, column firstColumn: Int = 0,
                      into fields: inout Fields) -> Bool {
-        guard let base = bytes.base else { return false }
-        let p = base.assumingMemoryBound(to: UInt8.self)
-        let n = bytes.count
+        let p = bytes, n = bytes.count
         let delimiter = delimiter, quote = quote
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var offset = offset, firstColumn = firstColumn
         // The same first two fields as the record before: read from the third column.
-        let repeats = remembersLead && firstColumn == 0 && fields.leadCount > 0 && n > fields.leadCount
-            && withUnsafeBytes(of: &fields.lead, { UncheckedBytes(base: $0.baseAddress, count: fields.leadCount)
-                .equals(bytes[0..<fields.leadCount]) })
+        let repeats = remembersLead && firstColumn == 0 && fields.startsWithLead(bytes)
         if repeats {
             offset = fields.leadCount
             firstColumn = 2
@@ -130,7 +150,7 @@ public struct PlainLane: Sendable {
             field: while true {
                 switch kind {
                 case Kind.yearMonth.rawValue:
-                    guard let (index, length) = Self.yearMonth(p + i, available: n - i) else {
+                    guard let (index, length) = Self.yearMonth(p, at: i) else {
                         if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
                             closingQuote = close
                             i = fieldStart + 1
@@ -211,7 +231,7 @@ public struct PlainLane: Sendable {
                         guard i > start, !Self.isSpace(p[start]), !Self.isSpace(p[i - 1]) else { return false }
                     }
                     let span = UInt64(truncatingIfNeeded: start) | UInt64(truncatingIfNeeded: i) << 32
-                    withUnsafeMutableBytes(of: &fields.spans) { $0.storeBytes(of: span, toByteOffset: 8 &* column, as: UInt64.self) }
+                    fields.spans[column] = span
                 }
                 break
             }
@@ -244,8 +264,7 @@ public struct PlainLane: Sendable {
         if remembersLead && !repeats {
             // The next record is compared with these two fields and their delimiters (and quotes).
             if third > 0 && third <= Fields.leadCapacity {
-                withUnsafeMutableBytes(of: &fields.lead) { $0.baseAddress!.copyMemory(from: base, byteCount: third) }
-                fields.leadCount = third
+                fields.rememberLead(bytes[0..<third])
             } else {
                 fields.leadCount = 0
             }
@@ -256,7 +275,7 @@ public struct PlainLane: Sendable {
     /// Where the quoted field at `p[start]` closes: the index of its closing quote, when it opens
     /// with the quote, closes on this line with no quote doubled inside, and a byte follows it; else nil.
     @inlinable @inline(__always)
-    static func closingQuote(_ p: UnsafePointer<UInt8>, at start: Int, count n: Int, quote: UInt8) -> Int? {
+    static func closingQuote(_ p: UncheckedBytes, at start: Int, count n: Int, quote: UInt8) -> Int? {
         guard start < n, p[start] == quote else { return nil }
         var j = start + 1
         while j < n {
@@ -269,11 +288,14 @@ public struct PlainLane: Sendable {
         return j
     }
 
-    /// `YYYY-MM` (7 bytes) or a date `YYYY-MM-DD` (10 bytes) at `p`: the month as `year * 12 + month - 1`
-    /// and the bytes it took, or nil. At least one byte must follow it (its terminator).
+    /// `YYYY-MM` (7 bytes) or a date `YYYY-MM-DD` (10 bytes) at `bytes[start]`: the month as
+    /// `year * 12 + month - 1` and the bytes it took, or nil. At least one byte must follow it (its terminator).
     @inlinable @inline(__always)
-    static func yearMonth(_ p: UnsafePointer<UInt8>, available n: Int) -> (index: Int, length: Int)? {
-        guard n > 7, p[4] == UInt8(ascii: "-") else { return nil }
+    static func yearMonth(_ bytes: UncheckedBytes, at start: Int) -> (index: Int, length: Int)? {
+        let n = bytes.count - start
+        guard n > 7 else { return nil }
+        let p = bytes[start..<bytes.count]
+        guard p[4] == UInt8(ascii: "-") else { return nil }
         let y0 = p[0] &- 48, y1 = p[1] &- 48, y2 = p[2] &- 48, y3 = p[3] &- 48
         let m0 = p[5] &- 48, m1 = p[6] &- 48
         guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10 else { return nil }

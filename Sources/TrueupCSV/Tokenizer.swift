@@ -6,7 +6,7 @@
 /// record does, it answers `.needMore` and the caller rescans the record from
 /// its start once more bytes are in: records split across reads cost one
 /// extra scan of the partial record, and no state survives between calls.
-struct Tokenizer: ~Copyable {
+struct Tokenizer {
     enum Outcome {
         /// A whole record: fields are in `spans`; the next record starts at `next`.
         case record(next: Int, contentEnd: Int, newlines: Int)
@@ -17,57 +17,46 @@ struct Tokenizer: ~Copyable {
     }
 
     private static let ordinary: UInt8 = 0, delimiterClass: UInt8 = 1, quoteClass: UInt8 = 2, lf: UInt8 = 3, cr: UInt8 = 4
-    private let classes: UnsafeMutablePointer<UInt8>
+    /// Each byte's class, so that ordinary bytes are skipped with one look-up each.
+    private let classes: [UInt8]
     let quote: UInt8
-    private(set) var spans: UnsafeMutablePointer<FieldSpan>
-    private var spanCapacity: Int
-    private(set) var spanCount = 0
+    /// The fields found by the last `.record` outcome.
+    private(set) var fields: [FieldSpan] = []
 
     init(dialect: CSVDialect) {
-        classes = .allocate(capacity: 256)
-        classes.initialize(repeating: Self.ordinary, count: 256)
+        var classes = [UInt8](repeating: Self.ordinary, count: 256)
         classes[Int(dialect.delimiter)] = Self.delimiterClass
         classes[Int(dialect.quote)] = Self.quoteClass
         classes[Int(UInt8(ascii: "\n"))] = Self.lf
         classes[Int(UInt8(ascii: "\r"))] = Self.cr
+        self.classes = classes
         quote = dialect.quote
-        spanCapacity = 16
-        spans = .allocate(capacity: spanCapacity)
+        fields.reserveCapacity(16)
     }
 
-    deinit {
-        classes.deallocate()
-        spans.deallocate()
-    }
-
-    /// The fields found by the last `.record` outcome.
-    var fields: UnsafeBufferPointer<FieldSpan> { UnsafeBufferPointer(start: spans, count: spanCount) }
+    var spanCount: Int { fields.count }
 
     /// True when the last record was an empty line: one empty, unquoted field.
     var lastRecordIsBlank: Bool {
-        spanCount == 1 && spans[0].start == spans[0].end && !spans[0].hasQuote
+        fields.count == 1 && fields[0].start == fields[0].end && !fields[0].hasQuote
     }
 
-    private mutating func push(_ start: Int, _ end: Int, _ hasQuote: Bool) {
-        if spanCount == spanCapacity {
-            let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity * 2)
-            grown.moveInitialize(from: spans, count: spanCount)
-            spans.deallocate()
-            spans = grown
-            spanCapacity *= 2
+    /// Scans one record of `bytes[start...]`; `atEOF` says no bytes follow the view's end.
+    mutating func scan(_ bytes: UncheckedBytes, from start: Int, atEOF: Bool) -> Outcome {
+        fields.removeAll(keepingCapacity: true)
+        let classes = self.classes
+        return classes.withUncheckedBytes { classes in scan(bytes, from: start, atEOF: atEOF, classes: classes) }
+    }
+
+    private mutating func scan(_ p: UncheckedBytes, from start: Int, atEOF: Bool, classes: UncheckedBytes) -> Outcome {
+        let end = p.count
+        func push(_ start: Int, _ end: Int, _ hasQuote: Bool) {
+            fields.append(FieldSpan(start: start, end: end, hasQuote: hasQuote))
         }
-        spans[spanCount] = FieldSpan(start: start, end: end, hasQuote: hasQuote)
-        spanCount += 1
-    }
-
-    /// Scans one record of `p[start..<end]`; `atEOF` says no bytes follow `end`.
-    mutating func scan(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, atEOF: Bool) -> Outcome {
-        spanCount = 0
         var i = start
         var fieldStart = start
         var hasQuote = false
         var newlines = 0
-        let classes = self.classes
         let quote = self.quote
         while true {
             while i < end && classes[Int(p[i])] == Self.ordinary { i += 1 }

@@ -97,6 +97,19 @@ public struct UncheckedBytes {
         return true
     }
 
+    /// The eight bytes from `index` as one little-endian word, or the `count` bytes there when
+    /// fewer than eight, the word's missing high bytes zero: a key compared a word at a time.
+    @inlinable @inline(__always)
+    public func word(at index: Int, count wanted: Int = 8) -> UInt64 {
+        let length = Swift.min(wanted, 8)
+        assert(index >= 0 && length > 0 && index + length <= count, "a word of \(length) bytes at \(index) outside a view of \(count)")
+        let p = base.unsafelyUnwrapped
+        if length == 8 { return UInt64(littleEndian: p.loadUnaligned(fromByteOffset: index, as: UInt64.self)) }
+        var word: UInt64 = 0
+        for k in 0..<length { word |= UInt64(p.load(fromByteOffset: index + k, as: UInt8.self)) << UInt64(8 * k) }
+        return word
+    }
+
     /// The bytes as UTF-8 text; invalid UTF-8 is repaired with U+FFFD.
     @inlinable
     public var text: String { String(decoding: unsafeBuffer, as: UTF8.self) }

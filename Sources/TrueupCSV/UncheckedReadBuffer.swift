@@ -3,9 +3,10 @@ import TrueupSystem
 /// The reader's buffer: bytes read from a file or from memory, of which the reader has used a
 /// prefix and not yet the rest.
 ///
-/// The CSV reader's room for unsafe code (swift-collections' `Deque._UnsafeHandle` is the model):
-/// the allocation is inside, the reader sees counts, offsets and views. The tokenizer's spans
-/// (`Tokenizer`) and the fast lane's inner loop (`PlainLane`) read the views it lends.
+/// With `UncheckedScratch` (the bytes of unquoted fields) and the byte view `UncheckedBytes`, the
+/// CSV reader's room for unsafe code (swift-collections' `Deque._UnsafeHandle` is the model): the
+/// allocation is inside, the reader sees counts, offsets and views. The tokenizer (`Tokenizer`)
+/// and the fast lane (`PlainLane`) read the views it lends.
 ///
 /// What it vouches for:
 /// - it holds `count` bytes at positions `0..<count`, `count <= capacity`; the bytes appended by a
@@ -114,14 +115,65 @@ struct UncheckedReadBuffer: ~Copyable {
     @inline(__always)
     func scan(_ tokenizer: inout Tokenizer, from position: Int, atEOF: Bool) -> Tokenizer.Outcome {
         precondition(position >= 0 && position <= count, "a record at \(position) outside a buffer of \(count)")
-        return tokenizer.scan(UnsafePointer(base.assumingMemoryBound(to: UInt8.self)), from: position, to: count, atEOF: atEOF)
+        return tokenizer.scan(UncheckedBytes(unchecked: bytes(0..<count)), from: position, atEOF: atEOF)
     }
 
     /// The record at `start..<contentEnd` whose fields `tokenizer` has just found there.
     @inline(__always)
     func record(_ start: Int, _ contentEnd: Int, fields tokenizer: borrowing Tokenizer, line: Int, byteOffset: Int,
-                scratch: Scratch) -> CSVRecord {
+                scratch: UncheckedScratch) -> CSVRecord {
         CSVRecord(line: line, byteOffset: byteOffset, raw: UncheckedBytes(unchecked: bytes(start..<contentEnd)),
                   spans: tokenizer.fields, buffer: UncheckedBytes(unchecked: bytes(0..<count)), quote: tokenizer.quote, scratch: scratch)
     }
+}
+
+/// A growable byte buffer that unquoted fields are written into: the reader's second buffer.
+///
+/// A record's fields go one after another and are only dropped when the next
+/// record starts (`clear`), so every field `CSVRecord.field` hands out stays
+/// valid until the callback returns, as it promises, even when the caller takes
+/// several before reading them. A block that fills up is kept, not freed or
+/// moved, until then.
+///
+/// What it vouches for: `append(_:)` writes inside the block `begin(capacity:)` made room in
+/// (asserted), and `bytes` views only what was written since.
+final class UncheckedScratch {
+    private var storage: UnsafeMutableRawBufferPointer
+    private var retired: [UnsafeMutableRawBufferPointer] = []
+    private var start = 0
+    private var count = 0
+
+    init() { storage = .allocate(byteCount: 256, alignment: 8) }
+    deinit {
+        storage.deallocate()
+        for block in retired { block.deallocate() }
+    }
+
+    /// Drops the previous record's fields; called before each record is handed out.
+    func clear() {
+        start = 0
+        count = 0
+        guard !retired.isEmpty else { return }
+        for block in retired { block.deallocate() }
+        retired.removeAll(keepingCapacity: true)
+    }
+
+    /// Starts a field of at most `capacity` bytes after the ones already written.
+    func begin(capacity: Int) {
+        if storage.count - count < capacity {
+            retired.append(storage)
+            storage = .allocate(byteCount: max(capacity, storage.count * 2), alignment: 8)
+            count = 0
+        }
+        start = count
+    }
+
+    func append(_ byte: UInt8) {
+        assert(count < storage.count, "a byte beyond the room begun")
+        storage[count] = byte
+        count += 1
+    }
+
+    /// The field written since `begin`.
+    var bytes: UncheckedBytes { UncheckedBytes(unchecked: UnsafeRawBufferPointer(rebasing: storage[start..<count])) }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+/// The house's shape, as the README's package section states it: one door to the C library, and
+/// memory by address only in the named rooms, the doors to C and the benchmark's entry points.
+@Suite struct PackageShapeTests {
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// Every Swift file under Sources, by its path from there, with its text.
+    static func sourceFiles() throws -> [(path: String, text: String)] {
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        var files: [(String, String)] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let path = String(url.path.dropFirst(sources.path.count + 1))
+            files.append((path, try String(contentsOf: url, encoding: .utf8)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The files allowed to hold pointers: the rooms, then the doors to C and the entry points for measurements.
+    static let pointerFiles: Set<String> = [
+        "Trueup/Unchecked/UncheckedBytes.swift", "Trueup/Unchecked/UncheckedColumn.swift",
+        "Trueup/Unchecked/UncheckedParallel.swift", "TrueupCSV/UncheckedBytes.swift", "TrueupCSV/UncheckedReadBuffer.swift",
+        "TrueupSystem/Syscalls.swift", "TrueupSystem/SystemFile.swift", "Trueup/Input/SHA256.swift",
+        "TrueupWorkbook/EntryChecksum.swift", "TrueupWorkbook/Workbook.swift", "Trueup/Kernels/KernelBenchmarkSupport.swift",
+    ]
+
+    @Test func pointersOnlyInTheRoomsAndTheDoors() throws {
+        let pointer = try Regex(#"Unsafe(Mutable)?(Raw)?(Buffer)?Pointer|withUnsafe|unsafeAddress|unsafeBitCast|Unmanaged|assumingMemoryBound|bindMemory"#)
+        let files = try Self.sourceFiles()
+        #expect(files.count > 100)
+        let holding = Set(files.filter { $0.text.contains(pointer) }.map(\.path))
+        #expect(holding.subtracting(Self.pointerFiles).isEmpty, "pointers outside the rooms: \(holding.subtracting(Self.pointerFiles).sorted())")
+        // The list names files that exist and still need it.
+        #expect(Self.pointerFiles.subtracting(holding).isEmpty, "listed but pointer-free: \(Self.pointerFiles.subtracting(holding).sorted())")
+    }
+
+    @Test func oneFileImportsTheCLibrary() throws {
+        let cLibrary = try Regex(#"(?m)^\s*import\s+(Glibc|Darwin|Musl|ucrt)\b"#)
+        let importing = try Self.sourceFiles().filter { $0.text.contains(cLibrary) }.map(\.path)
+        #expect(importing == ["TrueupSystem/Syscalls.swift"])
+    }
+}
