@@ -7,7 +7,8 @@
 #
 # Environment: BENCH_CUSTOMERS (2000), BENCH_ITEMS (100), BENCH_MONTHS (24),
 # BENCH_LAGS (3), BENCH_SEED (1), BENCH_RUNS (5), BENCH_WARMUP (1), BENCH_PEERS ("duckdb polars pandas"; DuckDB is always
-# measured, the ratio is against it).
+# measured, the ratio is against it), BENCH_DIALECTS (1: then the export dialects' table, bench/dialects.sh
+# on the same data with the same BENCH_RUNS; 0 leaves it out).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -190,4 +191,11 @@ cp "$REPORT" "$RESULTS/latest.txt"
 if ((COMPARE_STATUS != 0)); then
     echo "bench/bench.sh: trueup's figures and a peer's differ (see above)." >&2
     exit 1
+fi
+
+# The same data as the exports' dialects write it, against the plain files and DuckDB (bench/dialects.sh).
+if [[ ${BENCH_DIALECTS:-1} != 0 ]]; then
+    echo
+    BENCH_CUSTOMERS=$CUSTOMERS BENCH_ITEMS=$ITEMS BENCH_MONTHS=$MONTHS BENCH_LAGS=$LAGS BENCH_SEED=$SEED BENCH_RUNS=$RUNS \
+        bash bench/dialects.sh
 fi
