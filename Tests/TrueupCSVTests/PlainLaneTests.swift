@@ -68,3 +68,42 @@ func typedColumns(line: String, takes: Bool) throws {
     #expect(bytes.withUncheckedBytes { lane.read($0, from: whole.thirdColumn, column: 2, into: &skipped) })
     #expect(skipped.length == whole.length && skipped.mantissa == 125 && skipped.months.0 == whole.months.0)
 }
+
+/// The records of `testCase` read the way the block reader reads a file: one reader per block of
+/// `blockSize` bytes, each from where the block before stopped (the records that start before its
+/// limit, the last read whole), with or without the fast lane.
+private func recordsInBlocks(_ testCase: ParseCase, blockSize: Int, lane useLane: Bool) throws -> [[String]] {
+    let dialect = try CSVReader(bytes: testCase.input, dialect: testCase.dialect).dialect
+    let width = min(testCase.expected.first?.count ?? 1, PlainLane.maximumWidth)
+    let lane = try #require(PlainLane(Array(repeating: .text, count: width), dialect: dialect, decimalComma: false))
+    var records: [[String]] = []
+    var offset = 0, line = 1, blocks = 0
+    while offset < testCase.input.count {
+        let reader = try CSVReader(bytes: testCase.input, dialect: dialect, bufferSize: 4)
+        var fields = PlainLane.Fields()
+        let stop = try reader.records(from: offset, before: offset + blockSize, firstLine: line, plain: { bytes, _ in
+            guard useLane, lane.read(bytes, into: &fields) else { return nil }
+            records.append((0..<lane.width).map { bytes[fields.span($0)].text })
+            return fields.length
+        }) { record in
+            records.append((0..<record.count).map { record.string($0) })
+            return true
+        }
+        #expect(stop.offset > offset, "a block that read nothing, at \(offset)")
+        guard stop.offset > offset else { break }
+        offset = stop.offset
+        line += stop.lines
+        blocks += 1
+    }
+    // A table case longer than the block is read in several blocks.
+    #expect(blocks > 1 || testCase.input.count <= blockSize || testCase.expected.count <= 1)
+    return records
+}
+
+/// The parsing table through the block reader's way of reading, at tiny block sizes, through
+/// both lanes: the records are the tokenizer's whole read's.
+@Test("records read in tiny blocks", arguments: parseCases, [1, 2, 3, 5, 8, 17])
+func parsesToInTinyBlocks(_ testCase: ParseCase, blockSize: Int) throws {
+    #expect(try recordsInBlocks(testCase, blockSize: blockSize, lane: false) == testCase.expected)
+    #expect(try recordsInBlocks(testCase, blockSize: blockSize, lane: true) == testCase.expected)
+}
