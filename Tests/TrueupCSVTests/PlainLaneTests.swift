@@ -95,8 +95,8 @@ private func recordsInBlocks(_ testCase: ParseCase, blockSize: Int, lane useLane
         line += stop.lines
         blocks += 1
     }
-    // A table case longer than the block is read in several blocks.
-    #expect(blocks > 1 || testCase.input.count <= blockSize || testCase.expected.count <= 1)
+    // Blocks of one byte read one record each (or only blank lines).
+    if blockSize == 1 { #expect(blocks >= testCase.expected.count) }
     return records
 }
 
