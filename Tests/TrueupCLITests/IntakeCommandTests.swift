@@ -102,6 +102,24 @@ import Testing
 
     static let actuals = "customer,item,period,actual\nA,x,2024-01,5\nA,x,2024-02,6\nA,y,2024-02,3\n"
 
+    /// A semicolon file whose points turn out to be thousands separators is read again through
+    /// intake, and the sides with it from the start: actuals through a pipe are read once and kept,
+    /// so the second read sees them too (not an emptied pipe).
+    @Test func aPipeIsReadOnceWhenTheSidesAreReadAgain() throws {
+        let space = Workspace()
+        let forecasts = space.file("forecasts.csv", "customer;item;period;lag;forecast\nA;x;2024-01;1;4.000\nA;x;2024-02;1;6.000\nA;y;2024-02;1;2.000\n")
+        let actuals = space.file("actuals.csv", Self.actuals)
+        let arguments = ["report", "--forecasts", forecasts, "--no-history", "--format", "csv", "--actuals"]
+        let fromFile = try CLI.run(arguments + [actuals])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        // The points are thousands: A's forecasts add up to 12,000 against 14 bought.
+        #expect(fromFile.stdout.split(separator: "\n")[1].hasPrefix("A,1,2,2,3,14,12000,"))
+        let line = (["trueup"] + arguments + ["-"]).map { "'\($0)'" }.joined(separator: " ")
+        let piped = try CLI.shell("\(line) < '\(actuals)'", in: space.url)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == fromFile.stdout)
+    }
+
     @Test func aDuplicateAcrossFilesNamesBothFilesAndLines() throws {
         let space = Workspace()
         try FileManager.default.createDirectory(at: space.url.appendingPathComponent("in"), withIntermediateDirectories: true)

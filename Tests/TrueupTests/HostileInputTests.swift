@@ -50,8 +50,8 @@ import Testing
     }
 
     /// A --columns name in neither header stops the run before any row is read: the actuals' endless
-    /// record further down is never reached. Through intake (a folder), it is found once the
-    /// headers are read there; a name one file has is taken.
+    /// record further down is never reached, whether the file goes straight to the fast reader or
+    /// through intake (a folder, Windows-1252); a name one file has is taken.
     @Test func anUnknownColumnNameStopsTheRunBeforeAnyRow() throws {
         let scratch = Scratch()
         let long = String(repeating: "x", count: 17 << 20)
@@ -65,9 +65,35 @@ import Testing
         let folder = scratch.path + "/in"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = scratch.file("in/a.csv", "customer,item,period,actual\nA,x,2024-01,1\n")
+        _ = scratch.file("in/b.csv", "customer,item,period,actual\n\(rows)\nA,\(long),2024-02,2\n")
         var intake = Self.request(Tiny.forecasts, folder)
         intake.columns = [.customer: "Kunde"]
         #expect(Self.inputError(intake) == .unknownColumnOverride(column: .customer, name: "Kunde"))
+        intake.columns = [.customer: "customer"]
+        #expect(Self.inputError(intake) == .recordTooLong(path: folder + "/b.csv", line: 302, limit: 16 << 20))
+        var windows = Self.request(Tiny.forecasts, actuals)
+        windows.sourceEncoding = .windows1252
+        windows.columns = [.item: "Materialnummer"]
+        #expect(Self.inputError(windows) == .unknownColumnOverride(column: .item, name: "Materialnummer"))
+    }
+
+    /// When the actuals lack a column, the forecasts' headers alone say whether they lack one too:
+    /// their rows are not read (the endless record in the folder's second file is never reached).
+    @Test func missingColumnsInBothSidesAreFoundFromTheHeaders() throws {
+        let scratch = Scratch()
+        let long = String(repeating: "x", count: 17 << 20)
+        let folder = scratch.path + "/in"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = scratch.file("in/a.csv", "customer,item,period,lag,forecast\nA,x,2024-01,1,1\n")
+        _ = scratch.file("in/b.csv", "kd,item,period,lag,forecast\nA,x,2024-02,1,1\nA,\(long),2024-02,1,2\n")
+        let actuals = scratch.file("actuals.csv", "customer,itm,period,actual\nA,x,2024-01,1\n")
+        let header = ["customer", "itm", "period", "actual"]
+        #expect(Self.inputError(Self.request(folder, actuals))
+                == .missingColumnsInBoth(forecasts: .missingColumns(file: folder + "/b.csv", line: 1, missing: [.customer],
+                                                                    header: ["kd", "item", "period", "lag", "forecast"]),
+                                         actuals: .missingColumns(file: actuals, line: 1, missing: [.item], header: header)))
+        #expect(Self.inputError(Self.request(Tiny.forecasts, actuals))
+                == .missingColumns(file: actuals, line: 1, missing: [.item], header: header))
     }
 
     /// A file truncated while its blocks are read is `changedWhileRead`, not a false bad row;

@@ -9,6 +9,7 @@ import TrueupSystem
 /// at its path meanwhile is still the file opened, and `InputSource.checkUnchanged` notices.
 final class InputFiles: Sendable {
     private let sources = Mutex<[String: InputSource]>([:])
+    private let standardInputRead = Mutex<Result<SourceBytes, InputError>?>(nil)
 
     init() {}
 
@@ -24,6 +25,22 @@ final class InputFiles: Sendable {
         }
         if kept.file.descriptor != source.file.descriptor { source.close() }
         return kept
+    }
+
+    /// Standard input's bytes, read to the end the first time they are asked for and kept for the
+    /// run: its header looked at before its rows (`--columns`), and a side read again from the
+    /// start (`DecimalMarks`), see the same bytes, not a pipe already emptied.
+    func standardInput() throws(InputError) -> SourceBytes {
+        try standardInputRead.withLock { (kept: inout Result<SourceBytes, InputError>?) throws(InputError) -> SourceBytes in
+            if kept == nil {
+                do throws(InputError) {
+                    kept = .success(try SourceBytes.read(SideSource(kind: .standardInput, path: "-")))
+                } catch {
+                    kept = .failure(error)
+                }
+            }
+            return try kept!.get()
+        }
     }
 
     /// Closes `path`'s file (a temporary file about to be removed); a later `open` opens it again.

@@ -20,6 +20,8 @@ struct SideIntake {
     let overrides: [Column: String]
     let workbookReader: WorkbookReader?
     let sheet: String?
+    /// The run's inputs: standard input is read once and kept there.
+    let files: InputFiles
 
     struct Result {
         /// Normalized text not yet written to `output`.
@@ -46,6 +48,32 @@ struct SideIntake {
 
     var quantityColumn: Column { kind == .actuals ? .actual : .forecast }
 
+    /// What a source's header settles before any of its rows: the fields its file name gives
+    /// (`--name-pattern`), the layout (long, or month columns) and the columns read. A header
+    /// that lacks a column the side needs, or a file name the pattern doesn't match, stops here.
+    func plan(header: [String], line: Int, of source: SideSource)
+        throws(InputError) -> (named: [NamePattern.Field: String], layout: SheetLayout, mapping: ColumnMapping) {
+        var named: [NamePattern.Field: String] = [:]
+        if let pattern {
+            guard let fields = pattern.match(source.baseName) else { throw .nameMismatch(path: source.displayName, pattern: pattern.text) }
+            named = fields
+        }
+        let layout = SheetLayout(header: header, order: dateOrder)
+        var required: [Column] = []
+        if named[.customer] == nil { required.append(.customer) }
+        if named[.item] == nil { required.append(.item) }
+        if !layout.isWide {
+            if named[.period] == nil { required.append(.period) }
+            required.append(quantityColumn)
+        }
+        var optional: [Column] = []
+        if kind == .forecasts, named[.snapshot] == nil { optional += [.lag, .snapshot] }
+        optional.append(.name)
+        let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: overrides,
+                                            file: source.displayName, line: line)
+        return (named, layout, mapping)
+    }
+
     /// Reads every source into the normalized text, written to `output` as it is made (held in
     /// `Result.text` without one).
     func read(_ sources: [SideSource], into output: NormalizedFile? = nil) throws(InputError) -> Result {
@@ -62,7 +90,7 @@ struct SideIntake {
     /// Reads one source: a workbook's sheet piece by piece as it is converted (its text spilled to
     /// a temporary file for rejects.csv's raw rows, never held whole), any other source's bytes decoded.
     private func read(_ source: SideSource, into result: inout Result) throws(InputError) {
-        let raw = try SourceBytes.read(source)
+        let raw = try SourceBytes.read(source, files: files)
         if source.kind == .workbook {
             guard let workbookReader else { throw .workbookNotSupported(path: source.path) }
             let spill = try SpilledText()

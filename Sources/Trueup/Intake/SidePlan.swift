@@ -43,20 +43,6 @@ enum SidePlan {
         return sampleIsPlain(header, kind: kind)
     }
 
-    /// The header the fast reader will read for `side`, before any of its rows: nil when the side
-    /// goes through intake (whose header is found as it reads) or its header can't be read here.
-    static func plainHeader(_ side: SideRequest, files: InputFiles) -> [String]? {
-        guard let sources = try? SideSource.resolve(side.arguments), let source = sources.first,
-              isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides, files: files)
-        else { return nil }
-        let quantity: Column = side.kind == .actuals ? .actual : .forecast
-        let optional: [Column] = (side.kind == .forecasts ? [.lag, .snapshot] : []) + [.name]
-        let header = try? Ingest.Header(files.open(source.path),
-                                        required: [.customer, .item, .period, quantity], optional: optional, overrides: side.overrides,
-                                        encoding: side.encoding == .latin1 ? .latin1 : .utf8)
-        return header?.mapping.header
-    }
-
     /// Reads up to 256 rows from the start and 64 KB from the end.
     private static func sampleIsPlain(_ header: Ingest.Header, kind: RowParser.Kind) -> Bool {
         let index = header.mapping.index

@@ -36,7 +36,7 @@ extension Ingest {
             return file
         }
         let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
-                                overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet)
+                                overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet, files: files)
         let normalized = try NormalizedFile()
         defer {
             files.close(normalized.path)

@@ -9,6 +9,12 @@ struct SourceBytes {
     /// (the CSV reader's own limit), and an endless stream without lines can't fill the memory.
     static let longestLine = 16 << 20
 
+    /// The bytes of `source`: standard input's as the run keeps them (`InputFiles.standardInput`),
+    /// a file's read now.
+    static func read(_ source: SideSource, files: InputFiles) throws(InputError) -> SourceBytes {
+        source.kind == .standardInput ? try files.standardInput() : try read(source)
+    }
+
     /// Reads the whole file, or standard input to its end. Standard input must be a pipe or a
     /// regular file (a device such as /dev/zero is refused).
     static func read(_ source: SideSource) throws(InputError) -> SourceBytes {

@@ -182,26 +182,8 @@ struct SourceIntake {
 
     /// The header: the columns, the layout and the file name's fields.
     private mutating func start(header: [String], line: Int, sheet: ConvertedSheet?, into result: inout SideIntake.Result) throws(InputError) {
-        var named: [NamePattern.Field: String] = [:]
-        if let pattern = side.pattern {
-            guard let fields = pattern.match(source.baseName) else { throw .nameMismatch(path: name, pattern: pattern.text) }
-            named = fields
-        }
-        let kind = side.kind
+        let (named, layout, mapping) = try side.plan(header: header, line: line, of: source)
         let quantityColumn = side.quantityColumn
-        let layout = SheetLayout(header: header, order: side.dateOrder)
-        var required: [Column] = []
-        if named[.customer] == nil { required.append(.customer) }
-        if named[.item] == nil { required.append(.item) }
-        if !layout.isWide {
-            if named[.period] == nil { required.append(.period) }
-            required.append(quantityColumn)
-        }
-        var optional: [Column] = []
-        if kind == .forecasts, named[.snapshot] == nil { optional += [.lag, .snapshot] }
-        optional.append(.name)
-        let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: side.overrides,
-                                            file: name, line: line)
         let column = mapping.index
 
         var namedIsAmbiguous = false

@@ -24,14 +24,11 @@ public enum Report {
                 read = try ingest.readSide(actualsSide)
             } catch .missingColumns(let file, let line, let missing, let header) {
                 let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
-                // When the forecasts lack columns too, one message says so for both.
-                var other = Ingest(overrides: request.columns, keepAllProblems: false, threads: 1, encoding: request.encoding, files: files)
-                do throws(InputError) {
-                    _ = try other.readSide(forecastsSide)
-                } catch .missingColumns(let file, let line, let missing, let header) {
+                // When the forecasts lack columns too, one message says so for both: their headers tell, not their rows.
+                if case .missingColumns(let file, let line, let missing, let header) = forecastsSide.headerError(files: files) {
                     throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
                                                 actuals: actualsError)
-                } catch {}
+                }
                 throw actualsError
             }
             guard let actuals = read else {
@@ -79,11 +76,12 @@ public enum Report {
         } catch {
             throw .prices(error)
         }
-        // A --columns name no header has is found before any row is read when both sides go straight
-        // to the fast reader (their headers are known now); otherwise once intake has read them, below.
-        if !request.columns.isEmpty, let actualsHeader = SidePlan.plainHeader(request.side(.actuals), files: files),
-           let forecastsHeader = SidePlan.plainHeader(request.side(.forecasts), files: files) {
-            try checkOverrides(request.columns, headers: forecastsHeader + actualsHeader + (priceList?.columns?.header ?? []))
+        // A --columns name no header has is found before any row is read, from every source's header;
+        // when a header can't be found before the read (the read says why), once the sides are read, below.
+        if !request.columns.isEmpty, let forecastsHeaders = request.side(.forecasts).headers(files: files),
+           let actualsHeaders = request.side(.actuals).headers(files: files) {
+            try checkOverrides(request.columns,
+                               headers: (forecastsHeaders + actualsHeaders).flatMap(\.fields) + (priceList?.columns?.header ?? []))
         }
         let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
