@@ -28,8 +28,8 @@ final class InputFiles: Sendable {
     }
 
     /// Standard input's bytes, read to the end the first time they are asked for and kept for the
-    /// run: its header looked at before its rows (`--columns`), and a side read again from the
-    /// start (`DecimalMarks`), see the same bytes, not a pipe already emptied.
+    /// reading of the sides: its header looked at before its rows (`--columns`), and a side read
+    /// again from the start (`DecimalMarks`), see the same bytes, not a pipe already emptied.
     func standardInput() throws(InputError) -> SourceBytes {
         try standardInputRead.withLock { (kept: inout Result<SourceBytes, InputError>?) throws(InputError) -> SourceBytes in
             if kept == nil {
@@ -41,6 +41,12 @@ final class InputFiles: Sendable {
             }
             return try kept!.get()
         }
+    }
+
+    /// Lets standard input's bytes go once both sides are read: the scoring doesn't need them.
+    func releaseStandardInput() {
+        // Asked for again after this, they are an error, never a silently empty pipe.
+        standardInputRead.withLock { $0 = .failure(.unreadable(path: "standard input", reason: "it was read to its end already")) }
     }
 
     /// Closes `path`'s file (a temporary file about to be removed); a later `open` opens it again.

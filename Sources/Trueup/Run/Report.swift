@@ -93,6 +93,7 @@ public enum Report {
         } catch {
             throw .input(error)
         }
+        files.releaseStandardInput()
         try checkOverrides(request.columns, headers: (forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
         if ingest.problems.total > 0 && !request.skipBadRows {
             throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
