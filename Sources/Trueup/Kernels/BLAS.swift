@@ -7,9 +7,18 @@ import CBLAS
 /// the `Unchecked` rooms that sees them). Empty columns never reach the C side
 /// (their base address may be nil), and return the empty sum, 0.
 enum BLAS {
+    /// Every routine runs on its caller's thread. trueup runs its own threads (`--threads`) and
+    /// hands OpenBLAS one group's cells at a time; OpenBLAS's pool of threads beside them would
+    /// only wait by spinning (about a tenth of a second of a core after each call it splits, in
+    /// the middle of trueup's own parallel work). The sums are the same either way: the kernels
+    /// use BLAS only where any order of adding gives the same result (`Kernels`). Set once, by
+    /// `length`, which every call passes through before OpenBLAS is called.
+    private static let onCallersThread: Void = openblas_set_num_threads(1)
+
     @inline(__always)
     private static func length(_ count: Int) -> Int32 {
         precondition(count <= Int(Int32.max), "a BLAS vector is limited to 2^31 - 1 elements")
+        _ = onCallersThread
         return Int32(count)
     }
 
