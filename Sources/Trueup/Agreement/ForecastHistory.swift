@@ -37,8 +37,32 @@ struct ForecastHistory {
         var lags: UInt64
     }
 
+    /// Every entry, read from the panel's slots as it is asked for: the history holds which slot
+    /// each entry is and where its forecasts start, not a copy of the slots (a copy was 32 bytes an
+    /// entry of memory the system had to clear first, most of the time this history took).
+    struct Entries: RandomAccessCollection {
+        /// The slot of each entry, in the history's order.
+        let order: [Int32]
+        /// By slot: where the slot's forecasts start in `values` (-1: not in the history).
+        let valueStart: [Int32]
+        let slotKey: [UInt64]
+        let actual: [Double]
+        let actualRows: [Int32]
+        let forecastLags: [UInt64]
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { order.count }
+
+        subscript(k: Int) -> Entry {
+            let slot = Int(order[k])
+            let key = slotKey[slot]
+            return Entry(month: Panel.month(of: key), item: Panel.item(of: key), actual: actual[slot], hasActual: actualRows[slot] > 0,
+                         lags: forecastLags[slot], first: valueStart[slot])
+        }
+    }
+
     var customers: [Customer] = []
-    var entries: [Entry] = []
+    var entries = Entries(order: [], valueStart: [], slotKey: [], actual: [], actualRows: [], forecastLags: [])
     /// Forecasts and actuals are in the panel's units (whole units of the inputs' smallest decimal place
     /// while the run is exact): sums of them are exact, and `scale` turns them back into quantities.
     var values: [Double] = []
@@ -86,33 +110,28 @@ struct ForecastHistory {
                 }
             }
         }
-        // Entry k is order[k]'s; each thread makes a run of them and lists the customers it met.
-        var runs: [[(id: Int32, customer: Customer)]] = []
+        entries = Entries(order: order, valueStart: valueStart, slotKey: panel.slotKey, actual: panel.actual,
+                          actualRows: panel.actualRows, forecastLags: panel.forecastLags)
+        // Each thread takes a run of the entries and lists the customers it met, with their lags.
         let customerNames = panel.customers.names
-        entries = [Entry](uncheckedCount: order.count) { entries in
-            runs = UncheckedParallel.map(parts) { p in
-                var met: [(id: Int32, customer: Customer)] = []
-                var lastCustomer: Int32 = -1
-                let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
-                for k in range {
-                    let slot = Int(order[k])
-                    let key = panel.slotKey[slot]
-                    let customer = Panel.customer(of: key)
-                    if customer != lastCustomer {
-                        if !met.isEmpty { met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<k }
-                        met.append((customer, Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0)))
-                        lastCustomer = customer
-                    }
-                    let mask = panel.forecastLags[slot]
-                    met[met.count - 1].customer.lags |= mask
-                    entries[k] = Entry(month: Panel.month(of: key), item: Panel.item(of: key), actual: panel.actual[slot],
-                                       hasActual: panel.actualRows[slot] > 0, lags: mask, first: valueStart[slot])
+        let runs = UncheckedParallel.map(parts) { p in
+            var met: [(id: Int32, customer: Customer)] = []
+            var lastCustomer: Int32 = -1
+            let range = (p * order.count / parts)..<((p + 1) * order.count / parts)
+            for k in range {
+                let slot = Int(order[k])
+                let customer = Panel.customer(of: panel.slotKey[slot])
+                if customer != lastCustomer {
+                    if !met.isEmpty { met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<k }
+                    met.append((customer, Customer(name: customerNames[Int(customer)], entries: k..<k, lags: 0)))
+                    lastCustomer = customer
                 }
-                if !met.isEmpty {
-                    met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<range.upperBound
-                }
-                return met
+                met[met.count - 1].customer.lags |= panel.forecastLags[slot]
             }
+            if !met.isEmpty {
+                met[met.count - 1].customer.entries = met[met.count - 1].customer.entries.lowerBound..<range.upperBound
+            }
+            return met
         }
         // A customer whose entries a cut between two runs split is one customer (the same id, not
         // merely an equal name: two codes can be equal as Swift strings and differ in bytes).
