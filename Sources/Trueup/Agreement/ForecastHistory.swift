@@ -95,21 +95,28 @@ struct ForecastHistory {
             valueStart[Int(slot)] = Int32(valueCount)
             valueCount += panel.forecastLags[Int(slot)].nonzeroBitCount
         }
-        // Each (slot, lag) has one row and one place: the threads write disjoint places.
+        // Each (slot, lag) has one row and one place (a bit of the slot's lags is set by the one
+        // forecast row the panel keeps for it): the threads write disjoint places, and every
+        // place once, so none is cleared first (the system clears the memory as the threads first
+        // touch it, on every thread, instead of on one). The count of places written is checked.
         let parts = max(1, min(threads, panel.rowSlot.count / max(1, rowsPerThread)))
-        values = [Double](repeating: 0, count: valueCount)
-        values.withUncheckedMutableColumn { values in
-            UncheckedParallel.forEach(parts) { p in
+        var written: [Int] = []
+        values = [Double](uncheckedCount: valueCount) { values in
+            written = UncheckedParallel.map(parts) { p in
                 let rows = panel.rowSlot.count
+                var count = 0
                 for row in (p * rows / parts)..<((p + 1) * rows / parts) {
                     let slot = Int(panel.rowSlot[row])
                     let start = valueStart[slot]
                     guard start >= 0 else { continue }
                     let below = panel.forecastLags[slot] & ((UInt64(1) << UInt64(panel.rowLag[row])) - 1)
                     values[Int(start) + below.nonzeroBitCount] = panel.rowValue[row]
+                    count += 1
                 }
+                return count
             }
         }
+        precondition(written.reduce(0, +) == valueCount, "the forecast history wrote \(written.reduce(0, +)) of \(valueCount) forecasts")
         entries = Entries(order: order, valueStart: valueStart, slotKey: panel.slotKey, actual: panel.actual,
                           actualRows: panel.actualRows, forecastLags: panel.forecastLags)
         // Each thread takes a run of the entries and lists the customers it met, with their lags.
