@@ -34,8 +34,10 @@ enum BlockReader {
 
         let slots = Slots(count: count)
         let spares = Spares()
-        // At most `threads` blocks wait to be merged: memory stays a few blocks, not the file.
-        let inFlight = DispatchSemaphore(value: threads)
+        // At most twice `threads` blocks are parsed ahead of the merge: the parsers keep on while
+        // the merge takes a slow block (with `threads` only, they stood idle behind it), and
+        // memory stays a few blocks, not the file.
+        let inFlight = DispatchSemaphore(value: 2 * threads)
         DispatchQueue.global().async {
             for k in 0..<count {
                 inFlight.wait()
