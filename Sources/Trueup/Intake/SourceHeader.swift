@@ -98,28 +98,26 @@ struct SourceHeader: Equatable {
 }
 
 extension SideRequest {
-    /// The header of every source the side names, in order, found before any row is read; nil
-    /// when one of them can't be found here (the read then says why).
-    func headers(files: InputFiles) -> [SourceHeader]? {
+    /// Every source the side names, in order, with its header found before any row is read; nil
+    /// when one of the headers can't be found here (the read then says why).
+    func sourceHeaders(files: InputFiles) -> [(source: SideSource, header: SourceHeader)]? {
         guard let sources = try? SideSource.resolve(arguments) else { return nil }
-        var headers: [SourceHeader] = []
+        var found: [(source: SideSource, header: SourceHeader)] = []
         for source in sources {
             guard let header = SourceHeader.peek(source, encoding: encoding, files: files, workbookReader: workbookReader, sheet: sheet)
             else { return nil }
-            headers.append(header)
+            found.append((source, header))
         }
-        return headers
+        return found
     }
 
     /// The first error the side's headers give on their own, as reading it would give it: a
     /// column it lacks, a file name the pattern doesn't match; nil when they give none or can't be found.
     func headerError(files: InputFiles) -> InputError? {
-        guard let sources = try? SideSource.resolve(arguments) else { return nil }
+        guard let found = sourceHeaders(files: files) else { return nil }
         let intake = SideIntake(kind: kind, encoding: encoding, dateOrder: dateOrder, pattern: pattern, overrides: overrides,
                                 workbookReader: workbookReader, sheet: sheet, files: files)
-        for source in sources {
-            guard let header = SourceHeader.peek(source, encoding: encoding, files: files, workbookReader: workbookReader, sheet: sheet)
-            else { return nil }
+        for (source, header) in found {
             do throws(InputError) {
                 _ = try intake.plan(header: header.fields, line: header.line, of: source)
             } catch {

@@ -78,10 +78,10 @@ public enum Report {
         }
         // A --columns name no header has is found before any row is read, from every source's header;
         // when a header can't be found before the read (the read says why), once the sides are read, below.
-        if !request.columns.isEmpty, let forecastsHeaders = request.side(.forecasts).headers(files: files),
-           let actualsHeaders = request.side(.actuals).headers(files: files) {
+        if !request.columns.isEmpty, let forecastsHeaders = request.side(.forecasts).sourceHeaders(files: files),
+           let actualsHeaders = request.side(.actuals).sourceHeaders(files: files) {
             try checkOverrides(request.columns,
-                               headers: (forecastsHeaders + actualsHeaders).flatMap(\.fields) + (priceList?.columns?.header ?? []))
+                               headers: (forecastsHeaders + actualsHeaders).flatMap(\.header.fields) + (priceList?.columns?.header ?? []))
         }
         let digests = (forecasts: digest(request.forecastInputs), actuals: digest(request.actualInputs))
         var stopwatch = Stopwatch()
