@@ -14,6 +14,13 @@ struct SourceHeader: Equatable {
     /// The header's line in the source's text (a workbook's: its sheet row).
     var line: Int
 
+    /// A record's fields as a header, trimmed; nil for a record whose fields are all blank, which
+    /// comes before the header and is passed over. Intake and the look before it both use this.
+    static func fields(_ record: [String]) -> [String]? {
+        let trimmed = record.map { $0.trimmingCharacters() }
+        return trimmed.allSatisfy(\.isEmpty) ? nil : trimmed
+    }
+
     /// The header of `source`, or nil when it can't be found here (a source that can't be read,
     /// is empty, or ends in a quote): reading the source then says why.
     static func peek(_ source: SideSource, encoding: SourceEncoding, files: InputFiles,
@@ -61,8 +68,7 @@ struct SourceHeader: Equatable {
         var header: SourceHeader?
         var end = 0
         _ = try? reader.records { record in
-            let fields = (0..<record.count).map { record.string($0).trimmingCharacters() }
-            guard !fields.allSatisfy(\.isEmpty) else { return true }
+            guard let fields = fields((0..<record.count).map { record.string($0) }) else { return true }
             header = SourceHeader(fields: fields, line: record.line)
             end = record.byteOffset + record.raw.count
             return false

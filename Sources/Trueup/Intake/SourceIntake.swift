@@ -159,9 +159,9 @@ struct SourceIntake {
             }
         }
         guard let setup else {
-            if fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { return }
+            guard let header = SourceHeader.fields(fields) else { return }
             do throws(InputError) {
-                try start(header: fields.map { $0.trimmingCharacters() }, line: line, sheet: sheet, into: &result)
+                try start(header: header, line: line, sheet: sheet, into: &result)
             } catch {
                 deferred = error
             }
