@@ -105,6 +105,11 @@ public struct UncheckedBytes {
         assert(index >= 0 && length > 0 && index + length <= count, "a word of \(length) bytes at \(index) outside a view of \(count)")
         let p = base.unsafelyUnwrapped
         if length == 8 { return UInt64(littleEndian: p.loadUnaligned(fromByteOffset: index, as: UInt64.self)) }
+        // Eight bytes inside the view: one load, its high bytes cleared.
+        if index + 8 <= count {
+            let word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            return word & (UInt64.max >> UInt64(64 - 8 * length))
+        }
         var word: UInt64 = 0
         for k in 0..<length { word |= UInt64(p.load(fromByteOffset: index + k, as: UInt8.self)) << UInt64(8 * k) }
         return word

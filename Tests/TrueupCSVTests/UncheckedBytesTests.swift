@@ -44,6 +44,22 @@ import TrueupCSV
         #expect(UncheckedBytes("si").text == "si" && UncheckedBytes("").isEmpty)
     }
 
+    @Test func aWordHoldsItsBytesLowFirstAndZerosPastThem() {
+        // Every start and length in a view of 19 bytes, near its end (a byte at a time) and inside
+        // it (one load, the high bytes cleared), and in slices that end before the array does.
+        let bytes = (0..<19).map { UInt8(0xA0 + $0) }
+        for end in [19, 12, 9] {
+            bytes[0..<end].withUncheckedBytes { view in
+                for index in 0..<view.count {
+                    for count in 1...min(9, view.count - index) {
+                        let expected = (0..<min(count, 8)).reduce(UInt64(0)) { $0 | UInt64(bytes[index + $1]) << UInt64(8 * $1) }
+                        #expect(view.word(at: index, count: count) == expected, "\(count) bytes at \(index) of \(end)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func arraySlicesLendTheirOwnBytes() {
         let bytes = Array("0123456789".utf8)
         #expect(bytes[3..<6].withUncheckedBytes { $0.text } == "345")

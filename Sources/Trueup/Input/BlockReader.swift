@@ -20,7 +20,7 @@ enum BlockReader {
     /// Parses the data rows of `file` (at `path`, for messages) from `dataStart` and calls `merge` with each block in
     /// file order, together with the line number of the block's first line.
     static func read(file: SystemFile, path: String, dialect: CSVDialect, parser: RowParser, dataStart: Int, firstLine: Int,
-                     fileSize: Int, threads: Int, blockSize: Int, progress: ((Int) -> Void)? = nil,
+                     fileSize: Int, threads: Int, blockSize: Int, spares: Spares = Spares(), progress: ((Int) -> Void)? = nil,
                      merge: (inout ParsedBlock, _ firstLine: Int) throws(InputError) -> Void) throws(InputError) {
         let count = threads > 1 ? max(1, (fileSize - dataStart) / max(1, blockSize)) : 1
         let step = max(1, (fileSize - dataStart) / count)
@@ -33,7 +33,6 @@ enum BlockReader {
         }
 
         let slots = Slots(count: count)
-        let spares = Spares()
         // At most twice `threads` blocks are parsed ahead of the merge: the parsers keep on while
         // the merge takes a slow block (with `threads` only, they stood idle behind it), and
         // memory stays a few blocks, not the file.
@@ -142,8 +141,9 @@ enum BlockReader {
         }
     }
 
-    /// Blocks already merged, for the next parses to write into (`ParsedBlock.reuse`).
-    private final class Spares: @unchecked Sendable {
+    /// Blocks already merged, for the next parses to write into (`ParsedBlock.reuse`): their pages
+    /// are faulted in once, and kept from one file to the next when the caller passes the same spares.
+    final class Spares: @unchecked Sendable {
         // Taken by workers and put back by the merge, always under `lock`.
         private var blocks: [ParsedBlock] = []
         private let lock = DispatchSemaphore(value: 1)
@@ -158,6 +158,13 @@ enum BlockReader {
             lock.wait()
             defer { lock.signal() }
             blocks.append(block)
+        }
+
+        /// Lets the blocks go.
+        func removeAll() {
+            lock.wait()
+            defer { lock.signal() }
+            blocks = []
         }
     }
 

@@ -17,6 +17,9 @@ struct Ingest {
     let progress: ReadProgress?
     /// The run's input files, each opened once.
     let files: InputFiles
+    /// Parsed blocks already merged, written into again by the next file's parses (the actuals'
+    /// by the forecasts'), and let go once the forecasts are read.
+    private let spares = BlockReader.Spares()
     /// `--normalize-keys`: applied to both files' codes as they enter the panel.
     var normalization: KeyNormalization = []
     /// Duplicate forecasts found during the merge. Their message names the line of the row they
@@ -47,7 +50,8 @@ struct Ingest {
     }
 
     mutating func readForecasts(_ path: String) throws(InputError) -> InputFile {
-        try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
+        defer { spares.removeAll() }
+        return try read(path, kind: .forecasts, required: [.customer, .item, .period, .forecast], optional: [.lag, .snapshot]) { ingest, block, rows in
             for (r, slot) in ingest.panel.addForecasts(rows, of: block) {
                 let duplicate = Duplicate(
                     line: Int(block.line[r] + block.lineShift), slot: slot, customer: block.customers[Int(block.customer[r])],
@@ -139,7 +143,7 @@ struct Ingest {
         var marks: DecimalMarks = []
         try BlockReader.read(file: header.file, path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
                              firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
-                             progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
+                             spares: spares, progress: progress.map { report in { bytes in report(path, bytes, header.fileSize) } }) { block, firstLine throws(InputError) in
             let shift = Int32(firstLine - 1)
             panel.admit(decimals: block.decimals)
             var rows = MergeBlock(
