@@ -196,6 +196,25 @@ package enum Syscalls {
         #endif
     }
 
+    /// Faults in the pages of `addresses` (whole pages of the process's own memory) for writing,
+    /// as the first write to each would, without changing a byte: on Linux 5.14 and later
+    /// (MADV_POPULATE_WRITE); false where it can't, and then the first writes fault them in.
+    ///
+    /// Memory that was freed meanwhile is harmless here: an unmapped range fails, and a range
+    /// mapped again keeps its contents.
+    package static func populateForWriting(_ addresses: Range<UInt>) -> Bool {
+        #if os(Linux)
+        // MADV_POPULATE_WRITE is 23 in <linux/mman.h>; Glibc 2.36's headers don't name it yet.
+        guard !addresses.isEmpty, let start = UnsafeMutableRawPointer(bitPattern: addresses.lowerBound) else { return false }
+        return madvise(start, Int(addresses.upperBound - addresses.lowerBound), 23) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// The size of a page of memory.
+    package static var pageSize: Int { Int(sysconf(Int32(_SC_PAGESIZE))) }
+
     /// Runs `work` on a new detached thread; false when no thread could be started.
     package static func startDetachedThread(_ work: @escaping () -> Void) -> Bool {
         final class Box {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Trueup
+import TrueupSystem
 
 /// The rooms for unsafe code: what their safe-looking methods promise callers.
 @Suite struct UncheckedRoomTests {
@@ -85,5 +86,46 @@ import Testing
         small.deallocate()
         #expect(Array(large.readOnly.prefix(4)) == [0, 1, 2, 3])
         large.deallocate()
+    }
+
+    /// The pages a prefault touches are whole pages past the last element and inside the capacity.
+    @Test func unusedCapacityPagesLieBetweenTheLastElementAndTheCapacity() {
+        let page = 4096
+        var values = [Double]()
+        #expect(values.unusedCapacityPages(pageSize: page).isEmpty, "no storage")
+        values.reserveCapacity(100_000)
+        values.append(contentsOf: (0..<1000).map(Double.init))
+        let pages = values.unusedCapacityPages(pageSize: page)
+        let length = Int(pages.upperBound - pages.lowerBound)
+        #expect(pages.lowerBound % UInt(page) == 0 && pages.upperBound % UInt(page) == 0)
+        // Between the capacity past the count less two partial pages, and that capacity.
+        let spare = (values.capacity - values.count) * MemoryLayout<Double>.stride
+        #expect(length <= spare && length > spare - 2 * page, "\(length) bytes of \(spare)")
+        // 512 more elements are one page more used: the range starts a page later, and ends where it did.
+        values.append(contentsOf: (0..<512).map(Double.init))
+        let later = values.unusedCapacityPages(pageSize: page)
+        #expect(later.lowerBound == pages.lowerBound + UInt(page) && later.upperBound == pages.upperBound)
+        values.append(contentsOf: repeatElement(1, count: values.capacity - values.count))
+        #expect(values.unusedCapacityPages(pageSize: page).isEmpty, "full")
+    }
+
+    /// Faulting pages in for writing (`Prefault`) changes no byte: not of the elements, and not
+    /// those past them.
+    @Test func populatingPagesChangesNoByte() {
+        let page = Syscalls.pageSize
+        #expect(page >= 4096 && page.nonzeroBitCount == 1)
+        var bytes = (0..<(4 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let expected = bytes
+        bytes.reserveCapacity(16 << 20)
+        let held = bytes.pages(of: 0..<bytes.count, pageSize: page)
+        #expect(Int(held.upperBound - held.lowerBound) > (4 << 20) - 2 * page)
+        #if os(Linux)
+        #expect(Syscalls.populateForWriting(held), "Linux 5.14 and later fault pages in")
+        #expect(Syscalls.populateForWriting(bytes.unusedCapacityPages(pageSize: page)))
+        #endif
+        #expect(bytes == expected)
+        bytes.append(contentsOf: repeatElement(9, count: 1 << 20))
+        #expect(bytes[(4 << 20)...].allSatisfy { $0 == 9 } && Array(bytes[..<(4 << 20)]) == expected)
+        #expect(!Syscalls.populateForWriting(0..<0), "an empty range is not populated")
     }
 }

@@ -1,3 +1,5 @@
+import TrueupSystem
+
 /// Everything the two input files said, dictionary-encoded and columnar.
 ///
 /// A *key* is one (customer, item, month); each gets a dense slot on first
@@ -54,6 +56,9 @@ struct Panel {
         actual.reserveCapacity(actual.count + count)
         actualRows.reserveCapacity(actualRows.count + count)
         forecastLags.reserveCapacity(forecastLags.count + count)
+        let page = Syscalls.pageSize
+        Prefault.start([slotKey.unusedCapacityPages(pageSize: page), actual.unusedCapacityPages(pageSize: page),
+                        actualRows.unusedCapacityPages(pageSize: page), forecastLags.unusedCapacityPages(pageSize: page)])
     }
 
     /// Makes room for about `rows` forecast rows without regrowing.
@@ -61,6 +66,9 @@ struct Panel {
         rowSlot.reserveCapacity(rowSlot.count + rows)
         rowLag.reserveCapacity(rowLag.count + rows)
         rowValue.reserveCapacity(rowValue.count + rows)
+        let page = Syscalls.pageSize
+        Prefault.start([rowSlot.unusedCapacityPages(pageSize: page), rowLag.unusedCapacityPages(pageSize: page),
+                        rowValue.unusedCapacityPages(pageSize: page)])
     }
 
     /// The slot of (customer, item, month), adding it when new.

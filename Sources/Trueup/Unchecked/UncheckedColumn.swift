@@ -166,6 +166,22 @@ extension Array {
 }
 
 extension Array where Element: BitwiseCopyable {
+    /// The addresses of the whole pages of the array's storage past its last element, up to its
+    /// capacity: the pages its next appends write (`Prefault`). Empty when there are none.
+    func unusedCapacityPages(pageSize: Int) -> Range<UInt> { pages(of: count..<capacity, pageSize: pageSize) }
+
+    /// The addresses of the whole pages inside the storage of elements `places` (within the capacity).
+    func pages(of places: Range<Int>, pageSize: Int) -> Range<UInt> {
+        precondition(places.lowerBound >= 0 && places.upperBound <= capacity, "places \(places) outside a capacity of \(capacity)")
+        let page = UInt(pageSize)
+        let base = withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        guard base != 0, !places.isEmpty, page > 0 else { return 0..<0 }
+        let stride = UInt(MemoryLayout<Element>.stride)
+        let first = (base + UInt(places.lowerBound) * stride + page - 1) / page * page
+        let end = (base + UInt(places.upperBound) * stride) / page * page
+        return first < end ? first..<end : 0..<0
+    }
+
     /// An array of `count` elements that `body` writes, every one of them (with several threads
     /// at once through `UncheckedParallel` if it likes); no element is set beforehand.
     ///
