@@ -3,11 +3,12 @@ import TrueupSystem
 /// Faults in the pages the panel has reserved for its columns on a thread of its own, ahead of
 /// the merge that writes them.
 ///
-/// The merge of a file's rows runs on one thread, and the reading of a file often waits for it;
-/// a first write to a fresh page there costs a fault and the page's clearing (on the 19.2M-row
-/// benchmark, 78,000 of the run's 183,000 faults). The pages are faulted in here instead, while
-/// the parsers work, so the merge finds them ready. No byte changes: a page faulted in early
-/// holds zeros as it would have, and one the merge got to first is left as it is.
+/// The merge of a file's rows runs on one thread, and the reading of a file often waits for it; a
+/// first write to a fresh page there costs a fault and the page's clearing (on the 19.2M-row
+/// benchmark, 78,000 of the run's 183,000 faults, and more than a quarter of the merge's time while
+/// it reads the actuals). The pages are faulted in here instead, while the parsers work, so the
+/// merge finds them ready. No byte changes: a page faulted in early holds zeros as it would have,
+/// and one the merge got to first is left as it is.
 enum Prefault {
     /// Reserved memory below this many bytes is left to the first writes: a thread costs more.
     static let minimumBytes = 8 << 20
