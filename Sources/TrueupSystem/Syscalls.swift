@@ -204,9 +204,8 @@ package enum Syscalls {
     /// mapped again keeps its contents.
     package static func populateForWriting(_ addresses: Range<UInt>) -> Bool {
         #if os(Linux)
-        // MADV_POPULATE_WRITE is 23 in <linux/mman.h>; Glibc 2.36's headers don't name it yet.
         guard !addresses.isEmpty, let start = UnsafeMutableRawPointer(bitPattern: addresses.lowerBound) else { return false }
-        return madvise(start, Int(addresses.upperBound - addresses.lowerBound), 23) == 0
+        return madvise(start, Int(addresses.upperBound - addresses.lowerBound), MADV_POPULATE_WRITE) == 0
         #else
         return false
         #endif

@@ -90,23 +90,23 @@ import TrueupSystem
 
     /// The pages a prefault touches are whole pages past the last element and inside the capacity.
     @Test func unusedCapacityPagesLieBetweenTheLastElementAndTheCapacity() {
-        let page = 4096
+        let page = Syscalls.pageSize
         var values = [Double]()
-        #expect(values.unusedCapacityPages(pageSize: page).isEmpty, "no storage")
+        #expect(values.unusedCapacityPages.isEmpty, "no storage")
         values.reserveCapacity(100_000)
         values.append(contentsOf: (0..<1000).map(Double.init))
-        let pages = values.unusedCapacityPages(pageSize: page)
+        let pages = values.unusedCapacityPages
         let length = Int(pages.upperBound - pages.lowerBound)
         #expect(pages.lowerBound % UInt(page) == 0 && pages.upperBound % UInt(page) == 0)
         // Between the capacity past the count less two partial pages, and that capacity.
         let spare = (values.capacity - values.count) * MemoryLayout<Double>.stride
         #expect(length <= spare && length > spare - 2 * page, "\(length) bytes of \(spare)")
-        // 512 more elements are one page more used: the range starts a page later, and ends where it did.
-        values.append(contentsOf: (0..<512).map(Double.init))
-        let later = values.unusedCapacityPages(pageSize: page)
+        // A page more of elements: the range starts a page later, and ends where it did.
+        values.append(contentsOf: (0..<(page / MemoryLayout<Double>.stride)).map(Double.init))
+        let later = values.unusedCapacityPages
         #expect(later.lowerBound == pages.lowerBound + UInt(page) && later.upperBound == pages.upperBound)
         values.append(contentsOf: repeatElement(1, count: values.capacity - values.count))
-        #expect(values.unusedCapacityPages(pageSize: page).isEmpty, "full")
+        #expect(values.unusedCapacityPages.isEmpty, "full")
     }
 
     /// Faulting pages in for writing (`Prefault`) changes no byte: not of the elements, and not
@@ -121,7 +121,7 @@ import TrueupSystem
         #expect(Int(held.upperBound - held.lowerBound) > (4 << 20) - 2 * page)
         #if os(Linux)
         #expect(Syscalls.populateForWriting(held), "Linux 5.14 and later fault pages in")
-        #expect(Syscalls.populateForWriting(bytes.unusedCapacityPages(pageSize: page)))
+        #expect(Syscalls.populateForWriting(bytes.unusedCapacityPages))
         #endif
         #expect(bytes == expected)
         bytes.append(contentsOf: repeatElement(9, count: 1 << 20))

@@ -137,7 +137,12 @@ struct Ingest {
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
         let rows = header.estimatedRows()
-        if kind == .actuals { panel.reserve(keys: rows) } else { panel.reserve(forecastRows: rows) }
+        // With one thread the read is one sequential pass: no thread of its own faults the pages in.
+        if kind == .actuals {
+            panel.reserve(keys: rows, prefault: threads > 1)
+        } else {
+            panel.reserve(forecastRows: rows, prefault: threads > 1)
+        }
         var read = 0
         var rejected = 0
         var marks: DecimalMarks = []

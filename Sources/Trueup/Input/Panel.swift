@@ -1,5 +1,3 @@
-import TrueupSystem
-
 /// Everything the two input files said, dictionary-encoded and columnar.
 ///
 /// A *key* is one (customer, item, month); each gets a dense slot on first
@@ -49,26 +47,26 @@ struct Panel {
     static func item(of key: UInt64) -> Int32 { Int32(truncatingIfNeeded: (key >> 16) & 0xFF_FFFF) }
     static func month(of key: UInt64) -> Month { Month(index: Int(key & 0xFFFF)) }
 
-    /// Makes room for about `keys` more keys without regrowing.
-    mutating func reserve(keys count: Int) {
+    /// Makes room for about `keys` more keys without regrowing; with `prefault`, the room's pages
+    /// are faulted in on a thread of their own (`Prefault`).
+    mutating func reserve(keys count: Int, prefault: Bool = false) {
         keys.reserve(keys.count + count, keys: slotKey)
         slotKey.reserveCapacity(slotKey.count + count)
         actual.reserveCapacity(actual.count + count)
         actualRows.reserveCapacity(actualRows.count + count)
         forecastLags.reserveCapacity(forecastLags.count + count)
-        let page = Syscalls.pageSize
-        Prefault.start([slotKey.unusedCapacityPages(pageSize: page), actual.unusedCapacityPages(pageSize: page),
-                        actualRows.unusedCapacityPages(pageSize: page), forecastLags.unusedCapacityPages(pageSize: page)])
+        if prefault {
+            Prefault.start([slotKey.unusedCapacityPages, actual.unusedCapacityPages, actualRows.unusedCapacityPages,
+                            forecastLags.unusedCapacityPages])
+        }
     }
 
-    /// Makes room for about `rows` forecast rows without regrowing.
-    mutating func reserve(forecastRows rows: Int) {
+    /// Makes room for about `rows` forecast rows without regrowing; with `prefault`, as `reserve(keys:prefault:)`.
+    mutating func reserve(forecastRows rows: Int, prefault: Bool = false) {
         rowSlot.reserveCapacity(rowSlot.count + rows)
         rowLag.reserveCapacity(rowLag.count + rows)
         rowValue.reserveCapacity(rowValue.count + rows)
-        let page = Syscalls.pageSize
-        Prefault.start([rowSlot.unusedCapacityPages(pageSize: page), rowLag.unusedCapacityPages(pageSize: page),
-                        rowValue.unusedCapacityPages(pageSize: page)])
+        if prefault { Prefault.start([rowSlot.unusedCapacityPages, rowLag.unusedCapacityPages, rowValue.unusedCapacityPages]) }
     }
 
     /// The slot of (customer, item, month), adding it when new.

@@ -24,9 +24,12 @@ enum Prefault {
         _ = Syscalls.startDetachedThread {
             for piece in 0..<pieces {
                 for region in regions {
-                    let length = region.upperBound - region.lowerBound
-                    let from = region.lowerBound + length * UInt(piece) / UInt(pieces) / page * page
-                    let to = piece + 1 == pieces ? region.upperBound : region.lowerBound + length * UInt(piece + 1) / UInt(pieces) / page * page
+                    // Piece k starts at the page boundary k/pieces of the way in; the last ends at the region's end.
+                    func bound(_ k: Int) -> UInt {
+                        k == pieces ? region.upperBound
+                            : region.lowerBound + (region.upperBound - region.lowerBound) * UInt(k) / UInt(pieces) / page * page
+                    }
+                    let from = bound(piece), to = bound(piece + 1)
                     // Not supported (before Linux 5.14, or not Linux): the first writes fault the pages in.
                     guard from >= to || Syscalls.populateForWriting(from..<to) else { return }
                 }

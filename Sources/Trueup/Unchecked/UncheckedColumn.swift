@@ -1,3 +1,5 @@
+import TrueupSystem
+
 /// A read-only view of `count` contiguous elements that someone else owns.
 ///
 /// With `UncheckedMutableColumn` and `UncheckedParallel`, one of the package's rooms for unsafe
@@ -168,7 +170,7 @@ extension Array {
 extension Array where Element: BitwiseCopyable {
     /// The addresses of the whole pages of the array's storage past its last element, up to its
     /// capacity: the pages its next appends write (`Prefault`). Empty when there are none.
-    func unusedCapacityPages(pageSize: Int) -> Range<UInt> { pages(of: count..<capacity, pageSize: pageSize) }
+    var unusedCapacityPages: Range<UInt> { pages(of: count..<capacity, pageSize: Syscalls.pageSize) }
 
     /// The addresses of the whole pages inside the storage of elements `places` (within the capacity).
     func pages(of places: Range<Int>, pageSize: Int) -> Range<UInt> {
