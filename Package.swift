@@ -61,6 +61,8 @@ let package = Package(
             ],
             swiftSettings: hotPath
         ),
+        // Synthetic books with planted forecaster behaviours (`trueup generate`), for tests, demos and benchmarks.
+        .target(name: "TrueupGenerate", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // Writers: table, CSV, JSON, Markdown, HTML with SVG charts.
         .target(name: "TrueupReports", dependencies: ["Trueup"]),
         // The run history in SQLite, through GRDB, with named migrations.
@@ -74,15 +76,16 @@ let package = Package(
                 "TrueupHistory",
                 "TrueupSystem",
                 "TrueupWorkbook",
+                "TrueupGenerate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TrueupCSVTests", dependencies: ["TrueupCSV"]),
         .testTarget(name: "TrueupWorkbookTests", dependencies: ["TrueupWorkbook", "TrueupCSV"]),
-        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", .product(name: "Ink", package: "Ink")]),
+        .testTarget(name: "TrueupTests", dependencies: ["Trueup", "TrueupReports", "TrueupSystem", "TrueupGenerate", .product(name: "Ink", package: "Ink")]),
         .testTarget(name: "TrueupHistoryTests", dependencies: ["TrueupHistory", "Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // GRDB here only to look inside the history files the command line writes.
         .testTarget(name: "TrueupCLITests", dependencies: ["trueup", .product(name: "GRDB", package: "GRDB.swift")],
-                    exclude: ["Help"]),
+                    exclude: ["Help", "Golden"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Trueup
+import TrueupGenerate
 import TrueupReports
 
 /// `trueup generate`: synthetic forecasts and actuals with planted forecaster behaviours.

@@ -1,3 +1,4 @@
+import Synchronization
 import Trueup
 
 /// A one-line progress bar on stderr while large files are read, drawn only when stderr is a terminal.
@@ -6,10 +7,10 @@ import Trueup
 /// when the reading is done, so a terminal ends with the report alone and a log file or a
 /// pipe never sees a bar. Files read in one block never report progress, so small files
 /// show nothing.
-final class ProgressBar: @unchecked Sendable {
-    // Called only from the thread that merges blocks in file order, one call at a time.
-    private var shownPercent = -1
-    private var shownPath = ""
+final class ProgressBar: Sendable {
+    /// What the bar shows now. Called from the thread that merges blocks in file order, one call at
+    /// a time; the lock only says so to the compiler.
+    private let shown = Mutex((percent: -1, path: ""))
     private let width = 30
 
     /// The bar's callback when stderr is a terminal, else nil.
@@ -19,9 +20,12 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(path: String, read: Int, total: Int) {
         let percent = total > 0 ? min(100, read * 100 / total) : 100
-        guard percent != shownPercent || path != shownPath else { return }
-        shownPercent = percent
-        shownPath = path
+        let changed = shown.withLock { shown in
+            guard percent != shown.percent || path != shown.path else { return false }
+            shown = (percent, path)
+            return true
+        }
+        guard changed else { return }
         let filled = percent * width / 100
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
@@ -31,7 +35,10 @@ final class ProgressBar: @unchecked Sendable {
 
     /// Erases the bar, if one was drawn.
     func finish() {
-        if shownPercent >= 0 { StandardStreams.writeError("\r\u{1B}[2K") }
-        shownPercent = -1
+        let drawn = shown.withLock { shown in
+            defer { shown.percent = -1 }
+            return shown.percent >= 0
+        }
+        if drawn { StandardStreams.writeError("\r\u{1B}[2K") }
     }
 }

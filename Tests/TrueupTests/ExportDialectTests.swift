@@ -3,6 +3,7 @@ import Testing
 import TrueupCSV
 import TrueupReports
 @testable import Trueup
+import TrueupGenerate
 
 /// The dialects real exports write (dates, quoted fields with CRLF, semicolons with decimal commas, a
 /// snapshot column) go straight to the fast reader, every row through its plain path, and give the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupGenerate
 
 /// On data with planted forecaster behaviours, the default policy finds them.
 @Suite struct FlagQualityTests {

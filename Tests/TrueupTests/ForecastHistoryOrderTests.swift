@@ -1,5 +1,6 @@
 import Testing
 @testable import Trueup
+import TrueupGenerate
 
 /// The history's entries and stability sums against plain references, on shuffled rows.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+@testable import TrueupGenerate
 
 /// The synthetic data generator: file shapes, determinism, and that the planted
 /// behaviours show up in the figures the default flag policy is built on.

@@ -32,33 +32,33 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1,234.5", NumberText.DecimalMark.point, "1234.5"), ("1.234,5", .comma, "1234.5"), ("1 234,5", .comma, "1234.5"),
+        ("1,234.5", ExportNumber.DecimalMark.point, "1234.5"), ("1.234,5", .comma, "1234.5"), ("1 234,5", .comma, "1234.5"),
         ("1'234.5", .point, "1234.5"), ("1.132,000", .comma, "1132.000"), ("5,000-", .comma, "-5.000"), ("(123)", .point, "-123"),
         ("(1,234.50)", .point, "-1234.50"), ("-7", .point, "-7"), ("+7", .point, "7"), ("0,5", .comma, "0.5"), (",5", .comma, "0.5"),
         ("12", .comma, "12"), ("1,234,567", .point, "1234567"), ("1.5e3", .point, "1.5e3"), ("1\u{A0}234,5", .comma, "1234.5"),
     ])
-    func numbers(text: String, mark: NumberText.DecimalMark, plain: String) {
-        #expect(NumberText.plain(text, mark: mark) == plain, "\(text)")
+    func numbers(text: String, mark: ExportNumber.DecimalMark, plain: String) {
+        #expect(ExportNumber.plain(text, mark: mark) == plain, "\(text)")
     }
 
     @Test(arguments: [
-        ("1,23.5", NumberText.DecimalMark.point), ("12,34", .point), ("1.234.5", .point), ("1,234,5", .comma), ("lots", .point),
+        ("1,23.5", ExportNumber.DecimalMark.point), ("12,34", .point), ("1.234.5", .point), ("1,234,5", .comma), ("lots", .point),
         ("", .point), ("--5", .point), ("(5)-", .point), ("1 2345", .comma), ("5-5", .point),
     ])
-    func notNumbers(text: String, mark: NumberText.DecimalMark) {
-        #expect(NumberText.plain(text, mark: mark) == nil, "\(text)")
+    func notNumbers(text: String, mark: ExportNumber.DecimalMark) {
+        #expect(ExportNumber.plain(text, mark: mark) == nil, "\(text)")
     }
 
     @Test func decimalMarkEvidence() {
-        #expect(NumberText.evidence("1.234,5") == .comma)
-        #expect(NumberText.evidence("1,234.5") == .point)
-        #expect(NumberText.evidence("0,25") == .comma)
-        #expect(NumberText.evidence("0.25") == .point)
+        #expect(ExportNumber.evidence("1.234,5") == .comma)
+        #expect(ExportNumber.evidence("1,234.5") == .point)
+        #expect(ExportNumber.evidence("0,25") == .comma)
+        #expect(ExportNumber.evidence("0.25") == .point)
         // A single mark before three digits could be either.
-        #expect(NumberText.evidence("1,234") == nil)
-        #expect(NumberText.evidence("1.234") == nil)
-        #expect(NumberText.evidence("1.132,000") == .comma)
-        #expect(NumberText.evidence("5,000-") == nil)
+        #expect(ExportNumber.evidence("1,234") == nil)
+        #expect(ExportNumber.evidence("1.234") == nil)
+        #expect(ExportNumber.evidence("1.132,000") == .comma)
+        #expect(ExportNumber.evidence("5,000-") == nil)
     }
 
     @Test func namePatternTakesFieldsFromTheName() throws {

@@ -27,10 +27,10 @@ import Testing
     @Test func plainEqualsTheGeneralReadingWheneverTheBytesSuffice() {
         var simple = 0
         for value in Self.values() {
-            for mark in [NumberText.DecimalMark.point, .comma] {
-                guard let fast = NumberText.simplePlain(value, mark: mark) else { continue }
+            for mark in [ExportNumber.DecimalMark.point, .comma] {
+                guard let fast = ExportNumber.simplePlain(value, mark: mark) else { continue }
                 simple += 1
-                #expect(fast == NumberText.generalPlain(value, mark: mark), "\(value.debugDescription) with \(mark)")
+                #expect(fast == ExportNumber.generalPlain(value, mark: mark), "\(value.debugDescription) with \(mark)")
             }
         }
         #expect(simple > 1000)
@@ -39,9 +39,9 @@ import Testing
     @Test func evidenceEqualsTheGeneralReadingWheneverTheBytesSuffice() {
         var simple = 0
         for value in Self.values() {
-            guard let fast = NumberText.simpleEvidence(value) else { continue }
+            guard let fast = ExportNumber.simpleEvidence(value) else { continue }
             simple += 1
-            #expect(fast == NumberText.generalEvidence(value), "\(value.debugDescription)")
+            #expect(fast == ExportNumber.generalEvidence(value), "\(value.debugDescription)")
         }
         #expect(simple > 1000)
     }

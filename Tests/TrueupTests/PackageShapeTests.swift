@@ -21,7 +21,7 @@ import Testing
 
     /// The files allowed to hold pointers: the rooms, then the doors to C and the entry points for measurements.
     static let pointerFiles: Set<String> = [
-        "Trueup/Unchecked/UncheckedBytes.swift", "Trueup/Unchecked/UncheckedColumn.swift",
+        "Trueup/Unchecked/UncheckedByteDoors.swift", "Trueup/Unchecked/UncheckedColumn.swift",
         "Trueup/Unchecked/UncheckedParallel.swift", "TrueupCSV/UncheckedBytes.swift", "TrueupCSV/UncheckedReadBuffer.swift",
         "TrueupSystem/Syscalls.swift", "TrueupSystem/SystemFile.swift", "Trueup/Input/SHA256.swift",
         "TrueupWorkbook/EntryChecksum.swift", "TrueupWorkbook/Workbook.swift", "Trueup/Kernels/KernelBenchmarkSupport.swift",
@@ -35,6 +35,42 @@ import Testing
         #expect(holding.subtracting(Self.pointerFiles).isEmpty, "pointers outside the rooms: \(holding.subtracting(Self.pointerFiles).sorted())")
         // The list names files that exist and still need it.
         #expect(Self.pointerFiles.subtracting(holding).isEmpty, "listed but pointer-free: \(Self.pointerFiles.subtracting(holding).sorted())")
+    }
+
+    /// A room is a folder named `Unchecked` or a file whose name starts with `Unchecked`.
+    static func isRoom(_ path: String) -> Bool {
+        path.contains("/Unchecked/") || path.split(separator: "/").last?.hasPrefix("Unchecked") == true
+    }
+
+    /// A type that tells the compiler to trust it across threads, and memory allocated and freed by
+    /// hand, live in the rooms; everywhere else a lock is a `Mutex` the compiler can check.
+    @Test func uncheckedSendableAndManualMemoryOnlyInTheRooms() throws {
+        let unchecked = try Regex(#"@unchecked\s+Sendable|nonisolated\(unsafe\)"#)
+        let manual = try Regex(#"\.allocate\(|\.deallocate\(\)"#)
+        let files = try Self.sourceFiles()
+        let outside = files.filter { !Self.isRoom($0.path) }
+        #expect(outside.filter { $0.text.contains(unchecked) }.map(\.path) == [])
+        #expect(outside.filter { $0.text.contains(manual) }.map(\.path) == [])
+        // The rooms do hold them: the check looks at the right text.
+        #expect(files.contains { Self.isRoom($0.path) && $0.text.contains(unchecked) })
+        #expect(files.contains { Self.isRoom($0.path) && $0.text.contains(manual) })
+    }
+
+    /// No two Swift files of the package, sources and tests, share a name: a name says where a thing is.
+    @Test func noTwoFilesShareAName() throws {
+        let root = Self.sources.deletingLastPathComponent()
+        var byName: [String: [String]] = [:]
+        for folder in ["Sources", "Tests"] {
+            let base = root.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                // The fuzzer is a package of its own, built apart.
+                guard url.pathExtension == "swift", !url.path.contains("/Tests/Fuzz/") else { continue }
+                byName[url.lastPathComponent, default: []].append(String(url.path.dropFirst(root.path.count + 1)))
+            }
+        }
+        #expect(byName.count > 200)
+        #expect(byName.filter { $0.value.count > 1 }.mapValues { $0.sorted() } == [:])
     }
 
     @Test func oneFileImportsTheCLibrary() throws {

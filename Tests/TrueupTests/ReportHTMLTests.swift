@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupGenerate
 @testable import TrueupReports
 
 /// report.html on generated data: well-formed, self-contained, one mark per customer and month, names escaped.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupGenerate
 
 /// On generated data, the planted revising-late customers are the ones stability.csv and an agreement at lag 3 find.
 @Suite struct RevisingLateTests {

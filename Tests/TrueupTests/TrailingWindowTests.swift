@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupGenerate
 
 /// The dgemm window product and the book trend against plain scalar loops, and against BookTotals.
 @Suite struct TrailingWindowTests {

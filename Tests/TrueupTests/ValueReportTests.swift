@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Trueup
+import TrueupGenerate
 @testable import TrueupReports
 
 /// With prices: tiers ordered by the error's value, the book's money, and report.html's scatter sized by value.

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import TrueupCSV
 import TrueupSystem
 
@@ -143,56 +144,48 @@ enum BlockReader {
 
     /// Blocks already merged, for the next parses to write into (`ParsedBlock.reuse`): their pages
     /// are faulted in once, and kept from one file to the next when the caller passes the same spares.
-    final class Spares: @unchecked Sendable {
-        // Taken by workers and put back by the merge, always under `lock`.
-        private var blocks: [ParsedBlock] = []
-        private let lock = DispatchSemaphore(value: 1)
+    final class Spares: Sendable {
+        // Taken by workers and put back by the merge.
+        private let blocks = Mutex<[ParsedBlock]>([])
 
         func take() -> ParsedBlock? {
-            lock.wait()
-            defer { lock.signal() }
-            return blocks.popLast()
+            blocks.withLock { $0.popLast() }
         }
 
         func put(_ block: consuming ParsedBlock) {
-            lock.wait()
-            defer { lock.signal() }
-            blocks.append(block)
+            let block = block
+            blocks.withLock { $0.append(block) }
         }
 
         /// Lets the blocks go.
         func removeAll() {
-            lock.wait()
-            defer { lock.signal() }
-            blocks = []
+            blocks.withLock { $0 = [] }
         }
     }
 
     /// One result per block, written by a worker and taken once by the merge.
-    private final class Slots: @unchecked Sendable {
-        // Each slot is written by one worker before its semaphore is signalled and
-        // read by the merge only after waiting on it, so no two threads touch it at once.
-        private final class Slot {
-            var block: ParsedBlock?
-        }
-
-        private let results: [Slot]
+    private final class Slots: Sendable {
+        // A slot is written by one worker before its semaphore is signalled and taken by the
+        // merge after waiting on it; the lock makes that hand-over visible to the compiler too.
+        private let results: Mutex<[ParsedBlock?]>
         private let ready: [DispatchSemaphore]
 
         init(count: Int) {
-            results = (0..<count).map { _ in Slot() }
+            results = Mutex(Array(repeating: nil, count: count))
             ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         }
 
         func put(_ k: Int, _ block: ParsedBlock) {
-            results[k].block = block
+            results.withLock { $0[k] = block }
             ready[k].signal()
         }
 
         func take(_ k: Int) -> ParsedBlock {
             ready[k].wait()
-            defer { results[k].block = nil }
-            return results[k].block ?? ParsedBlock(start: -1)
+            return results.withLock { slots in
+                defer { slots[k] = nil }
+                return slots[k] ?? ParsedBlock(start: -1)
+            }
         }
     }
 }

@@ -20,13 +20,13 @@ struct DecimalMarks: OptionSet, Sendable {
     /// Whether a semicolon file whose quantities showed these marks reads the same on the fast reader as through intake.
     var readAsIntakeReads: Bool { !contains(.point) || (!contains(.comma) && contains(.pointEvidence)) }
 
-    /// The marks of one quantity's bytes, as intake weighs them (`NumberText.evidence`).
+    /// The marks of one quantity's bytes, as intake weighs them (`ExportNumber.evidence`).
     static func of(_ bytes: UncheckedBytes) -> DecimalMarks {
         var marks: DecimalMarks = []
         for byte in bytes {
             if byte == UInt8(ascii: ".") { marks.insert(.point) } else if byte == UInt8(ascii: ",") { marks.insert(.comma) }
         }
-        if marks.contains(.point), NumberText.evidence(bytes.text) == .point {
+        if marks.contains(.point), ExportNumber.evidence(bytes.text) == .point {
             marks.insert(.pointEvidence)
         }
         return marks

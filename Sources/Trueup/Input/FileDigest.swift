@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import TrueupSystem
 
 /// SHA-256 of a file, computed on a thread of its own that yields to the report's work.
@@ -14,22 +15,25 @@ import TrueupSystem
 /// reader raises SIGBUS), and its status at the end is compared with the status when
 /// it was opened and with the status the reading of its rows saw: a file changed in
 /// between gives no digest but `InputError.changedWhileRead`.
-final class FileDigest: @unchecked Sendable {
+final class FileDigest: Sendable {
     private let path: String
-    /// Held by whichever thread is hashing; everything below is touched only under `lock`
-    /// or by the thread that holds the hashing.
-    private let lock = DispatchSemaphore(value: 1)
+    /// Everything the two threads share. A step of hashing is taken with the lock held, so the
+    /// caller of `hex` waits at most one step for the background thread to stop.
+    private let shared: Mutex<Shared>
     /// Signalled once, when the background thread stops: finished, failed or handing over.
     private let stopped = DispatchSemaphore(value: 0)
-    private var wanted = false
-    private var result: String?
-    /// Why there is no digest: the file could not be read or changed while it was.
-    private var failure: InputError?
     /// The file's status when it was opened; nil if it could not be.
-    private(set) var opened: FileStatus?
-    private var state: State?
-    /// Whether the caller of `hex` finished the hashing (for tests).
-    private(set) var finishedByCaller = false
+    let opened: FileStatus?
+
+    private struct Shared {
+        var wanted = false
+        var result: String?
+        /// Why there is no digest: the file could not be read or changed while it was.
+        var failure: InputError?
+        var state: State?
+        /// Whether the caller of `hex` finished the hashing (for tests).
+        var finishedByCaller = false
+    }
 
     /// The hash so far and where it has got to.
     private struct State {
@@ -44,6 +48,9 @@ final class FileDigest: @unchecked Sendable {
 
     /// The file is hashed in steps of this many bytes; between two, the caller may take over.
     private static let step = 4 << 20
+
+    /// Whether the caller of `hex` finished the hashing (for tests).
+    var finishedByCaller: Bool { shared.withLock { $0.finishedByCaller } }
 
     /// Hashes the file at `path`, opened here and closed when hashed.
     convenience init(path: String) {
@@ -66,14 +73,15 @@ final class FileDigest: @unchecked Sendable {
 
     private init(path: String, unreadable: ()) {
         self.path = path
-        failure = .unreadable(path: path, reason: "can't be opened to compute its SHA-256")
+        opened = nil
+        shared = Mutex(Shared(failure: .unreadable(path: path, reason: "can't be opened to compute its SHA-256")))
         stopped.signal()
     }
 
     private init(path: String, file: SystemFile, status: FileStatus) {
         self.path = path
         opened = status
-        state = State(size: status.size, file: file, opened: status)
+        shared = Mutex(Shared(state: State(size: status.size, file: file, opened: status)))
         let background: @Sendable () -> Void = { [self] in
             Syscalls.lowerThreadPriority()
             hashInBackground()
@@ -86,75 +94,65 @@ final class FileDigest: @unchecked Sendable {
     /// Throws `changedWhileRead` when the file at the end of hashing is not the one opened, or
     /// not the one `read` (the status the reading of the rows saw) describes.
     func hex(matching read: FileStatus? = nil) throws(InputError) -> String {
-        lock.wait()
-        wanted = true
-        lock.signal()
+        shared.withLock { $0.wanted = true }
         stopped.wait()
         stopped.signal()
-        lock.wait()
-        defer { lock.signal() }
-        if result == nil, failure == nil, var state {
-            // The background thread handed over: finish here.
-            finishedByCaller = true
-            self.state = nil
-            finish(&state)
+        let path = path, opened = opened
+        return try shared.withLock { (shared) throws(InputError) -> String in
+            if shared.result == nil, shared.failure == nil, var state = shared.state.take() {
+                // The background thread handed over: finish here.
+                shared.finishedByCaller = true
+                Self.finish(&state, into: &shared, path: path)
+            }
+            if let failure = shared.failure { throw failure }
+            if let read, let opened, read.changed(since: opened) { throw .changedWhileRead(path: path) }
+            return shared.result ?? ""
         }
-        if let failure { throw failure }
-        if let read, let opened, read.changed(since: opened) { throw .changedWhileRead(path: path) }
-        return result ?? ""
     }
 
-    /// Hashes the rest of the file and sets `result` or `failure`; called with the hashing held.
-    private func finish(_ state: inout State) {
+    /// Hashes the rest of the file and sets the result or the failure.
+    private static func finish(_ state: inout State, into shared: inout Shared, path: String) {
         while state.offset < state.size {
-            guard Self.hashStep(&state) else {
-                close(state, failed: true)
+            guard hashStep(&state) else {
+                close(state, failed: true, into: &shared, path: path)
                 return
             }
         }
-        close(state, failed: false)
+        close(state, failed: false, into: &shared, path: path)
     }
 
     /// Closes the file and sets the outcome: a digest only if the file is as it was when opened.
-    private func close(_ state: State, failed: Bool) {
+    private static func close(_ state: State, failed: Bool, into shared: inout Shared, path: String) {
         let now = try? state.file.status()
         state.file.close()
         if let now, now.changed(since: state.opened) {
-            failure = .changedWhileRead(path: path)
+            shared.failure = .changedWhileRead(path: path)
         } else if failed {
-            failure = .unreadable(path: path, reason: "it could not be read to compute its SHA-256")
+            shared.failure = .unreadable(path: path, reason: "it could not be read to compute its SHA-256")
         } else {
-            result = state.hasher.finalizeHex()
+            shared.result = state.hasher.finalizeHex()
         }
     }
 
+    /// Hashes step by step until done, failed, or the caller wants the digest (then it hands over).
     private func hashInBackground() {
-        lock.wait()
-        guard var state = self.state else {
-            lock.signal()
-            stopped.signal()
-            return
-        }
-        self.state = nil
-        lock.signal()
-        var failed = false
-        while state.offset < state.size {
-            lock.wait()
-            let handOver = wanted
-            lock.signal()
-            if handOver { break }
-            if !Self.hashStep(&state) {
-                failed = true
-                break
+        let path = path
+        var going = true
+        while going {
+            going = shared.withLock { shared in
+                guard !shared.wanted, var state = shared.state.take() else { return false }
+                guard state.offset < state.size else {
+                    Self.close(state, failed: false, into: &shared, path: path)
+                    return false
+                }
+                guard Self.hashStep(&state) else {
+                    Self.close(state, failed: true, into: &shared, path: path)
+                    return false
+                }
+                shared.state = state
+                return true
             }
         }
-        lock.wait()
-        if failed || state.offset >= state.size {
-            close(state, failed: failed)
-        } else {
-            self.state = state
-        }
-        lock.signal()
         stopped.signal()
     }
 

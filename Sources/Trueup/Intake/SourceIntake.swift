@@ -251,7 +251,7 @@ struct SourceIntake {
     /// value has both marks with the comma last (`"1.234,5"`) and none shows a point (a lone
     /// `"1,5"` there is more likely a typo than a decimal comma); in any other file (tabs,
     /// pipes) what the values show, else a point.
-    private var mark: NumberText.DecimalMark {
+    private var mark: ExportNumber.DecimalMark {
         let e = evidence
         switch delimiter {
         case UInt8(ascii: ";"): return e.point && !e.comma ? .point : .comma
@@ -274,7 +274,7 @@ struct SourceIntake {
         }
         for k in setup.valueColumns where k < fields.count {
             let value = fields[k]
-            switch NumberText.evidence(value) {
+            switch ExportNumber.evidence(value) {
             case .point?: evidence.point = true
             case .comma?:
                 evidence.comma = true
@@ -288,7 +288,7 @@ struct SourceIntake {
             for k in setup.valueColumns where k < fields.count {
                 let text = fields[k].trimmingCharacters()
                 if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
-                   NumberText.plain(text, mark: .point) != NumberText.plain(text, mark: .comma) {
+                   ExportNumber.plain(text, mark: .point) != ExportNumber.plain(text, mark: .comma) {
                     onMark = true
                     break
                 }
@@ -424,7 +424,7 @@ struct SourceIntake {
                 reject(value.column, kind)
                 continue
             }
-            guard let plain = NumberText.plain(value.text, mark: mark) else {
+            guard let plain = ExportNumber.plain(value.text, mark: mark) else {
                 reject(value.column, .number(SideIntake.quoted(value.text), decimalComma: mark == .comma))
                 continue
             }

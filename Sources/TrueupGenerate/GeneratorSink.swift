@@ -4,18 +4,15 @@ import TrueupSystem
 ///
 /// The generator writes hundreds of megabytes; building a `String` per row, or
 /// formatting numbers through Foundation, would dominate the run. Instead the
-/// caller reserves room for a row once (`reserve(_:)`, which flushes a full
-/// buffer with large `write(2)` calls) and then appends bytes and numbers with
-/// the `unchecked` methods, which trust that reservation (an `UncheckedMutableColumn`
-/// asserts each byte's position in debug builds); its system calls go through `SystemFile`.
+/// caller reserves room for a row (`reserve(_:)`, which writes a full buffer out
+/// with one large `write(2)`) and appends bytes and numbers to a byte array whose
+/// capacity is kept from one flush to the next; its system calls go through `SystemFile`.
 struct GeneratorSink: ~Copyable {
     private static let flushSize = 1 << 20
 
     let path: String
     private var file: SystemFile?
-    private let buffer: UncheckedMutableColumn<UInt8>
-    private let capacity: Int
-    private var count = 0
+    private var buffer: [UInt8] = []
     /// Bytes handed to the file so far, the buffered ones included.
     private(set) var bytesWritten = 0
 
@@ -27,82 +24,74 @@ struct GeneratorSink: ~Copyable {
             throw .cannotWrite(path: path, reason: error.description)
         }
         self.path = path
-        capacity = Self.flushSize + max(longestRow, 64)
-        buffer = .allocate(count: capacity)
+        buffer.reserveCapacity(Self.flushSize + max(longestRow, 64))
     }
 
     deinit {
-        buffer.deallocate()
         file?.close()
     }
 
-    /// Makes room for `bytes` more bytes, writing the buffer out once it holds 1 MiB.
+    /// Makes room for a row: writes the buffer out once it holds 1 MiB.
     mutating func reserve(_ bytes: Int) throws(GeneratorError) {
-        if count >= Self.flushSize || count + bytes > capacity {
+        if buffer.count >= Self.flushSize || buffer.count + bytes > buffer.capacity {
             try flush()
         }
-        assert(count + bytes <= capacity, "a row longer than the sink was sized for")
     }
 
-    /// Appends `length` bytes of `bytes` starting at `start` (within the reserved room).
-    mutating func appendUnchecked(_ bytes: borrowing [UInt8], from start: Int, length: Int) {
-        precondition(start >= 0 && length >= 0 && start + length <= bytes.count, "byte range out of bounds")
-        bytes.withUncheckedColumn { all in buffer[count..<(count + length)].update(from: all[start..<(start + length)]) }
-        count += length
+    /// Appends `length` bytes of `bytes` starting at `start`.
+    mutating func append(_ bytes: [UInt8], from start: Int, length: Int) {
+        buffer.append(contentsOf: bytes[start..<(start + length)])
         bytesWritten += length
     }
 
-    /// Appends all of `bytes` (within the reserved room).
-    mutating func appendUnchecked(_ bytes: borrowing [UInt8]) {
-        appendUnchecked(bytes, from: 0, length: bytes.count)
+    /// Appends all of `bytes`.
+    mutating func append(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        bytesWritten += bytes.count
     }
 
-    /// Appends one byte (within the reserved room).
-    mutating func appendUnchecked(byte: UInt8) {
-        buffer[count] = byte
-        count += 1
+    /// Appends one byte.
+    mutating func append(byte: UInt8) {
+        buffer.append(byte)
         bytesWritten += 1
     }
 
-    /// Appends `value` in decimal, without separators (within the reserved room).
-    mutating func appendUnchecked(decimal value: UInt64) {
+    /// Appends `value` in decimal, without separators.
+    mutating func append(decimal value: UInt64) {
         var digits = 1
         var rest = value / 10
         while rest > 0 {
             digits += 1
             rest /= 10
         }
-        var position = count + digits - 1
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var position = start + digits - 1
         var remaining = value
         repeat {
             buffer[position] = UInt8(truncatingIfNeeded: remaining % 10) &+ 48
             remaining /= 10
             position -= 1
         } while remaining > 0
-        count += digits
         bytesWritten += digits
     }
 
     /// Appends `tenths / 10` with at most one decimal: `1234` is "123.4", `1230` is "123".
-    mutating func appendUnchecked(tenths: UInt64) {
-        appendUnchecked(decimal: tenths / 10)
+    mutating func append(tenths: UInt64) {
+        append(decimal: tenths / 10)
         let fraction = tenths % 10
         if fraction != 0 {
-            appendUnchecked(byte: UInt8(ascii: "."))
-            appendUnchecked(byte: UInt8(truncatingIfNeeded: fraction) &+ 48)
+            append(byte: UInt8(ascii: "."))
+            append(byte: UInt8(truncatingIfNeeded: fraction) &+ 48)
         }
     }
 
-    /// Appends text of any length, reserving room as it goes (for headers and small files).
-    mutating func append(_ text: String) throws(GeneratorError) {
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start < bytes.count {
-            let chunk = min(bytes.count - start, Self.flushSize)
-            try reserve(chunk)
-            appendUnchecked(bytes, from: start, length: chunk)
-            start += chunk
-        }
+    /// Appends text of any length (for headers and small files).
+    mutating func append(text: String) throws(GeneratorError) {
+        try reserve(0)
+        buffer.append(contentsOf: text.utf8)
+        bytesWritten += text.utf8.count
+        if buffer.count >= Self.flushSize { try flush() }
     }
 
     /// Writes out what is buffered and closes the file; returns the file's size in bytes.
@@ -115,11 +104,11 @@ struct GeneratorSink: ~Copyable {
 
     private mutating func flush() throws(GeneratorError) {
         do {
-            try file?.write(buffer.prefix(count).readOnly)
+            try file?.write(buffer)
         } catch {
             throw .cannotWrite(path: path, reason: error.description)
         }
-        count = 0
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

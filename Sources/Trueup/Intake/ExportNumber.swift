@@ -4,7 +4,7 @@
 /// (and the decimal places) reach the parse as written. Thousands separators (`1,234.5`,
 /// `1.234,5`, `1 234,5`, `1'234.5`) are read when they group digits by three and are not the
 /// file's decimal mark; a trailing minus (`5,000-`) and parentheses (`(123)`) make a negative.
-enum NumberText {
+enum ExportNumber {
     /// The decimal mark of one file.
     enum DecimalMark: Sendable, Equatable {
         case point, comma

@@ -39,8 +39,8 @@ public struct Generator: Sendable {
 
         var forecasts = try GeneratorSink(path: Self.file("forecasts.csv", in: directory), longestRow: rows.longestRow)
         var actuals = try GeneratorSink(path: Self.file("actuals.csv", in: directory), longestRow: rows.longestRow)
-        try forecasts.append("customer,item,period,lag,forecast\n")
-        try actuals.append("customer,item,period,actual\n")
+        try forecasts.append(text: "customer,item,period,lag,forecast\n")
+        try actuals.append(text: "customer,item,period,actual\n")
         for (customer, behaviour) in behaviours.enumerated() {
             try rows.write(customer: customer, behaviour: behaviour, forecasts: &forecasts, actuals: &actuals)
         }
@@ -63,13 +63,13 @@ public struct Generator: Sendable {
                             directory: String) throws(GeneratorError) -> Int {
         let longest = 1 + labels.customerWidth + 1 + (Behaviour.allCases.map(\.rawValue.utf8.count).max() ?? 0) + 1
         var truth = try GeneratorSink(path: Self.file("truth.csv", in: directory), longestRow: longest)
-        try truth.append("customer,behaviour\n")
+        try truth.append(text: "customer,behaviour\n")
         for (customer, behaviour) in behaviours.enumerated() {
             try truth.reserve(longest)
-            truth.appendUnchecked(labels.customerID(customer))
-            truth.appendUnchecked(byte: UInt8(ascii: ","))
-            truth.appendUnchecked(Array(behaviour.rawValue.utf8))
-            truth.appendUnchecked(byte: UInt8(ascii: "\n"))
+            truth.append(labels.customerID(customer))
+            truth.append(byte: UInt8(ascii: ","))
+            truth.append(Array(behaviour.rawValue.utf8))
+            truth.append(byte: UInt8(ascii: "\n"))
         }
         return try truth.finish()
     }

@@ -38,11 +38,11 @@ struct GeneratorRows {
 
             for month in 0..<config.months {
                 try actuals.reserve(rowRoom)
-                actuals.appendUnchecked(prefix)
-                actuals.appendUnchecked(labels.periods, from: month * GeneratorLabels.periodStride,
+                actuals.append(prefix)
+                actuals.append(labels.periods, from: month * GeneratorLabels.periodStride,
                                         length: GeneratorLabels.periodStride)
-                actuals.appendUnchecked(decimal: UInt64(actual[month + offset]))
-                actuals.appendUnchecked(byte: UInt8(ascii: "\n"))
+                actuals.append(decimal: UInt64(actual[month + offset]))
+                actuals.append(byte: UInt8(ascii: "\n"))
             }
             actualRows += config.months
 
@@ -55,13 +55,13 @@ struct GeneratorRows {
                     let value = forecaster.forecast(month: month, lag: lag, expected: expected[month + offset],
                                                     earlierActual: actual[month - lag + offset], random: &random)
                     try forecasts.reserve(rowRoom)
-                    forecasts.appendUnchecked(prefix)
-                    forecasts.appendUnchecked(labels.periods, from: month * GeneratorLabels.periodStride,
+                    forecasts.append(prefix)
+                    forecasts.append(labels.periods, from: month * GeneratorLabels.periodStride,
                                               length: GeneratorLabels.periodStride)
-                    forecasts.appendUnchecked(decimal: UInt64(lag))
-                    forecasts.appendUnchecked(byte: UInt8(ascii: ","))
-                    forecasts.appendUnchecked(tenths: UInt64(min(value * 10, 1e18).rounded()))
-                    forecasts.appendUnchecked(byte: UInt8(ascii: "\n"))
+                    forecasts.append(decimal: UInt64(lag))
+                    forecasts.append(byte: UInt8(ascii: ","))
+                    forecasts.append(tenths: UInt64(min(value * 10, 1e18).rounded()))
+                    forecasts.append(byte: UInt8(ascii: "\n"))
                     forecastRows += 1
                     if isOpen { openForecastRows += 1 }
                 }
