@@ -4,7 +4,12 @@ import PackageDescription
 /// The per-row paths of the reader and the ingest touch class and captured state millions of times;
 /// Swift checks exclusive access to those at run time unless told not to. The compile-time checks
 /// still apply, and debug builds (which run the tests) keep the run-time checks too.
-let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+let hotPath: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    // Debug builds, which run the tests, optimise these modules too but keep every assert and the
+    // run-time exclusivity checks: the tests read and score real books, and unoptimised they took minutes.
+    .unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug)),
+]
 
 let package = Package(
     name: "trueup",

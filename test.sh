@@ -5,5 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ./deps.sh
 swift build --build-tests
-swift test --skip-build
+# Every suite, the slow ones too (the notebooks, interrupted writes and history), with a
+# temporary directory of their own: a test that leaves a file there fails the run. The toolchain's
+# own entries (lock files, its TemporaryDirectory.* folders) are not the tests'.
+scratch="$(mktemp -d)"
+TMPDIR="$scratch" TRUEUP_SLOW_TESTS=1 swift test --skip-build
+left="$(find "$scratch" -mindepth 1 -maxdepth 1 ! -name '*.lock' ! -name 'TemporaryDirectory.*' -printf '%f\n')"
+rm -rf "$scratch"
+if [ -n "$left" ]; then
+    echo "test.sh: the tests left these in the temporary directory:" >&2
+    echo "$left" >&2
+    exit 1
+fi
 bash Tests/Reference/crosscheck.sh "$(swift build --show-bin-path)/trueup"

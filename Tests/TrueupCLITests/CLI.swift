@@ -94,8 +94,15 @@ final class Workspace {
 }
 
 extension Tag {
-    /// Suites that take long (interrupted writes and history, the notebooks): `swift test --skip` them while working.
+    /// Suites that take long (interrupted writes and history, the notebooks). They run only when
+    /// `TRUEUP_SLOW_TESTS=1` is set, as `./test.sh` and CI set it; `swift test` alone leaves them out.
     @Tag static var slow: Self
+}
+
+/// Whether the suites tagged `slow` run: `TRUEUP_SLOW_TESTS=1`.
+enum SlowTests {
+    static var enabled: Bool { ProcessInfo.processInfo.environment["TRUEUP_SLOW_TESTS"] == "1" }
+    static let skipped: Comment = "a slow suite: set TRUEUP_SLOW_TESTS=1 (./test.sh does) to run it"
 }
 
 /// Runs `trueup` with `arguments` and checks its whole standard output, standard error and exit status at once.

@@ -3,7 +3,7 @@ import GRDB
 import Testing
 
 /// A `report --history` killed at any moment leaves the history as it was, or with the whole new run.
-@Suite(.tags(.slow)) struct InterruptedHistoryTests {
+@Suite(.tags(.slow), .enabled(if: SlowTests.enabled, SlowTests.skipped)) struct InterruptedHistoryTests {
     /// Each recorded run's as-of period and how many customers it holds, after checking the file's integrity.
     static func state(_ path: String) throws -> [String: Int] {
         let queue = try DatabaseQueue(path: path)

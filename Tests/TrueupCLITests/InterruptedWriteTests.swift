@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A run killed at any moment leaves each output file whole: the previous version or the new one.
-@Suite(.tags(.slow)) struct InterruptedWriteTests {
+@Suite(.tags(.slow), .enabled(if: SlowTests.enabled, SlowTests.skipped)) struct InterruptedWriteTests {
     @Test func killedRunsNeverLeaveATruncatedFile() throws {
         let space = Workspace()
         let data = space.url.appendingPathComponent("data").path

@@ -4,11 +4,12 @@ import Testing
 /// Runs every command shown in notebooks-md and checks it still prints what the notebook shows.
 ///
 /// In a notebook, a ```console block holds commands after `$ ` and, below each,
-/// the output it prints (stdout and stderr together). Commands run in the
-/// package root with the built `trueup` first on the PATH. Other blocks (```sh,
+/// the output it prints (stdout and stderr together). Each notebook's commands run in a
+/// temporary copy of the folders they read (datasets/, Tests/Fixtures, Tests/Intake), removed
+/// afterwards, with the built `trueup` first on the PATH: their `out/` never lands in the package. Other blocks (```sh,
 /// ```text) are not run: they are for commands too slow for a test, such as the
 /// benchmark, and say so in the notebook.
-@Suite(.tags(.slow)) struct NotebookTests {
+@Suite(.tags(.slow), .enabled(if: SlowTests.enabled, SlowTests.skipped)) struct NotebookTests {
     struct Step: CustomStringConvertible {
         var notebook: String
         var line: Int
@@ -53,12 +54,24 @@ import Testing
     @Test(arguments: notebooks.map(\.lastPathComponent))
     func notebookOutputIsCurrent(name: String) throws {
         let url = CLI.packageRoot.appendingPathComponent("notebooks-md").appendingPathComponent(name)
+        let copy = try Self.packageCopy()
         for step in try Self.steps(url) {
-            let outcome = try CLI.shell("{ " + step.command + "\n} 2>&1", in: CLI.packageRoot)
+            let outcome = try CLI.shell("{ " + step.command + "\n} 2>&1", in: copy.url)
             let shown = Self.normalize(step.expected)
             let printed = Self.normalize(outcome.stdout)
             #expect(printed == shown, "\(step) printed:\n\(printed)")
         }
+    }
+
+    /// The folders the notebooks' commands read, copied into a workspace removed when it goes.
+    static func packageCopy() throws -> Workspace {
+        let copy = Workspace()
+        for folder in ["datasets", "Tests/Fixtures", "Tests/Intake"] {
+            let target = copy.url.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(folder), to: target)
+        }
+        return copy
     }
 
     /// Trailing spaces and trailing blank lines don't count, nor the moment a run was recorded

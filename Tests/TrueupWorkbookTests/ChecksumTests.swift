@@ -19,10 +19,11 @@ import Testing
 
     /// The fixture's sheet entry with the CRC-32 its central directory (and its local header) records changed.
     @Test func aChangedChecksumIsDamage() throws {
+        let scratch = ScratchFolder()
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("tiny-forecasts.xlsx"))))
         let (central, local) = try #require(Self.headers(of: Self.sheetPart, in: bytes))
         for offset in [central + 16, local + 14] { bytes[offset] ^= 0xFF }
-        let path = temporaryFile("crc.xlsx", bytes)
+        let path = scratch.file("crc.xlsx", bytes)
         let book = try Workbook(path: path)
         let error = #expect(throws: WorkbookError.self) { try book.sheetText(nil) }
         guard case .damaged(let errorPath, let part, let reason) = error else {
@@ -38,6 +39,7 @@ import Testing
     /// A byte of the sheet's compressed data changed: the entry can't be read, or reads to bytes
     /// whose checksum is not the zip's; either way the sheet is damaged.
     @Test func aChangedByteOfTheSheetIsDamage() throws {
+        let scratch = ScratchFolder()
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("tiny-forecasts.xlsx"))))
         let (_, local) = try #require(Self.headers(of: Self.sheetPart, in: original))
         let nameLength = Int(original[local + 26]) | Int(original[local + 27]) << 8
@@ -47,7 +49,7 @@ import Testing
         for at in [data + size / 3, data + size / 2, data + size - 5] {
             var bytes = original
             bytes[at] ^= 0x01
-            let path = temporaryFile("flipped.xlsx", bytes)
+            let path = scratch.file("flipped.xlsx", bytes)
             let error = #expect(throws: WorkbookError.self) { try Workbook(path: path).sheetText(nil) }
             guard case .damaged(let errorPath, let part, _) = error else {
                 Issue.record("byte \(at): expected damaged, got \(String(describing: error))")

@@ -5,7 +5,8 @@ import Testing
 /// Files that are not workbooks trueup can read: each is one clear error, never a crash.
 @Suite struct WorkbookErrorTests {
     @Test func aLegacyXlsIsRefusedWithOneSentence() throws {
-        let path = temporaryFile("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        let scratch = ScratchFolder()
+        let path = scratch.file("old.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
         let error = #expect(throws: WorkbookError.self) { try Workbook(path: path) }
         #expect(error == .legacyExcel(path: path))
         #expect(error?.description == "\(path) is a legacy Excel workbook (.xls, or a password-protected one), "
@@ -13,20 +14,23 @@ import Testing
     }
 
     @Test func aCSVNamedXlsxIsNotAWorkbook() throws {
-        let path = temporaryFile("forecasts.xlsx", Array("customer,item,period,forecast\n".utf8))
+        let scratch = ScratchFolder()
+        let path = scratch.file("forecasts.xlsx", Array("customer,item,period,forecast\n".utf8))
         let error = #expect(throws: WorkbookError.self) { try Workbook(path: path) }
         #expect(error == .notAWorkbook(path: path, reason: "it is not a zip archive"))
         #expect(error?.description == "\(path) is not an Excel workbook (.xlsx): it is not a zip archive.")
     }
 
     @Test func anEmptyFile() throws {
-        let path = temporaryFile("empty.xlsx", [])
+        let scratch = ScratchFolder()
+        let path = scratch.file("empty.xlsx", [])
         #expect(throws: WorkbookError.notAWorkbook(path: path, reason: "the file is empty")) { try Workbook(path: path) }
     }
 
     @Test func aTruncatedWorkbook() throws {
+        let scratch = ScratchFolder()
         let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("tiny-forecasts.xlsx"))))
-        let path = temporaryFile("cut.xlsx", Array(whole.prefix(whole.count / 2)))
+        let path = scratch.file("cut.xlsx", Array(whole.prefix(whole.count / 2)))
         let error = #expect(throws: WorkbookError.self) { try Workbook(path: path) }
         guard case .notAWorkbook(let errorPath, let reason) = error else {
             Issue.record("expected notAWorkbook, got \(String(describing: error))")

@@ -134,7 +134,8 @@ import Testing
     }
 
     @Test func writesTheSheetToAFile() throws {
-        let target = temporaryFile("sheet.csv", [])
+        let scratch = ScratchFolder()
+        let target = scratch.file("sheet.csv", [])
         let map = try Workbook(path: fixture("tiny-actuals.xlsx")).writeSheet(nil, toFile: target)
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(written == (try sheet("tiny-actuals.xlsx").text))

@@ -14,11 +14,18 @@ func sheet(_ name: String, _ sheet: String? = nil) throws -> (text: String, map:
     return (String(decoding: shown, as: UTF8.self), map)
 }
 
-/// A file of `bytes` in a fresh temporary folder.
-func temporaryFile(_ name: String, _ bytes: [UInt8]) -> String {
-    let folder = NSTemporaryDirectory() + "trueup-workbook-" + UUID().uuidString
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let path = folder + "/" + name
-    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-    return path
+/// A fresh temporary folder for one test's files, removed with everything in it when the test is done.
+final class ScratchFolder {
+    let path = NSTemporaryDirectory() + "trueup-workbook-" + UUID().uuidString
+
+    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// A file of `bytes` in the folder.
+    func file(_ name: String, _ bytes: [UInt8]) -> String {
+        let file = path + "/" + name
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        return file
+    }
 }
