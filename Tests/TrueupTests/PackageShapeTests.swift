@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The house's shape, as the README's package section states it: one door to the C library, and
+/// The house's shape, as docs/ARCHITECTURE.md states it: one door to the C library, and
 /// memory by address only in the named rooms, the doors to C and the benchmark's entry points.
 @Suite struct PackageShapeTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
