@@ -95,7 +95,10 @@ enum HistoryRows {
     /// The policy's settings as one JSON object, in the policy file's order.
     static func policyJSON(_ policy: Policy) -> String {
         let members = policy.settings.map { setting in
-            "\"\(setting.key)\": \(setting.value.isFinite ? "\(setting.value)" : "null")"
+            switch setting.value {
+            case .number(let number): return "\"\(setting.key)\": \(number.isFinite ? "\(number)" : "null")"
+            case .text(let text): return "\"\(setting.key)\": \"\(text)\""
+            }
         }
         return "{" + members.joined(separator: ", ") + "}"
     }

@@ -26,10 +26,16 @@ public enum BriefMarkdown {
         if let wmape = f.wmape {
             out += "| Weighted error (wMAPE) | \(NumberText.readable(wmape, decimals: 1))% | the misses, in either direction, as a share of what was bought |\n"
         }
-        if let naive = f.naiveWmape, let fva = f.fvaPts {
+        if let naive = f.naiveWmape {
             let back = max(a.lag, 1)
             out += "| Naive forecast's error | \(NumberText.readable(naive, decimals: 1))% | had the forecast simply repeated what was bought \(back == 1 ? "the month before" : "\(back) months before") |\n"
-            out += "| Value added | \(MetricsTable.signed(fva)) points | \(fva >= 0 ? "how much more accurate the forecast was than that" : "how much less accurate the forecast was than that") |\n"
+        }
+        if let seasonal = f.seasonalNaiveWmape {
+            out += "| Same month last year's error | \(NumberText.readable(seasonal, decimals: 1))% | had the forecast repeated what was bought in the same month \(Benchmark.seasonalNaive.monthsBack(lag: a.lag) == 12 ? "a year" : "\(Benchmark.seasonalNaive.monthsBack(lag: a.lag) / 12) years") before |\n"
+        }
+        if let benchmark = a.benchmark, let fva = a.benchmarkFvaPts {
+            let than = "than \(Words.benchmark(benchmark, lag: a.lag))"
+            out += "| Value added | \(MetricsTable.signed(fva)) points | \(fva >= 0 ? "how much more accurate the forecast was \(than)" : "how much less accurate the forecast was \(than)") |\n"
         }
         out += "| Months high / low | \(f.overPeriods) / \(f.underPeriods) | months in which the forecast was above / below what was bought |\n"
         if let share = a.errorSharePct {

@@ -14,7 +14,7 @@ public enum FlagsTable {
             : ["error share %"]
         let named = result.assessments.contains { $0.customerName != nil }
         var lines: [[String]] = [["tier", "customer"] + (named ? ["name"] : []) + (history == nil ? [] : ["since last run", "last runs"])
-            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts"] + money
+            + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts", "vs"] + money
             + (result.stability.isEmpty ? [] : ["late revision %"]) + (result.request.agreements == nil ? [] : ["months in band"]) + ["reasons"]]
         for a in result.assessments {
             let f = a.figures
@@ -28,7 +28,8 @@ public enum FlagsTable {
             line += [
                 String(a.lag), String(f.periods),
                 NumberText.readable(f.actual, decimals: 0), NumberText.readable(f.forecast, decimals: 0),
-                MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(f.fvaPts),
+                MetricsTable.signed(f.biasPct), NumberText.readable(f.wmape, decimals: 1), MetricsTable.signed(a.benchmarkFvaPts),
+                a.benchmark.map(BenchmarkText.short) ?? "",
             ]
             line += shares
             if !result.stability.isEmpty { line.append(AgreementColumns.lateRevision(a.customer, in: result)) }
@@ -64,7 +65,8 @@ public enum FlagsTable {
         if !others.isEmpty {
             out += "Figures at lag \(others.map(String.init).joined(separator: ", ")) are in metrics.csv (--out) or --format csv; --lag N tiers another lag.\n"
         }
-        return out + "\n" + MetricsTable.summary(result, rejectsFile: rejectsFile)
+        return out + "\n" + MetricsTable.summary(result, rejectsFile: rejectsFile,
+                                                  fvaMeaning: "how much more accurate than the benchmark in vs (naive: the actuals of the month before; seasonal: the same month last year)")
     }
 
     /// One line on the previous run: its tier counts, and how many customers are newly flagged now.

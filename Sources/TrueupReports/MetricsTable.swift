@@ -35,7 +35,7 @@ public enum MetricsTable {
     }
 
     /// What was scored and the row accounting, in words.
-    public static func summary(_ result: ReportResult, rejectsFile: String? = nil) -> String {
+    public static func summary(_ result: ReportResult, rejectsFile: String? = nil, fvaMeaning: String = naiveFva) -> String {
         let f = result.accounting.forecasts
         let a = result.accounting.actuals
         let groups = Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count
@@ -48,7 +48,7 @@ public enum MetricsTable {
         let lags = Set(result.rows.map(\.lag)).sorted().map(String.init).joined(separator: ", ")
         var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
         out += " (last closed period \(result.lastClosed)).\n"
-        out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: how much more accurate than repeating past actuals.\n"
+        out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: \(fvaMeaning).\n"
         out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"
         out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
         if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
@@ -56,6 +56,9 @@ public enum MetricsTable {
         if !leftOut.isEmpty { out += leftOut.joined(separator: "\n") + "\n" }
         return out
     }
+
+    /// What the FVA column means where it is against the naive forecast.
+    public static let naiveFva = "how much more accurate than repeating past actuals"
 
     private static func count(_ n: Int) -> String { NumberText.readable(Double(n), decimals: 0) }
 

@@ -78,7 +78,12 @@ public enum RunJSON {
             ("tiers", .object(Tier.allCases.map { tier in
                 (tier.rawValue, .integer(result.assessments.filter { $0.tier == tier }.count))
             })),
-            ("policy", .object(result.request.policy.settings.map { ($0.key, .number($0.value)) })),
+            ("policy", .object(result.request.policy.settings.map { setting in
+                switch setting.value {
+                case .number(let number): return (setting.key, .number(number))
+                case .text(let text): return (setting.key, .string(text))
+                }
+            })),
             ("history", recorded),
             ("groups", .integer(Set(result.rows.map { [$0.customer ?? "", $0.item ?? ""] }).count)),
             ("rows", .object([

@@ -3,20 +3,30 @@
 
 Use after a change that alters what trueup prints, then read the diff as a planner would:
     python3 Tests/Notebooks/refresh.py notebooks-md/*.md
-Commands run in the package root with the debug build's trueup first on the PATH, as
-NotebookTests runs them (stdout and stderr together).
+Commands run in a temporary copy of the folders they read (datasets/, Tests/Fixtures, Tests/Intake),
+one per notebook, with the debug build's trueup first on the PATH, as NotebookTests runs them
+(stdout and stderr together).
 """
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=root, capture_output=True, text=True).stdout.strip()
 env = dict(os.environ, PATH=bin_path + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
 
 
-def run(command):
-    done = subprocess.run(["/bin/sh", "-c", "{ " + command + "\n} 2>&1"], cwd=root, env=env, capture_output=True, text=True)
+def package_copy():
+    copy = tempfile.mkdtemp(prefix="trueup-notebook-")
+    for folder in ("datasets", "Tests/Fixtures", "Tests/Intake"):
+        shutil.copytree(os.path.join(root, folder), os.path.join(copy, folder))
+    return copy
+
+
+def run(command, where):
+    done = subprocess.run(["/bin/sh", "-c", "{ " + command + "\n} 2>&1"], cwd=where, env=env, capture_output=True, text=True)
     lines = done.stdout.split("\n")
     while lines and lines[-1] == "":
         lines.pop()
@@ -24,6 +34,7 @@ def run(command):
 
 
 for path in sys.argv[1:]:
+    where = package_copy()
     lines = open(path, encoding="utf-8").read().split("\n")
     out, in_console, k = [], False, 0
     while k < len(lines):
@@ -35,12 +46,13 @@ for path in sys.argv[1:]:
             continue
         if in_console and line.startswith("$ "):
             out.append(line)
-            out.extend(run(line[2:]))
+            out.extend(run(line[2:], where))
             k += 1
             while k < len(lines) and not lines[k].startswith("$ ") and not lines[k].startswith("```"):
                 k += 1
             continue
         out.append(line)
         k += 1
+    shutil.rmtree(where)
     open(path, "w", encoding="utf-8").write("\n".join(out))
     print("refreshed", path)

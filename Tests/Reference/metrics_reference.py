@@ -36,7 +36,9 @@ Where METRICS.md leaves room, the project's documented choices are used:
   (c) naive N(i, t) = the same series' actual at month t - max(L, 1), over the
       cells whose month t - max(L, 1) is not before the first actuals month;
       fva_pts = naive_wmape - 100 * sum|e| / sum|A| over those same cells,
-      empty when that sum|A| is 0;
+      empty when that sum|A| is 0; the seasonal naive likewise at month
+      t - 12 * ceil(max(L, 1) / 12); benchmark is the one with the lower wmape
+      (the defined one when only one is, naive on a tie), benchmark_fva_pts its fva;
   (d) tracking_signal: E_t summed over the group's cells in period t, over the
       group's periods; 0 when every E_t is 0;
   (e) rows sorted by the group key (UTF-8 bytes; customer then item), then lag;
@@ -76,7 +78,8 @@ COLUMNS = [
     "lag", "periods", "items", "cells", "actual", "forecast", "bias_pct",
     "wmape", "accuracy_pct", "mape", "mape_cells", "smape", "mae", "rmse",
     "me", "mase", "tracking_signal", "over_periods", "under_periods",
-    "sign_test_p", "naive_wmape", "fva_pts",
+    "sign_test_p", "naive_wmape", "fva_pts", "naive_cells_wmape",
+    "seasonal_naive_wmape", "fva_seasonal_pts", "benchmark", "benchmark_fva_pts",
 ]
 
 VALUE_COLUMNS = [
@@ -339,24 +342,40 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     out["under_periods"] = under
     out["sign_test_p"] = sign_test_p(over, over + under)
 
-    # Naive forecast: the same series' actual max(L, 1) months earlier.
-    shift = max(lag, 1)
-    naive_abs_err, fc_abs_err, base_abs_a = [], [], []
-    for c, f, a in zip(cells, F, A):
-        source = c[2] - shift
-        if source < first_actual:
-            continue
-        naive = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
-        naive_abs_err.append(abs(naive - a))
-        fc_abs_err.append(abs(f - a))
-        base_abs_a.append(abs(a))
-    base = math.fsum(base_abs_a)
-    naive_wmape = div(100.0 * math.fsum(naive_abs_err), base)
+    # The benchmarks: the same series' actual `shift` months earlier, over the cells whose month
+    # `shift` back is not before the first actual month. Naive: max(L, 1) months; seasonal naive:
+    # 12 * ceil(max(L, 1) / 12) months.
+    def benchmark(shift):
+        bench_abs_err, fc_abs_err, base_abs_a = [], [], []
+        for c, f, a in zip(cells, F, A):
+            source = c[2] - shift
+            if source < first_actual:
+                continue
+            repeated = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
+            bench_abs_err.append(abs(repeated - a))
+            fc_abs_err.append(abs(f - a))
+            base_abs_a.append(abs(a))
+        base = math.fsum(base_abs_a)
+        bench_wmape = div(100.0 * math.fsum(bench_abs_err), base)
+        own_wmape = div(100.0 * math.fsum(fc_abs_err), base)
+        fva = None if bench_wmape is None or own_wmape is None else bench_wmape - own_wmape
+        return bench_wmape, own_wmape, fva
+
+    steps = max(lag, 1)
+    naive_wmape, naive_cells_wmape, fva_pts = benchmark(steps)
+    seasonal_wmape, _, fva_seasonal = benchmark(12 * ((steps + 11) // 12))
     out["naive_wmape"] = naive_wmape
-    if naive_wmape is None:
-        out["fva_pts"] = None
+    out["fva_pts"] = fva_pts
+    out["naive_cells_wmape"] = naive_cells_wmape
+    out["seasonal_naive_wmape"] = seasonal_wmape
+    out["fva_seasonal_pts"] = fva_seasonal
+    # The benchmark with the lower wmape; the defined one when only one is; naive on a tie.
+    if naive_wmape is None and seasonal_wmape is None:
+        out["benchmark"], out["benchmark_fva_pts"] = None, None
+    elif seasonal_wmape is not None and (naive_wmape is None or seasonal_wmape < naive_wmape):
+        out["benchmark"], out["benchmark_fva_pts"] = "seasonal-naive", fva_seasonal
     else:
-        out["fva_pts"] = naive_wmape - 100.0 * math.fsum(fc_abs_err) / base
+        out["benchmark"], out["benchmark_fva_pts"] = "naive", fva_pts
     if prices is not None:
         out.update(value_figures(cells, lag, prices, series_actual, first_actual))
     return out
@@ -596,6 +615,8 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
 def format_value(value):
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):

@@ -14,7 +14,7 @@ import Testing
         #expect(outcome.stdout.hasPrefix("tier        customer  lag"))
         #expect(outcome.stdout.contains("Tiers at lag 1: "))
         let flags = try #require(space.read("out/flags.csv")).split(separator: "\n").map(String.init)
-        #expect(flags[0] == "customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,sign_test_p,tracking_signal,error_share_pct")
+        #expect(flags[0] == "customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,benchmark,benchmark_fva_pts,sign_test_p,tracking_signal,error_share_pct")
         #expect(flags.count == 41)
         let tiers = flags.dropFirst().map { $0.split(separator: ",")[2] }
         #expect(tiers.sorted { rank($0) < rank($1) } == tiers, "unreliable first, then watch, then trusted")
@@ -22,7 +22,8 @@ import Testing
         let metrics = try #require(space.read("out/metrics.csv")).split(separator: "\n")
         let c0024 = try #require(metrics.first { $0.hasPrefix("C0024,1,") }).split(separator: ",", omittingEmptySubsequences: false)
         let flag = try #require(flags.first { $0.hasPrefix("C0024,") })
-        #expect(flag.contains(",\(c0024[7]),\(c0024[8]),\(c0024[22]),\(c0024[20]),\(c0024[17]),"))
+        #expect(c0024[26] == "seasonal-naive")
+        #expect(flag.contains(",\(c0024[7]),\(c0024[8]),\(c0024[22]),\(c0024[26]),\(c0024[27]),\(c0024[20]),\(c0024[17]),"))
         let run = try #require(space.read("out/run.json"))
         #expect(run.contains("\"report_lag\": 1"))
         #expect(run.contains("\"unreliable.wmape\": 50"))

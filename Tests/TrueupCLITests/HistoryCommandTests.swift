@@ -86,7 +86,7 @@ import Testing
         let space = Workspace()
         for window in Self.months { #expect(try Self.runMonth(space, window).status == 0) }
         let text = try #require(space.read("reports/2025-12/flags.csv"))
-        #expect(text.hasPrefix("customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,sign_test_p,tracking_signal,"
+        #expect(text.hasPrefix("customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,benchmark,benchmark_fva_pts,sign_test_p,tracking_signal,"
                                + "error_share_pct,previous_tier,wmape_change_pts,bias_change_pts,flagged_runs,runs,new_flag\n"))
         let runs = try Self.months.map { try #require(space.read("reports/\($0.1)/flags.csv")) }.map(Self.table)
         let severity = ["trusted": 0, "insufficient-data": 1, "watch": 2, "unreliable": 3]

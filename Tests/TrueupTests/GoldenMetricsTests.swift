@@ -34,6 +34,10 @@ import Testing
         // Naive N(t) = A(t-1) on periods 02 and 03: |N-A| = 7, 0, 15, 7; |e| = 3, 5, 8, 7; |A| = 15, 0, 0, 7.
         #expect(close(f.naiveWmape, 100 * 29 / 22.0))
         #expect(close(f.fvaPts, 100 * (29 - 23) / 22.0))
+        // The forecast's own error over the naive cells; no month has a year of actuals before it.
+        #expect(close(f.naiveCellsWmape, 100 * 23 / 22.0))
+        #expect(f.seasonalNaiveWmape == nil && f.fvaSeasonalPts == nil)
+        #expect(f.benchmark == .naive && f.benchmarkFvaPts == f.fvaPts)
     }
 
     @Test func customerBAtLag1() throws {
@@ -63,6 +67,8 @@ import Testing
         #expect(close(f.signTestP, 1))
         #expect(close(f.naiveWmape, 50))
         #expect(close(f.fvaPts, 100 * (3 - 4) / 6.0))
+        #expect(close(f.naiveCellsWmape, 100 * 4 / 6.0))
+        #expect(f.benchmark == .naive && f.benchmarkFvaPts == f.fvaPts)
     }
 
     @Test func rowAccountingAddsUp() throws {

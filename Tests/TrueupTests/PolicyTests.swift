@@ -12,7 +12,8 @@ import Testing
         let figures = Figures(periods: periods, items: 1, cells: periods, actual: 1200, forecast: 1200, biasPct: bias, wmape: wmape,
                               accuracyPct: wmape.map { max(0, 100 - $0) }, mape: wmape, mapeCells: periods, smape: wmape, mae: 1,
                               rmse: 1, me: 0, mase: 1, trackingSignal: 0, overPeriods: over, underPeriods: under, signTestP: p,
-                              naiveWmape: wmape.flatMap { w in fva.map { w + $0 } }, fvaPts: fva)
+                              naiveWmape: wmape.flatMap { w in fva.map { w + $0 } }, fvaPts: fva,
+                              benchmark: fva == nil ? nil : .naive, benchmarkFvaPts: fva)
         return MetricsRow(customer: "C", item: nil, lag: 1, figures: figures, absoluteError: 180, periods: series ?? flat)
     }
 
@@ -90,6 +91,38 @@ import Testing
         #expect(tier(Self.row(bias: 4), strict).0 == .insufficientData)
         let lenient = try Policy.load(toml: "[unreliable]\nwmape = 90.5\n", path: "p.toml")
         #expect(tier(Self.row(wmape: 60, fva: 5), lenient) == (.watch, [.highError]))
+    }
+
+    /// The value-added rules judge against the better benchmark, or the one the policy pins.
+    @Test func theBenchmarkIsTheBetterOneUnlessThePolicyPinsIt() throws {
+        // Naive 25% (FVA +5 against it); the same month last year 22% (FVA +2 against it).
+        var row = Self.row(wmape: 20, fva: 5)
+        row.figures.seasonalNaiveWmape = 22
+        row.figures.fvaSeasonalPts = 2
+        row.figures.benchmark = .seasonalNaive
+        row.figures.benchmarkFvaPts = 2
+        #expect(tier(row) == (.trusted, []))
+        row.figures.fvaSeasonalPts = 1.5
+        row.figures.benchmarkFvaPts = 1.5
+        let best = Policy.default.assess(row, errorSharePct: nil)
+        #expect((best.tier, best.reasons) == (.watch, [.noValueAdded]))
+        #expect(best.benchmark == .seasonalNaive && best.benchmarkFvaPts == 1.5)
+        #expect(best.explanation == "The forecast is only 1.5 points more accurate than the same month last year.")
+        let naive = try Policy.load(toml: "[tiers]\nbenchmark = \"naive\"\n", path: "p.toml")
+        #expect(naive.benchmark == .naive)
+        #expect(tier(row, naive) == (.trusted, []))
+        #expect(naive.assess(row, errorSharePct: nil).benchmarkFvaPts == 5)
+        let seasonal = try Policy.load(toml: "[tiers]\nbenchmark = \"seasonal-naive\"\n", path: "p.toml")
+        row.figures.benchmark = .naive
+        row.figures.benchmarkFvaPts = 5
+        #expect(tier(row, seasonal) == (.watch, [.noValueAdded]))
+        // Lag 13 looks two years back.
+        #expect(Words.benchmark(.seasonalNaive, lag: 13) == "the same month 2 years before")
+        #expect(Benchmark.seasonalNaive.monthsBack(lag: 0) == 12 && Benchmark.seasonalNaive.monthsBack(lag: 12) == 12)
+        #expect(throws: PolicyError.outOfRange(path: "p.toml", key: "tiers.benchmark",
+                                               reason: "is \"last-year\"; allowed: \"best\", \"naive\", \"seasonal-naive\"")) {
+            try Policy.load(toml: "[tiers]\nbenchmark = \"last-year\"\n", path: "p.toml")
+        }
     }
 
     @Test func policyFileErrorsNameTheKey() {

@@ -24,11 +24,30 @@ public struct Figures: Sendable, Equatable {
     public var signTestP: Double?
     public var naiveWmape: Double?
     public var fvaPts: Double?
+    /// The forecast's wmape over the naive forecast's cells: fvaPts = naiveWmape − naiveCellsWmape.
+    public var naiveCellsWmape: Double?
+    /// wmape of the seasonal naive forecast A(i, t − 12·⌈max(L, 1)/12⌉), over its cells.
+    public var seasonalNaiveWmape: Double?
+    /// seasonalNaiveWmape − the forecast's wmape over the same cells.
+    public var fvaSeasonalPts: Double?
+    /// The benchmark with the lower wmape over its cells (the defined one when only one is;
+    /// naive on a tie); nil when neither is defined.
+    public var benchmark: Benchmark?
+    /// The fva of that benchmark.
+    public var benchmarkFvaPts: Double?
     /// The money figures, with `--prices`; nil without.
     public var value: ValueFigures?
 }
 
 extension Figures {
+    /// The forecast's value added against `benchmark`, in points: fvaPts or fvaSeasonalPts.
+    public func fva(against benchmark: Benchmark) -> Double? {
+        switch benchmark {
+        case .naive: return fvaPts
+        case .seasonalNaive: return fvaSeasonalPts
+        }
+    }
+
     /// How much of a period's Σ|e| a total error Eₜ may be and still be cancellation noise.
     ///
     /// Summing n signed Doubles errs by at most about n·2⁻⁵³ of the sum of their sizes, so a
@@ -89,6 +108,11 @@ struct CellSums: Equatable {
     var naiveForecastAbsoluteError = 0.0
     var naiveAbsoluteActual = 0.0
     var naiveCells = 0
+    /// Over the cells whose seasonal naive month is not before the first actual month.
+    var seasonalAbsoluteError = 0.0
+    var seasonalForecastAbsoluteError = 0.0
+    var seasonalAbsoluteActual = 0.0
+    var seasonalCells = 0
     var items = 0
     /// Σ over the group's series of their actuals' total variation, the series count, and the pairs each spans.
     var seriesVariation = 0.0
@@ -134,7 +158,14 @@ extension Figures {
         signTestP = SignTest.pValue(over: overPeriods, under: underPeriods)
         naiveWmape = Ratio.percent(s.naiveAbsoluteError, s.naiveAbsoluteActual)
         // As METRICS.md states it: naive wMAPE minus the forecast's wMAPE over the same cells.
-        fvaPts = naiveWmape.flatMap { naive in Ratio.percent(s.naiveForecastAbsoluteError, s.naiveAbsoluteActual).map { naive - $0 } }
+        naiveCellsWmape = Ratio.percent(s.naiveForecastAbsoluteError, s.naiveAbsoluteActual)
+        fvaPts = naiveWmape.flatMap { naive in naiveCellsWmape.map { naive - $0 } }
+        seasonalNaiveWmape = Ratio.percent(s.seasonalAbsoluteError, s.seasonalAbsoluteActual)
+        fvaSeasonalPts = seasonalNaiveWmape.flatMap { seasonal in
+            Ratio.percent(s.seasonalForecastAbsoluteError, s.seasonalAbsoluteActual).map { seasonal - $0 }
+        }
+        benchmark = Benchmark.better(naive: naiveWmape, seasonalNaive: seasonalNaiveWmape)
+        benchmarkFvaPts = benchmark.flatMap(fva(against:))
         value = s.value.map { ValueFigures($0, scale: scale) }
     }
 }

@@ -8,25 +8,29 @@ struct GroupFigures {
     /// Each series' price and cost, with `--prices`: the value figures are summed too.
     var prices: SeriesPrices? = nil
 
-    /// One group's cells at one lag, gathered from the panel: F, A, the naive forecast and the series.
+    /// One group's cells at one lag, gathered from the panel: F, A, the two benchmarks' forecasts and the series.
     struct Gathered {
         let forecast: UncheckedMutableColumn<Double>
         let actual: UncheckedMutableColumn<Double>
         let naive: UncheckedMutableColumn<Double>
+        let seasonal: UncheckedMutableColumn<Double>
         let series: UncheckedMutableColumn<Int32>
     }
 
     /// Fills `into` with the values of the cells of (group, lag index `l`), in cell order.
     ///
-    /// The naive forecast is A(i, t − max(L, 1)), 0 when that month is before the first actual month.
+    /// The naive forecast is A(i, t − max(L, 1)), the seasonal naive A(i, t − 12·⌈max(L, 1)/12⌉); each
+    /// is 0 when its month is before the first actual month.
     private func gather(group g: Int, lag l: Int, into values: Gathered) {
         let first = cells.range(group: g, lag: l).lowerBound
-        let steps = max(cells.lags[l], 1)
+        let steps = Benchmark.naive.monthsBack(lag: cells.lags[l])
+        let seasonalSteps = Benchmark.seasonalNaive.monthsBack(lag: cells.lags[l])
         cells.source.withUncheckedColumn { source in
             for p in 0..<cells.periodCount {
                 let segment = cells.range(group: g, lag: l, period: p)
                 guard !segment.isEmpty else { continue }
                 let back = cells.periods[p] + -steps
+                let seasonalBack = cells.periods[p] + -seasonalSteps
                 for k in segment {
                     let from = Int(source[k])
                     let isRow = from < cells.forecastRows
@@ -36,6 +40,9 @@ struct GroupFigures {
                     values.actual[k - first] = panel.actual[slot]
                     values.naive[k - first] = back >= firstActual
                         ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: back, near: slot - steps) : 0
+                    values.seasonal[k - first] = seasonalBack >= firstActual
+                        ? panel.actual(customer: Panel.customer(of: key), item: Panel.item(of: key), month: seasonalBack,
+                                       near: slot - seasonalSteps) : 0
                     values.series[k - first] = series.ofSlot[slot]
                 }
             }
@@ -59,8 +66,9 @@ struct GroupFigures {
         for g in groups {
             for l in 0..<cells.lagCount { largest = max(largest, cells.range(group: g, lag: l).count) }
         }
-        // Six Double columns of `largest` cells: ones, F, A, the naive forecast, e and the naive error.
-        var doubles = [Double](repeating: 0, count: 6 * largest)
+        // Seven Double columns of `largest` cells: ones, F, A, the naive forecast, e, a benchmark's
+        // error (the naive's, then the seasonal naive's) and the seasonal naive forecast.
+        var doubles = [Double](repeating: 0, count: 7 * largest)
         var seriesOfCells = [Int32](repeating: 0, count: largest)
         var itemStamp = [Int32](repeating: -1, count: itemCount)
         var seriesStamp = [Int32](repeating: -1, count: series.count)
@@ -70,7 +78,8 @@ struct GroupFigures {
 
         doubles.withUncheckedMutableColumn { doubles in seriesOfCells.withUncheckedMutableColumn { seriesOfCells in
             func column(_ k: Int) -> UncheckedMutableColumn<Double> { doubles[(k * largest)..<((k + 1) * largest)] }
-            let gathered = Gathered(forecast: column(1), actual: column(2), naive: column(3), series: seriesOfCells)
+            let gathered = Gathered(forecast: column(1), actual: column(2), naive: column(3), seasonal: column(6),
+                                    series: seriesOfCells)
             column(0).update(repeating: 1)
             let ones = column(0).readOnly
             let error = column(4)
@@ -78,6 +87,7 @@ struct GroupFigures {
             let forecast = gathered.forecast.readOnly
             let actual = gathered.actual.readOnly
             let naive = gathered.naive.readOnly
+            let seasonal = gathered.seasonal.readOnly
             for g in groups {
                 for l in 0..<cells.lagCount {
                     // The group's cells at this lag, as positions in the gathered buffers.
@@ -103,8 +113,10 @@ struct GroupFigures {
                     s.sumSymmetricError = Kernels.symmetricErrorSum(error: ev, forecast: f, actual: a)
 
                     // Eₜ: each period's cells are one contiguous segment.
-                    let back = max(cells.lags[l], 1)
+                    let back = Benchmark.naive.monthsBack(lag: cells.lags[l])
+                    let seasonalBack = Benchmark.seasonalNaive.monthsBack(lag: cells.lags[l])
                     var naiveStart = range.upperBound
+                    var seasonalStart = range.upperBound
                     for p in 0..<cells.periodCount {
                         let cellSegment = cells.range(group: g, lag: l, period: p)
                         guard !cellSegment.isEmpty else { continue }
@@ -122,6 +134,9 @@ struct GroupFigures {
                         if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
                             naiveStart = segment.lowerBound
                         }
+                        if seasonalStart == range.upperBound && cells.periods[p] + -seasonalBack >= firstActual {
+                            seasonalStart = segment.lowerBound
+                        }
                     }
                     // Naive eligibility rises with the period, so the eligible cells are a suffix.
                     let eligible = naiveStart..<range.upperBound
@@ -133,6 +148,17 @@ struct GroupFigures {
                         s.naiveForecastAbsoluteError = Kernels.absoluteSum(ev[local], exact: exact)
                         s.naiveAbsoluteActual = Kernels.absoluteSum(actual[eligible], exact: exact)
                         s.naiveCells = eligible.count
+                    }
+                    // The same for the seasonal naive forecast, whose cells are a (shorter) suffix too.
+                    let seasonalEligible = seasonalStart..<range.upperBound
+                    if !seasonalEligible.isEmpty {
+                        let local = (seasonalStart - range.lowerBound)..<range.count
+                        let d = naiveError[local]
+                        Kernels.error(forecast: seasonal[seasonalEligible], actual: actual[seasonalEligible], into: d)
+                        s.seasonalAbsoluteError = Kernels.absoluteSum(d.readOnly, exact: exact)
+                        s.seasonalForecastAbsoluteError = Kernels.absoluteSum(ev[local], exact: exact)
+                        s.seasonalAbsoluteActual = Kernels.absoluteSum(actual[seasonalEligible], exact: exact)
+                        s.seasonalCells = seasonalEligible.count
                     }
 
                     if let prices { s.value = valueSums(range, naiveFrom: naiveStart, gathered, prices) }

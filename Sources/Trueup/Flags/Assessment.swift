@@ -19,6 +19,9 @@ public struct Assessment: Sendable, Equatable {
     public var baselineWmape: Double?
     /// With `no-forecast-at-lag`: the lags the customer does forecast at in the window.
     public var otherLags: [Int] = []
+    /// The benchmark the value-added rules judged against (the policy's choice), and the value added against it.
+    public var benchmark: Benchmark? = nil
+    public var benchmarkFvaPts: Double? = nil
 }
 
 extension Policy {
@@ -67,10 +70,12 @@ extension Policy {
             let side = bias > 0 ? "high" : "low"
             return "forecast \(Words.percent(abs(bias))) \(direction) actual, \(side) in \(months) of \(f.periods) months (\(Words.pValue(f.signTestP ?? 1)))"
         }
-        func naiveClause(_ fva: Double) -> String {
-            let naive = "a naive repeat of the actuals \(Words.monthsBack(max(row.lag, 1)))"
-            if fva < 0 { return "\(naive) would have been \(Words.points(-fva)) more accurate" }
-            return "the forecast is only \(Words.points(fva)) more accurate than \(naive)"
+        // The value-added rules judge against the policy's benchmark (by default the better of two).
+        let judged = benchmark.judged(f)
+        func benchmarkClause(_ judged: (benchmark: Benchmark, fvaPts: Double)) -> String {
+            let named = Words.benchmark(judged.benchmark, lag: row.lag)
+            if judged.fvaPts < 0 { return "\(named) would have been \(Words.points(-judged.fvaPts)) more accurate" }
+            return "the forecast is only \(Words.points(judged.fvaPts)) more accurate than \(named)"
         }
 
         let biasReason: Reason = (f.biasPct ?? 0) > 0 ? .overForecast : .underForecast
@@ -88,10 +93,10 @@ extension Policy {
             if let wmape = f.wmape, wmape >= unreliableWmape {
                 add(.highError, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE)")
             }
-            if let fva = f.fvaPts, fva <= unreliableFvaPts {
-                add(.worseThanNaive, naiveClause(fva))
-            } else if let fva = f.fvaPts, let wmape = f.wmape, wmape >= largeErrorWmape, fva <= largeErrorFvaPts {
-                add(.noValueAdded, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE), no better than a naive repeat of the actuals \(Words.monthsBack(max(row.lag, 1))) (FVA \(Words.signedPoints(fva)))")
+            if let judged, judged.fvaPts <= unreliableFvaPts {
+                add(.worseThanNaive, benchmarkClause(judged))
+            } else if let judged, let wmape = f.wmape, wmape >= largeErrorWmape, judged.fvaPts <= largeErrorFvaPts {
+                add(.noValueAdded, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE), no better than \(Words.benchmark(judged.benchmark, lag: row.lag)) (FVA \(Words.signedPoints(judged.fvaPts)))")
             }
             if !reasons.isEmpty {
                 tier = .unreliable
@@ -100,7 +105,7 @@ extension Policy {
                 if let wmape = f.wmape, wmape >= watchWmape {
                     add(.highError, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE)")
                 }
-                if let fva = f.fvaPts, fva < watchFvaPts { add(.noValueAdded, naiveClause(fva)) }
+                if let judged, judged.fvaPts < watchFvaPts { add(.noValueAdded, benchmarkClause(judged)) }
                 if let trend, trend.fires {
                     add(.deteriorating, "the monthly total missed by \(Words.percent(trend.recent)) in the last \(trend.recentCount) months, against \(Words.percent(trend.baseline)) in the \(trend.baselineCount) months before")
                 }
@@ -112,7 +117,8 @@ extension Policy {
             : Words.sentence(clauses)
         return Assessment(customer: row.customer ?? "", customerName: nil, lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
                           errorSharePct: errorSharePct, errorValueSharePct: nil, figures: f, periods: row.periods,
-                          recentWmape: trend?.recent, baselineWmape: trend?.baseline)
+                          recentWmape: trend?.recent, baselineWmape: trend?.baseline,
+                          benchmark: judged?.benchmark, benchmarkFvaPts: judged?.fvaPts)
     }
 
     /// The recent-against-baseline comparison, or nil when there are too few periods to judge.

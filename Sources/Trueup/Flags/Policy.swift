@@ -3,12 +3,17 @@
 /// Evaluated per customer at the report lag:
 /// - insufficient-data: fewer than `minimumPeriods` scored periods;
 /// - unreliable: |bias_pct| ≥ 15 with sign_test_p < 0.05; or wmape ≥ 50; or
-///   fva_pts ≤ −5; or wmape ≥ 30 with fva_pts ≤ 0;
-/// - watch: not unreliable, and |bias_pct| ≥ 10, wmape ≥ 30, fva_pts < 2, or
+///   benchmark_fva_pts ≤ −5; or wmape ≥ 30 with benchmark_fva_pts ≤ 0;
+/// - watch: not unreliable, and |bias_pct| ≥ 10, wmape ≥ 30, benchmark_fva_pts < 2, or
 ///   recent deterioration;
+///
+/// The value-added rules (the `…FvaPts` thresholds) judge against `benchmark`: by default the
+/// better of naive and seasonal naive for each customer.
 /// - trusted: otherwise.
 public struct Policy: Sendable, Equatable {
     public var minimumPeriods = 6
+    /// The benchmark the value-added rules judge against.
+    public var benchmark = PolicyBenchmark.best
 
     public var unreliableBiasPct = 15.0
     public var unreliableSignTestP = 0.05

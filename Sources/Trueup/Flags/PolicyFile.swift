@@ -10,6 +10,12 @@ public enum PolicyError: Error, Sendable, Equatable {
     case outOfRange(path: String, key: String, reason: String)
 }
 
+/// One setting's value, as run.json and the history show it.
+public enum PolicyValue: Sendable, Equatable {
+    case number(Double)
+    case text(String)
+}
+
 extension Policy {
     /// The largest policy file read: a policy is a few dozen lines.
     static let maximumFileBytes = 1 << 20
@@ -106,6 +112,15 @@ extension Policy {
                         throw .outOfRange(path: path, key: keyPath, reason: "is \(count); allowed: \(key.allowed.described)")
                     }
                     policy[keyPath: field] = count
+                case .benchmark(let field):
+                    let names = PolicyBenchmark.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    guard let text = value.string else {
+                        throw .wrongType(path: path, key: keyPath, expected: "one of \(names)", found: Self.describe(value))
+                    }
+                    guard let choice = PolicyBenchmark(rawValue: text) else {
+                        throw .outOfRange(path: path, key: keyPath, reason: "is \"\(text)\"; allowed: \(names)")
+                    }
+                    policy[keyPath: field] = choice
                 }
             }
         }
@@ -129,11 +144,12 @@ extension Policy {
     }
 
     /// Every setting as ("section.key", value), in the file's order: for run.json.
-    public var settings: [(key: String, value: Double)] {
+    public var settings: [(key: String, value: PolicyValue)] {
         PolicyKey.all.map { key in
             switch key.value {
-            case .number(let field): return (key.path, self[keyPath: field])
-            case .count(let field): return (key.path, Double(self[keyPath: field]))
+            case .number(let field): return (key.path, .number(self[keyPath: field]))
+            case .count(let field): return (key.path, .number(Double(self[keyPath: field])))
+            case .benchmark(let field): return (key.path, .text(self[keyPath: field].rawValue))
             }
         }
     }
@@ -161,6 +177,7 @@ extension Policy {
             switch key.value {
             case .number(let field): value = Self.format(self[keyPath: field])
             case .count(let field): value = String(self[keyPath: field])
+            case .benchmark(let field): value = "\"\(self[keyPath: field].rawValue)\""
             }
             let line = "\(key.name) = \(value)"
             out += line + String(repeating: " ", count: max(1, 28 - line.count)) + "# \(key.help)\n"

@@ -6,6 +6,7 @@ struct PolicyKey: Sendable {
     enum Value: Sendable {
         case number(WritableKeyPath<Policy, Double> & Sendable)
         case count(WritableKeyPath<Policy, Int> & Sendable)
+        case benchmark(WritableKeyPath<Policy, PolicyBenchmark> & Sendable)
     }
 
     /// The values a key may take, by what it means.
@@ -54,6 +55,9 @@ struct PolicyKey: Sendable {
         PolicyKey(section: "tiers", name: "min_periods",
                   help: "fewer scored periods than this: insufficient-data",
                   value: .count(\.minimumPeriods), allowed: .months(minimum: 1)),
+        PolicyKey(section: "tiers", name: "benchmark",
+                  help: "the value-added rules judge against \"best\" (the better of naive and seasonal naive), \"naive\" or \"seasonal-naive\"",
+                  value: .benchmark(\.benchmark), allowed: .anyNumber),
         PolicyKey(section: "unreliable", name: "bias_pct",
                   help: "|bias_pct| at or above this ...",
                   value: .number(\.unreliableBiasPct), allowed: .nonNegative),
@@ -64,13 +68,13 @@ struct PolicyKey: Sendable {
                   help: "wmape at or above this",
                   value: .number(\.unreliableWmape), allowed: .nonNegative),
         PolicyKey(section: "unreliable", name: "fva_pts",
-                  help: "fva_pts at or below this (clearly worse than a naive repeat of past actuals)",
+                  help: "benchmark_fva_pts at or below this (clearly worse than the benchmark)",
                   value: .number(\.unreliableFvaPts), allowed: .anyNumber),
         PolicyKey(section: "unreliable", name: "large_error_wmape",
                   help: "wmape at or above this ...",
                   value: .number(\.largeErrorWmape), allowed: .nonNegative),
         PolicyKey(section: "unreliable", name: "large_error_fva_pts",
-                  help: "... with fva_pts at or below this (a large error a naive repeat would have matched)",
+                  help: "... with benchmark_fva_pts at or below this (a large error the benchmark would have matched)",
                   value: .number(\.largeErrorFvaPts), allowed: .anyNumber),
         PolicyKey(section: "watch", name: "bias_pct",
                   help: "|bias_pct| at or above this",
@@ -79,7 +83,7 @@ struct PolicyKey: Sendable {
                   help: "wmape at or above this",
                   value: .number(\.watchWmape), allowed: .nonNegative),
         PolicyKey(section: "watch", name: "fva_pts",
-                  help: "fva_pts below this (adds little over a naive repeat)",
+                  help: "benchmark_fva_pts below this (adds little over the benchmark)",
                   value: .number(\.watchFvaPts), allowed: .anyNumber),
         PolicyKey(section: "deteriorating", name: "recent_periods",
                   help: "the last this many scored periods ...",

@@ -45,6 +45,16 @@ public enum Words {
         months == 1 ? "of the month before" : "of \(months) months before"
     }
 
+    /// The benchmark in words at lag `lag`: "a naive repeat of the actuals of the month before",
+    /// "the same month last year", "the same month 2 years before".
+    public static func benchmark(_ benchmark: Benchmark, lag: Int) -> String {
+        let back = benchmark.monthsBack(lag: lag)
+        switch benchmark {
+        case .naive: return "a naive repeat of the actuals \(monthsBack(back))"
+        case .seasonalNaive: return back == 12 ? "the same month last year" : "the same month \(back / 12) years before"
+        }
+    }
+
     /// Clauses joined into one sentence: capitalised, "; " between, a full stop at the end.
     public static func sentence(_ clauses: [String]) -> String {
         var text = clauses.joined(separator: "; ")

@@ -40,6 +40,10 @@ public enum FlagsColumns {
         .init("bias_pct", "As in metrics.csv.") { .figure($0.assessment.figures.biasPct) },
         .init("wmape", "As in metrics.csv.") { .figure($0.assessment.figures.wmape) },
         .init("fva_pts", "As in metrics.csv.") { .figure($0.assessment.figures.fvaPts) },
+        .init("benchmark", "The benchmark the tier was judged against: as in metrics.csv, unless the policy names one (tiers.benchmark).") {
+            .text($0.assessment.benchmark?.rawValue)
+        },
+        .init("benchmark_fva_pts", "Forecast value added against that benchmark, in points.") { .figure($0.assessment.benchmarkFvaPts) },
         .init("sign_test_p", "As in metrics.csv.") { .figure($0.assessment.figures.signTestP) },
         .init("tracking_signal", "As in metrics.csv.") { .figure($0.assessment.figures.trackingSignal) },
         .init("error_share_pct", "This customer's share of all customers' total miss at this lag, in percent: where the error is.") {

@@ -61,6 +61,21 @@ public enum MetricsColumns {
         .init("fva_pts", "Forecast value added: naive_wmape minus the forecast's own wmape on the same item-months. Positive means the customer's forecast beats the naive one.") {
             .figure($0.figures.fvaPts)
         },
+        .init("naive_cells_wmape", "The forecast's own wmape on the naive forecast's item-months, so that fva_pts = naive_wmape - naive_cells_wmape.") {
+            .figure($0.figures.naiveCellsWmape)
+        },
+        .init("seasonal_naive_wmape", "wmape of a seasonal naive forecast that repeats the actuals of the same month a year earlier (two years for lags over 12); empty when no month has a year of actuals before it.") {
+            .figure($0.figures.seasonalNaiveWmape)
+        },
+        .init("fva_seasonal_pts", "seasonal_naive_wmape minus the forecast's own wmape on the same item-months. Positive means the forecast beats last year's same month.") {
+            .figure($0.figures.fvaSeasonalPts)
+        },
+        .init("benchmark", "naive or seasonal-naive: the simple forecast with the lower wmape, the one the verdict judges against.") {
+            .text($0.figures.benchmark?.rawValue)
+        },
+        .init("benchmark_fva_pts", "Forecast value added against that benchmark: fva_pts or fva_seasonal_pts.") {
+            .figure($0.figures.benchmarkFvaPts)
+        },
     ])
 }
 

@@ -73,7 +73,8 @@ enum FlaggedSection {
             .element("td", [:], [.element("span", ["class": "pill tier-\(a.tier.rawValue)"], text: TierColors.label(a.tier))]),
             .element("td", ["class": "num"], text: MetricsTable.signed(f.biasPct)),
             .element("td", ["class": "num"], text: NumberText.readable(f.wmape, decimals: 1)),
-            .element("td", ["class": "num"], text: MetricsTable.signed(f.fvaPts)),
+            .element("td", ["class": "num", "title": a.benchmark.map(BenchmarkText.against) ?? ""],
+                     text: MetricsTable.signed(a.benchmarkFvaPts)),
             .element("td", ["class": "num"], text: String(f.periods)),
         ] + shareCells(a, page) + [
             .element("td", [:], [spark]),
@@ -146,7 +147,8 @@ enum FlaggedSection {
                 .element("td", ["class": "num"], text: NumberText.readable(f.forecast, decimals: 0)),
                 .element("td", ["class": "num"], text: MetricsTable.signed(f.biasPct)),
                 .element("td", ["class": "num"], text: NumberText.readable(f.wmape, decimals: 1)),
-                .element("td", ["class": "num"], text: MetricsTable.signed(f.fvaPts)),
+                .element("td", ["class": "num", "title": a.benchmark.map(BenchmarkText.against) ?? ""],
+                         text: MetricsTable.signed(a.benchmarkFvaPts)),
             ] + shareCells(a, page))
         }
         return .element("details", ["class": "everyone"], [

@@ -20,7 +20,12 @@ enum RunSection {
             let named = request.columns.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
             options.append(("Columns named", named.joined(separator: ", ")))
         }
-        let policy = request.policy.settings.map { ($0.key, NumberText.exact($0.value)) }
+        let policy = request.policy.settings.map { setting in
+            switch setting.value {
+            case .number(let number): return (setting.key, NumberText.exact(number))
+            case .text(let text): return (setting.key, text)
+            }
+        }
         return .element("section", ["class": "run"], [
             .element("h2", text: "The run"),
             .element("div", ["class": "run-grid"], [
@@ -34,7 +39,7 @@ enum RunSection {
             .element("footer", [:], [
                 .text("trueup \(version). Error is forecast − actual: a positive bias means more was forecast than bought. "
                       + "wMAPE = 100·Σ|error| / Σ|actual|; accuracy = 100 − wMAPE, at least 0; bias = 100·Σerror / Σactual; "
-                      + "FVA: how many points of wMAPE the forecast beats a naive repeat of past actuals by."),
+                      + "FVA: how many points of wMAPE the forecast beats its benchmark by: a naive repeat of past actuals, or the same month last year where that is more accurate."),
             ]),
         ])
     }

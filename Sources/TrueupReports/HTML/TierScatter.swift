@@ -169,7 +169,9 @@ public enum TierScatter {
         let f = a.figures
         var text = "\(a.customer): \(TierColors.label(a.tier))"
         text += "; bias \(MetricsTable.signed(f.biasPct))%, wMAPE \(NumberText.readable(f.wmape, decimals: 1))%"
-        if let fva = f.fvaPts { text += ", FVA \(MetricsTable.signed(fva)) pts" }
+        if let fva = a.benchmarkFvaPts, let benchmark = a.benchmark {
+            text += ", FVA \(MetricsTable.signed(fva)) pts \(BenchmarkText.against(benchmark))"
+        }
         text += "; bought \(NumberText.readable(f.actual, decimals: 0)) over \(f.periods) months"
         if let value = f.value?.actualValue { text += ", worth \(NumberText.readable(value, decimals: 0))" }
         if outside { text += " (beyond the axis, drawn on its edge)" }

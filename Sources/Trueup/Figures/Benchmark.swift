@@ -1,0 +1,50 @@
+/// A simple forecast a customer's forecast is measured against (METRICS.md, the benchmark columns).
+///
+/// `naive` repeats the actual of max(L, 1) months before; `seasonalNaive` the actual of the same
+/// month 12·⌈max(L, 1)/12⌉ months before (a year for lags up to 12). On seasonal demand the naive
+/// forecast gets worse with the lag, so beating it means little: the verdict judges against the
+/// better of the two (`PolicyBenchmark.best`) unless the policy pins one.
+public enum Benchmark: String, Sendable, Equatable, CaseIterable {
+    case naive = "naive"
+    case seasonalNaive = "seasonal-naive"
+
+    /// How many months back the benchmark looks at lag `lag`.
+    public func monthsBack(lag: Int) -> Int {
+        let steps = max(lag, 1)
+        switch self {
+        case .naive: return steps
+        case .seasonalNaive: return 12 * ((steps + 11) / 12)
+        }
+    }
+
+    /// The benchmark with the lower wmape; the defined one when only one is; naive on a tie; nil
+    /// when neither is defined.
+    static func better(naive: Double?, seasonalNaive: Double?) -> Benchmark? {
+        switch (naive, seasonalNaive) {
+        case (nil, nil): return nil
+        case (.some, nil): return .naive
+        case (nil, .some): return .seasonalNaive
+        case (.some(let n), .some(let s)): return s < n ? .seasonalNaive : .naive
+        }
+    }
+}
+
+/// Which benchmark the verdict's value-added rules use: the policy file's `benchmark.use`.
+public enum PolicyBenchmark: String, Sendable, Equatable, CaseIterable {
+    /// The better of naive and seasonal naive for each customer (the figures' `benchmark`).
+    case best = "best"
+    case naive = "naive"
+    case seasonalNaive = "seasonal-naive"
+
+    /// The benchmark the rules use for `figures`, and the value added against it.
+    public func judged(_ figures: Figures) -> (benchmark: Benchmark, fvaPts: Double)? {
+        let benchmark: Benchmark?
+        switch self {
+        case .best: benchmark = figures.benchmark
+        case .naive: benchmark = .naive
+        case .seasonalNaive: benchmark = .seasonalNaive
+        }
+        guard let benchmark, let fva = figures.fva(against: benchmark) else { return nil }
+        return (benchmark, fva)
+    }
+}
