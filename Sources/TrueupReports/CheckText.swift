@@ -16,13 +16,22 @@ public enum CheckText {
         }
         out += "Forecast received: \(q) units.\n"
         if let note = check.basisNote { out += "Note: \(note).\n" }
-        if let recent = check.recent {
+        if check.tooLittleHistory {
+            out += "Plan for \(q) units, the forecast itself: too little history. \(history) has \(check.rangePeriods) "
+            out += "\(check.rangePeriods == 1 ? "month" : "months") with a forecast to compare, fewer than the \(check.view.report.request.policy.minimumPeriods) "
+            out += "a plan and a range need.\n"
+        } else if let recent = check.recent {
             let months = "\(recent.first) to \(recent.last)"
+            let why: String
+            switch recent.cause {
+            case .drifting(let drift): why = "has drifted since \(drift.start), so the plan rests on the \(recent.months) months since"
+            case .deteriorating: why = "is deteriorating, so the plan rests on the last \(recent.months) months"
+            }
             if let adjusted = check.adjustedQuantity, let ratio = check.ratio {
-                out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: \(history) is deteriorating, so the plan rests on the last "
-                out += "\(recent.months) months (\(months)), which show \(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast.\n"
+                out += "Plan for \(NumberText.readable(adjusted, decimals: 0)) units: \(history) \(why) "
+                out += "(\(months)), which show \(NumberText.readable(ratio, decimals: 2)) units bought per unit forecast.\n"
             } else {
-                out += "No adjusted quantity: \(history) is deteriorating and nothing was forecast in its last \(recent.months) months (\(months)).\n"
+                out += "No adjusted quantity: \(history) \(why) (\(months)), and nothing was forecast in them.\n"
             }
             if let adjusted = check.windowAdjustedQuantity, let ratio = check.windowRatio {
                 out += "Over the whole window, \(window): \(NumberText.readable(ratio, decimals: 2)) per unit forecast, "
@@ -36,15 +45,10 @@ public enum CheckText {
         }
         if let range = check.range {
             out += "80% range: \(NumberText.readable(range.low, decimals: 0)) to \(NumberText.readable(range.high, decimals: 0)) units "
-            out += "(10th to 90th percentile of monthly actual ÷ forecast over \(check.recent == nil ? "" : "the last ")\(check.rangePeriods) months)"
-            if check.recent != nil, let whole = check.windowRange {
-                out += "; over the whole window: \(NumberText.readable(whole.low, decimals: 0)) to \(NumberText.readable(whole.high, decimals: 0)) units"
-            }
+            let centre = check.recent == nil ? "the median monthly actual ÷ forecast" : "the recent months' actual ÷ forecast"
+            out += "(\(centre) ± the deviation that 80% of \(check.rangePeriods) months stay within)"
             out += ".\n"
-        } else if check.recent != nil {
-            out += "No recent range: only \(check.rangePeriods) of the last months had a forecast to compare.\n"
-        } else {
-            out += "No range: only \(check.rangePeriods) months with a forecast to compare, too few for a 10th-90th percentile range.\n"
+            out += backtest(check)
         }
         out += money(check)
         if let agreed = check.agreedBand {
@@ -94,6 +98,9 @@ public enum CheckText {
             ("range_low", .figure(check.range?.low)),
             ("range_high", .figure(check.range?.high)),
             ("range_periods", .integer(check.rangePeriods)),
+            ("range_held", check.rangeBacktested > 0 ? .integer(check.rangeHeld) : .null),
+            ("range_backtested", .integer(check.rangeBacktested)),
+            ("too_little_history", .bool(check.tooLittleHistory)),
             ("agreed_low", .figure(check.agreedBand?.low)),
             ("agreed_high", .figure(check.agreedBand?.high)),
             ("agreed_periods_in_band", check.agreedBand.map { .integer($0.row.figures.periodsInBand) } ?? .null),
@@ -103,19 +110,30 @@ public enum CheckText {
             ("recent", recentJSON(check.recent)),
             ("window_ratio", .figure(check.windowRatio)),
             ("window_adjusted_quantity", .figure(check.windowAdjustedQuantity)),
-            ("window_range_low", .figure(check.windowRange?.low)),
-            ("window_range_high", .figure(check.windowRange?.high)),
             ("rows_left_out", .integer(check.view.report.forecasts.rowsRejected + check.view.report.actuals.rowsRejected)),
             ("incomplete_month", IncompleteMonthJSON.value(check.view.report.incompleteMonth)),
         ] + moneyJSON(check))
     }
 
-    static func recentJSON(_ recent: RecentBasis?) -> JSONValue {
+    static func recentJSON(_ recent: BuyerPlan.Recent?) -> JSONValue {
         guard let recent else { return .null }
+        let cause: String
+        switch recent.cause {
+        case .drifting: cause = "drifting"
+        case .deteriorating: cause = "deteriorating"
+        }
         return .object([
             ("from", .string(recent.first.description)), ("to", .string(recent.last.description)),
-            ("months", .integer(recent.months)),
+            ("months", .integer(recent.months)), ("because", .string(cause)),
         ])
+    }
+
+    /// "Tried on each of the last 12 months from the months before it, the range held in 10."
+    static func backtest(_ check: Check) -> String {
+        guard check.rangeBacktested > 0 else { return "" }
+        let n = check.rangeBacktested
+        return "Backtest: worked out from the months before each of the last \(n == 1 ? "month" : "\(n) months"), "
+            + "the range held that month's purchases in \(check.rangeHeld) of \(n).\n"
     }
 
     /// With prices: the item's price and the quantities' values (null without a price for it).

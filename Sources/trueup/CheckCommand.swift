@@ -8,11 +8,14 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a customer's forecast before purchasing: tier, bias-adjusted quantity and an 80% range.",
         discussion: """
-            The adjusted quantity is Q × (actual ÷ forecast) over the window; the range is Q times the 10th and 90th
-            percentiles of the monthly actual ÷ forecast. With --item, the item's own history is used when it has at least
-            the policy's minimum of scored periods (6 by default), else the customer's.
+            The adjusted quantity is Q × (actual ÷ forecast) over the window, or over the months since the history
+            drifted or deteriorated; the 80% range is that ratio ± the spread of the monthly actual ÷ forecast that 80% of
+            months stay within, never below 0, backtested on the last 12 months ("held k of n"). With fewer than the
+            policy's minimum of months (6 by default) there is no range and the plan is the forecast itself.
+            With --item, the item's own history is used when it has that minimum of scored periods, else the customer's.
             With --prices and --item, the quantities are also shown at the item's price for the customer.
-            Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level; 64, 65, 66 as for report.
+            Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level (insufficient-data
+            counts as watch); 64, 65, 66 as for report.
             """
     )
 
@@ -44,7 +47,9 @@ struct CheckCommand: ParsableCommand {
         case .text: try StandardStreams.writeOutput(CheckText.render(check))
         case .json: try StandardStreams.writeOutput(CheckText.json(check).rendered() + "\n")
         }
-        if let failOn, check.tier.severity >= failOn.tier.severity {
+        // Too little data to judge is no pass: it gates a purchase at least as a watch does.
+        let severity = check.tier == .insufficientData ? Tier.watch.severity : check.tier.severity
+        if let failOn, severity >= failOn.tier.severity {
             throw ExitCode(3)
         }
     }

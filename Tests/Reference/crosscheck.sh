@@ -178,6 +178,44 @@ check "with prices, window 2024-04 to 2025-03" --prices "$work/prices.csv" --fro
 check "with prices by item" --prices "$work/prices.csv" --by item
 check "with prices by customer,item" --prices "$work/prices.csv" --by customer,item
 
+# check's backtested range and the drift signal behind it, per customer at lag 1 (flags.csv's
+# range_held and range_backtested), against Tests/Reference/range_reference.py: on the perturbed
+# data, and on a clean 30-month book with drifting customers.
+"$trueup" generate --customers 40 --items 10 --months 30 --lags 2 --seed 21 "$work/long" >/dev/null
+range_check() {
+    local name="$1" forecasts="$2" actuals="$3"
+    checks=$((checks + 1))
+    rm -rf "$work/range-out"
+    "$trueup" report --forecasts "$forecasts" --actuals "$actuals" --lag 1 --out "$work/range-out" --no-history > /dev/null
+    local closed
+    closed="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["last_closed_period"])' "$work/range-out/run.json")"
+    python3 "$here/range_reference.py" --forecasts "$forecasts" --actuals "$actuals" --lag 1 --to "$closed" "$work/range-reference.csv"
+    if python3 - "$work/range-reference.csv" "$work/range-out/flags.csv" > "$work/compare.txt" <<'PY'
+import csv, sys
+want = {r["customer"]: r for r in csv.DictReader(open(sys.argv[1], newline=""))}
+got = {r["customer"]: r for r in csv.DictReader(open(sys.argv[2], newline=""))}
+tried = 0
+for customer, r in want.items():
+    g = got.get(customer)
+    if g is None:
+        sys.exit(f"{customer}: in the reference, not in flags.csv")
+    for column in ("range_held", "range_backtested"):
+        if r[column] != g[column]:
+            sys.exit(f"{customer} {column}: reference {r[column]!r}, trueup {g[column]!r}")
+    tried += int(r["range_backtested"])
+if tried == 0:
+    sys.exit("no month was backtested: the check proves nothing")
+print(f"{len(want)} customers, {tried} months backtested")
+PY
+    then
+        echo "crosscheck ok: backtested range, $name ($(cat "$work/compare.txt"))"
+    else
+        echo "crosscheck FAILED: backtested range, $name"; cat "$work/compare.txt"; failures=$((failures + 1))
+    fi
+}
+range_check "perturbed data" "$work/forecasts.csv" "$work/actuals.csv"
+range_check "30 months with drifting customers" "$work/long/forecasts.csv" "$work/long/actuals.csv"
+
 "$trueup" report --forecasts "$work/forecasts-eu.csv" --actuals "$work/actuals-eu.csv" --format csv \
     --columns "customer=Sold-To,item=Material,period=Period,lag=Horizon,forecast=Fcst Qty,actual=Billed Qty" > "$work/trueup-eu.csv"
 "$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --format csv > "$work/trueup.csv"

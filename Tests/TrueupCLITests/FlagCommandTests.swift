@@ -14,7 +14,7 @@ import Testing
         #expect(outcome.stdout.hasPrefix("tier        customer  lag"))
         #expect(outcome.stdout.contains("Tiers at lag 1: "))
         let flags = try #require(space.read("out/flags.csv")).split(separator: "\n").map(String.init)
-        #expect(flags[0] == "customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,benchmark,benchmark_fva_pts,sign_test_p,tracking_signal,error_share_pct")
+        #expect(flags[0] == "customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,benchmark,benchmark_fva_pts,sign_test_p,tracking_signal,error_share_pct,range_held,range_backtested")
         #expect(flags.count == 41)
         let tiers = flags.dropFirst().map { $0.split(separator: ",")[2] }
         #expect(tiers.sorted { rank($0) < rank($1) } == tiers, "unreliable first, then watch, then trusted")
@@ -62,7 +62,8 @@ import Testing
         #expect(outcome.stdout.contains("item SKU00003's history"))
         let short = try CLI.run(["check"] + Self.demo + ["--customer", "C0021", "--item", "SKU00003", "--quantity", "200", "--from", "2025-09"])
         #expect(short.stdout.contains("item SKU00003 has 4 scored periods at lag 1, fewer than 6, so the customer's totals are used"))
-        #expect(short.stdout.contains("No range: only 4 months"))
+        #expect(short.stdout.contains("Plan for 200 units, the forecast itself: too little history. C0021's history across all items has 4 months with a forecast to compare"))
+        #expect(!short.stdout.contains("80% range"))
     }
 
     @Test func briefWritesMarkdown() throws {

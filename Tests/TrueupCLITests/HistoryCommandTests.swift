@@ -87,7 +87,7 @@ import Testing
         for window in Self.months { #expect(try Self.runMonth(space, window).status == 0) }
         let text = try #require(space.read("reports/2025-12/flags.csv"))
         #expect(text.hasPrefix("customer,lag,tier,reasons,explanation,periods,bias_pct,wmape,fva_pts,benchmark,benchmark_fva_pts,sign_test_p,tracking_signal,"
-                               + "error_share_pct,previous_tier,wmape_change_pts,bias_change_pts,flagged_runs,runs,new_flag\n"))
+                               + "error_share_pct,range_held,range_backtested,previous_tier,wmape_change_pts,bias_change_pts,flagged_runs,runs,new_flag\n"))
         let runs = try Self.months.map { try #require(space.read("reports/\($0.1)/flags.csv")) }.map(Self.table)
         let severity = ["trusted": 0, "insufficient-data": 1, "watch": 2, "unreliable": 3]
         let flagged: Set = ["watch", "unreliable"]

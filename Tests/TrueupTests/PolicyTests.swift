@@ -65,15 +65,23 @@ import Testing
     @Test func deteriorationIsATrendNotASpike() {
         let steady = [Double](repeating: 12, count: 9)
         // Three clearly worse months: 12% before, 35% after.
+        // The last two are 23 and 28 points past the steady 12: inside the drift signal's 25-point line.
         #expect(tier(Self.row(series: Self.series(steady + [30, 35, 40]))) == (.watch, [.deteriorating]))
+        // 30 and 33 points past it are a drift, from November (October's 18 points are inside the line).
+        #expect(tier(Self.row(series: Self.series(steady + [30, 42, 45]))) == (.watch, [.drifting, .deteriorating]))
+        let drifting = Policy.default.assess(Self.row(series: Self.series(steady + [30, 42, 45])), errorSharePct: nil)
+        #expect(drifting.drift?.start.description == "2025-11" && drifting.drift?.months == 2)
+        #expect(drifting.explanation.contains("The monthly totals ran 44% above actual from 2025-11 (2 months), against +12% in the months before"))
         // One huge month among the last three is noise, not a trend.
         #expect(tier(Self.row(series: Self.series(steady + [90, 10, 12]))) == (.trusted, []))
         // Worse, but by less than 10 points.
         #expect(tier(Self.row(series: Self.series(steady + [20, 20, 20]))) == (.trusted, []))
         // Signs alternating: the totals' error is what counts, not its direction.
         #expect(tier(Self.row(series: Self.series(steady + [-30, 35, -40]))) == (.watch, [.deteriorating]))
-        // Too short a history to judge.
-        #expect(tier(Self.row(periods: 8, series: Self.series([12, 12, 12, 12, 12, 40, 40, 40]))) == (.trusted, []))
+        // Too short a history for the deterioration test (9 months); the drift signal needs 8, and
+        // the last two months are 28 points past the 12 before them.
+        #expect(tier(Self.row(periods: 8, series: Self.series([12, 12, 12, 12, 12, 40, 40, 40]))) == (.watch, [.drifting]))
+        #expect(tier(Self.row(periods: 7, series: Self.series([12, 12, 12, 12, 40, 40, 40]))) == (.trusted, []))
     }
 
     @Test func explanationsCarryTheNumbers() {

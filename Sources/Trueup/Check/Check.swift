@@ -1,12 +1,11 @@
 /// What an inventory buyer needs before purchasing on a customer's forecast of Q units.
 ///
-/// The adjusted quantity is Q × ΣA/ΣF over the window: what the customer has
-/// actually bought for every unit it forecast. The 80% range is Q times the 10th
-/// and 90th percentiles of the per-period ratio A/F of the totals. Both use the
-/// item's history when it has at least the policy's minimum of scored periods,
-/// else the customer's. When that history is deteriorating (the policy's test on
-/// its monthly totals), both rest on the recent months that triggered it instead,
-/// and the whole window's figures are kept beside them.
+/// The plan and its 80% range come from `BuyerPlan` on the monthly totals of the item's history
+/// when it has at least the policy's minimum of scored periods, else the customer's: Q × the
+/// units bought per unit forecast, over the whole window or, when the history drifts or
+/// deteriorates, over its recent months. With fewer months than the policy's minimum there is no
+/// range, and the plan is the forecast itself ("too little history"). The range is backtested on
+/// the same history: how often it would have held.
 public struct Check: Sendable {
     public enum Basis: Sendable, Equatable {
         case item(String)
@@ -20,25 +19,31 @@ public struct Check: Sendable {
     public var basisNote: String?
     /// Periods of the basis: how much history the numbers rest on.
     public var periods: Int
-    /// ΣA/ΣF of the basis; nil when nothing was forecast.
+    /// The plan per unit forecast, its range and its recent months.
+    public var plan: BuyerPlan
+    /// Too few months with a forecast for a range: the plan is the forecast itself.
+    public var tooLittleHistory: Bool
+    /// Units bought per unit forecast that the plan uses; nil with too little history or nothing forecast.
     public var ratio: Double?
     public var adjustedQuantity: Double?
-    /// Q × P10 and Q × P90 of the per-period A/F; nil with too few periods.
+    /// Q times the plan's range; nil with too little history.
     public var range: (low: Double, high: Double)?
-    /// Periods with a forecast to take a ratio of.
-    public var rangePeriods: Int
+    /// Months with a forecast that the range's spread is taken over.
+    public var rangePeriods: Int { plan.rangeMonths }
+    /// The range tried on the basis's last months, each from the months before it: held, of tried.
+    public var rangeHeld: Int
+    public var rangeBacktested: Int
     /// The item asked about (`--item`), if any.
     public var requestedItem: String?
     /// With `--prices` and an item: the item's price for this customer, nil when it has none.
     public var price: PriceList.Price?
     /// The quantity, adjusted quantity and range at that price.
     public var value: (quantity: Double, adjusted: Double?, range: (low: Double, high: Double)?)?
-    /// When the basis is deteriorating: the recent months the plan and the range rest on instead.
-    public var recent: RecentBasis?
-    /// The whole window's ratio, quantity and range, shown beside the recent ones (equal to them otherwise).
+    /// When the basis drifts or deteriorates: the recent months the plan rests on instead.
+    public var recent: BuyerPlan.Recent? { plan.recent }
+    /// The whole window's ratio and quantity, shown beside the recent ones (equal to them otherwise).
     public var windowRatio: Double?
     public var windowAdjustedQuantity: Double?
-    public var windowRange: (low: Double, high: Double)?
     /// With agreements: the customer's agreed band at the check's lag, and Q's lower and upper edge under it.
     public var agreedBand: (row: AgreementRow, low: Double, high: Double)?
 
@@ -64,24 +69,14 @@ public struct Check: Sendable {
         }
         let f = basisRow.figures
         periods = f.periods
-        ratio = Ratio.of(f.actual, f.forecast)
-        adjustedQuantity = ratio.map { quantity * $0 }
-        let ratios = basisRow.periods.filter { $0.forecast > 0 }.compactMap { Ratio.of($0.actual, $0.forecast) }.sorted()
-        rangePeriods = ratios.count
-        if ratios.count >= request.policy.minimumPeriods {
-            range = (quantity * Self.percentile(ratios, 0.10), quantity * Self.percentile(ratios, 0.90))
-        }
-        windowRatio = ratio
-        windowAdjustedQuantity = adjustedQuantity
-        windowRange = range
-        if let trend = request.policy.deterioration(basisRow.periods), trend.fires {
-            let recent = RecentBasis(basisRow.periods.suffix(trend.recentCount), quantity: quantity)
-            self.recent = recent
-            ratio = recent.ratio
-            adjustedQuantity = recent.ratio.map { quantity * $0 }
-            range = recent.range
-            rangePeriods = recent.rangePeriods
-        }
+        plan = BuyerPlan(basisRow.periods, policy: request.policy)
+        tooLittleHistory = plan.rangeMonths < request.policy.minimumPeriods
+        windowRatio = Ratio.of(f.actual, f.forecast)
+        windowAdjustedQuantity = windowRatio.map { quantity * $0 }
+        ratio = tooLittleHistory ? nil : plan.ratio
+        adjustedQuantity = tooLittleHistory ? quantity : ratio.map { quantity * $0 }
+        range = plan.range.map { (quantity * $0.lowerBound, quantity * $0.upperBound) }
+        (rangeHeld, rangeBacktested) = BuyerPlan.backtest(basisRow.periods, policy: request.policy)
         if let item, let price = view.report.prices?.price(customer: customer, item: item) {
             self.price = price
             let p = price.price

@@ -19,6 +19,12 @@ public struct Assessment: Sendable, Equatable {
     public var baselineWmape: Double?
     /// With `no-forecast-at-lag`: the lags the customer does forecast at in the window.
     public var otherLags: [Int] = []
+    /// The sustained shift in the monthly totals, when the drift signal fired.
+    public var drift: DriftSignal? = nil
+    /// The buyer's range backtested on the customer's monthly totals (`BuyerPlan.backtest`):
+    /// months it held in, of the months it was tried on.
+    public var rangeHeld: Int? = nil
+    public var rangeBacktested: Int = 0
     /// The benchmark the value-added rules judged against (the policy's choice), and the value added against it.
     public var benchmark: Benchmark? = nil
     public var benchmarkFvaPts: Double? = nil
@@ -55,6 +61,7 @@ extension Policy {
     public func assess(_ row: MetricsRow, errorSharePct: Double?) -> Assessment {
         let f = row.figures
         let trend = deterioration(row.periods)
+        let drift = DriftSignal.detect(row.periods, policy: self)
         var reasons: [Reason] = []
         var clauses: [String] = []
         let tier: Tier
@@ -106,18 +113,25 @@ extension Policy {
                     add(.highError, "the forecast missed by \(Words.percent(wmape)) of actual volume (wMAPE)")
                 }
                 if let judged, judged.fvaPts < watchFvaPts { add(.noValueAdded, benchmarkClause(judged)) }
+                if let drift {
+                    let direction = drift.errorPct > 0 ? "above" : "below"
+                    add(.drifting, "the monthly totals ran \(Words.percent(abs(drift.errorPct))) \(direction) actual from \(drift.start) (\(drift.months) months), against \(Words.signedPercent(drift.baselinePct)) in the months before")
+                }
                 if let trend, trend.fires {
                     add(.deteriorating, "the monthly total missed by \(Words.percent(trend.recent)) in the last \(trend.recentCount) months, against \(Words.percent(trend.baseline)) in the \(trend.baselineCount) months before")
                 }
                 tier = reasons.isEmpty ? .trusted : .watch
             }
         }
+        let backtest = BuyerPlan.backtest(row.periods, policy: self)
         let explanation = clauses.isEmpty
             ? "Forecast within \(Words.percent(abs(f.biasPct ?? 0))) of actual overall, with a weighted error of \(Words.percent(f.wmape ?? 0))."
             : Words.sentence(clauses)
         return Assessment(customer: row.customer ?? "", customerName: nil, lag: row.lag, tier: tier, reasons: reasons, explanation: explanation,
                           errorSharePct: errorSharePct, errorValueSharePct: nil, figures: f, periods: row.periods,
                           recentWmape: trend?.recent, baselineWmape: trend?.baseline,
+                          drift: tier == .watch && reasons.contains(.drifting) ? drift : nil,
+                          rangeHeld: backtest.tested > 0 ? backtest.held : nil, rangeBacktested: backtest.tested,
                           benchmark: judged?.benchmark, benchmarkFvaPts: judged?.fvaPts)
     }
 

@@ -38,6 +38,15 @@ public struct Policy: Sendable, Equatable {
     public var deteriorationPts = 10.0
     public var deteriorationRatio = 1.5
 
+    /// "Drifting" (`DriftSignal`): the monthly totals' error, 100·(ΣF − ΣA)/ΣA, of the last two
+    /// months both beyond `driftSigmas` robust standard deviations of the up to
+    /// `driftBaselinePeriods` months before them (at least `driftMinimumBaselinePeriods`),
+    /// and by at least `driftMinimumShiftPts` points, on the same side.
+    public var driftSigmas = 2.5
+    public var driftMinimumShiftPts = 25.0
+    public var driftBaselinePeriods = 12
+    public var driftMinimumBaselinePeriods = 6
+
     public init() {}
 
     public static let `default` = Policy()

@@ -100,5 +100,17 @@ struct PolicyKey: Sendable {
         PolicyKey(section: "deteriorating", name: "ratio",
                   help: "... and at least this many times it (every recent period must be worse too)",
                   value: .number(\.deteriorationRatio), allowed: .nonNegative),
+        PolicyKey(section: "drifting", name: "sigmas",
+                  help: "the last two months' total error both beyond this many robust deviations of the months before ...",
+                  value: .number(\.driftSigmas), allowed: .nonNegative),
+        PolicyKey(section: "drifting", name: "min_shift_pts",
+                  help: "... and at least this many points from their median, on the same side",
+                  value: .number(\.driftMinimumShiftPts), allowed: .nonNegative),
+        PolicyKey(section: "drifting", name: "baseline_periods",
+                  help: "the months before: up to this many ...",
+                  value: .count(\.driftBaselinePeriods), allowed: .months(minimum: 1)),
+        PolicyKey(section: "drifting", name: "min_baseline_periods",
+                  help: "... and at least this many (else drift is not judged)",
+                  value: .count(\.driftMinimumBaselinePeriods), allowed: .months(minimum: 1)),
     ]
 }

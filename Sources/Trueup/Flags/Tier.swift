@@ -33,6 +33,8 @@ public enum Reason: String, Sendable, CaseIterable {
     case noValueAdded = "no-value-added"
     /// The last periods are clearly worse than the ones before.
     case deteriorating
+    /// The monthly totals shifted away from where they ran before, two months running or more.
+    case drifting
     /// Too few scored periods to judge.
     case fewPeriods = "few-periods"
     /// No forecast at the report lag, although the customer forecasts at other lags.

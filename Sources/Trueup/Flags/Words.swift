@@ -14,6 +14,12 @@ public enum Words {
         (value < 0 ? "−" : "+") + points(abs(value))
     }
 
+    /// "+2.1%", "−4%", "0%".
+    public static func signedPercent(_ value: Double) -> String {
+        let text = number(abs(value))
+        return (text == "0" ? "" : (value < 0 ? "−" : "+")) + text + "%"
+    }
+
     /// Whole numbers from 10 up, one decimal below.
     public static func number(_ value: Double) -> String {
         let magnitude = abs(value)

@@ -32,7 +32,7 @@ public enum FlagsColumns {
         .init("tier", "trusted, watch, unreliable or insufficient-data (fewer scored months than the policy needs).") {
             .text($0.assessment.tier.rawValue)
         },
-        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, deteriorating, few-periods, outside-agreement (with --agreements).") {
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, drifting (the monthly totals shifted two months running or more), deteriorating, few-periods, outside-agreement (with --agreements).") {
             .list($0.assessment.reasons.map(\.rawValue))
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
@@ -48,6 +48,12 @@ public enum FlagsColumns {
         .init("tracking_signal", "As in metrics.csv.") { .figure($0.assessment.figures.trackingSignal) },
         .init("error_share_pct", "This customer's share of all customers' total miss at this lag, in percent: where the error is.") {
             .figure($0.assessment.errorSharePct)
+        },
+        .init("range_held", "check's 80% range, worked out from the months before each of the customer's last up to 12 months: in how many of them it held that month's purchases (empty when never tried).") {
+            $0.assessment.rangeBacktested > 0 ? .integer($0.assessment.rangeHeld ?? 0) : .text(nil)
+        },
+        .init("range_backtested", "How many months the range was tried on (each needs 6 months before it).") {
+            .integer($0.assessment.rangeBacktested)
         },
     ])
 
