@@ -43,6 +43,29 @@ public enum AgreementText {
             let coverage = Words.number(view.proposals[0].coverage)
             out += "Proposed terms (the band that held for \(coverage)% of item-months with a forecast) and what they would have meant:\n"
             out += bandTable(view.proposals.map { ($0.lag, $0.underPct, $0.overPct, $0.figures) }, currency: report.request.currency)
+            out += fairness(view.proposals, customer: customer)
+        }
+        return out
+    }
+
+    /// The customer's bias beside each proposal; where it is material and persistent, the band around
+    /// an unbiased forecast too, and which of the two protects whom.
+    static func fairness(_ proposals: [ProposedTerms], customer: String) -> String {
+        var out = ""
+        for p in proposals {
+            guard let bias = p.biasPct else { continue }
+            let direction = bias > 0 ? "above" : "below"
+            out += "  Lag \(p.lag): \(customer) forecast \(Words.percent(abs(bias))) \(direction) what it bought"
+            guard p.biasIsSignificant, let under = p.unbiasedUnderPct, let over = p.unbiasedOverPct else {
+                out += bias == 0 || !p.biasIsSignificant ? ", not a persistent bias: the band above is fair to both sides.\n" : ".\n"
+                continue
+            }
+            out += ", month after month. The band above builds that bias in: "
+            out += bias > 0
+                ? "it lets \(customer) buy up to \(Words.percent(p.underPct)) less than it forecasts, so the supplier carries the stock it over-forecasts. "
+                : "it lets \(customer) buy up to \(Words.percent(p.overPct)) more than it forecasts, so the supplier must cover demand it was never told of. "
+            out += "Around a forecast without the bias the band is \(band(under, over)): it holds \(customer) to what it forecasts "
+            out += "and protects the supplier; the band above protects \(customer).\n"
         }
         return out
     }

@@ -31,6 +31,7 @@ Where METRICS.md leaves room, the project's documented choices are used:
 
 import argparse
 import csv
+import math
 import sys
 from collections import defaultdict
 from fractions import Fraction
@@ -45,7 +46,7 @@ AGREEMENT = ["customer", "lag", "under_pct", "over_pct", "cells", "cells_in_band
 VALUE = ["below_band_value", "above_band_value"]
 PROPOSALS = ["customer", "lag", "coverage", "ratio_cells", "under_pct", "over_pct", "cells", "cells_in_band",
              "in_band_pct", "units_below_band", "units_above_band", "below_band_pct", "above_band_pct", "periods",
-             "periods_in_band"]
+             "periods_in_band", "bias_pct", "bias_significant", "unbiased_under_pct", "unbiased_over_pct"]
 
 
 def exact(text):
@@ -205,8 +206,45 @@ def proposals(book, coverage, prices=None):
             d, u = max(Fraction(0), 100 * (1 - q_lo)), max(Fraction(0), 100 * (q_hi - 1))
             row = {"customer": c, "lag": lag, "coverage": coverage, "ratio_cells": len(ratios), "under_pct": d, "over_pct": u}
             row.update(band(book, c, lag, d, u, prices))
+            row.update(fairness(book, c, lag, q_lo, q_hi))
             out.append(row)
     return out
+
+
+def sign_test_p(over, n):
+    """Exact two-sided binomial test at 1/2: min(1, 2 P(X >= max(k, n - k)))."""
+    if n == 0:
+        return 1.0
+    m = max(over, n - over)
+    return min(1.0, 2 * sum(math.comb(n, j) for j in range(m, n + 1)) / 2 ** n)
+
+
+def fairness(book, c, lag, q_lo, q_hi):
+    """The bias the band builds in, and the band around a forecast without it (docs/agreements.md).
+
+    bias_pct over the cells with F > 0; unbiased edges from the same percentiles divided by
+    k = sum A / sum F over those cells; significant when the customer's bias over all its cells at
+    the lag is at least 10% (the default watch bias) with the monthly sign test's p below 0.05.
+    """
+    cells = book.cells(c, lag)
+    sa = sum(a for i, t, f, a in cells if f > 0)
+    sf = sum(f for i, t, f, a in cells if f > 0)
+    row = {"bias_pct": None if sa == 0 else 100 * (sf - sa) / sa,
+           "unbiased_under_pct": None, "unbiased_over_pct": None}
+    if sa > 0:
+        k = sa / sf
+        row["unbiased_under_pct"] = max(Fraction(0), 100 * (1 - q_lo / k))
+        row["unbiased_over_pct"] = max(Fraction(0), 100 * (q_hi / k - 1))
+    total_a = sum(a for i, t, f, a in cells)
+    total_e = sum(f - a for i, t, f, a in cells)
+    by_month = {}
+    for i, t, f, a in cells:
+        by_month[t] = by_month.get(t, Fraction(0)) + (f - a)
+    over = sum(1 for e in by_month.values() if e > 0)
+    under = sum(1 for e in by_month.values() if e < 0)
+    significant = total_a != 0 and abs(100 * total_e / total_a) >= 10 and sign_test_p(over, over + under) < 0.05
+    row["bias_significant"] = "true" if significant else "false"
+    return row
 
 
 def write(rows, columns, path):

@@ -349,13 +349,15 @@ proposal_check() {
     done
     "$trueup" agreement --forecasts "$work/forecasts.csv" --actuals "$work/actuals.csv" --all --coverage "$coverage" > "$work/all.csv"
     python3 - "$work/ref-proposals.csv" "$work/ref-all.csv" <<'PY'
-import csv, sys
+import csv, math, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 with open(sys.argv[2], "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["customer", "lag", "under_pct", "over_pct", "revision_from_lag", "revision_to_lag", "revision_limit_pct"])
     for r in rows:
-        w.writerow([r["customer"], r["lag"], r["under_pct"], r["over_pct"], "", "", ""])
+        # --all writes contract terms in tenths of a percent.
+        tenths = lambda x: f"{math.floor(float(x) * 10 + 0.5) / 10:.1f}"
+        w.writerow([r["customer"], r["lag"], tenths(r["under_pct"]), tenths(r["over_pct"]), "", "", ""])
 PY
     if python3 "$here/compare_metrics.py" "$work/ref-proposals.csv" "$work/proposals.csv" > "$work/compare.txt" \
         && python3 "$here/compare_metrics.py" "$work/ref-all.csv" "$work/all.csv" >> "$work/compare.txt"; then

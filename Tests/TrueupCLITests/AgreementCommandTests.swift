@@ -118,6 +118,23 @@ import Testing
         #expect(outcome.stderr == "trueup: No customer a with forecasts in the window. Similar names: A.\n")
     }
 
+    /// A band taken from a biased customer's months builds the bias in: agreement says so and shows
+    /// the band around an unbiased forecast, and who each one protects; an unbiased customer gets one line.
+    @Test func proposalsNameTheBiasTheyBuildIn() throws {
+        let forecasts = Self.demo.appendingPathComponent("forecasts.csv").path, actuals = Self.demo.appendingPathComponent("actuals.csv").path
+        let inflating = try CLI.run(["agreement", "--forecasts", forecasts, "--actuals", actuals, "--customer", "C0024", "--lag", "1"])
+        #expect(inflating.status == 0)
+        #expect(inflating.stdout.contains("  Lag 1: C0024 forecast 38% above what it bought, month after month. The band above builds that bias in: "
+                                          + "it lets C0024 buy up to 40% less than it forecasts, so the supplier carries the stock it over-forecasts. "
+                                          + "Around a forecast without the bias the band is -17.0% / +23.8%: it holds C0024 to what it forecasts and "
+                                          + "protects the supplier; the band above protects C0024.\n"))
+        let json = try CLI.run(["agreement", "--forecasts", forecasts, "--actuals", actuals, "--customer", "C0024", "--lag", "1", "--format", "json"])
+        #expect(json.stdout.contains("\"bias_significant\": true"))
+        #expect(json.stdout.contains("\"unbiased_under_pct\": 16.99183909"))
+        let steady = try CLI.run(["agreement", "--forecasts", forecasts, "--actuals", actuals, "--customer", "C0021", "--lag", "1"])
+        #expect(steady.stdout.contains("  Lag 1: C0021 forecast 1.5% above what it bought, not a persistent bias: the band above is fair to both sides.\n"))
+    }
+
     /// The proposals of --all, passed back with --agreements, hold for the share of item-months they promised.
     @Test func allProposalsPassBack() throws {
         let space = Workspace()
@@ -133,8 +150,14 @@ import Testing
         let proposal = try #require(proposed.stdout.split(separator: "\n").last?.split(separator: ",", omittingEmptySubsequences: false))
         let measured = try #require(space.read("out/agreement.csv")?.split(separator: "\n").first { $0.hasPrefix("C0001,1,") }?
             .split(separator: ",", omittingEmptySubsequences: false))
-        // under_pct, over_pct, cells, cells_in_band, in_band_pct, units below and above: the same in both.
-        #expect(Array(proposal[4...10]) == Array(measured[2...8]))
+        // The file holds the band in tenths of a percent (75.54110795 is 75.5): the band measured is
+        // that one, on the same cells, and it holds for the share the proposal promised, within the rounding.
+        func tenths(_ text: Substring) -> String { String(format: "%.1f", ((Double(text) ?? .nan) * 10).rounded() / 10) }
+        #expect(measured[2] == "0" && proposal[4] == "0")
+        #expect(String(format: "%.1f", Double(measured[3]) ?? .nan) == tenths(proposal[5]))
+        #expect(proposal[6] == measured[4])
+        let promised = try #require(Double(proposal[8])), held = try #require(Double(measured[6]))
+        #expect(abs(promised - held) <= 1, "in band: proposed \(promised)%, measured \(held)%")
         #expect(space.read("out/agreement.csv")?.split(separator: "\n").count == 41)
     }
 

@@ -27,7 +27,7 @@ public struct AgreementView: Sendable {
         } catch {
             throw .report(error)
         }
-        proposals = report.proposals.filter { $0.customer == customer }
+        proposals = Self.judgingBias(report.proposals.filter { $0.customer == customer }, report: report)
         guard !proposals.isEmpty || report.rows.contains(where: { $0.customer == customer }) else {
             throw .unknownCustomer(customer, lag: request.lag,
                                    similar: CustomerView.similar(customer, in: Array(Set(report.rows.compactMap(\.customer)))))
@@ -46,6 +46,28 @@ public struct AgreementView: Sendable {
         request.hashesInputs = false
         request.grouping = .customer
         request.proposalCoverage = coverage
-        return try Report.run(request).proposals
+        let report = try Report.run(request)
+        return judgingBias(report.proposals, report: report)
+    }
+
+    /// Marks each proposal whose customer's bias at that lag is material and persistent: at least
+    /// the policy's watch bias, with the monthly sign test below its p (the unreliable bias rule's test).
+    static func judgingBias(_ proposals: [ProposedTerms], report: ReportResult) -> [ProposedTerms] {
+        let policy = report.request.policy
+        let rows = Dictionary(report.rows.compactMap { row in row.customer.map { (CustomerLag(customer: $0, lag: row.lag), row) } },
+                              uniquingKeysWith: { first, _ in first })
+        return proposals.map { proposal in
+            var proposal = proposal
+            if let row = rows[CustomerLag(customer: proposal.customer, lag: proposal.lag)], let bias = row.figures.biasPct,
+               let p = row.figures.signTestP {
+                proposal.biasIsSignificant = abs(bias) >= policy.watchBiasPct && p < policy.unreliableSignTestP
+            }
+            return proposal
+        }
+    }
+
+    private struct CustomerLag: Hashable {
+        var customer: String
+        var lag: Int
     }
 }

@@ -16,6 +16,15 @@ public struct ProposedTerms: Sendable, Equatable {
     public var overPct: Double
     /// All the lag's cells against the proposed band.
     public var figures: BandFigures
+    /// The customer's bias over the cells with F > 0 at this lag, 100·(ΣF − ΣA)/ΣA; nil when ΣA is 0.
+    public var biasPct: Double?
+    /// The band around a forecast without that bias: the same percentiles of A ÷ (F·ΣA/ΣF), so a
+    /// customer that forecasts 30% high is held to what it would have forecast unbiased.
+    public var unbiasedUnderPct: Double?
+    public var unbiasedOverPct: Double?
+    /// Whether the bias is material and persistent: the policy's watch bias or more, in a direction
+    /// that held month after month (the monthly sign test below the policy's p); set by `AgreementView`.
+    public var biasIsSignificant = false
 
     /// The proposal as a row of an agreements file.
     public var band: AgreementTerms.Band { AgreementTerms.Band(customer: customer, lag: lag, underPct: underPct, overPct: overPct) }
@@ -29,8 +38,18 @@ extension ForecastHistory {
         let low = Check.percentile(ratios, (100 - coverage) / 200)
         let high = Check.percentile(ratios, (100 + coverage) / 200)
         let under = max(0, 100 * (1 - low)), over = max(0, 100 * (high - 1))
-        return ProposedTerms(customer: customer.name, lag: lag, coverage: coverage, ratioCells: ratios.count,
-                             underPct: under, overPct: over, figures: band(customer, lag: lag, underPct: under, overPct: over))
+        var terms = ProposedTerms(customer: customer.name, lag: lag, coverage: coverage, ratioCells: ratios.count,
+                                  underPct: under, overPct: over, figures: band(customer, lag: lag, underPct: under, overPct: over))
+        // The customer's own ratio ΣA/ΣF over the same cells: dividing it out removes the bias.
+        let withForecast = cells(customer, lag: lag).filter { $0.forecast > 0 }
+        let actual = withForecast.reduce(0.0) { $0 + $1.actual }, forecast = withForecast.reduce(0.0) { $0 + $1.forecast }
+        terms.biasPct = Ratio.percent(forecast - actual, actual)
+        if actual > 0 {
+            let k = actual / forecast
+            terms.unbiasedUnderPct = max(0, 100 * (1 - low / k))
+            terms.unbiasedOverPct = max(0, 100 * (high / k - 1))
+        }
+        return terms
     }
 }
 

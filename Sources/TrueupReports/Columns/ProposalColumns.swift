@@ -18,6 +18,16 @@ public enum ProposalColumns {
         .init("above_band_pct", "units_above_band in percent of the total actual.") { .figure($0.figures.aboveBandPct) },
         .init("periods", "Months scored at this lag.") { .integer($0.figures.periods) },
         .init("periods_in_band", "Months whose total purchase would have been within the band.") { .integer($0.figures.periodsInBand) },
+        .init("bias_pct", "The customer's bias over those item-months: 100 x (forecast - actual) / actual. The band builds it in.") {
+            .figure($0.biasPct)
+        },
+        .init("bias_significant", "true when the bias is at least the policy's watch bias and held month after month (sign test): then the band around an unbiased forecast is the fair one.") {
+            .bool($0.biasIsSignificant)
+        },
+        .init("unbiased_under_pct", "The band's lower edge around a forecast without the bias: the same percentile of actual / (forecast x actual/forecast overall).") {
+            .figure($0.unbiasedUnderPct)
+        },
+        .init("unbiased_over_pct", "The band's upper edge around a forecast without the bias.") { .figure($0.unbiasedOverPct) },
     ])
 
     /// With `--prices`: the proposed band's units below and above it at price, as agreement.csv's money columns.
@@ -36,11 +46,19 @@ public enum ProposalColumns {
     public static func render(_ proposals: [ProposedTerms], priced: Bool = false) -> String { table(priced: priced).csv(proposals) }
     public static func value(_ proposals: [ProposedTerms], priced: Bool = false) -> JSONValue { table(priced: priced).json(proposals) }
 
+    /// A percentage rounded to one decimal: "28.5", "0.0".
+    static func tenths(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        let whole = Int64(rounded.rounded(.towardZero)), tenth = Int64((abs(rounded) * 10).rounded()) % 10
+        return (rounded < 0 && whole == 0 ? "-" : "") + "\(whole).\(tenth)"
+    }
+
     /// The proposals as an agreements file, ready to edit and pass back with `--agreements`.
     public static func agreementsFile(_ proposals: [ProposedTerms]) -> String {
         var out = CSVText.line(AgreementTerms.columns)
         for p in proposals {
-            out += CSVText.line([p.customer, String(p.lag), NumberText.exact(p.underPct), NumberText.exact(p.overPct), "", "", ""])
+            // Contract terms in tenths of a percent: 15 digits would claim a precision the months don't have.
+            out += CSVText.line([p.customer, String(p.lag), Self.tenths(p.underPct), Self.tenths(p.overPct), "", "", ""])
         }
         return out
     }
