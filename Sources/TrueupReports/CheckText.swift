@@ -46,7 +46,7 @@ public enum CheckText {
         if let range = check.range {
             out += "80% range: \(NumberText.readable(range.low, decimals: 0)) to \(NumberText.readable(range.high, decimals: 0)) units "
             let centre = check.recent == nil ? "the median monthly actual ÷ forecast" : "the recent months' actual ÷ forecast"
-            out += "(\(centre) ± the deviation that 80% of \(check.rangePeriods) months stay within)"
+            out += "(\(centre) ± the deviation that 83% of \(check.rangePeriods) months stay within, so that it holds in about 80%)"
             out += ".\n"
             out += backtest(check)
         }

@@ -19,7 +19,7 @@ docs/tiers.md), written here from those texts alone:
     100 * sum |SumF - SumA| / sum |A|: at least 10 points and 1.5 times the baseline's, and every
     recent month worse than the baseline;
   - centre: the median of the ratios, or SumA/SumF over the drift's run (first) or the 3 recent
-    months when deteriorating; spread: the ceil(0.8 (n + 1))-th smallest |r - median|;
+    months when deteriorating; spread: the ceil(0.83 (n + 1))-th smallest |r - median|;
     range = [max(0, centre - spread), centre + spread];
   - backtest: for each of the last up to 12 months with at least 6 months before it, the range
     from the months before only; held when SumA lies within the range times SumF.
@@ -92,7 +92,7 @@ def plan_range(months):
             return None
     m = median(ratios)
     deviations = sorted(abs(r - m) for r in ratios)
-    rank = math.ceil(0.8 * (len(ratios) + 1))
+    rank = math.ceil(0.83 * (len(ratios) + 1))
     spread = deviations[min(rank, len(deviations)) - 1]
     return max(0.0, centre - spread), centre + spread
 

@@ -32,10 +32,10 @@ import TrueupGenerate
         }
     }
 
-    /// The rule itself on hand-made months: the ⌈0.8 · (n + 1)⌉-th smallest deviation from the median.
+    /// The rule itself on hand-made months: the ⌈0.83 · (n + 1)⌉-th smallest deviation from the median.
     @Test func theSpreadIsAConformalRank() {
         // Ratios 1.0, 1.1, 0.9, 1.2, 0.8, 1.3, 0.7: median 1, deviations 0, .1, .1, .2, .2, .3, .3;
-        // n = 7, rank ⌈6.4⌉ = 7: the widest, 0.3.
+        // n = 7, rank ⌈6.64⌉ = 7: the widest, 0.3.
         let ratios = [1.0, 1.1, 0.9, 1.2, 0.8, 1.3, 0.7]
         let months = ratios.enumerated().map { k, r in
             PeriodTotals(month: Month(year: 2025, month: 1)! + k, actual: 100 * r, forecast: 100, absoluteError: 0, absoluteActual: 100 * r)

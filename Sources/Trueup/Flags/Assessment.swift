@@ -82,6 +82,7 @@ extension Policy {
         func benchmarkClause(_ judged: (benchmark: Benchmark, fvaPts: Double)) -> String {
             let named = Words.benchmark(judged.benchmark, lag: row.lag)
             if judged.fvaPts < 0 { return "\(named) would have been \(Words.points(-judged.fvaPts)) more accurate" }
+            if Words.number(judged.fvaPts) == "0" { return "the forecast is no more accurate than \(named)" }
             return "the forecast is only \(Words.points(judged.fvaPts)) more accurate than \(named)"
         }
 
