@@ -21,22 +21,29 @@ struct ClosedPeriods {
     var lastClosed: Month
     /// The latest month with actuals, when the rule found it incomplete (and `--as-of` was not given).
     var incomplete: IncompleteMonth?
+    /// The stray months after the last closed period, latest first (none with `--as-of`).
+    var stray: [StrayMonth] = []
+    /// The latest month with actuals (after any stray months), when its dates stop days early.
+    var cutOff: CutOffMonth?
 
     /// Up to this many months before the latest are compared with it.
     static let comparedMonths = 6
     /// At least this many are needed to judge.
     static let neededMonths = 3
 
-    /// The last closed period of `panel`'s actuals: `asOf` when given, else the latest month with
-    /// an actual unless it is incomplete, then the month before it.
-    init(_ panel: Panel, latest: Month, firstActual: Month, asOf: Month?) {
+    /// The last closed period of `panel`'s actuals: `asOf` when given; else the latest month with
+    /// an actual after any stray months, unless it is incomplete or cut off, then the month before it.
+    init(_ panel: Panel, months: ActualMonths, latest: Month, firstActual: Month, asOf: Month?) {
         if let asOf {
             lastClosed = asOf
             incomplete = nil
             return
         }
+        stray = months.strayMonths(latest: latest)
+        let latest = stray.last?.previous ?? latest
         incomplete = Self.incompleteMonth(panel, latest: latest, firstActual: firstActual)
-        lastClosed = incomplete == nil ? latest : latest + -1
+        cutOff = CutOffMonth.judge(latest: latest, firstActual: firstActual, latestDays: panel.latestDays)
+        lastClosed = incomplete == nil && cutOff == nil ? latest : latest + -1
     }
 
     static func incompleteMonth(_ panel: Panel, latest: Month, firstActual: Month) -> IncompleteMonth? {

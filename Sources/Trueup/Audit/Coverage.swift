@@ -50,13 +50,13 @@ public struct LookAlikes: Sendable, Equatable {
 
 extension Coverage {
     /// The audit of `panel` over `window`, with forecast units at `reportLag`; `series` numbers the
-    /// panel's (customer, item) pairs.
-    init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization) {
+    /// panel's (customer, item) pairs; the months `leftOut` (`--allow-gaps`) are not in the window.
+    init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization, leftOut: Set<Month> = []) {
         // Which (customer, item) pairs each file has in the window: one flag per series.
         var pairs = PairPresence(count: series.count)
         func inWindow(_ key: UInt64) -> Bool {
             let month = Panel.month(of: key)
-            return month >= window.first && month <= window.last
+            return month >= window.first && month <= window.last && (leftOut.isEmpty || !leftOut.contains(month))
         }
         for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
             let pair = Int(series.ofSlot[slot])

@@ -84,7 +84,7 @@ extension RowParser {
                                   : fields.fractionDigits == 3 ? .point : [.point, .pointEvidence])
         }
         block.rowsRead += 1
-        block.rows.append(customer: customerID, item: itemID, month: Int32(month), lag: UInt8(lagValue),
+        block.rows.append(customer: customerID, item: itemID, month: datedMonth(month, day: fields.day), lag: UInt8(lagValue),
                           value: Quantity.exactDecimal(fields.mantissa, fractionDigits: fields.fractionDigits, negative: fields.negative),
                           line: Int32(truncatingIfNeeded: line))
         return true
@@ -97,6 +97,13 @@ extension RowParser {
         var fields = PlainLane.Fields()
         guard layout.lane.read(bytes, into: &fields), takePlain(bytes, &fields, line: line, layout: layout, into: &block) else { return nil }
         return fields.length
+    }
+
+    /// An actual row's month with its day (0: none) above the month's 16 bits, for the cut-off rule
+    /// (`Panel.latestDays`); a forecast row's month alone.
+    @inline(__always)
+    func datedMonth(_ month: Int, day: Int) -> Int32 {
+        Int32(truncatingIfNeeded: kind == .actuals ? month | day << 16 : month)
     }
 
     /// The months `Month` holds (years 1000 to 4999), as `Month.index`.

@@ -9,6 +9,16 @@ struct Join {
     let window: Window
     let lastClosed: Month
     let firstActual: Month
+    /// Closed months left out of every figure, like open months (`--allow-gaps`): their forecast
+    /// rows are counted as open and they have no cells.
+    var leftOut: Set<Month> = []
+
+    /// Leaves `months` out of every figure (`leftOut`).
+    mutating func leaveOut(_ months: [Month]) { leftOut.formUnion(months) }
+
+    /// Whether a month is open: after the last closed period, or left out.
+    @inline(__always)
+    func isOpen(_ month: Month) -> Bool { month > lastClosed || !leftOut.isEmpty && leftOut.contains(month) }
 
     /// The months with a forecast in the window (by period index), each customer's
     /// lags per such month (a bit mask), and the forecast rows' accounting.
@@ -36,7 +46,7 @@ struct Join {
             var hasForecast = [Bool](repeating: false, count: width)
             for row in rows(p) {
                 let month = Panel.month(of: panel.slotKey[Int(panel.rowSlot[row])])
-                if month > lastClosed {
+                if isOpen(month) {
                     count.open += 1
                 } else if month < window.first || month > window.last {
                     count.outsideWindow += 1
@@ -95,7 +105,7 @@ struct Join {
             let rows = Int(panel.actualRows[slot])
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
-            if month > lastClosed {
+            if isOpen(month) {
                 result.open += rows
             } else if month < window.first || month > window.last {
                 result.outsideWindow += rows
