@@ -15,15 +15,17 @@ Usage:
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
         [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
         [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces|none]
-        [--coverage FILE] [--closing FILE]
+        [--coverage FILE] [--closing FILE] [--allow-gaps]
 
 metrics.csv goes to stdout. With --prices (columns item, unit_price and
 optionally customer and unit_cost, named exactly so), the value columns of
 METRICS.md "Value: accuracy in money" follow the others. With --accounting FILE, the row accounting
 buckets are written to FILE as JSON; with --coverage FILE, coverage.csv (the
 join audit of METRICS.md "Coverage"); with --closing FILE, the last closed
-period and the incomplete month (or null) as JSON. Codes that look alike
-across the files stop it with exit status 65 unless --normalize-keys is given.
+period, the incomplete month (or null), the stray months, the month cut off
+by day (or null) and the gap months as JSON. Codes that look alike across the
+files stop it with exit status 65 unless --normalize-keys is given; so do gap
+months (METRICS.md "Data that can't be right") unless --allow-gaps is given.
 
 Where METRICS.md leaves room, the project's documented choices are used:
   (a) periods = number of distinct periods among the group's cells (equals
@@ -58,7 +60,23 @@ Where METRICS.md leaves room, the project's documented choices are used:
       form equals that of a different code of the actuals (in the window),
       and an item code of the forecasts that does the same within one fully
       normalised customer; the report lag is 1 when present, else the
-      smallest lag in the window.
+      smallest lag in the window;
+  (k) stray months: the latest month with actuals is stray when the month
+      before it with rows is more than one month earlier and its row count is
+      under 1% of the median row count of the months with rows up to that
+      month; it is then not a closed period, and the month before it with
+      rows is judged the same way; the incomplete-month and cut-off rules
+      then judge the latest month that is not stray. A stray month's rows are
+      open in the row accounting;
+  (l) cut-off by day: a month's latest day is the largest day of its actual
+      rows dated YYYY-MM-DD; the latest month is open when its latest day is
+      more than 5 below the smallest latest day of the months from
+      max(first actual month, latest - 6) to latest - 1 that have one, and at
+      least 3 of those have one;
+  (m) gap months: months from the first actual month to the last closed
+      period with no actual row; with --allow-gaps their forecast rows are
+      open, they have no cells and no coverage, and the naive forecast and
+      MASE still read their actuals as 0.
 """
 
 import argparse
@@ -114,6 +132,14 @@ def parse_month(text, where):
     if year is None or not 1 <= month <= 12:
         raise InputError(f"{where}: bad period {text!r}")
     return year * 12 + (month - 1)
+
+
+def parse_day(text):
+    """The day of a period YYYY-MM-DD (with an optional time after it), else 0."""
+    s = text.strip()
+    if len(s) >= 10 and s[4] == "-" and s[7] == "-" and s[8:10].isdigit():
+        return int(s[8:10])
+    return 0
 
 
 def month_name(index):
@@ -236,10 +262,14 @@ def load(args):
         forecasts.append(key + (value,))
 
     actuals = []            # (customer, item, month, value)
+    args.latest_day = {}    # month -> its actual rows' latest day
     for line, row in read_rows(args.actuals, args.delimiter, mapping,
                                ["customer", "item", "period", "actual"], []):
         where = f"{args.actuals}:{line}"
         month = parse_month(row["period"], where)
+        day = parse_day(row["period"])
+        if day:
+            args.latest_day[month] = max(day, args.latest_day.get(month, 0))
         value = parse_number(row["actual"], args.decimal_comma, where)
         actuals.append(args.rename(row["customer"].strip(), row["item"].strip(), False) + (month, value))
     return forecasts, actuals
@@ -423,11 +453,54 @@ def median(values):
     return (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
-def closing(actuals, as_of=None):
-    """(last closed period, incomplete month dict or None), METRICS.md "Closed periods"."""
-    latest = max(a[2] for a in actuals)
+def stray_months(actuals):
+    """The stray months at the end of the actuals, latest first: METRICS.md "Data that can't be right"."""
+    rows = defaultdict(int)
+    for a in actuals:
+        rows[a[2]] += 1
+    latest = max(rows)
+    found = []
+    while True:
+        before = [t for t in rows if t < latest]
+        if not before:
+            return found
+        previous = max(before)
+        typical = median([rows[t] for t in before])
+        if latest - previous > 1 and rows[latest] < 0.01 * typical:
+            found.append(latest)
+            latest = previous
+        else:
+            return found
+
+
+def cut_off(actuals, latest, latest_day):
+    """The latest month when its dates stop more than 5 days before the months before it, else None."""
+    if latest not in latest_day:
+        return None
+    first = min(a[2] for a in actuals)
+    days = [latest_day[t] for t in range(max(first, latest - 6), latest) if t in latest_day]
+    if len(days) < 3 or latest_day[latest] >= min(days) - 5:
+        return None
+    return latest
+
+
+def closing(actuals, as_of=None, latest_day=None):
+    """(last closed period, incomplete month dict or None, stray months, cut-off month or None):
+    METRICS.md "Closed periods" and "Data that can't be right"."""
     if as_of is not None:
-        return as_of, None
+        return as_of, None, [], None
+    stray = stray_months(actuals)
+    unstrayed = [a for a in actuals if a[2] not in stray]
+    latest = max(a[2] for a in unstrayed)
+    cut = cut_off(unstrayed, latest, latest_day or {})
+    last, incomplete = incomplete_month(unstrayed, latest)
+    if cut is not None:
+        last = latest - 1
+    return last, incomplete, stray, cut
+
+
+def incomplete_month(actuals, latest):
+    """(last closed period, incomplete month dict or None) of the incomplete-month rule alone."""
     first = min(a[2] for a in actuals)
     months = list(range(max(first, latest - 6), latest))
     if len(months) < 3:
@@ -449,8 +522,9 @@ def closing(actuals, as_of=None):
     return latest, None
 
 
-def coverage(forecasts, actuals, lo, hi, report_lag):
+def coverage(forecasts, actuals, lo, hi, report_lag, gaps=()):
     """(coverage rows, look-alike customer pairs, look-alike item pairs), METRICS.md "Coverage"."""
+    forecasts = [f for f in forecasts if f[2] not in gaps]
     f_items = defaultdict(set)
     a_items = defaultdict(set)
     f_units = defaultdict(list)
@@ -506,7 +580,8 @@ COVERAGE_COLUMNS = ["customer", "in_forecasts", "in_actuals", "forecast_items", 
                     "unforecast_actual_units", "look_alike"]
 
 
-def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None, as_of=None, only_lag=None):
+def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None, as_of=None, only_lag=None,
+            latest_day=None, allow_gaps=False):
     """Return (rows, accounting). rows: list of (key tuple, figures dict)."""
     accounting = {
         "forecasts": {"read": len(forecasts), "used": 0, "open": 0,
@@ -527,9 +602,16 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         accounting["forecasts"]["open"] = len(forecasts)
         return [], accounting
 
-    last_closed, incomplete = closing(actuals, as_of)
-    accounting["closing"] = {"last_closed": month_name(last_closed), "incomplete_month": incomplete}
+    last_closed, incomplete, stray, cut = closing(actuals, as_of, latest_day)
     first_actual = min(a[2] for a in actuals)
+    with_rows = {a[2] for a in actuals}
+    gaps = [t for t in range(first_actual, last_closed + 1) if t not in with_rows]
+    accounting["closing"] = {"last_closed": month_name(last_closed), "incomplete_month": incomplete,
+                             "stray_months": [month_name(t) for t in stray],
+                             "cut_off_month": None if cut is None else month_name(cut),
+                             "gap_months": [month_name(t) for t in gaps]}
+    if gaps and not allow_gaps:
+        raise InputError(f"no actual row in {', '.join(month_name(t) for t in gaps)}: run with --allow-gaps")
     earliest = min([a[2] for a in actuals] + [f[2] for f in forecasts])
     lo = window_from if window_from is not None else earliest
     hi = last_closed if window_to is None else min(window_to, last_closed)
@@ -543,7 +625,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     fc_items = defaultdict(set)          # (c, t, L) -> items with a forecast
     forecast_ct = set()                  # (c, t) with a forecast at any lag
     for cust, item, t, lag, value in forecasts:
-        if t > last_closed:
+        if t > last_closed or t in gaps:
             accounting["forecasts"]["open"] += 1
         elif not in_window(t):
             accounting["forecasts"]["outside_window"] += 1
@@ -589,7 +671,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
                              r[1]["lag"]))
     lags = sorted({lag for (_, lag) in periods_cl})
     report_lag = only_lag if only_lag is not None else 1 if 1 in lags else (lags[0] if lags else None)
-    accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag)
+    accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag, set(gaps))
     return rows, accounting
 
 
@@ -637,6 +719,7 @@ def main(argv=None):
     parser.add_argument("--normalize-keys", dest="normalize_keys")
     parser.add_argument("--coverage", help="write coverage.csv here")
     parser.add_argument("--closing", help="write the last closed period and incomplete month JSON here")
+    parser.add_argument("--allow-gaps", dest="allow_gaps", action="store_true")
     args = parser.parse_args(argv)
 
     try:
@@ -669,7 +752,12 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 65
 
-    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices, as_of, args.lag)
+    try:
+        rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices, as_of, args.lag,
+                                   args.latest_day, args.allow_gaps)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 65
     closing_facts = accounting.pop("closing", None)
     cov = accounting.pop("coverage", ([], [], []))
     cov_rows, customer_pairs, item_pairs = cov
