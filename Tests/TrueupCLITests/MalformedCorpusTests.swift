@@ -112,9 +112,10 @@ extension MalformedCase {
             skipping: .reads(Rows(), .sameAsValid)),
         MalformedCase(
             file: "actuals-totals-row.csv",
-            // The Total row and "ACME Subtotal" (a pivot's label: a code, then the word) are totals rows, counted on their own.
-            plain: .reads(Rows(actuals: [14, 12, 0, 0, 0]), .sameAsValid),
-            skipping: .reads(Rows(actuals: [14, 12, 0, 0, 0]), .sameAsValid)),
+            // The Total row is a totals row, counted on its own; "ACME all items" is a row without an item.
+            plain: badRows(["actuals-totals-row.csv:8: column item: item is empty"]),
+            skipping: .reads(Rows(actuals: [14, 12, 0, 0, 1]), .sameAsValid),
+            rejects: [Reject(line: 8, column: "item", reason: "item is empty", kind: "empty_name")]),
         MalformedCase(
             file: "actuals-header-only.csv",
             plain: .fails(65, ["actuals-header-only.csv: no actual rows could be read, so no period is closed and nothing can be scored."]),
