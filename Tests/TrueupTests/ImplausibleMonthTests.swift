@@ -117,6 +117,19 @@ import Testing
         #expect(PeriodText.day("Mai 2024", order: nil) == 0)
     }
 
+    @Test func everyTotalsCodeIsAskedInFullAndMostCodesAreNot() {
+        let totals = ["Total", " TOTAL:", "Grand total.", "Summe", "gesamt", "Insgesamt", "ERGEBNIS", "Totals", "sum", "Subtotal",
+                      "Sub-Total", "1 Total", "Zwischensumme", "Teilsumme:", "100232 Ergebnis", "Total 100232", "Gesamtergebnis..",
+                      "total general", "Gesamtsumme"]
+        for cell in totals {
+            #expect(TotalsRow.isTotals(cell), "\(cell)")
+            #expect(TotalsRow.mayBeTotals(ArraySlice(cell.utf8)), "\(cell)")
+        }
+        for code in ["C0001", "SKU00001", "100232", "Müller GmbH".replacingOccurrences(of: " ", with: ""), "Totalizer-9000-XL", "su"] {
+            #expect(!TotalsRow.mayBeTotals(ArraySlice(code.utf8)), "\(code)")
+        }
+    }
+
     /// The panel of `actuals` alone.
     func panel(_ actuals: String) throws -> Panel {
         let scratch = Scratch()

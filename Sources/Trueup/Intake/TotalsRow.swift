@@ -55,12 +55,37 @@ enum TotalsRow {
     }
 }
 
+extension TotalsRow {
+    /// The first two letters, lower case, of every word that is a totals cell on its own.
+    private static let leads: Set<UInt16> = Set(words.map { word in
+        let bytes = Array(word.utf8)
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
+
+    /// Whether a code's bytes may be a totals cell, decided without making it text: a code with a
+    /// space between other bytes is asked in full, and one without must start with the first two
+    /// letters of a totals word and be no longer than the longest (with a `:` or `.` or two).
+    /// Most codes (`C0001`, `SKU-1`) are decided here.
+    static func mayBeTotals(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let space = UInt8(ascii: " "), tab: UInt8 = 0x09
+        guard let first = bytes.firstIndex(where: { $0 != space && $0 != tab }),
+              let last = bytes.lastIndex(where: { $0 != space && $0 != tab }) else { return false }
+        let text = bytes[first...last]
+        if text.contains(space) || text.contains(tab) { return true }
+        guard text.count >= 3, text.count <= longestWord + 2 else { return false }
+        let lead = UInt16(text[text.startIndex] | 0x20) << 8 | UInt16(text[text.startIndex + 1] | 0x20)
+        return leads.contains(lead)
+    }
+
+    private static let longestWord = words.map(\.utf8.count).max() ?? 0
+}
+
 extension Panel {
     /// Whether a customer or item code of the panel is a totals row's (`TotalsRow`): the fast
     /// reader took a totals row as data, and the side is read again through intake, which leaves
     /// such rows out and counts them.
     var hasTotalsNames: Bool {
-        (0..<customers.count).contains { TotalsRow.isTotals(customers.name(Int32($0))) }
-            || (0..<items.count).contains { TotalsRow.isTotals(items.name(Int32($0))) }
+        customers.containsName(worthAsking: TotalsRow.mayBeTotals, TotalsRow.isTotals)
+            || items.containsName(worthAsking: TotalsRow.mayBeTotals, TotalsRow.isTotals)
     }
 }
