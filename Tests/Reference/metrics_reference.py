@@ -75,8 +75,9 @@ Where METRICS.md leaves room, the project's documented choices are used:
       least 3 of those have one;
   (m) gap months: months from the first actual month to the last closed
       period with no actual row; with --allow-gaps their forecast rows are
-      open, they have no cells and no coverage, and the naive forecast and
-      MASE still read their actuals as 0.
+      open, they have no cells and no coverage, a cell whose naive month is
+      one has no naive forecast (as one before the first actual month), and
+      MASE's scale takes no step to or from one.
 """
 
 import argparse
@@ -292,11 +293,12 @@ def sign_test_p(k, n):
     return numerator / (2 ** n)     # int / int: correctly rounded
 
 
-def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
+def figures(cells, lag, series_actual, first_actual, window_last, prices=None, gaps=frozenset()):
     """All figures for one group x lag.
 
     cells: list of (customer, item, month, F, A).
     series_actual: (customer, item) -> {month: summed actual}.
+    gaps: months left out (--allow-gaps): no naive forecast from them, no MASE step to or from them.
     """
     n = len(cells)
     # Sums of quantities and the per-period totals are exact decimal sums; the rest is in floats.
@@ -345,6 +347,8 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     for key in series:
         by_month = series_actual.get(key, {})
         for t in range(first_actual + 1, window_last + 1):
+            if t in gaps or t - 1 in gaps:
+                continue
             diffs.append(abs(float(by_month.get(t, 0) - by_month.get(t - 1, 0))))
     scale = div(math.fsum(diffs), len(diffs)) if diffs else None
     if mae is None or scale is None or scale == 0:
@@ -374,7 +378,7 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     naive_abs_err, fc_abs_err, base_abs_a = [], [], []
     for c, f, a in zip(cells, F, A):
         source = c[2] - shift
-        if source < first_actual:
+        if source < first_actual or source in gaps:
             continue
         naive = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
         naive_abs_err.append(abs(naive - a))
@@ -388,11 +392,11 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     else:
         out["fva_pts"] = naive_wmape - 100.0 * math.fsum(fc_abs_err) / base
     if prices is not None:
-        out.update(value_figures(cells, lag, prices, series_actual, first_actual))
+        out.update(value_figures(cells, lag, prices, series_actual, first_actual, gaps))
     return out
 
 
-def value_figures(cells, lag, prices, series_actual, first_actual):
+def value_figures(cells, lag, prices, series_actual, first_actual, gaps=frozenset()):
     """The money columns over the group's priced cells (METRICS.md "Value")."""
     priced = []                 # (cell, F, A, price, cost)
     for c in cells:
@@ -417,7 +421,7 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
     shift = max(lag, 1)
     naive_terms, forecast_terms = [], []
     for c, f, a, p, _ in priced:
-        if c[2] - shift < first_actual:
+        if c[2] - shift < first_actual or c[2] - shift in gaps:
             continue
         naive = float(series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0))
         naive_terms.append(abs(naive - a) * p)
@@ -666,7 +670,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     rows = []
     for (key, lag), cells in groups.items():
         cells.sort(key=lambda c: (c[2], c[0].encode(), c[1].encode()))
-        rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices)))
+        rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices, frozenset(gaps))))
     rows.sort(key=lambda r: (tuple(k.encode("utf-8") for k in r[0]),
                              r[1]["lag"]))
     lags = sorted({lag for (_, lag) in periods_cl})

@@ -80,6 +80,11 @@ import Testing
         #expect(result.accounting.forecasts.open == 7)
         #expect(result.accounting.forecasts.addsUp)
         #expect(result.coverage?.rows.first?.forecastUnits == 500)
+        // May's naive forecast would be April's actual: it has none, as before the first month. The
+        // naive forecasts of February, March and June are exact.
+        #expect(result.rows.first?.figures.naiveWmape == 0)
+        // MASE's scale steps over January-February-March and May-June only: every step is 0, so there is no scale.
+        #expect(result.rows.first?.figures.mase == nil)
     }
 
     @Test func aLastMonthCutOffByDayIsOpen() throws {

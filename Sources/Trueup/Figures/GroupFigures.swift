@@ -7,6 +7,9 @@ struct GroupFigures {
     let itemCount: Int
     /// Each series' price and cost, with `--prices`: the value figures are summed too.
     var prices: SeriesPrices? = nil
+    /// Months left out of every figure (`--allow-gaps`): a cell whose naive forecast would be
+    /// such a month's actual has no naive forecast, as one before the first actual month.
+    var leftOut: Set<Month> = []
 
     /// One group's cells at one lag, gathered from the panel: F, A, the naive forecast and the series.
     struct Gathered {
@@ -105,6 +108,8 @@ struct GroupFigures {
                     // Eₜ: each period's cells are one contiguous segment.
                     let back = max(cells.lags[l], 1)
                     var naiveStart = range.upperBound
+                    // With months left out, the naive cells are the segments whose naive month is not one of them.
+                    var naiveSegments: [Range<Int>] = []
                     for p in 0..<cells.periodCount {
                         let cellSegment = cells.range(group: g, lag: l, period: p)
                         guard !cellSegment.isEmpty else { continue }
@@ -119,13 +124,25 @@ struct GroupFigures {
                             forecast: Kernels.sum(forecast[segment], ones: ones, exact: exact),
                             absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
                             absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
-                        if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
-                            naiveStart = segment.lowerBound
+                        let naiveMonth = cells.periods[p] + -back
+                        if leftOut.isEmpty {
+                            if naiveStart == range.upperBound && naiveMonth >= firstActual { naiveStart = segment.lowerBound }
+                        } else if naiveMonth >= firstActual && !leftOut.contains(naiveMonth) {
+                            naiveSegments.append(segment)
                         }
                     }
                     // Naive eligibility rises with the period, so the eligible cells are a suffix.
                     let eligible = naiveStart..<range.upperBound
-                    if !eligible.isEmpty {
+                    if !leftOut.isEmpty {
+                        for segment in naiveSegments {
+                            let d = naiveError[segment]
+                            Kernels.error(forecast: naive[segment], actual: actual[segment], into: d)
+                            s.naiveAbsoluteError += Kernels.absoluteSum(d.readOnly, exact: exact)
+                            s.naiveForecastAbsoluteError += Kernels.absoluteSum(ev[segment], exact: exact)
+                            s.naiveAbsoluteActual += Kernels.absoluteSum(actual[segment], exact: exact)
+                            s.naiveCells += segment.count
+                        }
+                    } else if !eligible.isEmpty {
                         let local = (naiveStart - range.lowerBound)..<range.count
                         let d = naiveError[local]
                         Kernels.error(forecast: naive[eligible], actual: actual[eligible], into: d)
@@ -135,7 +152,11 @@ struct GroupFigures {
                         s.naiveCells = eligible.count
                     }
 
-                    if let prices { s.value = valueSums(range, naiveFrom: naiveStart, gathered, prices) }
+                    if let prices {
+                        s.value = leftOut.isEmpty
+                            ? valueSums(range, isNaive: { $0 >= naiveStart }, gathered, prices)
+                            : valueSums(range, isNaive: { k in naiveSegments.contains { $0.contains(k) } }, gathered, prices)
+                    }
 
                     // Distinct items and series, by stamping each with this group's number.
                     for k in range {
@@ -161,14 +182,14 @@ struct GroupFigures {
 
     /// The value sums over the priced cells among `range` of the gathered buffers, in cell order
     /// (a fixed-order loop: products with prices are not integers, so BLAS's order would show).
-    private func valueSums(_ range: Range<Int>, naiveFrom naiveStart: Int, _ values: Gathered, _ prices: SeriesPrices) -> ValueSums {
+    private func valueSums(_ range: Range<Int>, isNaive: (Int) -> Bool, _ values: Gathered, _ prices: SeriesPrices) -> ValueSums {
         var v = ValueSums()
         for k in range {
             let series = Int(values.series[k])
             guard prices.isPriced(series) else { continue }
             let (f, a, p) = (values.forecast[k], values.actual[k], prices.price[series])
             v.add(forecast: f, actual: a, price: p, cost: prices.cost[series])
-            if k >= naiveStart { v.addNaive(forecast: f, actual: a, naive: values.naive[k], price: p) }
+            if isNaive(k) { v.addNaive(forecast: f, actual: a, naive: values.naive[k], price: p) }
         }
         return v
     }

@@ -122,7 +122,7 @@ struct Join {
     /// Every (customer, item) pair, with its actuals' total variation for MASE.
     func series() -> SeriesIndex {
         var table = KeyTable(capacity: panel.slotKey.count / 8)
-        var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: max(0, window.last - firstActual))
+        var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: monthPairs())
         index.ofSlot.reserveCapacity(panel.slotKey.count)
         // Slots are made in file order, so a sorted export gives a series' months one after
         // another: the series of the slot before is checked first and most slots never hash.
@@ -154,16 +154,31 @@ struct Join {
             let customer = Panel.customer(of: key), item = Panel.item(of: key)
             let value = panel.actual[slot]
             var variation = 0.0
-            if month > firstActual {
+            // A step to or from a month left out is not taken (`monthPairs`).
+            if month > firstActual && !isLeftOut(month + -1) {
                 variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1, near: slot - 1))
             }
-            if month < window.last && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
+            if month < window.last && !isLeftOut(month + 1)
+                && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
                 variation += abs(value)
             }
             index.totalVariation[Int(index.ofSlot[slot])] += variation
         }
         return index
     }
+
+    /// The consecutive month pairs (t − 1, t) from the first actual month to the window's last
+    /// that MASE's scale steps over: every one, but those with a month left out (`--allow-gaps`).
+    func monthPairs() -> Int {
+        guard !leftOut.isEmpty else { return max(0, window.last - firstActual) }
+        guard window.last > firstActual else { return 0 }
+        return (1...(window.last - firstActual)).filter { k in
+            !isLeftOut(firstActual + k) && !isLeftOut(firstActual + (k - 1))
+        }.count
+    }
+
+    @inline(__always)
+    private func isLeftOut(_ month: Month) -> Bool { !leftOut.isEmpty && leftOut.contains(month) }
 
     private func hasActualRows(customer: Int32, item: Int32, month: Month, near guess: Int) -> Bool {
         guard let slot = panel.find(customer: customer, item: item, month: month, near: guess) else { return false }

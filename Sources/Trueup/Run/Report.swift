@@ -154,6 +154,7 @@ public enum Report {
         let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
         var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
         groupFigures.prices = seriesPrices
+        groupFigures.leftOut = join.leftOut
         let computed = groupFigures.compute(threads: request.threads)
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
