@@ -55,10 +55,9 @@ public struct PlainLane: Sendable {
         @usableFromInline var spans = SIMD16<UInt64>()
         /// Bytes taken: the record and its line end.
         public var length = 0
-        /// The months of the first and the second `yearMonth` column, as `year * 12 + month - 1`.
+        /// The months of the first and the second `yearMonth` column, as `year * 12 + month - 1`,
+        /// with a date's day (1 to 31) above the month's 16 bits (`yearMonth`).
         public var months = (0, 0)
-        /// The day of the first `yearMonth` column when it is a date, else 0.
-        public var day = 0
         /// The last `count` column's value.
         public var count = 0
         /// The last `decimal` column: its digits as one integer, how many follow the mark, its sign,
@@ -137,7 +136,7 @@ public struct PlainLane: Sendable {
             firstColumn = 2
         }
         var months = 0
-        var month0 = 0, month1 = 0, day0 = 0, count = 0, third = offset
+        var month0 = 0, month1 = 0, count = 0, third = offset
         var mantissa: UInt64 = 0, fractionDigits = 0, negative = false, mark: UInt8 = 0
         var i = offset
         // An empty line is no record: the tokenizer skips it and counts its line.
@@ -152,7 +151,7 @@ public struct PlainLane: Sendable {
             field: while true {
                 switch kind {
                 case Kind.yearMonth.rawValue:
-                    guard let (index, length, day) = Self.yearMonth(p, at: i) else {
+                    guard let (index, length) = Self.yearMonth(p, at: i) else {
                         if closingQuote < 0, let close = Self.closingQuote(p, at: fieldStart, count: n, quote: quote) {
                             closingQuote = close
                             i = fieldStart + 1
@@ -160,12 +159,7 @@ public struct PlainLane: Sendable {
                         }
                         return false
                     }
-                    if months == 0 {
-                        month0 = index
-                        day0 = day
-                    } else {
-                        month1 = index
-                    }
+                    if months == 0 { month0 = index } else { month1 = index }
                     months += 1
                     i += length
                 case Kind.count.rawValue:
@@ -261,7 +255,6 @@ public struct PlainLane: Sendable {
         }
         fields.length = i
         fields.months = (month0, month1)
-        fields.day = day0
         fields.count = count
         fields.mantissa = mantissa
         fields.fractionDigits = fractionDigits
@@ -297,10 +290,10 @@ public struct PlainLane: Sendable {
     }
 
     /// `YYYY-MM` (7 bytes) or a date `YYYY-MM-DD` (10 bytes) at `bytes[start]`: the month as
-    /// `year * 12 + month - 1`, the bytes it took and the date's day (0 for a month), or nil. At
-    /// least one byte must follow it (its terminator).
+    /// `year * 12 + month - 1`, with a date's day above its 16 bits (every month index is below
+    /// 2^16), and the bytes it took; or nil. At least one byte must follow it (its terminator).
     @inlinable @inline(__always)
-    static func yearMonth(_ bytes: UncheckedBytes, at start: Int) -> (index: Int, length: Int, day: Int)? {
+    static func yearMonth(_ bytes: UncheckedBytes, at start: Int) -> (index: Int, length: Int)? {
         let n = bytes.count - start
         guard n > 7 else { return nil }
         let p = bytes[start..<bytes.count]
@@ -312,7 +305,7 @@ public struct PlainLane: Sendable {
         let month = Int(m0) * 10 + Int(m1)
         guard month >= 1 && month <= 12 else { return nil }
         let index = year * 12 + month - 1
-        guard p[7] == UInt8(ascii: "-") else { return (index, 7, 0) }
+        guard p[7] == UInt8(ascii: "-") else { return (index, 7) }
         // A date: its day must exist in its month; a time after it is the tokenizer's.
         guard n > 10 else { return nil }
         let d0 = p[8] &- 48, d1 = p[9] &- 48
@@ -320,7 +313,7 @@ public struct PlainLane: Sendable {
         let day = Int(d0) * 10 + Int(d1)
         // Every month has 28 days: only a later day needs the month's length.
         guard day >= 1, day <= 28 || day <= Self.days(year: year, month: month) else { return nil }
-        return (index, 10, day)
+        return (index | day << 16, 10)
     }
 
     /// The days of a month of the Gregorian calendar.

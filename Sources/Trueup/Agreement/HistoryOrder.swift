@@ -15,9 +15,10 @@ enum HistoryOrder {
                       leftOut: Set<Month> = []) -> [Int32] {
         let slotCount = panel.slotKey.count
         let months = max(0, window.last - window.first + 1)
+        let hasLeftOut = !leftOut.isEmpty
         func monthOffset(_ key: UInt64) -> Int? {
             let month = Panel.month(of: key)
-            guard leftOut.isEmpty || !leftOut.contains(month) else { return nil }
+            if hasLeftOut && leftOut.contains(month) { return nil }
             return month >= window.first && month <= window.last ? month - window.first : nil
         }
         // The customers with a forecast in the window.

@@ -8,22 +8,34 @@ struct ActualMonths {
     let first: Month
     /// `rows[k]`: the actual rows of month `first + k`, up to the latest month with actuals.
     private(set) var rows: [Int]
+    /// `volume[k]`: Σ|A| of month `first + k` over its (customer, item) actuals, each the sum of its
+    /// rows, in the panel's units; summed in slot order.
+    private(set) var volume: [Double]
 
     init(_ panel: Panel, first: Month, latest: Month) {
         self.first = first
         var rows = [Int](repeating: 0, count: max(0, latest - first) + 1)
+        var volume = [Double](repeating: 0, count: rows.count)
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
             let k = Panel.month(of: panel.slotKey[slot]) - first
             guard k >= 0 && k < rows.count else { continue }
             rows[k] += Int(panel.actualRows[slot])
+            volume[k] += abs(panel.actual[slot])
         }
         self.rows = rows
+        self.volume = volume
     }
 
     /// The actual rows of `month` (0 outside the months counted).
     func rows(in month: Month) -> Int {
         let k = month - first
         return k >= 0 && k < rows.count ? rows[k] : 0
+    }
+
+    /// The volume of `month` in the panel's units (0 outside the months counted).
+    func volume(in month: Month) -> Double {
+        let k = month - first
+        return k >= 0 && k < volume.count ? volume[k] : 0
     }
 
     /// The months from the first month with actuals through `last` with no actual row, in order.

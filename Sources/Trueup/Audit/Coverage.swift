@@ -54,9 +54,10 @@ extension Coverage {
     init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization, leftOut: Set<Month> = []) {
         // Which (customer, item) pairs each file has in the window: one flag per series.
         var pairs = PairPresence(count: series.count)
+        let hasLeftOut = !leftOut.isEmpty
         func inWindow(_ key: UInt64) -> Bool {
             let month = Panel.month(of: key)
-            return month >= window.first && month <= window.last && (leftOut.isEmpty || !leftOut.contains(month))
+            return month >= window.first && month <= window.last && !(hasLeftOut && leftOut.contains(month))
         }
         for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
             let pair = Int(series.ofSlot[slot])

@@ -52,12 +52,14 @@ extension RowParser {
     @inline(__always)
     func takePlain(_ bytes: UncheckedBytes, _ fields: inout PlainLane.Fields, line: Int, layout: PlainLayout,
                    into block: inout ParsedBlock) -> Bool {
+        // The lane's months carry a date's day above their 16 bits.
         let firstMonth = fields.months.0, secondMonth = fields.months.1
-        let month = layout.periodFirst ? firstMonth : secondMonth
+        let dated = layout.periodFirst ? firstMonth : secondMonth
+        let month = dated & 0xFFFF
         guard month >= Self.firstMonthIndex, month <= Self.lastMonthIndex else { return false }
         var lagValue = fields.count
         if layout.lagFromSnapshot {
-            let snapshot = layout.periodFirst ? secondMonth : firstMonth
+            let snapshot = (layout.periodFirst ? secondMonth : firstMonth) & 0xFFFF
             guard snapshot >= Self.firstMonthIndex, snapshot <= Self.lastMonthIndex else { return false }
             // As `RowParser.lagOf`; a snapshot after the period, or too far before it, is the general path's problem.
             lagValue = month - snapshot
@@ -84,7 +86,8 @@ extension RowParser {
                                   : fields.fractionDigits == 3 ? .point : [.point, .pointEvidence])
         }
         block.rowsRead += 1
-        block.rows.append(customer: customerID, item: itemID, month: datedMonth(month, day: fields.day), lag: UInt8(lagValue),
+        block.rows.append(customer: customerID, item: itemID, month: Int32(truncatingIfNeeded: kind == .actuals ? dated : month),
+                          lag: UInt8(lagValue),
                           value: Quantity.exactDecimal(fields.mantissa, fractionDigits: fields.fractionDigits, negative: fields.negative),
                           line: Int32(truncatingIfNeeded: line))
         return true

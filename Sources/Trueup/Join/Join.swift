@@ -12,13 +12,18 @@ struct Join {
     /// Closed months left out of every figure, like open months (`--allow-gaps`): their forecast
     /// rows are counted as open and they have no cells.
     var leftOut: Set<Month> = []
+    /// Whether `leftOut` has a month: one load in the loops over rows and slots, not the set's.
+    var hasLeftOut = false
 
     /// Leaves `months` out of every figure (`leftOut`).
-    mutating func leaveOut(_ months: [Month]) { leftOut.formUnion(months) }
+    mutating func leaveOut(_ months: [Month]) {
+        leftOut.formUnion(months)
+        hasLeftOut = !leftOut.isEmpty
+    }
 
     /// Whether a month is open: after the last closed period, or left out.
     @inline(__always)
-    func isOpen(_ month: Month) -> Bool { month > lastClosed || !leftOut.isEmpty && leftOut.contains(month) }
+    func isOpen(_ month: Month) -> Bool { month > lastClosed || hasLeftOut && leftOut.contains(month) }
 
     /// The months with a forecast in the window (by period index), each customer's
     /// lags per such month (a bit mask), and the forecast rows' accounting.
@@ -170,7 +175,7 @@ struct Join {
     /// The consecutive month pairs (t − 1, t) from the first actual month to the window's last
     /// that MASE's scale steps over: every one, but those with a month left out (`--allow-gaps`).
     func monthPairs() -> Int {
-        guard !leftOut.isEmpty else { return max(0, window.last - firstActual) }
+        guard hasLeftOut else { return max(0, window.last - firstActual) }
         guard window.last > firstActual else { return 0 }
         return (1...(window.last - firstActual)).filter { k in
             !isLeftOut(firstActual + k) && !isLeftOut(firstActual + (k - 1))
@@ -178,7 +183,7 @@ struct Join {
     }
 
     @inline(__always)
-    private func isLeftOut(_ month: Month) -> Bool { !leftOut.isEmpty && leftOut.contains(month) }
+    private func isLeftOut(_ month: Month) -> Bool { hasLeftOut && leftOut.contains(month) }
 
     private func hasActualRows(customer: Int32, item: Int32, month: Month, near guess: Int) -> Bool {
         guard let slot = panel.find(customer: customer, item: item, month: month, near: guess) else { return false }
