@@ -14,14 +14,20 @@ struct ActualMonths {
 
     init(_ panel: Panel, first: Month, latest: Month) {
         self.first = first
-        var rows = [Int](repeating: 0, count: max(0, latest - first) + 1)
-        var volume = [Double](repeating: 0, count: rows.count)
-        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
-            let k = Panel.month(of: panel.slotKey[slot]) - first
-            guard k >= 0 && k < rows.count else { continue }
-            rows[k] += Int(panel.actualRows[slot])
-            volume[k] += abs(panel.actual[slot])
-        }
+        let count = max(0, latest - first) + 1
+        var rows = [Int](repeating: 0, count: count)
+        var volume = [Double](repeating: 0, count: count)
+        // One pass over every slot of the panel, through unchecked columns (the pass the incomplete-month rule took before).
+        rows.withUncheckedMutableColumn { rows in volume.withUncheckedMutableColumn { volume in
+        panel.slotKey.withUncheckedColumn { keys in panel.actualRows.withUncheckedColumn { actualRows in
+        panel.actual.withUncheckedColumn { actual in
+            for slot in 0..<keys.count where actualRows[slot] > 0 {
+                let k = Panel.month(of: keys[slot]) - first
+                guard k >= 0 && k < count else { continue }
+                rows[k] += Int(actualRows[slot])
+                volume[k] += abs(actual[slot])
+            }
+        }}}}}
         self.rows = rows
         self.volume = volume
     }

@@ -54,10 +54,13 @@ extension Coverage {
     init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization, leftOut: Set<Month> = []) {
         // Which (customer, item) pairs each file has in the window: one flag per series.
         var pairs = PairPresence(count: series.count)
-        let hasLeftOut = !leftOut.isEmpty
-        func inWindow(_ key: UInt64) -> Bool {
+        // Months left out, by their place in the window; empty when there is none.
+        let first = window.first, last = window.last
+        let leftOutAt = leftOut.isEmpty ? [] : (0...max(0, last - first)).map { leftOut.contains(first + $0) }
+        let hasLeftOut = !leftOutAt.isEmpty
+        @inline(__always) func inWindow(_ key: UInt64) -> Bool {
             let month = Panel.month(of: key)
-            return month >= window.first && month <= window.last && !(hasLeftOut && leftOut.contains(month))
+            return month >= first && month <= last && !(hasLeftOut && leftOutAt[month - first])
         }
         for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
             let pair = Int(series.ofSlot[slot])

@@ -21,6 +21,8 @@ struct PlainLayout: Sendable {
     let item: Int
     /// Whether a `,` is a decimal point too, as `Quantity.parse` reads it in a semicolon file.
     let decimalComma: Bool
+    /// What of the lane's period a row keeps: an actual's day with its month (`Panel.latestDays`), a forecast's month alone.
+    let keptMonthBits: Int
 
     /// The layout of `parser`'s rows, or nil when the plain path can't read them: a text encoding
     /// other than UTF-8, or more columns than the lane reads.
@@ -43,6 +45,7 @@ struct PlainLayout: Sendable {
         lagFromSnapshot = snapshot >= 0
         periodFirst = snapshot < 0 || parser.period < snapshot
         decimalComma = parser.decimalComma
+        keptMonthBits = parser.kind == .actuals ? ~0 : 0xFFFF
     }
 }
 
@@ -86,7 +89,7 @@ extension RowParser {
                                   : fields.fractionDigits == 3 ? .point : [.point, .pointEvidence])
         }
         block.rowsRead += 1
-        block.rows.append(customer: customerID, item: itemID, month: Int32(truncatingIfNeeded: kind == .actuals ? dated : month),
+        block.rows.append(customer: customerID, item: itemID, month: Int32(truncatingIfNeeded: dated & layout.keptMonthBits),
                           lag: UInt8(lagValue),
                           value: Quantity.exactDecimal(fields.mantissa, fractionDigits: fields.fractionDigits, negative: fields.negative),
                           line: Int32(truncatingIfNeeded: line))

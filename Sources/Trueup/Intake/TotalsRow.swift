@@ -14,17 +14,11 @@ enum TotalsRow {
     /// The words that label a group's sum beside its code.
     static let labelWords: Set<String> = ["total", "subtotal", "zwischensumme", "teilsumme", "summe", "gesamt", "ergebnis",
                                           "gesamtergebnis"]
-    /// The words' first letters, lower case.
-    private static let initials = Set(words.compactMap(\.utf8.first))
 
     static func isTotals(_ cell: String) -> Bool {
-        let space = UInt8(ascii: " ")
-        let bytes = cell.utf8
-        // Every word starts with one of these letters: a cell without a space inside that starts
-        // with another ASCII byte is no totals row, and most codes are decided here.
-        if let first = bytes.first(where: { $0 != space && $0 != 0x09 }), first < 0x80, !initials.contains(first | 0x20) {
-            guard Self.hasInnerSpace(bytes) else { return false }
-        }
+        // Most codes are decided from their bytes (contiguous: a String's UTF-8 view is slow to walk).
+        var cell = cell
+        guard cell.withUTF8({ mayBeTotals($0) }) else { return false }
         let text = Self.withoutTrailingMarks(cell.trimmingCharacters().lowercased())
         if words.contains(text) { return true }
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -39,20 +33,6 @@ enum TotalsRow {
         while let last = text.last, last == ":" || last == "." { text.removeLast() }
         return text
     }
-
-    /// Whether a space lies between two other bytes of the cell.
-    private static func hasInnerSpace(_ bytes: String.UTF8View) -> Bool {
-        var seenText = false, spaceAfterText = false
-        for byte in bytes {
-            if byte == UInt8(ascii: " ") || byte == 0x09 {
-                if seenText { spaceAfterText = true }
-            } else {
-                if spaceAfterText { return true }
-                seenText = true
-            }
-        }
-        return false
-    }
 }
 
 extension TotalsRow {
@@ -66,14 +46,15 @@ extension TotalsRow {
     /// space between other bytes is asked in full, and one without must start with the first two
     /// letters of a totals word and be no longer than the longest (with a `:` or `.` or two).
     /// Most codes (`C0001`, `SKU-1`) are decided here.
-    static func mayBeTotals(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func mayBeTotals<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         let space = UInt8(ascii: " "), tab: UInt8 = 0x09
         guard let first = bytes.firstIndex(where: { $0 != space && $0 != tab }),
               let last = bytes.lastIndex(where: { $0 != space && $0 != tab }) else { return false }
         let text = bytes[first...last]
         if text.contains(space) || text.contains(tab) { return true }
         guard text.count >= 3, text.count <= longestWord + 2 else { return false }
-        let lead = UInt16(text[text.startIndex] | 0x20) << 8 | UInt16(text[text.startIndex + 1] | 0x20)
+        let second = text.index(after: text.startIndex)
+        let lead = UInt16(text[text.startIndex] | 0x20) << 8 | UInt16(text[second] | 0x20)
         return leads.contains(lead)
     }
 

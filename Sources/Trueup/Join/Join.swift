@@ -152,6 +152,7 @@ struct Join {
         index.totalVariation = [Double](repeating: 0, count: index.count)
         // Each month-to-month step |x(t) − x(t−1)| is added once: by month t when it has
         // actuals, else by month t−1 (x(t) is then 0). Steps between two empty months are 0.
+        let hasLeftOut = self.hasLeftOut
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
@@ -160,10 +161,10 @@ struct Join {
             let value = panel.actual[slot]
             var variation = 0.0
             // A step to or from a month left out is not taken (`monthPairs`).
-            if month > firstActual && !isLeftOut(month + -1) {
+            if month > firstActual && !(hasLeftOut && isLeftOut(month + -1)) {
                 variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1, near: slot - 1))
             }
-            if month < window.last && !isLeftOut(month + 1)
+            if month < window.last && !(hasLeftOut && isLeftOut(month + 1))
                 && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
                 variation += abs(value)
             }
