@@ -55,7 +55,8 @@ public struct PlainLane: Sendable {
         @usableFromInline var spans = SIMD16<UInt64>()
         /// Bytes taken: the record and its line end.
         public var length = 0
-        /// The months of the first and the second `yearMonth` column, as `year * 12 + month - 1`.
+        /// The months of the first and the second `yearMonth` column, as `year * 12 + month - 1`,
+        /// with a date's day (1 to 31) above the month's 16 bits (`yearMonth`).
         public var months = (0, 0)
         /// The last `count` column's value.
         public var count = 0
@@ -289,7 +290,8 @@ public struct PlainLane: Sendable {
     }
 
     /// `YYYY-MM` (7 bytes) or a date `YYYY-MM-DD` (10 bytes) at `bytes[start]`: the month as
-    /// `year * 12 + month - 1` and the bytes it took, or nil. At least one byte must follow it (its terminator).
+    /// `year * 12 + month - 1`, with a date's day above its 16 bits (every month index is below
+    /// 2^16), and the bytes it took; or nil. At least one byte must follow it (its terminator).
     @inlinable @inline(__always)
     static func yearMonth(_ bytes: UncheckedBytes, at start: Int) -> (index: Int, length: Int)? {
         let n = bytes.count - start
@@ -311,7 +313,7 @@ public struct PlainLane: Sendable {
         let day = Int(d0) * 10 + Int(d1)
         // Every month has 28 days: only a later day needs the month's length.
         guard day >= 1, day <= 28 || day <= Self.days(year: year, month: month) else { return nil }
-        return (index, 10)
+        return (index | day << 16, 10)
     }
 
     /// The days of a month of the Gregorian calendar.

@@ -36,6 +36,10 @@ public enum OutputReadme {
 
 
             """
+        let notes = AuditText.monthNotes(result)
+        if !notes.isEmpty {
+            out += "Months not scored\n-----------------\n" + notes.joined(separator: "\n") + "\n\n"
+        }
         func section<Row>(_ name: String, _ summary: String, _ table: ColumnTable<Row>) {
             guard files.contains(name) else { return }
             out += "\(name)\n\(String(repeating: "-", count: name.count))\n\(summary)\n\n"

@@ -67,10 +67,11 @@ public enum RunJSON {
                 ("skip_bad_rows", .bool(request.skipBadRows)),
                 ("as_of", asOf),
                 ("normalize_keys", normalizeKeys),
-            ])),
+            ] + (request.allowsGaps ? [("allow_gaps", JSONValue.bool(true))] : []))),
             ("first_actual_period", .string(result.firstActual.description)),
             ("last_closed_period", .string(result.lastClosed.description)),
             ("incomplete_month", incompleteMonth),
+        ] + MonthAuditJSON.members(result) + [
             ("coverage", coverage),
             ("window", .object([("from", .string(result.window.first.description)), ("to", .string(result.window.last.description))])),
             ("lags", .array(result.lags.map { .integer($0) })),

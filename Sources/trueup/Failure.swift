@@ -29,6 +29,8 @@ struct Failure: Error {
         case .asOfOutsideActuals(let asOf, let firstActual, let latestActual):
             self.init("--as-of \(asOf) is outside the months with actuals (\(firstActual) to \(latestActual)); choose a month in that range.", code: Self.usage)
         case .agreements(let agreements): self.init(agreements)
+        case .gapMonths(let months, let firstActual, let lastClosed):
+            self.init(AuditText.gapMonthsRefused(months, firstActual: firstActual, lastClosed: lastClosed), code: Self.data)
         }
     }
 
@@ -114,6 +116,8 @@ struct Failure: Error {
             self.init("\(path): can't read the workbook (\(reason)).", code: Self.data)
         case .nameMismatch(let path, let pattern):
             self.init("\(path): the file name doesn't match --name-pattern '\(pattern)'; rename the file or change the pattern.", code: Self.data)
+        case .sameFileTwice(let first, let second):
+            self.init("\(first) and \(second) have the same bytes (the same SHA-256): the same export saved twice, whose rows would all count twice. Remove one of them and run again.", code: Self.data)
         case .ambiguousDateOrder(let path, let line, let value):
             let place = line > 0 ? "\(path):\(line)" : path
             self.init("\(place): \(value) could be day/month or month/day, and no date in the file has a day above 12 to settle it; say which with --date-order dmy or --date-order mdy.", code: Self.usage)

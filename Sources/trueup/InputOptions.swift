@@ -32,9 +32,12 @@ struct InputOptions: ParsableArguments {
     var to: Month?
 
     @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("The last closed period (YYYY-MM), overriding the incomplete-month rule.", valueName: "YYYY-MM"),
+            help: ArgumentHelp("The last closed period (YYYY-MM), overriding the incomplete-month, cut-off and stray-month rules.", valueName: "YYYY-MM"),
             transform: InputOptions.month)
     var asOf: Month?
+
+    @Flag(help: "Leave months with no actual row at all out of every figure (like open months) instead of stopping.")
+    var allowGaps = false
 
     @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces (comma-separated), or none to keep them as spelled.",
                                valueName: "list"),
@@ -109,6 +112,7 @@ struct InputOptions: ParsableArguments {
         request.workbookReader = WorkbookSheets.reader
         request.threads = threads
         request.asOf = asOf
+        request.allowsGaps = allowGaps
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes

@@ -13,7 +13,11 @@
 # with exit 65 and name them; --normalize-keys must give the clean codes'
 # figures), a last month with three actual rows (open by default, scored with
 # --as-of), and a customer forecasting at lag 3 only. coverage.csv, the last
-# closed period and the incomplete month are compared too.
+# closed period and the incomplete month are compared too. Then the data that
+# can't be right: a stray row dated 2062-01 (open, its line named), invoices
+# dated by day whose last month stops on the 10th (open), and a month with no
+# actual row at all (the run stops with exit 65; --allow-gaps leaves it out):
+# the stray, cut-off and gap months are compared with the reference's.
 #
 # With prices (written here from the data's own items, by a seeded random draw): general
 # prices for most items, a customer's own price over the general one for some pairs, a
@@ -161,6 +165,14 @@ if want:
     for key in ("month", "rows", "volume", "median_rows", "median_volume"):
         if not (want[key] == got[key] or (isinstance(want[key], float) and math.isclose(want[key], got[key], rel_tol=1e-9))):
             sys.exit(f"incomplete_month.{key}: reference {want[key]}, trueup {got[key]}")
+stray = [m["month"] for m in run.get("stray_months", [])]
+if stray != closing["stray_months"]:
+    sys.exit(f"stray months: reference {closing['stray_months']}, trueup {stray}")
+cut = (run.get("cut_off_month") or {}).get("month")
+if cut != closing["cut_off_month"]:
+    sys.exit(f"cut-off month: reference {closing['cut_off_month']}, trueup {cut}")
+if run.get("gap_months", []) != closing["gap_months"]:
+    sys.exit(f"gap months: reference {closing['gap_months']}, trueup {run.get('gap_months', [])}")
 PY
     then
         echo "crosscheck ok: $name ($(($(wc -l < "$work/trueup.csv") - 1)) rows)"
@@ -293,6 +305,48 @@ if grep -q '^C0004,1,insufficient-data,no-forecast-at-lag,' "$work/out/flags.csv
 else
     echo "crosscheck FAILED: the lag-3-only customer is not listed"; grep C0004 "$work/out/flags.csv"; failures=$((failures + 1))
 fi
+
+# Data that can't be right (METRICS.md): a stray row, a month cut off by day, a gap month.
+python3 - "$work" <<'PY'
+import calendar, csv, sys
+work = sys.argv[1]
+ac = list(csv.reader(open(f"{work}/actuals.csv", newline="")))
+def write(name, rows):
+    with open(f"{work}/{name}", "w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+write("actuals-stray.csv", ac + [["C0003", "SKU00002", "2062-01", "7"]])
+months = sorted({r[2] for r in ac[1:]})
+dated = [ac[0]]
+for k, r in enumerate(ac[1:]):
+    year, month = int(r[2][:4]), int(r[2][5:7])
+    day = 1 + k % 10 if r[2] == months[-1] else 1 + (k * 7) % calendar.monthrange(year, month)[1]
+    dated.append(r[:2] + [f"{r[2]}-{day:02d}"] + r[3:])
+write("actuals-cut.csv", dated)
+write("actuals-gap.csv", [ac[0]] + [r for r in ac[1:] if r[2] != months[len(months) // 2]])
+PY
+fc="$work/forecasts.csv"
+ac="$work/actuals-stray.csv"
+check "a stray row dated 2062-01 is open"
+checks=$((checks + 1))
+if grep -q "actuals-stray.csv:$(wc -l < "$ac")" "$work/out/run.json"; then
+    echo "crosscheck ok: the stray row is named by its line"
+else
+    echo "crosscheck FAILED: the stray row's line is not named"; grep -A8 stray_months "$work/out/run.json"; failures=$((failures + 1))
+fi
+ac="$work/actuals-cut.csv"
+check "a last month whose dates stop on the 10th is open"
+check "--as-of scores the month cut off by day" --as-of "$(python3 -c "import csv; print(max(r[2][:7] for r in list(csv.reader(open('$ac')))[1:]))")"
+ac="$work/actuals-gap.csv"
+checks=$((checks + 1))
+if "$trueup" report --forecasts "$fc" --actuals "$ac" --no-history > /dev/null 2> "$work/stderr.txt"; then
+    echo "crosscheck FAILED: a gap month did not stop the run"; failures=$((failures + 1))
+elif [ $? -ne 65 ] || ! grep -q -- "--allow-gaps" "$work/stderr.txt"; then
+    echo "crosscheck FAILED: gap month: exit code or message"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: a gap month stops the run with exit 65 and names --allow-gaps"
+fi
+check "--allow-gaps leaves the gap month out" --allow-gaps
+ac="$work/actuals.csv"
 
 # stability.csv, agreement.csv and the proposed terms against the reference of METRICS.md's
 # "Forecast stability", "Agreement compliance" and "Proposed terms" (agreement_reference.py, on exact

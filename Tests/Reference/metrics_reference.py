@@ -15,15 +15,17 @@ Usage:
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
         [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
         [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces|none]
-        [--coverage FILE] [--closing FILE]
+        [--coverage FILE] [--closing FILE] [--allow-gaps]
 
 metrics.csv goes to stdout. With --prices (columns item, unit_price and
 optionally customer and unit_cost, named exactly so), the value columns of
 METRICS.md "Value: accuracy in money" follow the others. With --accounting FILE, the row accounting
 buckets are written to FILE as JSON; with --coverage FILE, coverage.csv (the
 join audit of METRICS.md "Coverage"); with --closing FILE, the last closed
-period and the incomplete month (or null) as JSON. Codes that look alike
-across the files stop it with exit status 65 unless --normalize-keys is given.
+period, the incomplete month (or null), the stray months, the month cut off
+by day (or null) and the gap months as JSON. Codes that look alike across the
+files stop it with exit status 65 unless --normalize-keys is given; so do gap
+months (METRICS.md "Data that can't be right") unless --allow-gaps is given.
 
 Where METRICS.md leaves room, the project's documented choices are used:
   (a) periods = number of distinct periods among the group's cells (equals
@@ -60,7 +62,24 @@ Where METRICS.md leaves room, the project's documented choices are used:
       form equals that of a different code of the actuals (in the window),
       and an item code of the forecasts that does the same within one fully
       normalised customer; the report lag is 1 when present, else the
-      smallest lag in the window.
+      smallest lag in the window;
+  (k) stray months: the latest month with actuals is stray when the month
+      before it with rows is more than one month earlier and its row count is
+      under 1% of the median row count of the months with rows up to that
+      month; it is then not a closed period, and the month before it with
+      rows is judged the same way; the incomplete-month and cut-off rules
+      then judge the latest month that is not stray. A stray month's rows are
+      open in the row accounting;
+  (l) cut-off by day: a month's latest day is the largest day of its actual
+      rows dated YYYY-MM-DD; the latest month is open when its latest day is
+      more than 5 below the smallest latest day of the months from
+      max(first actual month, latest - 6) to latest - 1 that have one, and at
+      least 3 of those have one;
+  (m) gap months: months from the first actual month to the last closed
+      period with no actual row; with --allow-gaps their forecast rows are
+      open, they have no cells and no coverage, a cell whose naive month is
+      one has no naive forecast (as one before the first actual month), and
+      MASE's scale takes no step to or from one.
 """
 
 import argparse
@@ -117,6 +136,14 @@ def parse_month(text, where):
     if year is None or not 1 <= month <= 12:
         raise InputError(f"{where}: bad period {text!r}")
     return year * 12 + (month - 1)
+
+
+def parse_day(text):
+    """The day of a period YYYY-MM-DD (with an optional time after it), else 0."""
+    s = text.strip()
+    if len(s) >= 10 and s[4] == "-" and s[7] == "-" and s[8:10].isdigit():
+        return int(s[8:10])
+    return 0
 
 
 def month_name(index):
@@ -239,10 +266,14 @@ def load(args):
         forecasts.append(key + (value,))
 
     actuals = []            # (customer, item, month, value)
+    args.latest_day = {}    # month -> its actual rows' latest day
     for line, row in read_rows(args.actuals, args.delimiter, mapping,
                                ["customer", "item", "period", "actual"], []):
         where = f"{args.actuals}:{line}"
         month = parse_month(row["period"], where)
+        day = parse_day(row["period"])
+        if day:
+            args.latest_day[month] = max(day, args.latest_day.get(month, 0))
         value = parse_number(row["actual"], args.decimal_comma, where)
         actuals.append(args.rename(row["customer"].strip(), row["item"].strip(), False) + (month, value))
     return forecasts, actuals
@@ -265,11 +296,12 @@ def sign_test_p(k, n):
     return numerator / (2 ** n)     # int / int: correctly rounded
 
 
-def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
+def figures(cells, lag, series_actual, first_actual, window_last, prices=None, gaps=frozenset()):
     """All figures for one group x lag.
 
     cells: list of (customer, item, month, F, A).
     series_actual: (customer, item) -> {month: summed actual}.
+    gaps: months left out (--allow-gaps): no naive forecast from them, no MASE step to or from them.
     """
     n = len(cells)
     # Sums of quantities and the per-period totals are exact decimal sums; the rest is in floats.
@@ -318,6 +350,8 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     for key in series:
         by_month = series_actual.get(key, {})
         for t in range(first_actual + 1, window_last + 1):
+            if t in gaps or t - 1 in gaps:
+                continue
             diffs.append(abs(float(by_month.get(t, 0) - by_month.get(t - 1, 0))))
     scale = div(math.fsum(diffs), len(diffs)) if diffs else None
     if mae is None or scale is None or scale == 0:
@@ -343,13 +377,13 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     out["sign_test_p"] = sign_test_p(over, over + under)
 
     # The benchmarks: the same series' actual `shift` months earlier, over the cells whose month
-    # `shift` back is not before the first actual month. Naive: max(L, 1) months; seasonal naive:
+    # `shift` back is not before the first actual month nor a gap month left out (--allow-gaps). Naive: max(L, 1) months; seasonal naive:
     # 12 * ceil(max(L, 1) / 12) months.
     def benchmark(shift):
         bench_abs_err, fc_abs_err, base_abs_a = [], [], []
         for c, f, a in zip(cells, F, A):
             source = c[2] - shift
-            if source < first_actual:
+            if source < first_actual or source in gaps:
                 continue
             repeated = float(series_actual.get((c[0], c[1]), {}).get(source, 0))
             bench_abs_err.append(abs(repeated - a))
@@ -377,11 +411,11 @@ def figures(cells, lag, series_actual, first_actual, window_last, prices=None):
     else:
         out["benchmark"], out["benchmark_fva_pts"] = "naive", fva_pts
     if prices is not None:
-        out.update(value_figures(cells, lag, prices, series_actual, first_actual))
+        out.update(value_figures(cells, lag, prices, series_actual, first_actual, gaps))
     return out
 
 
-def value_figures(cells, lag, prices, series_actual, first_actual):
+def value_figures(cells, lag, prices, series_actual, first_actual, gaps=frozenset()):
     """The money columns over the group's priced cells (METRICS.md "Value")."""
     priced = []                 # (cell, F, A, price, cost)
     for c in cells:
@@ -406,7 +440,7 @@ def value_figures(cells, lag, prices, series_actual, first_actual):
     shift = max(lag, 1)
     naive_terms, forecast_terms = [], []
     for c, f, a, p, _ in priced:
-        if c[2] - shift < first_actual:
+        if c[2] - shift < first_actual or c[2] - shift in gaps:
             continue
         naive = float(series_actual.get((c[0], c[1]), {}).get(c[2] - shift, 0.0))
         naive_terms.append(abs(naive - a) * p)
@@ -442,11 +476,54 @@ def median(values):
     return (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
-def closing(actuals, as_of=None):
-    """(last closed period, incomplete month dict or None), METRICS.md "Closed periods"."""
-    latest = max(a[2] for a in actuals)
+def stray_months(actuals):
+    """The stray months at the end of the actuals, latest first: METRICS.md "Data that can't be right"."""
+    rows = defaultdict(int)
+    for a in actuals:
+        rows[a[2]] += 1
+    latest = max(rows)
+    found = []
+    while True:
+        before = [t for t in rows if t < latest]
+        if not before:
+            return found
+        previous = max(before)
+        typical = median([rows[t] for t in before])
+        if latest - previous > 1 and rows[latest] < 0.01 * typical:
+            found.append(latest)
+            latest = previous
+        else:
+            return found
+
+
+def cut_off(actuals, latest, latest_day):
+    """The latest month when its dates stop more than 5 days before the months before it, else None."""
+    if latest not in latest_day:
+        return None
+    first = min(a[2] for a in actuals)
+    days = [latest_day[t] for t in range(max(first, latest - 6), latest) if t in latest_day]
+    if len(days) < 3 or latest_day[latest] >= min(days) - 5:
+        return None
+    return latest
+
+
+def closing(actuals, as_of=None, latest_day=None):
+    """(last closed period, incomplete month dict or None, stray months, cut-off month or None):
+    METRICS.md "Closed periods" and "Data that can't be right"."""
     if as_of is not None:
-        return as_of, None
+        return as_of, None, [], None
+    stray = stray_months(actuals)
+    unstrayed = [a for a in actuals if a[2] not in stray]
+    latest = max(a[2] for a in unstrayed)
+    cut = cut_off(unstrayed, latest, latest_day or {})
+    last, incomplete = incomplete_month(unstrayed, latest)
+    if cut is not None:
+        last = latest - 1
+    return last, incomplete, stray, cut
+
+
+def incomplete_month(actuals, latest):
+    """(last closed period, incomplete month dict or None) of the incomplete-month rule alone."""
     first = min(a[2] for a in actuals)
     months = list(range(max(first, latest - 6), latest))
     if len(months) < 3:
@@ -468,8 +545,9 @@ def closing(actuals, as_of=None):
     return latest, None
 
 
-def coverage(forecasts, actuals, lo, hi, report_lag):
+def coverage(forecasts, actuals, lo, hi, report_lag, gaps=()):
     """(coverage rows, look-alike customer pairs, look-alike item pairs), METRICS.md "Coverage"."""
+    forecasts = [f for f in forecasts if f[2] not in gaps]
     f_items = defaultdict(set)
     a_items = defaultdict(set)
     f_units = defaultdict(list)
@@ -525,7 +603,8 @@ COVERAGE_COLUMNS = ["customer", "in_forecasts", "in_actuals", "forecast_items", 
                     "unforecast_actual_units", "look_alike"]
 
 
-def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None, as_of=None, only_lag=None):
+def compute(forecasts, actuals, window_from=None, window_to=None, by="customer", prices=None, as_of=None, only_lag=None,
+            latest_day=None, allow_gaps=False):
     """Return (rows, accounting). rows: list of (key tuple, figures dict)."""
     accounting = {
         "forecasts": {"read": len(forecasts), "used": 0, "open": 0,
@@ -546,9 +625,16 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
         accounting["forecasts"]["open"] = len(forecasts)
         return [], accounting
 
-    last_closed, incomplete = closing(actuals, as_of)
-    accounting["closing"] = {"last_closed": month_name(last_closed), "incomplete_month": incomplete}
+    last_closed, incomplete, stray, cut = closing(actuals, as_of, latest_day)
     first_actual = min(a[2] for a in actuals)
+    with_rows = {a[2] for a in actuals}
+    gaps = [t for t in range(first_actual, last_closed + 1) if t not in with_rows]
+    accounting["closing"] = {"last_closed": month_name(last_closed), "incomplete_month": incomplete,
+                             "stray_months": [month_name(t) for t in stray],
+                             "cut_off_month": None if cut is None else month_name(cut),
+                             "gap_months": [month_name(t) for t in gaps]}
+    if gaps and not allow_gaps:
+        raise InputError(f"no actual row in {', '.join(month_name(t) for t in gaps)}: run with --allow-gaps")
     earliest = min([a[2] for a in actuals] + [f[2] for f in forecasts])
     lo = window_from if window_from is not None else earliest
     hi = last_closed if window_to is None else min(window_to, last_closed)
@@ -562,7 +648,7 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     fc_items = defaultdict(set)          # (c, t, L) -> items with a forecast
     forecast_ct = set()                  # (c, t) with a forecast at any lag
     for cust, item, t, lag, value in forecasts:
-        if t > last_closed:
+        if t > last_closed or t in gaps:
             accounting["forecasts"]["open"] += 1
         elif not in_window(t):
             accounting["forecasts"]["outside_window"] += 1
@@ -603,12 +689,12 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     rows = []
     for (key, lag), cells in groups.items():
         cells.sort(key=lambda c: (c[2], c[0].encode(), c[1].encode()))
-        rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices)))
+        rows.append((key, figures(cells, lag, series_actual, first_actual, hi, prices, frozenset(gaps))))
     rows.sort(key=lambda r: (tuple(k.encode("utf-8") for k in r[0]),
                              r[1]["lag"]))
     lags = sorted({lag for (_, lag) in periods_cl})
     report_lag = only_lag if only_lag is not None else 1 if 1 in lags else (lags[0] if lags else None)
-    accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag)
+    accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag, set(gaps))
     return rows, accounting
 
 
@@ -658,6 +744,7 @@ def main(argv=None):
     parser.add_argument("--normalize-keys", dest="normalize_keys")
     parser.add_argument("--coverage", help="write coverage.csv here")
     parser.add_argument("--closing", help="write the last closed period and incomplete month JSON here")
+    parser.add_argument("--allow-gaps", dest="allow_gaps", action="store_true")
     args = parser.parse_args(argv)
 
     try:
@@ -690,7 +777,12 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 65
 
-    rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices, as_of, args.lag)
+    try:
+        rows, accounting = compute(forecasts, actuals, window_from, window_to, args.by, prices, as_of, args.lag,
+                                   args.latest_day, args.allow_gaps)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 65
     closing_facts = accounting.pop("closing", None)
     cov = accounting.pop("coverage", ([], [], []))
     cov_rows, customer_pairs, item_pairs = cov

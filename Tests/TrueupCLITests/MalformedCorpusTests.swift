@@ -112,7 +112,7 @@ extension MalformedCase {
             skipping: .reads(Rows(), .sameAsValid)),
         MalformedCase(
             file: "actuals-totals-row.csv",
-            // The Total row is a totals row, counted on its own; "ACME Subtotal" is a row without an item.
+            // The Total row is a totals row, counted on its own; "ACME all items" is a row without an item.
             plain: badRows(["actuals-totals-row.csv:8: column item: item is empty"]),
             skipping: .reads(Rows(actuals: [14, 12, 0, 0, 1]), .sameAsValid),
             rejects: [Reject(line: 8, column: "item", reason: "item is empty", kind: "empty_name")]),

@@ -47,10 +47,12 @@ import Testing
     }
 
     @Test func totalsRowsAndTrimmingReadTheSameWithTheirShortCuts() {
-        for word in ["Total", " TOTAL:", "\tGrand total.", "Summe", "gesamt", "Insgesamt", "ERGEBNIS", "Totals", "sum"] {
+        for word in ["Total", " TOTAL:", "\tGrand total.", "Summe", "gesamt", "Insgesamt", "ERGEBNIS", "Totals", "sum", "subtotal",
+                     "1 Total", "Zwischensumme", "Teilsumme:", "100232 Ergebnis", "Total 100232", "Summe: C-232", "Gesamtergebnis"] {
             #expect(TotalsRow.isTotals(word), "\(word.debugDescription)")
         }
-        for cell in ["SKU-1", "", " ", "Totalx", "subtotal", "@Total", "\u{A0}Total", "Σ", "1 Total", "item"] {
+        for cell in ["SKU-1", "", " ", "Totalx", "@Total", "\u{A0}Total", "Σ", "item", "Total Energies", "TOTAL-100232", "Summen 1",
+                     "Total 5L canister", "Subtotal of May orders", "Ergebnisse", "A B Total"] {
             #expect(!TotalsRow.isTotals(cell), "\(cell.debugDescription)")
         }
         #expect(" a ".trimmingCharacters() == "a")

@@ -84,10 +84,10 @@ struct ForecastHistory {
 
     /// The history of `panel` over `window`, on up to `threads` threads (each with at least `rowsPerThread` forecast rows).
     init(panel: Panel, series: SeriesIndex, window: Window, strategy: HistoryOrder.Strategy = .automatic, threads: Int = 1,
-         rowsPerThread: Int = 100_000) {
+         rowsPerThread: Int = 100_000, leftOut: Set<Month> = []) {
         scale = panel.scale
         let slotCount = panel.slotKey.count
-        let order = HistoryOrder.slots(panel: panel, series: series, window: window, strategy: strategy)
+        let order = HistoryOrder.slots(panel: panel, series: series, window: window, strategy: strategy, leftOut: leftOut)
         // Each entry's forecasts sit together, by lag: one value per bit of the slot's lags.
         var valueStart = [Int32](repeating: -1, count: slotCount)
         var valueCount = 0

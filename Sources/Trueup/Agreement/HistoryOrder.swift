@@ -10,11 +10,15 @@
 enum HistoryOrder {
     enum Strategy { case automatic, grid, radix }
 
-    static func slots(panel: Panel, series: SeriesIndex, window: Window, strategy: Strategy = .automatic) -> [Int32] {
+    /// The months `leftOut` (`--allow-gaps`) are not in the window.
+    static func slots(panel: Panel, series: SeriesIndex, window: Window, strategy: Strategy = .automatic,
+                      leftOut: Set<Month> = []) -> [Int32] {
         let slotCount = panel.slotKey.count
         let months = max(0, window.last - window.first + 1)
+        let hasLeftOut = !leftOut.isEmpty
         func monthOffset(_ key: UInt64) -> Int? {
             let month = Panel.month(of: key)
+            if hasLeftOut && leftOut.contains(month) { return nil }
             return month >= window.first && month <= window.last ? month - window.first : nil
         }
         // The customers with a forecast in the window.

@@ -21,42 +21,44 @@ struct ClosedPeriods {
     var lastClosed: Month
     /// The latest month with actuals, when the rule found it incomplete (and `--as-of` was not given).
     var incomplete: IncompleteMonth?
+    /// The stray months after the last closed period, latest first (none with `--as-of`).
+    var stray: [StrayMonth] = []
+    /// The latest month with actuals (after any stray months), when its dates stop days early.
+    var cutOff: CutOffMonth?
 
     /// Up to this many months before the latest are compared with it.
     static let comparedMonths = 6
     /// At least this many are needed to judge.
     static let neededMonths = 3
 
-    /// The last closed period of `panel`'s actuals: `asOf` when given, else the latest month with
-    /// an actual unless it is incomplete, then the month before it.
-    init(_ panel: Panel, latest: Month, firstActual: Month, asOf: Month?) {
+    /// The last closed period of `panel`'s actuals: `asOf` when given; else the latest month with
+    /// an actual after any stray months, unless it is incomplete or cut off, then the month before it.
+    init(_ panel: Panel, months: ActualMonths, latest: Month, firstActual: Month, asOf: Month?) {
         if let asOf {
             lastClosed = asOf
             incomplete = nil
             return
         }
-        incomplete = Self.incompleteMonth(panel, latest: latest, firstActual: firstActual)
-        lastClosed = incomplete == nil ? latest : latest + -1
+        stray = months.strayMonths(latest: latest)
+        let latest = stray.last?.previous ?? latest
+        incomplete = Self.incompleteMonth(months, scale: panel.scale, latest: latest, firstActual: firstActual)
+        cutOff = CutOffMonth.judge(latest: latest, firstActual: firstActual, latestDays: panel.latestDays)
+        lastClosed = incomplete == nil && cutOff == nil ? latest : latest + -1
     }
 
-    static func incompleteMonth(_ panel: Panel, latest: Month, firstActual: Month) -> IncompleteMonth? {
+    /// `months` holds each month's rows and volume (in the panel's units, `scale`).
+    static func incompleteMonth(_ months: ActualMonths, scale: QuantityScale, latest: Month, firstActual: Month) -> IncompleteMonth? {
         let first = max(firstActual, latest + -comparedMonths)
         let count = latest - first  // months before the latest that are compared
         guard count >= neededMonths else { return nil }
-        var rows = [Int](repeating: 0, count: count + 1)
-        var volume = [Double](repeating: 0, count: count + 1)
-        for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
-            let k = Panel.month(of: panel.slotKey[slot]) - first
-            guard k >= 0 && k <= count else { continue }
-            rows[k] += Int(panel.actualRows[slot])
-            volume[k] += abs(panel.actual[slot])
-        }
+        let rows = (0...count).map { months.rows(in: first + $0) }
+        let volume = (0...count).map { months.volume(in: first + $0) }
         let medianRows = median(rows.prefix(count).map(Double.init))
         let medianVolume = median(Array(volume.prefix(count)))
         let isIncomplete = Double(rows[count]) < medianRows / 2 && volume[count] < medianVolume / 2
         // The panel holds quantities as units of its scale: the volumes are reported as quantities.
-        let month = IncompleteMonth(month: latest, rows: rows[count], volume: panel.scale.quantity(units: volume[count]),
-                                    medianRows: medianRows, medianVolume: panel.scale.quantity(units: medianVolume), months: count)
+        let month = IncompleteMonth(month: latest, rows: rows[count], volume: scale.quantity(units: volume[count]),
+                                    medianRows: medianRows, medianVolume: scale.quantity(units: medianVolume), months: count)
         return isIncomplete ? month : nil
     }
 

@@ -50,13 +50,17 @@ public struct LookAlikes: Sendable, Equatable {
 
 extension Coverage {
     /// The audit of `panel` over `window`, with forecast units at `reportLag`; `series` numbers the
-    /// panel's (customer, item) pairs.
-    init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization) {
+    /// panel's (customer, item) pairs; the months `leftOut` (`--allow-gaps`) are not in the window.
+    init(panel: Panel, series: SeriesIndex, window: Window, reportLag: Int?, applied: KeyNormalization, leftOut: Set<Month> = []) {
         // Which (customer, item) pairs each file has in the window: one flag per series.
         var pairs = PairPresence(count: series.count)
-        func inWindow(_ key: UInt64) -> Bool {
+        // Months left out, by their place in the window; empty when there is none.
+        let first = window.first, last = window.last
+        let leftOutAt = leftOut.isEmpty ? [] : (0...max(0, last - first)).map { leftOut.contains(first + $0) }
+        let hasLeftOut = !leftOutAt.isEmpty
+        @inline(__always) func inWindow(_ key: UInt64) -> Bool {
             let month = Panel.month(of: key)
-            return month >= window.first && month <= window.last
+            return month >= first && month <= last && !(hasLeftOut && leftOutAt[month - first])
         }
         for slot in panel.slotKey.indices where inWindow(panel.slotKey[slot]) {
             let pair = Int(series.ofSlot[slot])

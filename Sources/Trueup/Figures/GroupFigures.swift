@@ -7,6 +7,9 @@ struct GroupFigures {
     let itemCount: Int
     /// Each series' price and cost, with `--prices`: the value figures are summed too.
     var prices: SeriesPrices? = nil
+    /// Months left out of every figure (`--allow-gaps`): a cell whose naive forecast would be
+    /// such a month's actual has no naive forecast, as one before the first actual month.
+    var leftOut: Set<Month> = []
 
     /// One group's cells at one lag, gathered from the panel: F, A, the two benchmarks' forecasts and the series.
     struct Gathered {
@@ -117,6 +120,8 @@ struct GroupFigures {
                     let seasonalBack = Benchmark.seasonalNaive.monthsBack(lag: cells.lags[l])
                     var naiveStart = range.upperBound
                     var seasonalStart = range.upperBound
+                    // With months left out, each benchmark's cells are the segments whose benchmark month is not one of them.
+                    var naiveSegments: [Range<Int>] = [], seasonalSegments: [Range<Int>] = []
                     for p in 0..<cells.periodCount {
                         let cellSegment = cells.range(group: g, lag: l, period: p)
                         guard !cellSegment.isEmpty else { continue }
@@ -131,16 +136,31 @@ struct GroupFigures {
                             forecast: Kernels.sum(forecast[segment], ones: ones, exact: exact),
                             absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
                             absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
-                        if naiveStart == range.upperBound && cells.periods[p] + -back >= firstActual {
-                            naiveStart = segment.lowerBound
+                        let naiveMonth = cells.periods[p] + -back
+                        if leftOut.isEmpty {
+                            if naiveStart == range.upperBound && naiveMonth >= firstActual { naiveStart = segment.lowerBound }
+                        } else if naiveMonth >= firstActual && !leftOut.contains(naiveMonth) {
+                            naiveSegments.append(segment)
                         }
-                        if seasonalStart == range.upperBound && cells.periods[p] + -seasonalBack >= firstActual {
-                            seasonalStart = segment.lowerBound
+                        let seasonalMonth = cells.periods[p] + -seasonalBack
+                        if leftOut.isEmpty {
+                            if seasonalStart == range.upperBound && seasonalMonth >= firstActual { seasonalStart = segment.lowerBound }
+                        } else if seasonalMonth >= firstActual && !leftOut.contains(seasonalMonth) {
+                            seasonalSegments.append(segment)
                         }
                     }
                     // Naive eligibility rises with the period, so the eligible cells are a suffix.
                     let eligible = naiveStart..<range.upperBound
-                    if !eligible.isEmpty {
+                    if !leftOut.isEmpty {
+                        for segment in naiveSegments {
+                            let d = naiveError[segment]
+                            Kernels.error(forecast: naive[segment], actual: actual[segment], into: d)
+                            s.naiveAbsoluteError += Kernels.absoluteSum(d.readOnly, exact: exact)
+                            s.naiveForecastAbsoluteError += Kernels.absoluteSum(ev[segment], exact: exact)
+                            s.naiveAbsoluteActual += Kernels.absoluteSum(actual[segment], exact: exact)
+                            s.naiveCells += segment.count
+                        }
+                    } else if !eligible.isEmpty {
                         let local = (naiveStart - range.lowerBound)..<range.count
                         let d = naiveError[local]
                         Kernels.error(forecast: naive[eligible], actual: actual[eligible], into: d)
@@ -151,7 +171,16 @@ struct GroupFigures {
                     }
                     // The same for the seasonal naive forecast, whose cells are a (shorter) suffix too.
                     let seasonalEligible = seasonalStart..<range.upperBound
-                    if !seasonalEligible.isEmpty {
+                    if !leftOut.isEmpty {
+                        for segment in seasonalSegments {
+                            let d = naiveError[segment]
+                            Kernels.error(forecast: seasonal[segment], actual: actual[segment], into: d)
+                            s.seasonalAbsoluteError += Kernels.absoluteSum(d.readOnly, exact: exact)
+                            s.seasonalForecastAbsoluteError += Kernels.absoluteSum(ev[segment], exact: exact)
+                            s.seasonalAbsoluteActual += Kernels.absoluteSum(actual[segment], exact: exact)
+                            s.seasonalCells += segment.count
+                        }
+                    } else if !seasonalEligible.isEmpty {
                         let local = (seasonalStart - range.lowerBound)..<range.count
                         let d = naiveError[local]
                         Kernels.error(forecast: seasonal[seasonalEligible], actual: actual[seasonalEligible], into: d)
@@ -161,7 +190,11 @@ struct GroupFigures {
                         s.seasonalCells = seasonalEligible.count
                     }
 
-                    if let prices { s.value = valueSums(range, naiveFrom: naiveStart, gathered, prices) }
+                    if let prices {
+                        s.value = leftOut.isEmpty
+                            ? valueSums(range, isNaive: { $0 >= naiveStart }, gathered, prices)
+                            : valueSums(range, isNaive: { k in naiveSegments.contains { $0.contains(k) } }, gathered, prices)
+                    }
 
                     // Distinct items and series, by stamping each with this group's number.
                     for k in range {
@@ -187,14 +220,14 @@ struct GroupFigures {
 
     /// The value sums over the priced cells among `range` of the gathered buffers, in cell order
     /// (a fixed-order loop: products with prices are not integers, so BLAS's order would show).
-    private func valueSums(_ range: Range<Int>, naiveFrom naiveStart: Int, _ values: Gathered, _ prices: SeriesPrices) -> ValueSums {
+    private func valueSums(_ range: Range<Int>, isNaive: (Int) -> Bool, _ values: Gathered, _ prices: SeriesPrices) -> ValueSums {
         var v = ValueSums()
         for k in range {
             let series = Int(values.series[k])
             guard prices.isPriced(series) else { continue }
             let (f, a, p) = (values.forecast[k], values.actual[k], prices.price[series])
             v.add(forecast: f, actual: a, price: p, cost: prices.cost[series])
-            if k >= naiveStart { v.addNaive(forecast: f, actual: a, naive: values.naive[k], price: p) }
+            if isNaive(k) { v.addNaive(forecast: f, actual: a, naive: values.naive[k], price: p) }
         }
         return v
     }

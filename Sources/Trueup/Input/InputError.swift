@@ -41,4 +41,6 @@ public enum InputError: Error, Sendable, Equatable {
     case nameMismatch(path: String, pattern: String)
     /// `NN/NN/YYYY` dates with both numbers at most 12 and nothing in the file to settle which is the day.
     case ambiguousDateOrder(path: String, line: Int, value: String)
+    /// Two sources of one side with the same bytes (the same SHA-256): the same export saved twice.
+    case sameFileTwice(first: String, second: String)
 }

@@ -21,6 +21,8 @@ public struct InputFile: Sendable {
     public var customerNames: [String: String] = [:]
     /// Every file, folder member, pipe or workbook the side was read from, in reading order.
     public var files: [SourceFile] = []
+    /// Actuals: where the first few rows of the latest month with actuals are, for naming a stray month's rows.
+    public var latestMonthRows: [RowPlace] = []
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
 }

@@ -73,6 +73,14 @@ struct KeyDictionary {
         }
     }
 
+    /// Whether any key, as text, satisfies `test`; only the keys whose bytes pass `worthAsking` are made text.
+    func containsName(worthAsking: (ArraySlice<UInt8>) -> Bool, _ test: (String) -> Bool) -> Bool {
+        (0..<count).contains { id in
+            let bytes = arena[offsets[id]..<offsets[id + 1]]
+            return worthAsking(bytes) && test(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
     /// Every key, in id order.
     var names: [String] { (0..<count).map { name(Int32($0)) } }
 

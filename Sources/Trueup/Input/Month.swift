@@ -9,6 +9,8 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let index: Int
 
     public static let validYears = 1000...4999
+    /// Every month's `index` is below this (and so fits in 16 bits).
+    static let indexLimit = 5000 * 12
 
     public init?(year: Int, month: Int) {
         // Plain comparisons: a range held in a static would be fetched on every one of millions of calls.
@@ -67,6 +69,15 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         default:
             return nil
         }
+    }
+
+    /// The day of a date `YYYY-MM-DD` (with an optional time after it) that `parse` reads; 0 for a month.
+    static func day(_ raw: UncheckedBytes) -> Int {
+        let bytes = raw.trimmingSpaces()
+        guard bytes.count >= 10, bytes[7] == UInt8(ascii: "-") else { return 0 }
+        let d0 = Int(bytes[8]) &- 48, d1 = Int(bytes[9]) &- 48
+        guard d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 else { return 0 }
+        return d0 * 10 + d1
     }
 
     var dayCount: Int {

@@ -30,6 +30,14 @@ struct Panel {
     var firstActual: Month?
     var lastClosed: Month?
     var firstMonth: Month?
+    /// The latest day of each month's dated actual rows, by `Month.index` (0: no dated row), for
+    /// the cut-off rule (`CutOffMonth`); empty until an actual row carries a day.
+    var latestDays: [UInt8] = []
+    /// The lines of the first few actual rows of the latest month, as the merge saw them (lines of
+    /// the file read), for naming a stray month's rows.
+    var latestMonthLines: [Int] = []
+    /// How many lines `latestMonthLines` keeps.
+    static let keptLatestLines = 5
 
     /// With `--normalize-keys`, the spelling each normalised code is shown with (empty otherwise).
     var customerSpellings: [Int32: KeySpelling] = [:]

@@ -6,18 +6,35 @@ extension Panel {
         var first = firstActual?.index ?? .max
         var last = lastClosed?.index ?? .min
         for r in rows {
-            let month = Int(block.month[r])
+            // An actual row's month carries its day above the month's 16 bits (`RowParser.datedMonth`).
+            let dated = Int(block.month[r])
+            let month = dated & 0xFFFF
             let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
                             month: Month(index: month))
             let units = units(block.value[r])
             actual[slot] += units
             actualRows[slot] += 1
             first = min(first, month)
-            last = max(last, month)
+            if month >= last {
+                if month > last {
+                    last = month
+                    latestMonthLines.removeAll(keepingCapacity: true)
+                }
+                if latestMonthLines.count < Self.keptLatestLines { latestMonthLines.append(Int(block.line[r] + block.lineShift)) }
+            }
+            let day = UInt8(truncatingIfNeeded: dated >> 16)
+            if day != 0 { noteDay(day, month: month) }
         }
         firstActual = Month(index: first)
         lastClosed = Month(index: last)
         noteMonth(Month(index: first))
+    }
+
+    /// Keeps `day` as `month`'s latest day when it is later than the one kept.
+    @inline(__always)
+    private mutating func noteDay(_ day: UInt8, month: Int) {
+        if latestDays.isEmpty { latestDays = [UInt8](repeating: 0, count: Month.indexLimit) }
+        if day > latestDays[month] { latestDays[month] = day }
     }
 
     /// Adds the forecast rows `rows` of `block` as forecast rows of the panel, except those

@@ -139,7 +139,8 @@ struct RowParser: Sendable {
             ? (Self.intern(customerBytes, in: &block.customers, scratch: &block.transcoded),
                Self.intern(itemBytes, in: &block.items, scratch: &block.transcoded))
             : (customerID ?? block.customers.add(customerBytes), itemID ?? block.items.add(itemBytes))
-        block.rows.append(customer: c, item: i, month: Int32(month.index), lag: UInt8(lagValue), value: value,
+        block.rows.append(customer: c, item: i, month: datedMonth(month.index, day: kind == .actuals ? Month.day(periodBytes) : 0),
+                          lag: UInt8(lagValue), value: value,
                           line: Int32(truncatingIfNeeded: record.line))
     }
 

@@ -21,6 +21,8 @@ struct PlainLayout: Sendable {
     let item: Int
     /// Whether a `,` is a decimal point too, as `Quantity.parse` reads it in a semicolon file.
     let decimalComma: Bool
+    /// What of the lane's period a row keeps: an actual's day with its month (`Panel.latestDays`), a forecast's month alone.
+    let keptMonthBits: Int
 
     /// The layout of `parser`'s rows, or nil when the plain path can't read them: a text encoding
     /// other than UTF-8, or more columns than the lane reads.
@@ -43,6 +45,7 @@ struct PlainLayout: Sendable {
         lagFromSnapshot = snapshot >= 0
         periodFirst = snapshot < 0 || parser.period < snapshot
         decimalComma = parser.decimalComma
+        keptMonthBits = parser.kind == .actuals ? ~0 : 0xFFFF
     }
 }
 
@@ -52,12 +55,14 @@ extension RowParser {
     @inline(__always)
     func takePlain(_ bytes: UncheckedBytes, _ fields: inout PlainLane.Fields, line: Int, layout: PlainLayout,
                    into block: inout ParsedBlock) -> Bool {
+        // The lane's months carry a date's day above their 16 bits.
         let firstMonth = fields.months.0, secondMonth = fields.months.1
-        let month = layout.periodFirst ? firstMonth : secondMonth
+        let dated = layout.periodFirst ? firstMonth : secondMonth
+        let month = dated & 0xFFFF
         guard month >= Self.firstMonthIndex, month <= Self.lastMonthIndex else { return false }
         var lagValue = fields.count
         if layout.lagFromSnapshot {
-            let snapshot = layout.periodFirst ? secondMonth : firstMonth
+            let snapshot = (layout.periodFirst ? secondMonth : firstMonth) & 0xFFFF
             guard snapshot >= Self.firstMonthIndex, snapshot <= Self.lastMonthIndex else { return false }
             // As `RowParser.lagOf`; a snapshot after the period, or too far before it, is the general path's problem.
             lagValue = month - snapshot
@@ -84,7 +89,8 @@ extension RowParser {
                                   : fields.fractionDigits == 3 ? .point : [.point, .pointEvidence])
         }
         block.rowsRead += 1
-        block.rows.append(customer: customerID, item: itemID, month: Int32(month), lag: UInt8(lagValue),
+        block.rows.append(customer: customerID, item: itemID, month: Int32(truncatingIfNeeded: dated & layout.keptMonthBits),
+                          lag: UInt8(lagValue),
                           value: Quantity.exactDecimal(fields.mantissa, fractionDigits: fields.fractionDigits, negative: fields.negative),
                           line: Int32(truncatingIfNeeded: line))
         return true
@@ -97,6 +103,13 @@ extension RowParser {
         var fields = PlainLane.Fields()
         guard layout.lane.read(bytes, into: &fields), takePlain(bytes, &fields, line: line, layout: layout, into: &block) else { return nil }
         return fields.length
+    }
+
+    /// An actual row's month with its day (0: none) above the month's 16 bits, for the cut-off rule
+    /// (`Panel.latestDays`); a forecast row's month alone.
+    @inline(__always)
+    func datedMonth(_ month: Int, day: Int) -> Int32 {
+        Int32(truncatingIfNeeded: kind == .actuals ? month | day << 16 : month)
     }
 
     /// The months `Month` holds (years 1000 to 4999), as `Month.index`.

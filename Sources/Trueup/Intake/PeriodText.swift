@@ -73,6 +73,30 @@ enum PeriodText {
         return .notAMonth
     }
 
+    /// The day of a date that `read` reads as a month (in the file's date order when the date
+    /// needs one); 0 for a month without a day, or a date whose day the order leaves open.
+    static func day(_ raw: String, order: DateOrder?) -> Int {
+        let text = raw.trimmingCharacters()
+        let datePart = String(text.prefix { $0 != " " && $0 != "T" })
+        for separator in [".", "/", "-"] as [Character] {
+            let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { continue }
+            let numbers = parts.compactMap { Int($0) }
+            guard numbers.count == 3 else { return 0 }
+            if parts[0].count == 4 { return numbers[2] }
+            guard parts[2].count == 4 else { return 0 }
+            if separator == "." { return numbers[0] }
+            switch order {
+            case .dmy: return numbers[0]
+            case .mdy: return numbers[1]
+            case nil:
+                if numbers[0] == numbers[1] || numbers[1] > 12 { return numbers[1] }
+                return numbers[0] > 12 ? numbers[0] : 0
+            }
+        }
+        return 0
+    }
+
     private static func date(year: Int, month: Int, day: Int) -> Month? {
         guard let result = Month(year: year, month: month), day >= 1, day <= result.dayCount else { return nil }
         return result

@@ -23,19 +23,3 @@ struct SheetLayout {
         if monthColumns.isEmpty { totalsColumn = nil }
     }
 }
-
-/// A row that sums the rows above it: its key cell says `Total`, `Sum`, `Grand total`, `Summe`, `Gesamt`.
-enum TotalsRow {
-    static let words: Set<String> = ["total", "totals", "sum", "grand total", "summe", "gesamt", "gesamtsumme", "insgesamt",
-                                     "total general", "gesamtergebnis", "ergebnis"]
-    /// The words' first letters, lower case.
-    private static let initials = Set(words.compactMap(\.utf8.first))
-
-    static func isTotals(_ cell: String) -> Bool {
-        // Every word starts with one of these letters; a cell starting with another ASCII byte is no totals row.
-        if let first = cell.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first < 0x80, !initials.contains(first | 0x20) { return false }
-        var text = cell.trimmingCharacters().lowercased()
-        while let last = text.last, last == ":" || last == "." { text.removeLast() }
-        return words.contains(text)
-    }
-}

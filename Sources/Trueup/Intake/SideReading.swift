@@ -29,7 +29,8 @@ extension Ingest {
                             files: files),
            let source = sources.first {
             var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
-            guard file.decimalMarks.readAsIntakeReads else { return nil }
+            guard file.decimalMarks.readAsIntakeReads, !panel.hasTotalsNames else { return nil }
+            if side.kind == .actuals { file.latestMonthRows = panel.latestMonthLines.map { RowPlace(file: source.path, line: $0) } }
             file.files = [SourceFile(path: source.path, bytes: file.bytes, sha256: "", encoding: side.encoding.rawValue,
                                      delimiter: file.delimiter, layout: "long", columns: file.columns,
                                      rowsRead: file.rowsRead, rowsRejected: file.rowsRejected)]
@@ -73,6 +74,16 @@ extension Ingest {
         for problem in placed {
             if let k = files.firstIndex(where: { $0.path == problem.file }) { files[k].rowsRejected += 1 }
         }
+        if side.kind == .actuals {
+            file.latestMonthRows = panel.latestMonthLines.map { line in
+                switch map.describe(line, from: 0) {
+                case .line(let line): return RowPlace(file: side.displayName, line: line)
+                case .inSource(let name, let line): return RowPlace(file: name, line: line)
+                case .cell(let name, let reference): return RowPlace(file: name, line: line, reference: reference)
+                }
+            }
+        }
+        try Self.refuseSameFileTwice(files)
         file.path = side.displayName
         file.bytes = files.reduce(0) { $0 + $1.bytes }
         file.sha256 = files.count == 1 ? files[0].sha256 : Self.digestOfList(files)
@@ -87,6 +98,16 @@ extension Ingest {
         // The status read was the normalized text's; intake hashed the sources from the bytes it read.
         file.readStatus = nil
         return file
+    }
+
+    /// Two sources of one side with the same bytes (the same SHA-256) are the same export saved
+    /// twice: read both and every row counts twice, so the run stops naming both.
+    static func refuseSameFileTwice(_ files: [SourceFile]) throws(InputError) {
+        var seen: [String: String] = [:]
+        for file in files where !file.sha256.isEmpty && file.rowsRead > 0 {
+            if let first = seen[file.sha256] { throw .sameFileTwice(first: first, second: file.path) }
+            seen[file.sha256] = file.path
+        }
     }
 
     /// The SHA-256 of the list of sources as `sha256sum` prints it (`DIGEST  NAME` lines), so the

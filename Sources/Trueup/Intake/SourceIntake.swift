@@ -400,6 +400,8 @@ struct SourceIntake {
         let lagText = cell(setup.lag)
 
         // (month, value text, source column) for every value the row holds.
+        // An actual's day, when its period is a date: the normalized text keeps it for the cut-off rule (`CutOffMonth`).
+        var day = 0
         var values: [(month: Month, text: String, column: Int)] = []
         if layout.isWide {
             for (k, month) in layout.monthColumns where k < fields.count {
@@ -414,6 +416,7 @@ struct SourceIntake {
                     reject(setup.period, .period(SideIntake.quoted(text), forms: .monthsAndDates))
                     return
                 }
+                if kind == .actuals { day = PeriodText.day(text, order: order) }
             }
             guard let month, let k = setup.quantity else { return }
             values.append((month, fields[k].trimmingCharacters(), k))
@@ -445,6 +448,7 @@ struct SourceIntake {
             SideIntake.appendField(item, to: &result.text)
             result.text.append(UInt8(ascii: ","))
             result.text.append(contentsOf: value.month.description.utf8)
+            if day > 0 { result.text.append(contentsOf: (day < 10 ? "-0\(day)" : "-\(day)").utf8) }
             result.text.append(UInt8(ascii: ","))
             result.text.append(contentsOf: plain.utf8)
             if kind == .forecasts {

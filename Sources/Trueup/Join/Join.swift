@@ -9,6 +9,21 @@ struct Join {
     let window: Window
     let lastClosed: Month
     let firstActual: Month
+    /// Closed months left out of every figure, like open months (`--allow-gaps`): their forecast
+    /// rows are counted as open and they have no cells.
+    var leftOut: Set<Month> = []
+    /// Whether `leftOut` has a month: one load in the loops over rows and slots, not the set's.
+    var hasLeftOut = false
+
+    /// Leaves `months` out of every figure (`leftOut`).
+    mutating func leaveOut(_ months: [Month]) {
+        leftOut.formUnion(months)
+        hasLeftOut = !leftOut.isEmpty
+    }
+
+    /// Whether a month is open: after the last closed period, or left out.
+    @inline(__always)
+    func isOpen(_ month: Month) -> Bool { month > lastClosed || hasLeftOut && leftOut.contains(month) }
 
     /// The months with a forecast in the window (by period index), each customer's
     /// lags per such month (a bit mask), and the forecast rows' accounting.
@@ -36,7 +51,7 @@ struct Join {
             var hasForecast = [Bool](repeating: false, count: width)
             for row in rows(p) {
                 let month = Panel.month(of: panel.slotKey[Int(panel.rowSlot[row])])
-                if month > lastClosed {
+                if isOpen(month) {
                     count.open += 1
                 } else if month < window.first || month > window.last {
                     count.outsideWindow += 1
@@ -95,7 +110,7 @@ struct Join {
             let rows = Int(panel.actualRows[slot])
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
-            if month > lastClosed {
+            if isOpen(month) {
                 result.open += rows
             } else if month < window.first || month > window.last {
                 result.outsideWindow += rows
@@ -112,7 +127,7 @@ struct Join {
     /// Every (customer, item) pair, with its actuals' total variation for MASE.
     func series() -> SeriesIndex {
         var table = KeyTable(capacity: panel.slotKey.count / 8)
-        var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: max(0, window.last - firstActual))
+        var index = SeriesIndex(ofSlot: [], customer: [], item: [], totalVariation: [], pairs: monthPairs())
         index.ofSlot.reserveCapacity(panel.slotKey.count)
         // Slots are made in file order, so a sorted export gives a series' months one after
         // another: the series of the slot before is checked first and most slots never hash.
@@ -137,6 +152,7 @@ struct Join {
         index.totalVariation = [Double](repeating: 0, count: index.count)
         // Each month-to-month step |x(t) − x(t−1)| is added once: by month t when it has
         // actuals, else by month t−1 (x(t) is then 0). Steps between two empty months are 0.
+        let hasLeftOut = self.hasLeftOut
         for slot in panel.slotKey.indices where panel.actualRows[slot] > 0 {
             let key = panel.slotKey[slot]
             let month = Panel.month(of: key)
@@ -144,16 +160,31 @@ struct Join {
             let customer = Panel.customer(of: key), item = Panel.item(of: key)
             let value = panel.actual[slot]
             var variation = 0.0
-            if month > firstActual {
+            // A step to or from a month left out is not taken (`monthPairs`).
+            if month > firstActual && !(hasLeftOut && isLeftOut(month + -1)) {
                 variation += abs(value - panel.actual(customer: customer, item: item, month: month + -1, near: slot - 1))
             }
-            if month < window.last && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
+            if month < window.last && !(hasLeftOut && isLeftOut(month + 1))
+                && !hasActualRows(customer: customer, item: item, month: month + 1, near: slot + 1) {
                 variation += abs(value)
             }
             index.totalVariation[Int(index.ofSlot[slot])] += variation
         }
         return index
     }
+
+    /// The consecutive month pairs (t − 1, t) from the first actual month to the window's last
+    /// that MASE's scale steps over: every one, but those with a month left out (`--allow-gaps`).
+    func monthPairs() -> Int {
+        guard hasLeftOut else { return max(0, window.last - firstActual) }
+        guard window.last > firstActual else { return 0 }
+        return (1...(window.last - firstActual)).filter { k in
+            !isLeftOut(firstActual + k) && !isLeftOut(firstActual + (k - 1))
+        }.count
+    }
+
+    @inline(__always)
+    private func isLeftOut(_ month: Month) -> Bool { hasLeftOut && leftOut.contains(month) }
 
     private func hasActualRows(customer: Int32, item: Int32, month: Month, near guess: Int) -> Bool {
         guard let slot = panel.find(customer: customer, item: item, month: month, near: guess) else { return false }

@@ -105,14 +105,20 @@ public enum Report {
         if let asOf = request.asOf, asOf > latestActual || asOf < firstActual {
             throw .asOfOutsideActuals(asOf: asOf, firstActual: firstActual, latestActual: latestActual)
         }
-        let closing = ClosedPeriods(panel, latest: latestActual, firstActual: firstActual, asOf: request.asOf)
+        let months = ActualMonths(panel, first: firstActual, latest: latestActual)
+        let closing = ClosedPeriods(panel, months: months, latest: latestActual, firstActual: firstActual, asOf: request.asOf)
         let lastClosed = closing.lastClosed
+        let gapMonths = months.gaps(through: lastClosed)
+        if !gapMonths.isEmpty && !request.allowsGaps {
+            throw .gapMonths(gapMonths, firstActual: firstActual, lastClosed: lastClosed)
+        }
         let window = Window(first: request.from ?? firstMonth, last: min(request.to ?? lastClosed, lastClosed))
         guard window.first <= window.last else {
             throw .emptyWindow(from: window.first, to: request.to ?? lastClosed, lastClosed: lastClosed)
         }
 
-        let join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
+        var join = Join(panel: panel, window: window, lastClosed: lastClosed, firstActual: firstActual)
+        join.leaveOut(gapMonths)
         // The series don't depend on the presence: with two threads or more both are worked out at once.
         let (presence, series) = UncheckedParallel.both(together: request.threads > 1,
                                                         { join.presence(threads: request.threads) }, { join.series() })
@@ -136,7 +142,8 @@ public enum Report {
 
         let reportLag = request.lag ?? (lagsPresent.contains(1) ? 1 : lagsPresent.first)
         stopwatch.lap("join")
-        let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys)
+        let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys,
+                                leftOut: join.leftOut)
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
         }
@@ -147,6 +154,7 @@ public enum Report {
         let seriesPrices = priceList.map { SeriesPrices($0, series: series, panel: panel) }
         var groupFigures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: firstActual, itemCount: panel.items.count)
         groupFigures.prices = seriesPrices
+        groupFigures.leftOut = join.leftOut
         let computed = groupFigures.compute(threads: request.threads)
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
@@ -166,7 +174,7 @@ public enum Report {
         stopwatch.lap("figures")
         let measuresStability = lagsPresent.count > 1 && request.measuresStability
         if measuresStability || request.agreements != nil || request.proposalCoverage != nil {
-            var history = ForecastHistory(panel: panel, series: series, window: window, threads: request.threads)
+            var history = ForecastHistory(panel: panel, series: series, window: window, threads: request.threads, leftOut: join.leftOut)
             stopwatch.lap("forecasts by lag")
             if let priceList { history.price(priceList, itemNames: panel.items.names) }
             if let terms = request.agreements {
@@ -196,6 +204,10 @@ public enum Report {
         stopwatch.lap("tiers")
         result.coverage = coverage
         result.incompleteMonth = closing.incomplete
+        result.cutOffMonth = closing.cutOff
+        result.strayMonths = closing.stray
+        if let latest = closing.stray.first, latest.month == latestActual { result.strayRows = actuals.latestMonthRows }
+        result.gapMonths = gapMonths
         result.latestActual = latestActual
         do {
             if let digest = digests.forecasts {

@@ -53,6 +53,9 @@ public struct ReportRequest: Sendable {
     public var currency: String?
     /// `--as-of`: the last closed period, overriding the incomplete-month rule.
     public var asOf: Month?
+    /// `--allow-gaps`: a month with no actual row at all before the last closed period is left out
+    /// of every figure, like an open month, instead of stopping the run.
+    public var allowsGaps = false
     /// `--normalize-keys`: normalisations applied to both files' codes before the join.
     public var normalizeKeys: KeyNormalization = []
     /// `--normalize-keys none`: codes that look alike are joined as they are spelled, without stopping.
@@ -147,6 +150,15 @@ public struct ReportResult: Sendable {
     public internal(set) var coverage: Coverage?
     /// The latest month with actuals when it was found incomplete and so left open.
     public internal(set) var incompleteMonth: IncompleteMonth?
+    /// The latest month with actuals (after any stray months) when its dates stop days early, and so left open.
+    public internal(set) var cutOffMonth: CutOffMonth?
+    /// The stray months after the last closed period, latest first.
+    public internal(set) var strayMonths: [StrayMonth] = []
+    /// Where the first few rows of the latest stray month are.
+    public internal(set) var strayRows: [RowPlace] = []
+    /// The months with no actual row from the first month with actuals to the last closed period,
+    /// left out of every figure (`--allow-gaps`).
+    public internal(set) var gapMonths: [Month] = []
     /// The latest month with any actual row (after the last closed period when that month is open).
     public internal(set) var latestActual: Month?
     /// What the history adds: this run against the earlier ones (nil without a history).
@@ -195,4 +207,7 @@ public enum ReportError: Error, Sendable, Equatable {
     case asOfOutsideActuals(asOf: Month, firstActual: Month, latestActual: Month)
     /// The agreements file names a customer or lag the inputs don't have.
     case agreements(AgreementsError)
+    /// Months from the first month with actuals to the last closed period with no actual row at
+    /// all: scored, they would count as zero purchases.
+    case gapMonths([Month], firstActual: Month, lastClosed: Month)
 }

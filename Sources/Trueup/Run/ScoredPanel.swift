@@ -22,6 +22,7 @@ struct ScoredPanel {
         var figures = GroupFigures(cells: cells, panel: panel, series: series, firstActual: join.firstActual,
                                    itemCount: panel.items.count)
         figures.prices = prices
+        figures.leftOut = join.leftOut
         // A group of this grouping is a series: only the customer's are scored, each as the whole run scores it.
         let customers = Set((0..<Int32(panel.customers.count)).filter { panel.customerName($0) == customer })
         let groups = (0..<series.count).filter { customers.contains(series.customer[$0]) }

@@ -9,7 +9,7 @@ enum RunSection {
             ("Target months", "\(result.window.first) to \(result.window.last)"),
             ("Asked for", "--from \(request.from?.description ?? "(first month)") --to \(request.to?.description ?? "(last closed month)")"),
             ("First month with actuals", result.firstActual.description),
-            ("Last closed month", result.lastClosed.description + (request.asOf != nil ? " (--as-of)" : result.incompleteMonth.map { " (\($0.month) looked incomplete and is open)" } ?? "")),
+            ("Last closed month", result.lastClosed.description + (request.asOf != nil ? " (--as-of)" : openMonths(result))),
             ("Lags in the window", result.lags.isEmpty ? "none" : result.lags.map(String.init).joined(separator: ", ")),
             ("Lag kept", request.lag.map { "\($0) (--lag)" } ?? "every lag"),
             ("Report lag", page.lag.map(String.init) ?? "none"),
@@ -42,6 +42,21 @@ enum RunSection {
                       + "FVA: how many points of wMAPE the forecast beats its benchmark by: a naive repeat of past actuals, or the same month last year where that is more accurate."),
             ]),
         ])
+    }
+
+    /// Why months with actuals after the last closed one are open (empty when none is): the
+    /// incomplete month's words as before, then any month cut off by day, stray months and gap months.
+    static func openMonths(_ result: ReportResult) -> String {
+        var reasons: [String] = []
+        if let month = result.incompleteMonth { reasons.append("\(month.month) looked incomplete and is open") }
+        if let month = result.cutOffMonth { reasons.append("\(month.month) was cut off by day and is open") }
+        if !result.strayMonths.isEmpty {
+            reasons.append("\(result.strayMonths.map(\.month.description).reversed().joined(separator: ", ")) looked stray and \(result.strayMonths.count == 1 ? "is" : "are") open")
+        }
+        if !result.gapMonths.isEmpty {
+            reasons.append("\(result.gapMonths.map(\.description).joined(separator: ", ")) had no actuals and \(result.gapMonths.count == 1 ? "is" : "are") left out")
+        }
+        return reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
     }
 
     static func keyValueTable(_ pairs: [(String, String)], className: String) -> Markup {
