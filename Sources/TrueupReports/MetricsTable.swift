@@ -53,7 +53,8 @@ public enum MetricsTable {
         out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
         if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
         let leftOut = AuditText.rowsLeftOut(result, rejectsFile: rejectsFile)
-        if !leftOut.isEmpty { out += leftOut.joined(separator: "\n") + "\n" }
+        // The rows left out quote rejected values, paths and sheet names: each line shown as a whole.
+        if !leftOut.isEmpty { out += TerminalText.lines(leftOut).joined(separator: "\n") + "\n" }
         return out
     }
 

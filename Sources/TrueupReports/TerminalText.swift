@@ -20,6 +20,11 @@ public enum TerminalText {
         return out
     }
 
+    /// Lines a command prints, each shown through `escaped` as a whole: the one rule for every
+    /// message, notice and progress line. A line break inside a line came from a name, and is
+    /// shown as `\u{0A}`, so no name can forge a line of its own.
+    public static func lines(_ lines: [String]) -> [String] { lines.map(escaped) }
+
     /// C0 and C1 control characters and DEL; bidirectional marks, embeddings, overrides and isolates;
     /// the line and paragraph separators.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {

@@ -9,7 +9,7 @@ enum RunNotices {
         if let month = AuditText.incompleteMonth(result) { lines.append(month) }
         if !tableSaysRowsLeftOut { lines += AuditText.rowsLeftOut(result, rejectsFile: rejectsFile) }
         guard !lines.isEmpty else { return }
-        StandardStreams.writeError(lines.map { "trueup: " + $0 }.joined(separator: "\n") + "\n")
+        StandardStreams.writeNotice(lines)
     }
 
     /// `name` in `directory`, as the user would type it.
