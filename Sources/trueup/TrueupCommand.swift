@@ -26,6 +26,15 @@ struct TrueupCommand: ParsableCommand {
             try command.run()
         } catch {
             if let failure = Failure(caught: error) { failure.exit() }
+            // Help and the version are standard output like any other: a write that fails is exit 74.
+            if exitCode(for: error) == .success {
+                do {
+                    try StandardStreams.writeOutput(fullMessage(for: error) + "\n")
+                } catch {
+                    error.exit()
+                }
+                exit(withError: nil)
+            }
             exit(withError: error)
         }
     }

@@ -72,3 +72,28 @@ import Testing
         #expect(space.read("out/rejects.csv")?.contains("2024-0\\u{1B}") == true)
     }
 }
+
+/// Standard output that can't be written and a link among generate's targets.
+@Suite struct OutputRefusalTests {
+    @Test(arguments: ["--help", "report --help", "--version"])
+    func helpToAFullDeviceIsAnIOError(arguments: String) throws {
+        let space = Workspace()
+        let outcome = try CLI.shell("trueup \(arguments) > /dev/full", in: space.url)
+        #expect(outcome.status == 74)
+        #expect(outcome.stderr == "trueup: standard output: can't be written (No space left on device).\n")
+    }
+
+    @Test func generateChecksEveryTargetBeforeTruncatingAny() throws {
+        let space = Workspace()
+        let folder = space.url.appendingPathComponent("g")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        space.file("g/forecasts.csv", "kept\n")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("actuals.csv").path,
+                                                   withDestinationPath: space.url.appendingPathComponent("elsewhere").path)
+        let outcome = try CLI.run(["generate", "g"], in: space.url)
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr == "trueup: g/actuals.csv: can't be written (it is a symbolic link, which is never written through).\n")
+        #expect(space.read("g/forecasts.csv") == "kept\n")
+        #expect(!FileManager.default.fileExists(atPath: space.url.appendingPathComponent("elsewhere").path))
+    }
+}
