@@ -97,3 +97,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: space.url.appendingPathComponent("elsewhere").path))
     }
 }
+
+/// Standard input is held in memory: past its bound the run stops, named.
+@Suite struct StandardInputBoundTests {
+    @Test func endlessStandardInputStopsAtItsBound() throws {
+        let space = Workspace()
+        space.file("a.csv", ReportCommandTests.actuals)
+        let started = Date()
+        let outcome = try CLI.shell("yes 'C1,I1,2024-01,1,5' | trueup report --forecasts - --actuals a.csv", in: space.url)
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr == "trueup: standard input: more than 256 MiB, the most trueup keeps of standard input; "
+            + "save the export to a file and name the file instead of -.\n")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+}

@@ -10,6 +10,8 @@ public enum InputError: Error, Sendable, Equatable {
     case changedWhileRead(path: String)
     /// A record (or the header) runs past `limit` bytes without ending; `line` is where it starts.
     case recordTooLong(path: String, line: Int, limit: Int)
+    /// Standard input ran past the most trueup keeps of it (`limit` bytes).
+    case standardInputTooLong(limit: Int)
     /// The file has no header line.
     case emptyFile(path: String)
     /// The file is not UTF-8 text.
