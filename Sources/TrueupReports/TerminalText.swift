@@ -10,7 +10,10 @@ public enum TerminalText {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if scalar.value >= 0xF780 && scalar.value <= 0xF7FF {
+                // A byte of a file name that is not UTF-8, as the folder listing keeps it.
+                out += "\\x{" + String(scalar.value - 0xF700, radix: 16, uppercase: true) + "}"
+            } else if isUnsafe(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u{" + (hex.count < 2 ? "0" : "") + hex + "}"
             } else {
@@ -31,6 +34,7 @@ public enum TerminalText {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        case 0xF780...0xF7FF: return true
         default: return false
         }
     }

@@ -18,7 +18,7 @@ package enum Syscalls {
     /// regular file, and the caller refuses anything else after `status`.
     package static func openForReading(_ path: String) throws(SystemError) -> Int32 {
         readOpens.withLock { $0[path, default: 0] += 1 }
-        return try retrying { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        return try retrying { open(systemPath(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
     }
 
     /// How many times each path was opened for reading: a few entries a run, kept so that tests can
@@ -131,7 +131,8 @@ package enum Syscalls {
     /// What `stat` (or, with `followingLinks: false`, `lstat`) says of a path.
     package static func status(path: String, followingLinks: Bool = true) throws(SystemError) -> FileStatus {
         var raw = stat()
-        _ = try retrying { followingLinks ? stat(path, &raw) : lstat(path, &raw) }
+        let bytes = systemPath(path)
+        _ = try retrying { followingLinks ? stat(bytes, &raw) : lstat(bytes, &raw) }
         return FileStatus(raw)
     }
 
@@ -159,16 +160,60 @@ package enum Syscalls {
     /// Whether the calling process may write to `path` (access(2) with W_OK).
     package static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
 
-    /// The names in a directory, "." and ".." left out.
+    /// The names in a directory, "." and ".." left out. A name that is not UTF-8 has each byte from
+    /// 0x80 up as the private-use character U+F700 + byte (`nameBytesBase`), which `systemPath`
+    /// turns back into the byte: the file is opened by its own name, and shown escaped.
     package static func names(in directory: String) -> [String] {
-        guard let folder = opendir(directory) else { return [] }
+        guard let folder = opendir(systemPath(directory)) else { return [] }
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name: String
+            if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: isNameByte) {
+                name = text
+            } else {
+                var scalars = String.UnicodeScalarView()
+                for byte in bytes {
+                    scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(nameBytesBase + UInt32(byte)) ?? "?")
+                }
+                name = String(scalars)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// A byte of a name that is not UTF-8 is U+F700 + the byte: U+F780 to U+F7FF, private use.
+    package static let nameBytesBase: UInt32 = 0xF700
+
+    package static func isNameByte(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0xF780 && scalar.value <= 0xF7FF }
+
+    /// The bytes of `path` for the system, NUL-terminated: UTF-8, with each U+F780...U+F7FF the
+    /// byte of a name that is not UTF-8 (`names(in:)`).
+    package static func systemPath(_ path: String) -> [CChar] {
+        var out: [CChar] = []
+        out.reserveCapacity(path.utf8.count + 1)
+        if !path.unicodeScalars.contains(where: isNameByte) {
+            for byte in path.utf8 { out.append(CChar(bitPattern: byte)) }
+        } else {
+            for scalar in path.unicodeScalars {
+                if isNameByte(scalar) {
+                    out.append(CChar(bitPattern: UInt8(scalar.value - nameBytesBase)))
+                } else {
+                    for byte in String(scalar).utf8 { out.append(CChar(bitPattern: byte)) }
+                }
+            }
+        }
+        out.append(0)
+        return out
+    }
+
+    /// The path with every link and `..` resolved (realpath), or nil when it can't be resolved.
+    package static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(systemPath(path), nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: - Processes, terminals, threads

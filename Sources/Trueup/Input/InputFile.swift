@@ -21,6 +21,8 @@ public struct InputFile: Sendable {
     public var customerNames: [String: String] = [:]
     /// Every file, folder member, pipe or workbook the side was read from, in reading order.
     public var files: [SourceFile] = []
+    /// The members of its folders that were not read, and why.
+    public var leftOut: [LeftOutFile] = []
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
 }
