@@ -127,7 +127,7 @@ struct ReportCommand: ParsableCommand {
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
         let texts = output.rendered()
         if let out {
-            try FileOutput.write(texts.files, in: out)
+            try FileOutput.write(texts.files, in: out, replacing: ReportOutput.allFileNames)
         }
         return texts.standardOutput
     }
