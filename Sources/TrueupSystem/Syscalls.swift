@@ -26,9 +26,77 @@ package enum Syscalls {
     package static let readOpens = Mutex<[String: Int]>([:])
 
     /// Creates a new file that must not exist yet and is not a symbolic link (O_EXCL and O_NOFOLLOW).
+    ///
+    /// Every such file is a temporary until it is renamed or unlinked: it is kept in
+    /// `temporaries`, which a SIGINT or SIGTERM removes (`removeTemporariesOnSignal`).
     package static func createExclusive(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
+        let fd = try retrying { open(systemPath(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
+        temporaries.withLock { _ = $0.insert(path) }
+        return fd
     }
+
+    /// Files created by `createExclusive` and not yet renamed or unlinked.
+    package static let temporaries = Mutex<Set<String>>([])
+
+    /// On SIGINT, SIGTERM and SIGHUP, removes the temporaries still there and ends the process
+    /// as the signal would (status 128 + its number). The handler only writes the signal's
+    /// number to a pipe (all a handler may safely do); a thread of its own reads it and does the
+    /// rest. A signal the process was started ignoring (SIGINT of a background job) stays ignored.
+    package static func removeTemporariesOnSignal() {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        signalPipe.store(ends[1], ordering: .sequentiallyConsistent)
+        let reading = ends[0]
+        _ = startDetachedThread {
+            var number: UInt8 = 0
+            #if canImport(Glibc)
+            while Glibc.read(reading, &number, 1) != 1 {}
+            #else
+            while Darwin.read(reading, &number, 1) != 1 {}
+            #endif
+            let left = Syscalls.temporaries.withLock { $0 }
+            #if canImport(Glibc)
+            for path in left { _ = Glibc.unlink(Syscalls.systemPath(path)) }
+            #else
+            for path in left { _ = Darwin.unlink(Syscalls.systemPath(path)) }
+            #endif
+            _exit(128 + Int32(number))
+        }
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var old = sigaction()
+            guard sigaction(number, nil, &old) == 0 else { continue }
+            #if canImport(Glibc)
+            let ignored = unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
+            #else
+            let ignored = unsafeBitCast(old.__sigaction_u.__sa_handler, to: Int.self) == 1  // SIG_IGN
+            #endif
+            if ignored { continue }
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(Syscalls.signalPipe.load(ordering: .relaxed), &byte, 1)
+            }
+            #else
+            action.__sigaction_u.__sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(Syscalls.signalPipe.load(ordering: .relaxed), &byte, 1)
+            }
+            #endif
+            action.sa_flags = SA_RESTART
+            sigemptyset(&action.sa_mask)
+            _ = sigaction(number, &action, nil)
+            // A mask inherited blocked (some launchers block them) would keep the handler from running.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, number)
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        }
+    }
+
+    /// The write end of the pipe the signal handler writes to: set once, before any handler is installed.
+    /// An atomic, lock-free load: safe in a signal handler.
+    static let signalPipe = Atomic<Int32>(-1)
 
     /// Opens or creates a file to write from its start, as a shell's `>` does, but never through a
     /// symbolic link (a link planted at the path fails with ELOOP instead of redirecting the write).
@@ -137,6 +205,7 @@ package enum Syscalls {
     }
 
     package static func rename(_ from: String, to: String) throws(SystemError) {
+        defer { temporaries.withLock { _ = $0.remove(from) } }
         #if canImport(Glibc)
         _ = try retrying { Glibc.rename(from, to) }
         #else
@@ -145,10 +214,11 @@ package enum Syscalls {
     }
 
     package static func unlink(_ path: String) {
+        temporaries.withLock { _ = $0.remove(path) }
         #if canImport(Glibc)
-        _ = Glibc.unlink(path)
+        _ = Glibc.unlink(systemPath(path))
         #else
-        _ = Darwin.unlink(path)
+        _ = Darwin.unlink(systemPath(path))
         #endif
     }
 

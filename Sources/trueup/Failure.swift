@@ -88,6 +88,8 @@ struct Failure: Error {
             self.init("\(path): the file changed while it was read (its size or modification time differ from the start); nothing was written. Run again once it is complete.", code: Self.ioError)
         case .recordTooLong(let path, let line, let limit):
             self.init("\(path):\(line): a record starts here and runs past \(limit >> 20) MiB without ending; this is not a CSV export trueup can read (is a quote left open, or is it another kind of file?).", code: Self.data)
+        case .temporaryFolder(let path, let what, let reason):
+            self.init("TMPDIR \(path): can't create a temporary file there for \(what) (\(reason)); set TMPDIR to a folder you can write, or unset it for /tmp.", code: Self.cantCreate)
         case .standardInputTooLong(let limit):
             self.init("standard input: more than \(limit >> 20) MiB, the most trueup keeps of standard input; save the export to a file and name the file instead of -.", code: Self.data)
         case .emptyFile(let path):

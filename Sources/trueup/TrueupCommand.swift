@@ -21,6 +21,7 @@ struct TrueupCommand: ParsableCommand {
     /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.
     static func main() {
         Syscalls.ignoreBrokenPipeSignal()
+        Syscalls.removeTemporariesOnSignal()
         do {
             var command = try parseAsRoot()
             try command.run()
