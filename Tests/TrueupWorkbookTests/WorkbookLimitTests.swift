@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TrueupWorkbook
+@testable @_spi(Fuzzing) import TrueupWorkbook
 import TrueupCSV
 
 /// Hostile workbooks, built here byte by byte: each ends in a `WorkbookError` naming the part
@@ -128,5 +128,32 @@ import TrueupCSV
         #expect(Date().timeIntervalSince(started) < 3)
         #expect(scanner.isComplete)
         #expect(String(decoding: text.take(), as: UTF8.self).hasSuffix("ok\n"))
+    }
+}
+
+/// The fuzzer's entry points over the workbook reader, on a few inputs of the kinds it feeds.
+@Suite struct WorkbookFuzzingTests {
+    @Test func chunkedSheetXMLReadsAsWhole() {
+        for xml in [StreamingTests.xml, "<sheetData><row r=\"2\"><c><v>1e-400</v></c></row>", "<!-- x", "<row r=\"99999999\"/>",
+                    "<c r=\"A1\" t=\"s\"><v>7</v></c>", "<![CDATA[ ]]><?x?><!DOCTYPE y>"] {
+            let bytes = Array(xml.utf8)
+            let whole = WorkbookFuzzing.sheetText(xml: bytes, chunk: bytes.count)
+            for chunk in [1, 7, 64] {
+                let cut = WorkbookFuzzing.sheetText(xml: bytes, chunk: chunk)
+                #expect(whole == cut || (whole.hasPrefix("error: ") && cut.hasPrefix("error: ")), "\(xml) at \(chunk)")
+            }
+        }
+    }
+
+    @Test func anyZipEndsInTextOrAnError() {
+        var zip = StoredZip.workbook(sheet: "<sheetData/>")
+        zip.offsets["xl/workbook.xml"] = 0xFFFF_FFFF
+        #expect(WorkbookFuzzing.workbook(zip.bytes).hasPrefix("error: "))
+        var bytes = StoredZip.workbook(sheet: "<sheetData><row r=\"1\"><c><v>5</v></c></row></sheetData>").bytes
+        #expect(WorkbookFuzzing.workbook(bytes) == "5\n")
+        // Every cut of the zip's tail ends in an error or text, never a trap.
+        for cut in stride(from: bytes.count - 1, to: bytes.count - 200, by: -7) { _ = WorkbookFuzzing.workbook(Array(bytes.prefix(cut))) }
+        bytes[bytes.count - 10] = 0xFF
+        _ = WorkbookFuzzing.workbook(bytes)
     }
 }
