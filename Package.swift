@@ -17,6 +17,8 @@ let package = Package(
     products: [
         .executable(name: "trueup", targets: ["trueup"]),
         .library(name: "Trueup", targets: ["Trueup"]),
+        // For the fuzzer only (its entry points are SPI): the .xlsx reader.
+        .library(name: "TrueupWorkbook", targets: ["TrueupWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -33,6 +33,9 @@ public struct Generator: Sendable {
     /// creating it (and its parents) if missing and replacing files of those names.
     public func write(to directory: String) throws(GeneratorError) -> GeneratorSummary {
         try GeneratorDirectory.create(directory)
+        // Every target is checked before any is opened: a link at actuals.csv must not leave
+        // forecasts.csv truncated.
+        for name in ["forecasts.csv", "actuals.csv", "truth.csv"] { try GeneratorDirectory.checkTarget(Self.file(name, in: directory)) }
         let behaviours = BehaviourAssignment.behaviours(customers: config.customers, seed: config.seed)
         let labels = GeneratorLabels(config: config)
         var rows = GeneratorRows(config: config, labels: labels)

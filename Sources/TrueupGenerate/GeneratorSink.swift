@@ -114,6 +114,22 @@ struct GeneratorSink: ~Copyable {
 
 /// Creating the output directory, parents included, like `mkdir -p`.
 enum GeneratorDirectory {
+    /// Throws unless `path` is missing or a regular file (not a link, a folder or a device).
+    static func checkTarget(_ path: String) throws(GeneratorError) {
+        let kind: FileStatus.Kind
+        do {
+            kind = try Syscalls.status(path: path, followingLinks: false).kind
+        } catch where error.isNotFound {
+            return
+        } catch {
+            throw .cannotWrite(path: path, reason: error.description)
+        }
+        guard kind == .regular else {
+            throw .cannotWrite(path: path, reason: kind == .symbolicLink ? "it is a symbolic link, which is never written through"
+                : "it exists and is not a regular file")
+        }
+    }
+
     /// Creates `path` and any missing parents; an existing directory is fine.
     static func create(_ path: String) throws(GeneratorError) {
         guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "empty directory path") }

@@ -2,8 +2,11 @@
 public enum CSVText {
     /// The field, formula-neutralised (`neutralized`), as is or quoted (with quotes doubled) when it
     /// holds a comma, quote or line end.
+    /// Control characters but tab, line feed and carriage return (which a quoted field holds as
+    /// data) are written as escapes such as `\u{1B}`, as in the terminal (`TerminalText`): a NUL
+    /// ends the cell in some programs, and an ESC would reach a terminal that shows the file.
     public static func field(_ text: String) -> String {
-        let text = neutralized(text)
+        let text = neutralized(withoutControls(text))
         // Bytes, not Characters: the four are ASCII, and a UTF-8 byte below 0x80 is always a character of its own.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingQuotes() + "\""
@@ -18,6 +21,30 @@ public enum CSVText {
     public static func neutralized(_ text: String) -> String {
         guard let first = text.utf8.first, formulaStarts.contains(first), !isNumber(text) else { return text }
         return "'" + text
+    }
+
+    /// `text` with its control characters (C0 but tab, LF and CR; DEL; C1) as visible escapes.
+    static func withoutControls(_ text: String) -> String {
+        // Bytes first: a C1 control is C2 80-9F in UTF-8, so text without C2 or a low byte has none.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u{" + (hex.count < 2 ? "0" : "") + hex + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
     }
 
     /// `=`, `+`, `-`, `@`, tab, carriage return.

@@ -5,7 +5,8 @@
 /// that adds a table cell. Control and bidirectional characters are first made visible
 /// as in the terminal (`TerminalText`); then `<`, `>` and `&` become character references
 /// and every other ASCII punctuation character gets a backslash (CommonMark's escape, which
-/// also works in a table cell).
+/// also works in a table cell); an `@` is followed by U+2060 WORD JOINER, so no e-mail
+/// address becomes a `mailto:` link.
 public enum MarkdownText {
     public static func escaped(_ text: String) -> String {
         var out = ""
@@ -17,6 +18,9 @@ public enum MarkdownText {
             default:
                 if scalar.isASCII, punctuation.contains(UInt8(scalar.value)) { out += "\\" }
                 out.unicodeScalars.append(scalar)
+                // GitHub links `name@domain.tld` whatever its escapes: an invisible word joiner
+                // after the `@` keeps it text.
+                if scalar == "@" { out += "\u{2060}" }
             }
         }
         return out

@@ -54,7 +54,8 @@ public enum MetricsTable {
         if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
         for note in AuditText.monthNotes(result) { out += note + "\n" }
         let leftOut = AuditText.rowsLeftOut(result, rejectsFile: rejectsFile)
-        if !leftOut.isEmpty { out += leftOut.joined(separator: "\n") + "\n" }
+        // The rows left out quote rejected values, paths and sheet names: each line shown as a whole.
+        if !leftOut.isEmpty { out += TerminalText.lines(leftOut).joined(separator: "\n") + "\n" }
         return out
     }
 

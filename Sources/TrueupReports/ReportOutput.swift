@@ -30,6 +30,11 @@ public struct ReportOutput {
         self.version = version
     }
 
+    /// Every name a report writes into its output directory: after a run, those this run does
+    /// not write are removed, so the folder holds exactly one run's set.
+    public static let allFileNames = ["metrics.csv", "flags.csv", "coverage.csv", "stability.csv", "agreement.csv",
+                                      "rejects.csv", "run.json", "report.html", "README.txt"]
+
     /// The files of the output directory, in order, each with how to render it; metrics.csv first.
     /// flags.csv only grouped by customer, coverage.csv with the join audit, stability.csv with more
     /// than one lag, agreement.csv with agreements, rejects.csv only under `--skip-bad-rows`.

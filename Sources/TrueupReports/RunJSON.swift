@@ -29,7 +29,9 @@ public enum RunJSON {
                 ("byte_order_mark", .bool(file.hadByteOrderMark)),
                 ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
                 ("files", .array(file.files.map(source))),
-            ])
+            ] + (file.leftOut.isEmpty ? [] : [("left_out", JSONValue.array(file.leftOut.map { left in
+                .object([("path", .string(left.path)), ("why", .string(LeftOutText.reason(left.reason)))])
+            }))]))
         }
         func source(_ file: SourceFile) -> JSONValue {
             .object([

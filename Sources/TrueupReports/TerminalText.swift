@@ -10,7 +10,10 @@ public enum TerminalText {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if scalar.value >= 0xF780 && scalar.value <= 0xF7FF {
+                // A byte of a file name that is not UTF-8, as the folder listing keeps it.
+                out += "\\x{" + String(scalar.value - 0xF700, radix: 16, uppercase: true) + "}"
+            } else if isUnsafe(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u{" + (hex.count < 2 ? "0" : "") + hex + "}"
             } else {
@@ -20,12 +23,18 @@ public enum TerminalText {
         return out
     }
 
+    /// Lines a command prints, each shown through `escaped` as a whole: the one rule for every
+    /// message, notice and progress line. A line break inside a line came from a name, and is
+    /// shown as `\u{0A}`, so no name can forge a line of its own.
+    public static func lines(_ lines: [String]) -> [String] { lines.map(escaped) }
+
     /// C0 and C1 control characters and DEL; bidirectional marks, embeddings, overrides and isolates;
     /// the line and paragraph separators.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        case 0xF780...0xF7FF: return true
         default: return false
         }
     }

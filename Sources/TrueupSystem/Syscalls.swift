@@ -18,7 +18,7 @@ package enum Syscalls {
     /// regular file, and the caller refuses anything else after `status`.
     package static func openForReading(_ path: String) throws(SystemError) -> Int32 {
         readOpens.withLock { $0[path, default: 0] += 1 }
-        return try retrying { open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        return try retrying { open(systemPath(path), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
     }
 
     /// How many times each path was opened for reading: a few entries a run, kept so that tests can
@@ -26,9 +26,77 @@ package enum Syscalls {
     package static let readOpens = Mutex<[String: Int]>([:])
 
     /// Creates a new file that must not exist yet and is not a symbolic link (O_EXCL and O_NOFOLLOW).
+    ///
+    /// Every such file is a temporary until it is renamed or unlinked: it is kept in
+    /// `temporaries`, which a SIGINT or SIGTERM removes (`removeTemporariesOnSignal`).
     package static func createExclusive(_ path: String, permissions: UInt16) throws(SystemError) -> Int32 {
-        try retrying { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
+        let fd = try retrying { open(systemPath(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
+        temporaries.withLock { _ = $0.insert(path) }
+        return fd
     }
+
+    /// Files created by `createExclusive` and not yet renamed or unlinked.
+    package static let temporaries = Mutex<Set<String>>([])
+
+    /// On SIGINT, SIGTERM and SIGHUP, removes the temporaries still there and ends the process
+    /// as the signal would (status 128 + its number). The handler only writes the signal's
+    /// number to a pipe (all a handler may safely do); a thread of its own reads it and does the
+    /// rest. A signal the process was started ignoring (SIGINT of a background job) stays ignored.
+    package static func removeTemporariesOnSignal() {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        signalPipe.store(ends[1], ordering: .sequentiallyConsistent)
+        let reading = ends[0]
+        _ = startDetachedThread {
+            var number: UInt8 = 0
+            #if canImport(Glibc)
+            while Glibc.read(reading, &number, 1) != 1 {}
+            #else
+            while Darwin.read(reading, &number, 1) != 1 {}
+            #endif
+            let left = Syscalls.temporaries.withLock { $0 }
+            #if canImport(Glibc)
+            for path in left { _ = Glibc.unlink(Syscalls.systemPath(path)) }
+            #else
+            for path in left { _ = Darwin.unlink(Syscalls.systemPath(path)) }
+            #endif
+            _exit(128 + Int32(number))
+        }
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            var old = sigaction()
+            guard sigaction(number, nil, &old) == 0 else { continue }
+            #if canImport(Glibc)
+            let ignored = unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == 1  // SIG_IGN
+            #else
+            let ignored = unsafeBitCast(old.__sigaction_u.__sa_handler, to: Int.self) == 1  // SIG_IGN
+            #endif
+            if ignored { continue }
+            var action = sigaction()
+            #if canImport(Glibc)
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(Syscalls.signalPipe.load(ordering: .relaxed), &byte, 1)
+            }
+            #else
+            action.__sigaction_u.__sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(Syscalls.signalPipe.load(ordering: .relaxed), &byte, 1)
+            }
+            #endif
+            action.sa_flags = SA_RESTART
+            sigemptyset(&action.sa_mask)
+            _ = sigaction(number, &action, nil)
+            // A mask inherited blocked (some launchers block them) would keep the handler from running.
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, number)
+            pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        }
+    }
+
+    /// The write end of the pipe the signal handler writes to: set once, before any handler is installed.
+    /// An atomic, lock-free load: safe in a signal handler.
+    static let signalPipe = Atomic<Int32>(-1)
 
     /// Opens or creates a file to write from its start, as a shell's `>` does, but never through a
     /// symbolic link (a link planted at the path fails with ELOOP instead of redirecting the write).
@@ -131,11 +199,13 @@ package enum Syscalls {
     /// What `stat` (or, with `followingLinks: false`, `lstat`) says of a path.
     package static func status(path: String, followingLinks: Bool = true) throws(SystemError) -> FileStatus {
         var raw = stat()
-        _ = try retrying { followingLinks ? stat(path, &raw) : lstat(path, &raw) }
+        let bytes = systemPath(path)
+        _ = try retrying { followingLinks ? stat(bytes, &raw) : lstat(bytes, &raw) }
         return FileStatus(raw)
     }
 
     package static func rename(_ from: String, to: String) throws(SystemError) {
+        defer { temporaries.withLock { _ = $0.remove(from) } }
         #if canImport(Glibc)
         _ = try retrying { Glibc.rename(from, to) }
         #else
@@ -144,10 +214,11 @@ package enum Syscalls {
     }
 
     package static func unlink(_ path: String) {
+        temporaries.withLock { _ = $0.remove(path) }
         #if canImport(Glibc)
-        _ = Glibc.unlink(path)
+        _ = Glibc.unlink(systemPath(path))
         #else
-        _ = Darwin.unlink(path)
+        _ = Darwin.unlink(systemPath(path))
         #endif
     }
 
@@ -159,16 +230,60 @@ package enum Syscalls {
     /// Whether the calling process may write to `path` (access(2) with W_OK).
     package static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
 
-    /// The names in a directory, "." and ".." left out.
+    /// The names in a directory, "." and ".." left out. A name that is not UTF-8 has each byte from
+    /// 0x80 up as the private-use character U+F700 + byte (`nameBytesBase`), which `systemPath`
+    /// turns back into the byte: the file is opened by its own name, and shown escaped.
     package static func names(in directory: String) -> [String] {
-        guard let folder = opendir(directory) else { return [] }
+        guard let folder = opendir(systemPath(directory)) else { return [] }
         defer { closedir(folder) }
         var names: [String] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name: String
+            if let text = String(validating: bytes, as: UTF8.self), !text.unicodeScalars.contains(where: isNameByte) {
+                name = text
+            } else {
+                var scalars = String.UnicodeScalarView()
+                for byte in bytes {
+                    scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(nameBytesBase + UInt32(byte)) ?? "?")
+                }
+                name = String(scalars)
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// A byte of a name that is not UTF-8 is U+F700 + the byte: U+F780 to U+F7FF, private use.
+    package static let nameBytesBase: UInt32 = 0xF700
+
+    package static func isNameByte(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0xF780 && scalar.value <= 0xF7FF }
+
+    /// The bytes of `path` for the system, NUL-terminated: UTF-8, with each U+F780...U+F7FF the
+    /// byte of a name that is not UTF-8 (`names(in:)`).
+    package static func systemPath(_ path: String) -> [CChar] {
+        var out: [CChar] = []
+        out.reserveCapacity(path.utf8.count + 1)
+        if !path.unicodeScalars.contains(where: isNameByte) {
+            for byte in path.utf8 { out.append(CChar(bitPattern: byte)) }
+        } else {
+            for scalar in path.unicodeScalars {
+                if isNameByte(scalar) {
+                    out.append(CChar(bitPattern: UInt8(scalar.value - nameBytesBase)))
+                } else {
+                    for byte in String(scalar).utf8 { out.append(CChar(bitPattern: byte)) }
+                }
+            }
+        }
+        out.append(0)
+        return out
+    }
+
+    /// The path with every link and `..` resolved (realpath), or nil when it can't be resolved.
+    package static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(systemPath(path), nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     // MARK: - Processes, terminals, threads

@@ -126,7 +126,7 @@ enum CellText {
     /// In the 1900 system 1 is 1900-01-01 and, as in Lotus 1-2-3, 60 is the 29 February 1900
     /// that never was; from 61 on, the days count from 1899-12-30. In the 1904 system 0 is 1904-01-01.
     static func date(serial: Double, system1904: Bool) -> String? {
-        guard serial.isFinite, serial < 2_958_466 else { return nil }
+        guard serial.isFinite, serial > -1, serial < 2_958_466 else { return nil }  // -1e300 would not fit an Int
         let day = Int(serial.rounded(.down))
         let daysFromEpoch: Int  // days from 1970-01-01
         if system1904 {

@@ -50,10 +50,18 @@ struct DateStyles {
 
         mutating func start(_ tag: XMLTag) throws(WorkbookError) {
             if tag.name.equals("numFmt"), let id = tag.string("numFmtId").flatMap({ Int($0) }) {
+                let code = tag.attribute("formatCode")
+                guard customFormats.count < WorkbookLimits.styles, (code?.count ?? 0) <= WorkbookLimits.formatCodeBytes else {
+                    throw .inPart("number format \(id) is one of more than \(WorkbookLimits.styles) or longer than "
+                        + "\(WorkbookLimits.formatCodeBytes) bytes")
+                }
                 customFormats[id] = tag.string("formatCode") ?? ""
             } else if tag.name.equals("cellXfs") {
                 inCellXfs = true
             } else if inCellXfs && tag.name.equals("xf") {
+                guard formatOfStyle.count < WorkbookLimits.styles else {
+                    throw .inPart("it has more than \(WorkbookLimits.styles) cell styles")
+                }
                 formatOfStyle.append(tag.string("numFmtId").flatMap { Int($0) } ?? 0)
             }
         }

@@ -44,6 +44,11 @@ struct SharedStrings {
                 phoneticDepth -= 1
             } else if name.equals("si") {
                 inItem = false
+                guard strings.ends.count < WorkbookLimits.sharedStrings,
+                      strings.bytes.count + raw.count <= WorkbookLimits.sharedStringBytes else {
+                    throw .inPart("it holds more than \(WorkbookLimits.sharedStrings) strings or "
+                        + WorkbookLimits.mebibytes(WorkbookLimits.sharedStringBytes) + " of text, the most trueup reads")
+                }
                 OOXMLEscapes.decode(raw, into: &strings.bytes)
                 strings.ends.append(strings.bytes.count)
             }
@@ -52,6 +57,10 @@ struct SharedStrings {
         mutating func text(_ text: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {
             guard inText else { return }
             if isCDATA { raw.append(contentsOf: text) } else { XMLText.decode(text, into: &raw) }
+            guard raw.count <= WorkbookLimits.cellBytes else {
+                throw .inPart("string \(strings.ends.count) is longer than \(WorkbookLimits.cellBytes) bytes, "
+                    + "more than a cell can hold")
+            }
         }
     }
 }

@@ -62,6 +62,10 @@ struct SheetText: XMLHandler {
         let name = tag.name
         if name.equals("c") {
             column = tag.attribute("r").flatMap(Self.column(of:)) ?? nextColumn
+            guard column < WorkbookLimits.columns, cells.count < WorkbookLimits.columns else {
+                throw .damaged(path: path, part: part, reason: "row \(row) has a cell in column \(SheetMap.columnName(column)) "
+                    + "or more than \(WorkbookLimits.columns) cells, past Excel's last column XFD")
+            }
             nextColumn = column + 1
             type = tag.attribute("t").map(Self.cellType) ?? .number
             style = tag.attribute("s").flatMap(Self.integer) ?? 0
@@ -81,14 +85,14 @@ struct SheetText: XMLHandler {
         } else if name.equals("rPh") {
             phoneticDepth += 1
         } else if name.equals("row") {
-            try startRow(tag.attribute("r").flatMap(Self.integer) ?? nextRow)
+            try startRow(tag.attribute("r"))
         } else if name.equals("sheetData") {
             inSheetData = true
         } else if name.equals("dimension"), let reference = tag.string("ref") {
             // "A1:F1200", or "A1" alone for an empty sheet.
             var last = reference.split(separator: ":").last.map(String.init) ?? reference
             if let column = last.withUncheckedBytes({ Self.column(of: $0) }) {
-                width = column + 1
+                width = min(column + 1, WorkbookLimits.columns)
             }
         }
     }
@@ -112,6 +116,10 @@ struct SheetText: XMLHandler {
     mutating func text(_ raw: UncheckedBytes, isCDATA: Bool) throws(WorkbookError) {
         guard collecting else { return }
         if isCDATA { value.append(contentsOf: raw) } else { XMLText.decode(raw, into: &value) }
+        guard value.count <= WorkbookLimits.cellBytes else {
+            throw .damaged(path: path, part: part, reason: "cell \(map.reference(line: line, column: column)) holds more than "
+                + "\(WorkbookLimits.cellBytes) bytes of text, more than a cell can hold")
+        }
     }
 
     /// The bytes of text written and not yet taken.
@@ -128,7 +136,21 @@ struct SheetText: XMLHandler {
 
     // MARK: - Rows
 
-    private mutating func startRow(_ number: Int) throws(WorkbookError) {
+    private mutating func startRow(_ reference: UncheckedBytes?) throws(WorkbookError) {
+        let number: Int
+        if let reference {
+            guard let written = Self.integer(reference.trimmingWhitespace), written >= 1 else {
+                throw .damaged(path: path, part: part, reason: "a row after row \(nextRow - 1) is numbered "
+                    + "\"\(reference[0..<min(40, reference.count)].text)\", which is not a row number")
+            }
+            number = written
+        } else {
+            number = nextRow
+        }
+        guard number <= WorkbookLimits.rows else {
+            throw .damaged(path: path, part: part, reason: "a row after row \(nextRow - 1) is numbered \(number), past "
+                + "Excel's last row \(WorkbookLimits.rows)")
+        }
         // Rows the XML skips are empty lines, so the lines keep step with the rows.
         while nextRow < number {
             output.append(0x0A)
@@ -153,7 +175,8 @@ struct SheetText: XMLHandler {
             return
         }
         if !sawFirstRow {
-            width = max(width, lastColumn + 1)
+            // The dimension widens the rows, but by no more than a bounded number of columns.
+            width = max(lastColumn + 1, min(width, lastColumn + 1 + WorkbookLimits.dimensionColumns))
             sawFirstRow = true
         }
         if !cells.indices.dropFirst().allSatisfy({ cells[$0 - 1].column < cells[$0].column }) {
@@ -192,6 +215,10 @@ struct SheetText: XMLHandler {
             try writeValue()
         }
         if fields.count > start { cells.append((column, start..<fields.count)) }
+        guard fields.count <= WorkbookLimits.rowBytes else {
+            throw .damaged(path: path, part: part, reason: "row \(row) holds more than "
+                + WorkbookLimits.mebibytes(WorkbookLimits.rowBytes) + " of text, the most trueup reads in a row")
+        }
     }
 
     private mutating func writeValue() throws(WorkbookError) {

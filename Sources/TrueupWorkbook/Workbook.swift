@@ -47,6 +47,7 @@ public final class Workbook {
     /// Opens the workbook whose bytes the caller has read (and hashed) itself, without touching
     /// the file again; `path` names it in messages.
     public convenience init(bytes: [UInt8], path: String) throws(WorkbookError) {
+        if bytes.starts(with: Self.zipSignature) { try ZipDirectory.check(bytes, path: path) }
         try self.init(path: path, head: Array(bytes.prefix(8))) { try Archive(data: Data(bytes), accessMode: .read) }
     }
 
@@ -54,7 +55,8 @@ public final class Workbook {
     /// place: the zip reads them where they are instead of a copy (a million-row sheet's workbook
     /// is some 20 MB). The workbook must not outlive `body`.
     public static func withBytes<R>(_ bytes: [UInt8], path: String, _ body: (Workbook) throws -> R) throws -> R {
-        try bytes.withUnsafeBytes { raw in
+        if bytes.starts(with: zipSignature) { try ZipDirectory.check(bytes, path: path) }
+        return try bytes.withUnsafeBytes { raw in
             // Read mode only reads the data; `bytes` outlives it, as the workbook doesn't outlive this call.
             let data = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) }
                 ?? Data()
@@ -76,16 +78,19 @@ public final class Workbook {
         }
 
         var root = Relationships()
-        if archive["_rels/.rels"] != nil { try Self.scan(archive, "_rels/.rels", path: path, into: &root) }
+        let listLimit = WorkbookLimits.listPartBytes
+        if archive["_rels/.rels"] != nil { try Self.scan(archive, "_rels/.rels", path: path, into: &root, limit: listLimit) }
         let workbookPart = root.byType["officeDocument"].map { Relationships.resolve($0, from: "") } ?? "xl/workbook.xml"
         guard archive[workbookPart] != nil else {
             throw .notAWorkbook(path: path, reason: "the zip holds no \(workbookPart)")
         }
         var list = SheetList()
-        try Self.scan(archive, workbookPart, path: path, into: &list)
+        try Self.scan(archive, workbookPart, path: path, into: &list, limit: listLimit)
         var relationships = Relationships()
         let relationshipsPart = Self.relationshipsPart(of: workbookPart)
-        if archive[relationshipsPart] != nil { try Self.scan(archive, relationshipsPart, path: path, into: &relationships) }
+        if archive[relationshipsPart] != nil {
+            try Self.scan(archive, relationshipsPart, path: path, into: &relationships, limit: listLimit)
+        }
         sheetNames = list.sheets.map(\.name)
         sheetParts = list.sheets.map { entry in
             relationships.targets[entry.relationship].map { Relationships.resolve($0, from: workbookPart) } ?? ""
@@ -123,16 +128,18 @@ public final class Workbook {
         }
         let rels = Self.relationshipsPart(of: workbookPart)
         var relationships = Relationships()
-        if archive[rels] != nil { try Self.scan(archive, rels, path: path, into: &relationships) }
+        if archive[rels] != nil { try Self.scan(archive, rels, path: path, into: &relationships, limit: WorkbookLimits.listPartBytes) }
         var strings = SharedStrings.Reader()
         if let target = relationships.byType["sharedStrings"] {
             let stringsPart = Relationships.resolve(target, from: workbookPart)
-            if archive[stringsPart] != nil { try Self.scan(archive, stringsPart, path: path, into: &strings) }
+            if archive[stringsPart] != nil {
+                try Self.scan(archive, stringsPart, path: path, into: &strings, limit: WorkbookLimits.sharedStringsPartBytes)
+            }
         }
         var styles = DateStyles.Reader()
         if let target = relationships.byType["styles"] {
             let stylesPart = Relationships.resolve(target, from: workbookPart)
-            if archive[stylesPart] != nil { try Self.scan(archive, stylesPart, path: path, into: &styles) }
+            if archive[stylesPart] != nil { try Self.scan(archive, stylesPart, path: path, into: &styles, limit: WorkbookLimits.stylesPartBytes) }
         }
         var text = SheetText(path: path, sheet: sheetNames[index], part: part, strings: strings.strings, dates: styles.styles,
                              system1904: uses1904DateSystem)
@@ -193,18 +200,30 @@ public final class Workbook {
     /// takes it with zlib from the same chunks. A `WorkbookError` of the handler and any error of
     /// `afterChunk` are thrown as they are; the zip's own errors say the entry can't be read.
     static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H,
-                                    chunkSize: Int = 64 * 1024, afterChunk: (inout H) throws -> Void) throws {
+                                    limit: Int = .max, chunkSize: Int = 64 * 1024,
+                                    afterChunk: (inout H) throws -> Void) throws {
         guard let entry = archive[part] else { throw WorkbookError.damaged(path: path, part: part, reason: "missing from the zip") }
         var scanner = XMLScanner()
         var checksum = EntryChecksum()
         var failure: (any Error)?
         var local = handler
+        var size = 0
         do {
             _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
                 do {
                     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                         checksum.update(raw)
+                        size += raw.count
+                        guard size <= limit else {
+                            throw WorkbookError.damaged(path: path, part: part, reason: "it is larger than "
+                                + WorkbookLimits.mebibytes(limit) + " uncompressed, the most trueup reads of this part")
+                        }
                         try scanner.feed(UncheckedBytes(unchecked: raw), into: &local)
+                        guard scanner.pendingCount <= XMLScanner.maxTokenBytes else {
+                            throw WorkbookError.damaged(path: path, part: part, reason: "a tag, comment or text at byte "
+                                + "\(scanner.offset) runs past " + WorkbookLimits.mebibytes(XMLScanner.maxTokenBytes)
+                                + " without its end")
+                        }
                     }
                     try afterChunk(&local)
                 } catch {
@@ -213,6 +232,7 @@ public final class Workbook {
                 }
             }
         } catch {
+            if let failure = failure as? WorkbookError { throw failure.named(path: path, part: part) }
             if let failure { throw failure }
             throw WorkbookError.damaged(path: path, part: part, reason: "the zip entry can't be read (\(error))")
         }
@@ -227,9 +247,10 @@ public final class Workbook {
     }
 
     /// `scan` without a call after each chunk: only a `WorkbookError` can come out.
-    static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H) throws(WorkbookError) {
+    static func scan<H: XMLHandler>(_ archive: Archive, _ part: String, path: String, into handler: inout H,
+                                    limit: Int) throws(WorkbookError) {
         do {
-            try scan(archive, part, path: path, into: &handler, afterChunk: { _ in })
+            try scan(archive, part, path: path, into: &handler, limit: limit, afterChunk: { _ in })
         } catch let error as WorkbookError {
             throw error
         } catch {

@@ -14,6 +14,15 @@ public enum WorkbookError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The converted text could not be written.
     case writeFailed(path: String, reason: String)
 
+    /// A part's own fault, found by its reader: `Workbook.scan` names the file and the part.
+    static func inPart(_ reason: String) -> WorkbookError { .damaged(path: "", part: "", reason: reason) }
+
+    /// The error with the file and part named, when its reader didn't know them.
+    func named(path: String, part: String) -> WorkbookError {
+        guard case .damaged("", "", let reason) = self else { return self }
+        return .damaged(path: path, part: part, reason: reason)
+    }
+
     public var path: String {
         switch self {
         case .missingFile(let path, _), .legacyExcel(let path), .notAWorkbook(let path, _), .missingSheet(let path, _, _),

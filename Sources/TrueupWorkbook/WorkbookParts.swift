@@ -12,6 +12,7 @@ struct SheetList: XMLHandler {
 
     mutating func start(_ tag: XMLTag) throws(WorkbookError) {
         if tag.name.equals("sheet") {
+            guard sheets.count < WorkbookLimits.sheets else { throw .inPart("it lists more than \(WorkbookLimits.sheets) sheets") }
             sheets.append(Entry(name: tag.string("name") ?? "", relationship: tag.string("id") ?? ""))
         } else if tag.name.equals("workbookPr"), let value = tag.string("date1904") {
             uses1904 = value == "1" || value.lowercased() == "true"
@@ -29,6 +30,9 @@ struct Relationships: XMLHandler {
 
     mutating func start(_ tag: XMLTag) throws(WorkbookError) {
         guard tag.name.equals("Relationship"), let target = tag.string("Target") else { return }
+        guard targets.count < WorkbookLimits.sheets else {
+            throw .inPart("it has more than \(WorkbookLimits.sheets) relationships")
+        }
         if let id = tag.string("Id") { targets[id] = target }
         if let type = tag.string("Type"), let last = type.split(separator: "/").last, byType[String(last)] == nil {
             byType[String(last)] = target

@@ -53,7 +53,7 @@ struct AgreementCommand: ParsableCommand {
                 try FileOutput.checkTarget(out)
                 try FileOutput.write([(name: name, text: text)], in: directory)
                 let customers = Set(proposals.map(\.customer)).count
-                try StandardStreams.writeOutput("Wrote \(out): \(proposals.count) proposed \(proposals.count == 1 ? "band" : "bands") for \(customers) \(customers == 1 ? "customer" : "customers").\n")
+                try StandardStreams.writeOutput("Wrote \(TerminalText.escaped(out)): \(proposals.count) proposed \(proposals.count == 1 ? "band" : "bands") for \(customers) \(customers == 1 ? "customer" : "customers").\n")
             } else {
                 try StandardStreams.writeOutput(text)
             }

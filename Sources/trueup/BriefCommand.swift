@@ -28,7 +28,7 @@ struct BriefCommand: ParsableCommand {
         if let out {
             let (directory, name) = FileOutput.split(out)
             try FileOutput.write([(name: name, text: text)], in: directory)
-            try StandardStreams.writeOutput("Wrote \(out).\n")
+            try StandardStreams.writeOutput("Wrote \(TerminalText.escaped(out)).\n")
         } else {
             try StandardStreams.writeOutput(text)
         }

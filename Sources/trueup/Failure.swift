@@ -4,15 +4,29 @@ import TrueupHistory
 import TrueupReports
 
 /// A failure the CLI explains in plain words and ends with a sysexits code.
+///
+/// A message is its lines: a line break inside one (from a file or sheet name, a value) is a
+/// stranger's and shown as `\u{0A}`, so no name can start a `trueup: ...` line of its own.
 struct Failure: Error {
-    var message: String
+    var lines: [String]
     var code: Int32
 
     static let usage: Int32 = 64, data: Int32 = 65, noInput: Int32 = 66, cantCreate: Int32 = 73, ioError: Int32 = 74
 
+    /// A one-line failure.
     init(_ message: String, code: Int32) {
-        self.message = message
+        self.init(lines: [message], code: code)
+    }
+
+    init(lines: [String], code: Int32) {
+        self.lines = lines
         self.code = code
+    }
+
+    /// The message as printed, without the `trueup: ` in front of each line.
+    var message: String {
+        get { TerminalText.lines(lines).joined(separator: "\n") }
+        set { lines = [newValue] }
     }
 
     init(_ error: ReportError) {
@@ -25,7 +39,7 @@ struct Failure: Error {
             self.init("There are no forecasts at lag \(lag) in the window; the lags present are \(lags.isEmpty ? "none" : lags).", code: Self.usage)
         case .prices(let error): self.init(error)
         case .lookAlikes(let lookAlikes):
-            self.init(LookAlikeMessage.text(lookAlikes), code: Self.data)
+            self.init(lines: LookAlikeMessage.lines(lookAlikes), code: Self.data)
         case .asOfOutsideActuals(let asOf, let firstActual, let latestActual):
             self.init("--as-of \(asOf) is outside the months with actuals (\(firstActual) to \(latestActual)); choose a month in that range.", code: Self.usage)
         case .agreements(let agreements): self.init(agreements)
@@ -76,6 +90,10 @@ struct Failure: Error {
             self.init("\(path): the file changed while it was read (its size or modification time differ from the start); nothing was written. Run again once it is complete.", code: Self.ioError)
         case .recordTooLong(let path, let line, let limit):
             self.init("\(path):\(line): a record starts here and runs past \(limit >> 20) MiB without ending; this is not a CSV export trueup can read (is a quote left open, or is it another kind of file?).", code: Self.data)
+        case .temporaryFolder(let path, let what, let reason):
+            self.init("TMPDIR \(path): can't create a temporary file there for \(what) (\(reason)); set TMPDIR to a folder you can write, or unset it for /tmp.", code: Self.cantCreate)
+        case .standardInputTooLong(let limit):
+            self.init("standard input: more than \(limit >> 20) MiB, the most trueup keeps of standard input; save the export to a file and name the file instead of -.", code: Self.data)
         case .emptyFile(let path):
             self.init("\(path): the file is empty; it needs a header line and data rows.", code: Self.data)
         case .unsupportedEncoding(let path, let encoding):
@@ -98,14 +116,14 @@ struct Failure: Error {
             var lines = shown.map(RowProblemText.line)
             if total > shown.count { lines.append("... and \(total - shown.count) more.") }
             lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
-            self.init(lines.joined(separator: "\n"), code: Self.data)
+            self.init(lines: lines, code: Self.data)
         case .tooManyKeys(let path, let limit):
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):
             self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
         case .missingColumnsInBoth(let forecasts, let actuals):
-            let both = [forecasts, actuals].map { Failure($0).message }
-            self.init("Neither file has the columns trueup needs:\n" + both.joined(separator: "\n"), code: Self.data)
+            let both = [forecasts, actuals].flatMap { Failure($0).lines }
+            self.init(lines: ["Neither file has the columns trueup needs:"] + both, code: Self.data)
         case .emptyFolder(let path):
             self.init("\(path): the folder has no .csv, .tsv, .txt or .xlsx file (subfolders are not read).", code: Self.noInput)
         case .legacyWorkbook(let path):
@@ -139,17 +157,10 @@ struct Failure: Error {
         }
     }
 
-    /// Prints the message to stderr, every line through `TerminalText` (names in messages come from
+    /// Prints the message to stderr, every line through `TerminalText.lines` (names in messages come from
     /// the input files), and exits with the code.
     func exit() -> Never {
-        var standardError = StandardError()
-        print(message.split(separator: "\n", omittingEmptySubsequences: false).map { "trueup: " + TerminalText.escaped(String($0)) }.joined(separator: "\n"), to: &standardError)
+        StandardStreams.writeNotice(lines)
         TrueupCommand.exit(withError: ExitCode(code))
-    }
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        StandardStreams.writeError(string)
     }
 }

@@ -12,6 +12,7 @@ import TrueupSystem
 enum FileOutput {
     /// Makes `directory` (and its parents) if needed and checks it can be written, before any work is done.
     static func prepareDirectory(_ directory: String) throws(Failure) {
+        try refuseLink(directory, what: "the output directory")
         var path = directory.hasPrefix("/") ? "/" : ""
         for part in directory.split(separator: "/") {
             path += (path.isEmpty || path.hasSuffix("/") ? "" : "/") + part
@@ -26,6 +27,7 @@ enum FileOutput {
 
     /// Checks that `directory` exists, is a directory and can be written; creates nothing.
     static func checkDirectory(_ directory: String) throws(Failure) {
+        try refuseLink(directory, what: "the output directory")
         guard let status = try? Syscalls.status(path: directory) else {
             throw Failure("\(directory): the folder does not exist; create it first.", code: Failure.cantCreate)
         }
@@ -35,6 +37,17 @@ enum FileOutput {
         guard Syscalls.isWritable(directory) else {
             throw Failure("\(directory): the output directory can't be written.", code: Failure.cantCreate)
         }
+    }
+
+    /// Refuses a path that is a symbolic link (a dangling one too): trueup never writes through a
+    /// link it was not told to, so nobody who can plant one redirects a run's files or history.
+    static func refuseLink(_ path: String, what: String) throws(Failure) {
+        var trimmed = path
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard (try? Syscalls.status(path: trimmed, followingLinks: false))?.kind == .symbolicLink else { return }
+        let target = Syscalls.resolvedPath(trimmed).map { " to \($0)" } ?? " that points nowhere"
+        throw Failure("\(path): \(what) is a symbolic link\(target); trueup doesn't follow it. Name the real path instead.",
+                      code: Failure.cantCreate)
     }
 
     /// Refuses a target that exists and is not a regular file (a device, a FIFO, a folder, a link to one).
@@ -47,7 +60,10 @@ enum FileOutput {
     }
 
     /// Writes every file to `directory` (see the type's comment): temporaries first, then the renames.
-    static func write(_ files: [(name: String, text: String)], in directory: String) throws(Failure) {
+    ///
+    /// `replacing` names every file this kind of run writes: those of them this run doesn't write
+    /// are removed after the renames, so the folder holds this run's set and no earlier one's.
+    static func write(_ files: [(name: String, text: String)], in directory: String, replacing: [String] = []) throws(Failure) {
         for file in files { try checkTarget(directory + "/" + file.name) }
         removeAbandonedTemporaries(of: files.map(\.name), in: directory)
         var temporaries: [String] = []
@@ -70,7 +86,15 @@ enum FileOutput {
                 throw Failure("\(directory)/\(file.name): renaming into place failed (\(error)); \(done); the others are as before.", code: Failure.ioError)
             }
         }
-        // The renames are in the folder's entries: flushed, they survive a power cut.
+        let written = Set(files.map(\.name))
+        for stale in replacing where !written.contains(stale) {
+            let path = directory + "/" + stale
+            // Only a regular file or a link is removed (unlink never follows a link); anything else is not ours.
+            guard let kind = (try? Syscalls.status(path: path, followingLinks: false))?.kind,
+                  kind == .regular || kind == .symbolicLink else { continue }
+            Syscalls.unlink(path)
+        }
+        // The renames and removals are in the folder's entries: flushed, they survive a power cut.
         if let folder = try? SystemFile.openDirectory(directory) {
             _ = try? folder.sync()
             folder.close()

@@ -36,6 +36,7 @@ enum HistoryFile {
     /// regular file the user may write, in a folder SQLite may write its journal to; a new one's
     /// folder exists and can be written. Exit 73 otherwise.
     static func checkUsable(_ path: String) throws(Failure) {
+        try FileOutput.refuseLink(path, what: "the history file")
         let folder = FileOutput.split(path).directory
         if let status = try? Syscalls.status(path: path) {
             guard status.kind == .regular else {

@@ -23,6 +23,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The sheet of .xlsx workbooks to read. Default: the first.", valueName: "name"))
     var sheet: String?
 
+    @Flag(help: "Read a link inside an input folder that points outside it (left out and named otherwise).")
+    var followLinks = false
+
     @Option(help: ArgumentHelp("First target period to score (YYYY-MM). Default: every closed period.", valueName: "YYYY-MM"),
             transform: InputOptions.month)
     var from: Month?
@@ -109,6 +112,7 @@ struct InputOptions: ParsableArguments {
         request.actualsNamePattern = actualsNamePattern
         request.dateOrder = dateOrder
         request.sheet = sheet
+        request.followLinks = followLinks
         request.workbookReader = WorkbookSheets.reader
         request.threads = threads
         request.asOf = asOf

@@ -6,7 +6,7 @@ enum LookAlikeMessage {
     /// A code in quotes, escaped for the terminal.
     static func quoted(_ code: String) -> String { "\"" + TerminalText.escaped(code) + "\"" }
 
-    static func text(_ lookAlikes: LookAlikes) -> String {
+    static func lines(_ lookAlikes: LookAlikes) -> [String] {
         var lines: [String] = []
         let customers = lookAlikes.customers.count, items = lookAlikes.items.count
         lines.append("The two files spell the same codes differently: \(customers) customer \(customers == 1 ? "code" : "codes") and "
@@ -20,6 +20,6 @@ enum LookAlikeMessage {
         }
         lines.append("Run with --normalize-keys \(lookAlikes.joinedBy.optionValue) to join them, "
             + "or --normalize-keys none to keep the codes as they are; --out DIR with none writes DIR/coverage.csv to see them all.")
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

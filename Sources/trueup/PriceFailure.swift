@@ -13,7 +13,7 @@ extension Failure {
             if problems.count > 10 { lines.append("... and \(problems.count - 10) more.") }
             let total = problems.count
             lines.append("\(total) price row\(total == 1 ? "" : "s") can't be used. Fix the prices file and run again: a wrong price would value every cell of its item wrongly.")
-            self.init(lines.joined(separator: "\n"), code: Self.data)
+            self.init(lines: lines, code: Self.data)
         }
     }
 

@@ -1,5 +1,6 @@
 import Synchronization
 import Trueup
+import TrueupReports
 
 /// A one-line progress bar on stderr while large files are read, drawn only when stderr is a terminal.
 ///
@@ -27,7 +28,7 @@ final class ProgressBar: Sendable {
         }
         guard changed else { return }
         let filled = percent * width / 100
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = TerminalText.escaped(path.split(separator: "/").last.map(String.init) ?? path)
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
         let line = "reading \(name) [\(bar)] \(percent)%  \(read >> 20) of \(total >> 20) MB"
         StandardStreams.writeError("\r\u{1B}[2K" + line)

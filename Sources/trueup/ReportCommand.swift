@@ -103,7 +103,7 @@ struct ReportCommand: ParsableCommand {
             try record(result, in: store, path: historyPath, then: writeFiles)
         } else {
             if history != nil {
-                StandardStreams.writeError("history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none.\n")
+                StandardStreams.writeLines(["history: not recorded: tiers, and so the history, are per customer; --by \(by.rawValue) has none."])
             }
             try writeFiles(result, nil)
         }
@@ -115,7 +115,7 @@ struct ReportCommand: ParsableCommand {
             let total = steps.reduce(0) { $0 + $1.seconds }
             let width = steps.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
             let lines = (steps + [("total", total)]).map { "  \($0.step.padding(width))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-            StandardStreams.writeError((["timings:"] + lines).joined(separator: "\n") + "\n")
+            StandardStreams.writeLines(["timings:"] + lines)
         }
     }
 
@@ -127,7 +127,7 @@ struct ReportCommand: ParsableCommand {
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
         let texts = output.rendered()
         if let out {
-            try FileOutput.write(texts.files, in: out)
+            try FileOutput.write(texts.files, in: out, replacing: ReportOutput.allFileNames)
         }
         return texts.standardOutput
     }
@@ -160,20 +160,20 @@ extension ReportCommand {
             throw failure
         } catch let error as HistoryError {
             var failure = Failure(error)
-            if filesWritten, let out { failure.message += " The files in \(out) were written." }
+            if filesWritten, let out { failure.lines[failure.lines.count - 1] += " The files in \(out) were written." }
             throw failure
         } catch {
             throw Failure("\(path): recording the run failed (\(error)).", code: Failure.ioError)
         }
         guard let recording else {
-            StandardStreams.writeError("history: not recorded: no customer was tiered in this window.\n")
+            StandardStreams.writeLines(["history: not recorded: no customer was tiered in this window."])
             return try write(result, nil)
         }
         let run = recording.run
         let previous = recording.comparison.previous.map { "previous \($0.asOf), run \($0.id)" } ?? "no earlier run at lag \(run.lag)"
         let verb = recording.replaced ? "replaced" : "recorded"
         let runs = recording.runCount == 1 ? "1 run" : "\(recording.runCount) runs"
-        StandardStreams.writeError("history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))\n")
+        StandardStreams.writeLines(["history: \(verb) \(run.asOf) at lag \(run.lag) in \(path) (\(runs); \(previous))"])
     }
 }
 

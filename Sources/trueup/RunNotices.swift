@@ -8,9 +8,10 @@ enum RunNotices {
         var lines: [String] = []
         if let month = AuditText.incompleteMonth(result) { lines.append(month) }
         lines += AuditText.monthNotes(result)
+        lines += LeftOutText.lines(result)
         if !tableSaysRowsLeftOut { lines += AuditText.rowsLeftOut(result, rejectsFile: rejectsFile) }
         guard !lines.isEmpty else { return }
-        StandardStreams.writeError(lines.map { "trueup: " + $0 }.joined(separator: "\n") + "\n")
+        StandardStreams.writeNotice(lines)
     }
 
     /// `name` in `directory`, as the user would type it.

@@ -1,3 +1,4 @@
+import TrueupReports
 import TrueupSystem
 
 /// Standard output and error, with every write to standard output checked.
@@ -14,6 +15,19 @@ enum StandardStreams {
         } catch {
             throw Failure("standard output: can't be written (\(error)).", code: Failure.ioError)
         }
+    }
+
+    /// Writes `lines` to standard error, each as `trueup: LINE` through `TerminalText.lines`: the one
+    /// door for what trueup says about a run, so every name in it is shown, never run.
+    static func writeNotice(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        writeError(TerminalText.lines(lines).map { "trueup: " + $0 + "\n" }.joined())
+    }
+
+    /// Writes `lines` to standard error as they are but through `TerminalText.lines` (a note that
+    /// isn't a message: `history: ...`, `timings:`).
+    static func writeLines(_ lines: [String]) {
+        writeError(TerminalText.lines(lines).map { $0 + "\n" }.joined())
     }
 
     /// Writes to standard error; a failure there has nowhere to be told, so it is ignored.

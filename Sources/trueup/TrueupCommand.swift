@@ -21,11 +21,21 @@ struct TrueupCommand: ParsableCommand {
     /// A closed standard output is an error value (EPIPE) to handle, not a signal that ends the process unannounced.
     static func main() {
         Syscalls.ignoreBrokenPipeSignal()
+        Syscalls.removeTemporariesOnSignal()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             if let failure = Failure(caught: error) { failure.exit() }
+            // Help and the version are standard output like any other: a write that fails is exit 74.
+            if exitCode(for: error) == .success {
+                do {
+                    try StandardStreams.writeOutput(fullMessage(for: error) + "\n")
+                } catch {
+                    error.exit()
+                }
+                exit(withError: nil)
+            }
             exit(withError: error)
         }
     }

@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The libFuzzer target over trueup's CSV reader and its period and number parsers.
+/// The libFuzzer target over trueup's CSV reader and its period and number parsers, and over
+/// its .xlsx reader (`TRUEUP_FUZZ_TARGET=workbook`).
 ///
 /// A package of its own, so that the root package's `swift build` and `swift test`
 /// never build it: it needs `-sanitize=fuzzer,address`, which `run.sh` passes.
@@ -15,7 +16,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "TrueupFuzz",
-            dependencies: [.product(name: "Trueup", package: "trueup")]
+            dependencies: [.product(name: "Trueup", package: "trueup"), .product(name: "TrueupWorkbook", package: "trueup")]
         ),
     ]
 )

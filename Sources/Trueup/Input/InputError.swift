@@ -10,6 +10,10 @@ public enum InputError: Error, Sendable, Equatable {
     case changedWhileRead(path: String)
     /// A record (or the header) runs past `limit` bytes without ending; `line` is where it starts.
     case recordTooLong(path: String, line: Int, limit: Int)
+    /// No temporary file could be made in the temporary folder (`TMPDIR`, else /tmp).
+    case temporaryFolder(path: String, what: String, reason: String)
+    /// Standard input ran past the most trueup keeps of it (`limit` bytes).
+    case standardInputTooLong(limit: Int)
     /// The file has no header line.
     case emptyFile(path: String)
     /// The file is not UTF-8 text.

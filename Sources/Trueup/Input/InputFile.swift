@@ -23,6 +23,8 @@ public struct InputFile: Sendable {
     public var files: [SourceFile] = []
     /// Actuals: where the first few rows of the latest month with actuals are, for naming a stray month's rows.
     public var latestMonthRows: [RowPlace] = []
+    /// The members of its folders that were not read, and why.
+    public var leftOut: [LeftOutFile] = []
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
 }

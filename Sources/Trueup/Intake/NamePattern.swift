@@ -61,8 +61,20 @@ public struct NamePattern: Sendable, Equatable {
     func match(_ name: String) -> [Field: String]? {
         let characters = Array(name)
         var found: [Field: String] = [:]
+        // Whether the pieces from `piece` on match from `at` does not depend on how the pieces
+        // before did: a place that failed once fails again. Remembering the failures makes the
+        // match polynomial (pieces x length^2) instead of exponential in its `*` and fields.
+        var failed = Set<Int>()
+        let width = characters.count + 1
         func matches(_ piece: Int, _ at: Int) -> Bool {
             if piece == pieces.count { return at == characters.count }
+            let place = piece * width + at
+            if failed.contains(place) { return false }
+            if attempt(piece, at) { return true }
+            failed.insert(place)
+            return false
+        }
+        func attempt(_ piece: Int, _ at: Int) -> Bool {
             switch pieces[piece] {
             case .literal(let text):
                 let wanted = Array(text)

@@ -8,6 +8,7 @@ struct SideRequest {
     var overrides: [Column: String]
     var workbookReader: WorkbookReader?
     var sheet: String?
+    var followLinks = false
     /// Read through intake even when the fast reader could take it: a semicolon file whose
     /// quantities the fast reader found to read otherwise than intake does (`DecimalMarks`).
     var throughIntake = false
@@ -23,7 +24,7 @@ extension Ingest {
     /// showed quantities intake would read otherwise (`DecimalMarks`): the caller reads the
     /// sides again from the start, this one with `throughIntake`.
     mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
-        let sources = try SideSource.resolve(side.arguments)
+        let (sources, leftOut) = try SideSource.resolveWithLeftOut(side.arguments, followLinks: side.followLinks)
         if !side.throughIntake,
            SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides,
                             files: files),
@@ -34,6 +35,7 @@ extension Ingest {
             file.files = [SourceFile(path: source.path, bytes: file.bytes, sha256: "", encoding: side.encoding.rawValue,
                                      delimiter: file.delimiter, layout: "long", columns: file.columns,
                                      rowsRead: file.rowsRead, rowsRejected: file.rowsRejected)]
+            file.leftOut = leftOut
             return file
         }
         let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
@@ -95,6 +97,7 @@ extension Ingest {
         file.totalsRows = result.totalsRows
         file.files = files
         file.customerNames = result.names
+        file.leftOut = leftOut
         // The status read was the normalized text's; intake hashed the sources from the bytes it read.
         file.readStatus = nil
         return file

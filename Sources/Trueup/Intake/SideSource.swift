@@ -47,8 +47,15 @@ public struct SideSource: Sendable, Equatable {
 
     /// The sources the arguments name, in order: a folder stands for its .csv, .tsv, .txt and
     /// .xlsx files in name order (byte order), not its subfolders; `-` is standard input, at most once.
-    public static func resolve(_ arguments: [String]) throws(InputError) -> [SideSource] {
+    public static func resolve(_ arguments: [String], followLinks: Bool = false) throws(InputError) -> [SideSource] {
+        try resolveWithLeftOut(arguments, followLinks: followLinks).sources
+    }
+
+    /// `resolve`, with the members of its folders that are not read and why.
+    static func resolveWithLeftOut(_ arguments: [String], followLinks: Bool) throws(InputError)
+        -> (sources: [SideSource], leftOut: [LeftOutFile]) {
         var sources: [SideSource] = []
+        var leftOut: [LeftOutFile] = []
         for argument in arguments {
             if argument == "-" {
                 sources.append(SideSource(kind: .standardInput, path: "-"))
@@ -61,7 +68,9 @@ public struct SideSource: Sendable, Equatable {
                 throw .missingFile(path: argument, reason: "\(error)")
             }
             if status.kind == .directory {
-                let members = try folderMembers(argument)
+                let listing = FolderListing(argument, followLinks: followLinks)
+                let members = listing.members
+                leftOut += listing.leftOut
                 guard !members.isEmpty else { throw .emptyFolder(path: argument) }
                 sources += members.map { member in
                     SideSource(kind: isWorkbook(member) ? .workbook : .folderMember(folder: argument), path: member)
@@ -72,21 +81,6 @@ public struct SideSource: Sendable, Equatable {
                 sources.append(SideSource(kind: isWorkbook(argument) ? .workbook : .file, path: argument))
             }
         }
-        return sources
-    }
-
-    /// The regular files in `folder` with a readable extension, sorted by name.
-    private static func folderMembers(_ folder: String) throws(InputError) -> [String] {
-        var names: [String] = []
-        for name in Syscalls.names(in: folder) {
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { continue }
-            let ext = name[name.index(after: dot)...].lowercased()
-            guard folderExtensions.contains(ext) else { continue }
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            guard (try? Syscalls.status(path: path))?.kind == .regular else { continue }
-            names.append(name)
-        }
-        return names.sorted { $0.precedesInByteOrder($1) }
-            .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+        return (sources, leftOut)
     }
 }

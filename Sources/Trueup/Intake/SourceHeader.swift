@@ -107,7 +107,7 @@ extension SideRequest {
     /// Every source the side names, in order, with its header found before any row is read; nil
     /// when one of the headers can't be found here (the read then says why).
     func sourceHeaders(files: InputFiles) -> [(source: SideSource, header: SourceHeader)]? {
-        guard let sources = try? SideSource.resolve(arguments) else { return nil }
+        guard let sources = try? SideSource.resolve(arguments, followLinks: followLinks) else { return nil }
         var found: [(source: SideSource, header: SourceHeader)] = []
         for source in sources {
             guard let header = SourceHeader.peek(source, encoding: encoding, files: files, workbookReader: workbookReader, sheet: sheet)

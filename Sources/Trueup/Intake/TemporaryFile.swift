@@ -16,6 +16,6 @@ enum TemporaryFile {
                 lastError = error
             }
         }
-        throw .unreadable(path: what, reason: lastError.map { "\($0)" } ?? "no temporary file")
+        throw .temporaryFolder(path: directory, what: what, reason: lastError.map { "\($0)" } ?? "no temporary file")
     }
 }

@@ -51,8 +51,40 @@ public enum SourceEncoding: String, Sendable, CaseIterable {
         }
         var out: [UInt8] = []
         out.reserveCapacity(units.count)
-        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars { out.append(contentsOf: Array(String(scalar).utf8)) }
+        var i = 0
+        while i < units.count {
+            let unit = units[i]
+            var code = UInt32(unit)
+            if unit >= 0xD800 && unit < 0xDC00 && i + 1 < units.count && units[i + 1] >= 0xDC00 && units[i + 1] < 0xE000 {
+                code = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(units[i + 1] - 0xDC00)
+                i += 1
+            }
+            // A lone surrogate is written as the three bytes UTF-8 would give it if it were a
+            // character (ED A0 80 to ED BF BF), which are not UTF-8: its row is a bad row, named,
+            // where U+FFFD would have made two different codes one.
+            appendUTF8(code, to: &out)
+            i += 1
+        }
         return out
+    }
+
+    private static func appendUTF8(_ code: UInt32, to out: inout [UInt8]) {
+        switch code {
+        case 0..<0x80:
+            out.append(UInt8(code))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | code >> 6))
+            out.append(UInt8(0x80 | code & 0x3F))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | code >> 12))
+            out.append(UInt8(0x80 | code >> 6 & 0x3F))
+            out.append(UInt8(0x80 | code & 0x3F))
+        default:
+            out.append(UInt8(0xF0 | code >> 18))
+            out.append(UInt8(0x80 | code >> 12 & 0x3F))
+            out.append(UInt8(0x80 | code >> 6 & 0x3F))
+            out.append(UInt8(0x80 | code & 0x3F))
+        }
     }
 
     /// Single-byte text as UTF-8: bytes below 0x80 are ASCII, the rest Latin-1, except that

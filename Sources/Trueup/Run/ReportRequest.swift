@@ -21,6 +21,8 @@ public struct ReportRequest: Sendable {
     public var workbookReader: WorkbookReader?
     /// The workbook sheet to read (`--sheet`); default the first.
     public var sheet: String?
+    /// Read a link inside an input folder that resolves outside it (`--follow-links`).
+    public var followLinks = false
     /// First target period scored; default: every closed period.
     public var from: Month?
     /// Last target period scored; default and upper bound: the last closed period.
@@ -92,7 +94,7 @@ extension ReportRequest {
     func side(_ kind: RowParser.Kind) -> SideRequest {
         SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
                     pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
-                    overrides: columns, workbookReader: workbookReader, sheet: sheet)
+                    overrides: columns, workbookReader: workbookReader, sheet: sheet, followLinks: followLinks)
     }
 
     /// The cores this machine has online (at least 1, at most 8).

@@ -13,6 +13,9 @@ public enum TierScatter {
     static let height = 470.0
     static let left = 58.0, right = 624.0, top = 40.0, bottom = 410.0
     static let largestRadius = 16.0, smallestRadius = 2.5
+    /// The most dots drawn: the largest customers by volume (or value). A page for a book of a
+    /// million customers stays a few megabytes; the chart says how many are not drawn.
+    public static let mostDots = 2000
 
     /// One customer's dot.
     struct Dot {
@@ -44,7 +47,12 @@ public enum TierScatter {
         var clamped = 0
         var placed: [(dot: Dot, cx: Double, cy: Double, r: Double)] = []
         // Largest first, so small dots stay visible on top of large ones.
-        let order = dots.sorted { radius($0) != radius($1) ? radius($0) > radius($1) : $0.assessment.customer < $1.assessment.customer }
+        var shown = dots
+        if dots.count > mostDots {
+            shown = Array(dots.sorted { $0.volume != $1.volume ? $0.volume > $1.volume : $0.assessment.customer < $1.assessment.customer }
+                .prefix(mostDots))
+        }
+        let order = shown.sorted { radius($0) != radius($1) ? radius($0) > radius($1) : $0.assessment.customer < $1.assessment.customer }
         for dot in order {
             let outside = !x.contains(dot.bias) || !y.contains(dot.wmape)
             if outside { clamped += 1 }
@@ -58,7 +66,8 @@ public enum TierScatter {
             ], [SVG.tooltip(tooltip(dot, outside: outside))]))
         }
         parts += labels(placed)
-        parts.append(SVG.text(notes(clamped: clamped, unplaced: assessments.count - dots.count, byValue: byValue), x: left, y: height - 6, className: "note"))
+        parts.append(SVG.text(notes(clamped: clamped, unplaced: assessments.count - dots.count, byValue: byValue,
+                                    notDrawn: dots.count - shown.count), x: left, y: height - 6, className: "note"))
         let label = "Bias against weighted error (wMAPE) for each customer, coloured by tier"
         return SVG.root(width: width, height: height, label: label, className: "chart scatter", parts)
     }
@@ -178,11 +187,14 @@ public enum TierScatter {
         return text
     }
 
-    static func notes(clamped: Int, unplaced: Int, byValue: Bool = false) -> String {
+    static func notes(clamped: Int, unplaced: Int, byValue: Bool = false, notDrawn: Int = 0) -> String {
         var notes = [byValue ? "Dot area: the customer's sales value (Σ|actual| × price, priced items only); the largest flagged customers are named"
             : "Dot area: the customer's volume (Σ|actual|); the largest flagged customers are named"]
         if clamped > 0 {
             notes.append("\(clamped) \(clamped == 1 ? "customer lies" : "customers lie") beyond the axes, drawn on the edge with a black ring")
+        }
+        if notDrawn > 0 {
+            notes.append("the \(mostDots) largest customers are drawn, \(notDrawn) smaller ones are not (all are in flags.csv)")
         }
         if unplaced > 0 {
             notes.append("\(unplaced) \(unplaced == 1 ? "customer" : "customers") with no actuals not shown")
