@@ -10,6 +10,14 @@ enum BenchmarkText {
         }
     }
 
+    /// "naive" or "seas.", for the narrow table.
+    static func abbreviated(_ benchmark: Benchmark) -> String {
+        switch benchmark {
+        case .naive: return "naive"
+        case .seasonalNaive: return "seas."
+        }
+    }
+
     /// "against naive" or "against the same month last year".
     static func against(_ benchmark: Benchmark) -> String {
         switch benchmark {

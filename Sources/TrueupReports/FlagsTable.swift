@@ -4,8 +4,9 @@ import Trueup
 /// first and the largest share of the error first within a tier; then, for every customer
 /// not trusted, the sentence that says why.
 public enum FlagsTable {
-    public static func render(_ result: ReportResult, rejectsFile: String? = nil) -> String {
+    public static func render(_ result: ReportResult, rejectsFile: String? = nil, layout: TableLayout = TableLayout(wide: true)) -> String {
         guard let lag = result.reportLag else { return MetricsTable.render(result, rejectsFile: rejectsFile) }
+        guard layout.wide else { return NarrowFlagsTable.render(result, lag: lag, rejectsFile: rejectsFile, layout: layout) }
         let history = result.history
         let priced = result.prices != nil
         let currency = result.request.currency
@@ -16,7 +17,8 @@ public enum FlagsTable {
         var lines: [[String]] = [["tier", "customer"] + (named ? ["name"] : []) + (history == nil ? [] : ["since last run", "last runs"])
             + ["lag", "periods", "actual", "forecast", "bias %", "wMAPE %", "FVA pts", "vs"] + money
             + (result.stability.isEmpty ? [] : ["late revision %"]) + (result.request.agreements == nil ? [] : ["months in band"]) + ["reasons"]]
-        for a in result.assessments {
+        let listed = layout.listed(result.assessments)
+        for a in listed {
             let f = a.figures
             let change = history.map { HistoryChange(a, in: $0) }
             let shares = priced
@@ -40,7 +42,8 @@ public enum FlagsTable {
         out += history.map { headline($0, result: result, lag: lag) + "\n" } ?? ""
         out += MetricsTable.align(lines, leftAligned: (history == nil ? 2 : 4) + (named ? 1 : 0), lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
-        let flagged = result.assessments.filter { $0.tier != .trusted }
+        out += NarrowFlagsTable.filterNote(result, listed: listed, layout: layout)
+        let flagged = listed.filter { $0.tier != .trusted }
         if !flagged.isEmpty {
             out += "\nWhy:\n"
             let names = flagged.map { TerminalText.escaped($0.customer) }
@@ -49,6 +52,13 @@ public enum FlagsTable {
                 out += "  \(name)\(String(repeating: " ", count: width - name.count))  \(TerminalText.escaped(a.explanation))\n"
             }
         }
+        return out + footer(result, lag: lag, rejectsFile: rejectsFile)
+    }
+
+    /// The lines after the table: the tiers' counts, money, agreements, other lags and the row accounting.
+    static func footer(_ result: ReportResult, lag: Int, rejectsFile: String?) -> String {
+        let priced = result.prices != nil
+        var out = ""
         var counts: [String] = []
         for tier in Tier.allCases {
             let n = result.assessments.filter { $0.tier == tier }.count
@@ -66,7 +76,7 @@ public enum FlagsTable {
             out += "Figures at lag \(others.map(String.init).joined(separator: ", ")) are in metrics.csv (--out) or --format csv; --lag N tiers another lag.\n"
         }
         return out + "\n" + MetricsTable.summary(result, rejectsFile: rejectsFile,
-                                                  fvaMeaning: "how much more accurate than the benchmark in vs (naive: the actuals of the month before; seasonal: the same month last year)")
+                                                  fvaMeaning: "how much more accurate than the benchmark in vs (naive: the actuals of the month before; seasonal or seas.: the same month last year)")
     }
 
     /// One line on the previous run: its tier counts, and how many customers are newly flagged now.

@@ -24,6 +24,15 @@ struct HistoryChange: Sendable {
     var newlyFlagged: Bool { track?.newlyFlagged ?? false }
 
     /// For the table: "new flag, trusted→watch, wMAPE +12.3", "wMAPE -0.4", "not in last run", "first run".
+    /// The change in a few words, for the narrow table: "new flag", "was watch", "wMAPE +2.1".
+    var sinceLastRunShort: String {
+        guard hasPrevious else { return "first run" }
+        if newlyFlagged { return "new flag" }
+        guard let previous = track?.previousTier else { return "not in last run" }
+        if previous != tier { return "was \(previous.rawValue)" }
+        return wmapePts.map { "wMAPE \(MetricsTable.signed($0))" } ?? "same"
+    }
+
     var sinceLastRun: String {
         guard hasPrevious else { return "first run" }
         var parts: [String] = []

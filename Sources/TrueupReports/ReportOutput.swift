@@ -18,6 +18,8 @@ public struct ReportOutput {
     /// Where rejects.csv is written, for the table's footer to name (nil without an output directory).
     public let rejectsFile: String?
     public let version: String
+    /// How the table is laid out in the terminal.
+    public var layout = TableLayout(wide: true)
 
     public init(_ result: ReportResult, format: Format, writesFiles: Bool, excel: Bool, recorded: RunJSON.History?,
                 rejectsFile: String?, version: String) {
@@ -73,11 +75,11 @@ public struct ReportOutput {
 
     /// What the report prints: the table, metrics.csv's text or the JSON.
     public var standardOutput: @Sendable () -> String {
-        let result = result, rejectsFile = rejectsFile
+        let result = result, rejectsFile = rejectsFile, layout = layout
         let grouping = result.request.grouping
         switch format {
         case .table:
-            return { grouping == .customer ? FlagsTable.render(result, rejectsFile: rejectsFile) : MetricsTable.render(result, rejectsFile: rejectsFile) }
+            return { grouping == .customer ? FlagsTable.render(result, rejectsFile: rejectsFile, layout: layout) : MetricsTable.render(result, rejectsFile: rejectsFile) }
         case .csv: return { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil) }
         case .json: return { ReportJSON.value(result).rendered() + "\n" }
         }

@@ -50,6 +50,28 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Don't record the run in a history.")
     var noHistory = false
 
+    @Flag(help: "Show every column of the table, however wide (by default it fits the terminal: COLUMNS, else 100 characters).")
+    var wide = false
+
+    @Option(help: ArgumentHelp("Show only customers of these tiers in the table (not the files), e.g. unreliable,watch.", valueName: "tiers"),
+            transform: ReportCommand.tiers)
+    var tier: Set<Tier>?
+
+    @Option(help: ArgumentHelp("Show only the first N customers of the table (not the files), after --tier.", valueName: "n"))
+    var top: Int?
+
+    static func tiers(_ text: String) throws -> Set<Tier> {
+        var tiers = Set<Tier>()
+        for name in text.split(separator: ",") {
+            guard let tier = Tier(rawValue: String(name.filter { $0 != " " }).lowercased()) else {
+                throw ValidationError("--tier takes \(Tier.allCases.map(\.rawValue).joined(separator: ", ")), separated by commas; not '\(name)'.")
+            }
+            tiers.insert(tier)
+        }
+        guard !tiers.isEmpty else { throw ValidationError("--tier names at least one tier.") }
+        return tiers
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -123,8 +145,9 @@ struct ReportCommand: ParsableCommand {
     /// there are), writes the files, and returns what is to be printed (printed by the caller once
     /// the history is recorded).
     func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
-        let output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
+        var output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
+        output.layout = TableLayout(width: TableLayout.width(columns: StandardStreams.environment("COLUMNS")), wide: wide, tiers: tier, top: top)
         let texts = output.rendered()
         if let out {
             try FileOutput.write(texts.files, in: out, replacing: ReportOutput.allFileNames)

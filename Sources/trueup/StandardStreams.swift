@@ -36,4 +36,7 @@ enum StandardStreams {
     }
 
     static var errorIsTerminal: Bool { SystemFile.standardError.isTerminal }
+
+    /// The value of an environment variable (`COLUMNS`, the terminal's width), or nil.
+    static func environment(_ name: String) -> String? { Syscalls.environment(name) }
 }

@@ -35,7 +35,7 @@ import Testing
     }
 
     func report(_ space: Workspace, terms: String, _ extra: [String] = []) throws -> CLI.Outcome {
-        try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
+        try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
                      "--agreements", space.file("terms.csv", terms), "--no-history"] + extra)
     }
 
@@ -65,7 +65,7 @@ import Testing
     @Test func oneLagWritesNoStability() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", "customer,item,period,lag,forecast\nB,x,2024-01,1,10\n"),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", "customer,item,period,lag,forecast\nB,x,2024-01,1,10\n"),
                                    "--actuals", space.file("a.csv", Self.actuals), "--out", out, "--no-history"])
         #expect(outcome.status == 0)
         #expect(space.read("out/stability.csv") == nil)
@@ -144,7 +144,7 @@ import Testing
         #expect(all.status == 0)
         #expect(all.stdout.hasPrefix("Wrote \(terms): "))
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--agreements", terms, "--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--agreements", terms, "--out", out, "--no-history"])
         #expect(outcome.status == 0)
         let proposed = try CLI.run(["agreement", "--forecasts", forecasts, "--actuals", actuals, "--customer", "C0001", "--lag", "1", "--format", "csv"])
         let proposal = try #require(proposed.stdout.split(separator: "\n").last?.split(separator: ",", omittingEmptySubsequences: false))
@@ -173,7 +173,7 @@ import Testing
         let written = try #require(space.read("proposed.csv"))
         #expect(written.contains("\n'-A,") && written.contains("\n'=B,"), "\(written)")
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--agreements", terms, "--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--agreements", terms, "--out", out, "--no-history"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let agreement = try #require(space.read("out/agreement.csv"))
         #expect(agreement.contains("\n'-A,1,") && agreement.contains("\n'=B,1,"), "\(agreement)")

@@ -28,10 +28,10 @@ enum CLI {
     }
 
     /// Runs `trueup` with these variables added to (or, with nil, removed from) the environment.
-    static func run(_ arguments: [String], environment changes: [String: String?]) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment changes: [String: String?]) throws -> Outcome {
         var environment = ProcessInfo.processInfo.environment
         for (name, value) in changes { environment[name] = value }
-        return try run(executable: executable, arguments, in: nil, environment: environment)
+        return try run(executable: executable, arguments, in: directory, environment: environment)
     }
 
     /// Runs a shell command line with `trueup` on the PATH; stderr goes where the line says.

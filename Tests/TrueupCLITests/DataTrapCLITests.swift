@@ -11,7 +11,7 @@ import Testing
     @Test func lookAlikesStopWithExit65NamingThemAndTheOption() throws {
         let w = Workspace()
         let f = w.file("f.csv", Self.forecasts), a = w.file("a.csv", Self.actuals)
-        let stopped = try CLI.run(["report", "--forecasts", f, "--actuals", a])
+        let stopped = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a])
         #expect(stopped.status == 65)
         #expect(stopped.stdout.isEmpty)
         #expect(stopped.stderr == """
@@ -22,14 +22,14 @@ import Testing
             trueup: Run with --normalize-keys leading-zeros,case to join them, or --normalize-keys none to keep the codes as they are; --out DIR with none writes DIR/coverage.csv to see them all.
 
             """)
-        let joined = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "leading-zeros,case", "--lag", "1",
+        let joined = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "leading-zeros,case", "--lag", "1",
                                   "--format", "csv"])
         #expect(joined.status == 0)
         #expect(joined.stdout.contains("\n0100,1,6,1,6,54,60,"), "six cells of 10 forecast against 9 bought")
-        let partly = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "case"])
+        let partly = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "case"])
         #expect(partly.status == 65, "leading zeros still differ")
         #expect(partly.stderr.contains("--normalize-keys leading-zeros,case to join them"))
-        let asSpelled = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "none", "--out", w.url.path + "/out",
+        let asSpelled = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "none", "--out", w.url.path + "/out",
                                      "--no-history"])
         #expect(asSpelled.status == 0)
         #expect(asSpelled.stdout.contains("Matched: 53% of actual volume and 0% of forecast volume at lag 1"))
@@ -42,7 +42,7 @@ import Testing
         #expect(page.contains("<td>100</td><td class=\"num\">54</td><td class=\"num\">54</td><td>0100</td>"))
         #expect(page.contains("1 customer forecast only at other lags than 1: listed as insufficient-data (no-forecast-at-lag)."))
         #expect(page.contains("<td>B</td><td><span class=\"pill tier-insufficient-data\">"), "the lag-3 customer is on the page")
-        let bad = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "zeros"])
+        let bad = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "zeros"])
         #expect(bad.status == 64)
     }
 
@@ -51,7 +51,7 @@ import Testing
         let forecasts = "customer,item,period,lag,forecast\n" + (1...4).map { "A,x,2024-0\($0),1,40\n" }.joined()
         let actuals = "customer,item,period,actual\n" + (1...3).map { "A,x,2024-0\($0),10\nA,x,2024-0\($0),10\nA,x,2024-0\($0),10\nA,x,2024-0\($0),10\n" }.joined() + "A,x,2024-04,3\n"
         let f = w.file("f.csv", forecasts), a = w.file("a.csv", actuals)
-        let out = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
+        let out = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
         #expect(out.status == 0)
         let notice = "2024-04 looks exported part way: 1 actual row and 3 units, against a median of 4 rows and 40 units in the 3 months before. It is open, not scored; the last closed period is 2024-03. If 2024-04 is complete, run with --as-of 2024-04 to score it."
         #expect(out.stdout.hasPrefix(notice + "\n\n"))
@@ -60,7 +60,7 @@ import Testing
         let run = try #require(w.read("out/run.json"))
         #expect(run.contains("\"incomplete_month\": {\n    \"month\": \"2024-04\",\n    \"rows\": 1,\n    \"volume\": 3,\n    \"median_rows\": 4,\n    \"median_volume\": 40,"))
         #expect(w.read("out/report.html")?.contains(notice) == true)
-        let scored = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--as-of", "2024-04"])
+        let scored = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--as-of", "2024-04"])
         #expect(!scored.stdout.contains("looks exported part way"))
         #expect(scored.stdout.contains("(last closed period 2024-04)"))
     }
@@ -68,7 +68,7 @@ import Testing
     @Test func aCustomerAtAnotherLagIsListedAndCheckSuggestsTheLag() throws {
         let w = Workspace()
         let f = w.file("f.csv", Self.forecasts), a = w.file("a.csv", Self.actuals)
-        let report = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "leading-zeros,case", "--out",
+        let report = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "leading-zeros,case", "--out",
                                   w.url.path + "/out", "--no-history"])
         #expect(report.stdout.contains("\ninsufficient-data  B           1        0       0         0       -        -        -                     -  no-forecast-at-lag\n"))
         #expect(report.stdout.contains("Tiers at lag 1: 1 unreliable, 1 insufficient-data; 2 customers, 1 of them with no forecast at lag 1 (no-forecast-at-lag)."))
@@ -89,14 +89,14 @@ import Testing
         let f = w.file("f.csv", forecasts), a = w.file("a.csv", actuals)
         let line = "1 row was left out (--skip-bad-rows): 1 of \(f)."
         let problem = "  \(f):8: column forecast: \"lots\" is not a number"
-        let report = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--skip-bad-rows"])
+        let report = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows"])
         #expect(report.status == 0)
         #expect(report.stdout.contains(line + "\n" + problem + "\n"))
         #expect(!report.stdout.contains("rejects.csv"), "no rejects.csv was written")
         #expect(report.stderr.isEmpty, "the table on stdout says it; stderr doesn't repeat it")
-        let csv = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--format", "csv"])
+        let csv = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--format", "csv"])
         #expect(csv.stderr == "trueup: " + line + "\ntrueup: " + problem + "\n")
-        let written = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--out", w.url.path + "/out", "--no-history"])
+        let written = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--out", w.url.path + "/out", "--no-history"])
         #expect(written.stdout.contains("  Listed in \(w.url.path)/out/rejects.csv."))
         let json = try CLI.run(["check", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--customer", "A", "--quantity", "5",
                                 "--format", "json"])

@@ -9,7 +9,7 @@ import Testing
     @Test func flagsCSVAgreesWithMetricsCSV() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report"] + Self.demo + ["--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out, "--no-history"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.hasPrefix("tier        customer  lag"))
         #expect(outcome.stdout.contains("Tiers at lag 1: "))
@@ -42,7 +42,7 @@ import Testing
         let low = try #require(json["range_low"] as? Double), high = try #require(json["range_high"] as? Double)
         #expect(low < 1000 * ratio && 1000 * ratio < high)
         // The ratio is the customer's actual over forecast at lag 1, as metrics.csv has them.
-        let metrics = try CLI.run(["report"] + Self.demo + ["--lag", "1", "--format", "csv"]).stdout.split(separator: "\n")
+        let metrics = try CLI.run(["report", "--wide"] + Self.demo + ["--lag", "1", "--format", "csv"]).stdout.split(separator: "\n")
         let row = try #require(metrics.first { $0.hasPrefix("C0024,1,") }).split(separator: ",")
         #expect(abs(ratio - Double(row[5])! / Double(row[6])!) <= 1e-9 * ratio)
     }
@@ -94,7 +94,7 @@ import Testing
         #expect(before.stdout.hasPrefix("C0020 at lag 1: watch (no-value-added)"))
         #expect(after.stdout.hasPrefix("C0020 at lag 1: trusted"))
         let bad = space.file("bad.toml", "[watch]\nwmape = \"thirty\"\n")
-        let refused = try CLI.run(["report"] + Self.demo + ["--policy", bad])
+        let refused = try CLI.run(["report", "--wide"] + Self.demo + ["--policy", bad])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("watch.wmape must be a number, not the text \"thirty\""))
     }

@@ -19,7 +19,7 @@ import Testing
     }
 
     static func runMonth(_ space: Workspace, _ window: (String, String)) throws -> CLI.Outcome {
-        try CLI.run(["report"] + demo + ["--from", window.0, "--to", window.1, "--out", space.url.appendingPathComponent("reports/\(window.1)").path])
+        try CLI.run(["report", "--wide"] + demo + ["--from", window.0, "--to", window.1, "--out", space.url.appendingPathComponent("reports/\(window.1)").path])
     }
 
     @Test func threeMonthlyRunsAreRecordedComparedAndIdempotent() throws {
@@ -131,7 +131,7 @@ import Testing
         let c0012 = try #require(lines.first { $0.contains(" C0010 ") })
         #expect(c0012.contains("watch→unreliable"))
         #expect(c0012.contains("unreliable 1 of 3"))
-        let json = try CLI.run(["report"] + Self.demo + ["--from", "2025-07", "--to", "2025-12", "--format", "json",
+        let json = try CLI.run(["report", "--wide"] + Self.demo + ["--from", "2025-07", "--to", "2025-12", "--format", "json",
                                                          "--history", space.url.appendingPathComponent("reports/trueup-history.sqlite").path])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let history = try #require(document["history"] as? [String: Any])
@@ -148,22 +148,22 @@ import Testing
         let out = space.url.appendingPathComponent("reports/2025-12").path
         let history = space.url.appendingPathComponent("reports/trueup-history.sqlite").path
         // Without --out and --history nothing is recorded; with --no-history neither.
-        #expect(try CLI.run(["report"] + Self.demo).stderr.isEmpty)
-        let off = try CLI.run(["report"] + Self.demo + ["--out", out, "--no-history"])
+        #expect(try CLI.run(["report", "--wide"] + Self.demo).stderr.isEmpty)
+        let off = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out, "--no-history"])
         #expect(off.status == 0 && off.stderr.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: history))
         // Grouped by item there are no tiers to record: no file is made, and one line says so
         // when a history file was asked for by name.
-        let byItem = try CLI.run(["report"] + Self.demo + ["--out", out, "--by", "item"])
+        let byItem = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out, "--by", "item"])
         #expect(byItem.status == 0 && byItem.stderr.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: history))
-        let byItemNamed = try CLI.run(["report"] + Self.demo + ["--out", out, "--by", "item", "--history", history])
+        let byItemNamed = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out, "--by", "item", "--history", history])
         #expect(byItemNamed.status == 0)
         #expect(byItemNamed.stderr == "history: not recorded: tiers, and so the history, are per customer; --by item has none.\n")
         #expect(!FileManager.default.fileExists(atPath: history))
         // A file that is not a history is refused before any work, naming it.
         let notHistory = space.file("notes.sqlite", "not a database\n")
-        let refused = try CLI.run(["report"] + Self.demo + ["--history", notHistory])
+        let refused = try CLI.run(["report", "--wide"] + Self.demo + ["--history", notHistory])
         #expect(refused.status == 65)
         #expect(refused.stderr == "trueup: \(notHistory): not a trueup history: it is not an SQLite database. Name another file with --history FILE, or leave the history out with --no-history.\n")
         #expect(refused.stdout.isEmpty)
@@ -172,7 +172,7 @@ import Testing
         let missing = try CLI.run(["history", "--history", history])
         #expect(missing.status == 66)
         #expect(missing.stderr.hasPrefix("trueup: \(history): there is no history file here."))
-        #expect(try CLI.run(["report"] + Self.demo + ["--out", out]).status == 0)
+        #expect(try CLI.run(["report", "--wide"] + Self.demo + ["--out", out]).status == 0)
         let unknown = try CLI.run(["history", "--history", history, "--customer", "c0012"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("No customer c0012 in any recorded run"))
@@ -194,7 +194,7 @@ import Testing
             """)
         let actuals = space.file("a.csv", "customer,item,period,actual\nC1,x,2025-01,9\nC1,x,2025-02,13\nC2,x,2025-01,5\nC2,x,2025-02,7\n")
         let history = space.url.appendingPathComponent("h.sqlite").path
-        let run = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--history", history])
+        let run = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--history", history])
         #expect(run.status == 0, "\(run.stderr)")
         let shown = try CLI.run(["history", "--history", history, "--customer", "C1"])
         #expect(shown.stdout.hasPrefix("Customer C1 (Müller\\u{1B}[31m & Söhne), run by run:\n"), "\(shown.stdout)")

@@ -17,7 +17,7 @@ import Testing
 
     /// metrics.csv of the clean demo data.
     static func cleanMetrics() throws -> String {
-        let clean = try CLI.run(["report", "--forecasts", forecasts, "--actuals", demo.appendingPathComponent("actuals.csv").path,
+        let clean = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", demo.appendingPathComponent("actuals.csv").path,
                                  "--format", "csv"])
         #expect(clean.status == 0)
         return clean.stdout
@@ -32,7 +32,7 @@ import Testing
     @Test func aStrayRowIsOpenAndNamedByItsLine() throws {
         let w = Workspace()
         let a = w.file("a.csv", Self.actuals(Self.actualLines + ["C0001,SKU00001,2062-01,5"]))
-        let out = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
+        let out = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
         #expect(out.status == 0)
         let notice = "2062-01 looks like a stray or mistyped date: 1 actual row against a median of 1,000 rows a month, 433 months after 2025-12, the month before it with rows. It is open, not scored; the last closed period is 2025-12. The row: \(a):24002. If 2062-01 is right, run with --as-of 2062-01 to score it."
         #expect(out.stderr == "trueup: " + notice + "\n")
@@ -48,10 +48,10 @@ import Testing
         let rows = try #require((run["rows"] as? [String: [String: Any]])?["actuals"])
         #expect(rows["open"] as? Int == 1)
         #expect(rows["adds_up"] as? Bool == true)
-        let csv = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--format", "csv"])
+        let csv = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--format", "csv"])
         #expect(csv.stdout == (try Self.cleanMetrics()), "the stray row changes no figure")
         // --as-of takes the month as closed: the 36 years before it then have no actual row at all.
-        let asOf = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--as-of", "2062-01"])
+        let asOf = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--as-of", "2062-01"])
         #expect(asOf.status == 65)
         #expect(asOf.stderr.hasPrefix("trueup: The actuals have no row at all in 432 months, 2026-01, 2026-02,"))
     }
@@ -59,11 +59,11 @@ import Testing
     @Test func aMonthWithoutActualsStopsTheRunAndAllowGapsLeavesItOut() throws {
         let w = Workspace()
         let a = w.file("a.csv", Self.actuals(Self.actualLines.filter { !$0.contains(",2025-03,") }))
-        let stopped = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a])
+        let stopped = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a])
         #expect(stopped.status == 65)
         #expect(stopped.stdout.isEmpty)
         #expect(stopped.stderr == "trueup: The actuals have no row at all in 2025-03 (a month between the first month with actuals, 2024-01, and the last closed period, 2025-12): scored, every forecast there would count against zero purchases. Was a month left out of the export? Add its rows, or run with --allow-gaps to leave it out of every figure (or --as-of to end the scored months before it).\n")
-        let allowed = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--allow-gaps", "--out", w.url.path + "/out",
+        let allowed = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--allow-gaps", "--out", w.url.path + "/out",
                                    "--no-history"])
         #expect(allowed.status == 0)
         let notice = "2025-03 has no actual row at all and is left out of every figure, like an open month (--allow-gaps)."
@@ -79,7 +79,7 @@ import Testing
         #expect(w.read("out/metrics.csv")?.contains("\nC0001,1,23,25,575,") == true, "23 scored periods: 2025-03 is not one")
         // Two gaps, named together.
         let two = w.file("two.csv", Self.actuals(Self.actualLines.filter { !$0.contains(",2025-03,") && !$0.contains(",2024-07,") }))
-        let both = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", two])
+        let both = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", two])
         #expect(both.status == 65)
         #expect(both.stderr.hasPrefix("trueup: The actuals have no row at all in 2 months, 2024-07, 2025-03 (months between"))
     }
@@ -100,11 +100,11 @@ import Testing
     @Test func aLastMonthExportedOnThe17thIsOpen() throws {
         let w = Workspace()
         let whole = w.file("whole.csv", Self.actuals(Self.dated(lastDay: 28)))
-        let scored = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", whole, "--format", "csv"])
+        let scored = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", whole, "--format", "csv"])
         #expect(scored.stderr.isEmpty)
         #expect(scored.stdout == (try Self.cleanMetrics()), "days within 5 of the months before: 2025-12 is closed")
         let cut = w.file("cut.csv", Self.actuals(Self.dated(lastDay: 17)))
-        let out = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", cut, "--out", w.url.path + "/out", "--no-history"])
+        let out = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", cut, "--out", w.url.path + "/out", "--no-history"])
         #expect(out.status == 0)
         let notice = "2025-12 looks exported part way: its dates end on day 17, while each of the 6 months before it runs to day 25 or later (2025-06 to day 30, 2025-07 to day 25, 2025-08 to day 26, 2025-09 to day 27, 2025-10 to day 28, 2025-11 to day 29). It is open, not scored; the last closed period is 2025-11. If 2025-12 is complete, run with --as-of 2025-12 to score it."
         #expect(out.stderr == "trueup: " + notice + "\n")
@@ -126,10 +126,10 @@ import Testing
             return "\(f[0]);\(f[1]);\(date.suffix(2)).\(date.dropFirst(5).prefix(2)).\(date.prefix(4));\(f[3])"
         }
         let de = w.file("de.csv", Self.actuals(["Kunde;Material;Datum;Menge"] + german))
-        let read = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", de,
+        let read = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", de,
                                 "--columns", "customer=Kunde,item=Material,period=Datum,actual=Menge"])
         #expect(read.stderr.contains("2025-12 looks exported part way: its dates end on day 17"))
-        let asOf = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", cut, "--as-of", "2025-12", "--format", "csv"])
+        let asOf = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", cut, "--as-of", "2025-12", "--format", "csv"])
         #expect(asOf.stderr.isEmpty)
     }
 
@@ -141,11 +141,11 @@ import Testing
         w.file("actuals/actuals_2024.csv", Self.actuals([header] + rows.filter { $0.contains(",2024-") }))
         w.file("actuals/actuals_2025.csv", Self.actuals([header] + rows.filter { $0.contains(",2025-") }))
         let folder = w.url.appendingPathComponent("actuals").path
-        let once = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", folder, "--format", "csv"])
+        let once = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", folder, "--format", "csv"])
         #expect(once.status == 0)
         #expect(once.stdout == (try Self.cleanMetrics()))
         w.file("actuals/actuals_2025 (1).csv", Self.actuals([header] + rows.filter { $0.contains(",2025-") }))
-        let twice = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", folder])
+        let twice = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", folder])
         #expect(twice.status == 65)
         #expect(twice.stdout.isEmpty)
         #expect(twice.stderr == "trueup: \(folder)/actuals_2025 (1).csv and \(folder)/actuals_2025.csv have the same bytes (the same SHA-256): the same export saved twice, whose rows would all count twice. Remove one of them and run again.\n")
@@ -164,10 +164,10 @@ import Testing
             added += 3
         }
         let a = w.file("a.csv", Self.actuals(lines))
-        let csv = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--format", "csv"])
+        let csv = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.stdout == (try Self.cleanMetrics()), "the totals rows change no figure")
-        let out = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
+        let out = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", a, "--out", w.url.path + "/out", "--no-history"])
         #expect(out.stdout.contains("Actual rows:   24,072 read = 24,000 used + 0 open + 0 outside window + 0 unmatched + 0 rejected + 72 totals rows\n"))
         let run = try Self.runJSON(w, "out")
         let rows = try #require((run["rows"] as? [String: [String: Any]])?["actuals"])

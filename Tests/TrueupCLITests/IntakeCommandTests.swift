@@ -26,7 +26,7 @@ import Testing
                 let line = (["trueup", "report"] + arguments + ["--format", "csv"]).map { "'\($0)'" }.joined(separator: " ")
                 return try CLI.shell("\(line) < '\(stdin)'", in: space.url)
             }
-            return try CLI.run(["report"] + arguments + ["--format", "csv"], in: space.url)
+            return try CLI.run(["report", "--wide"] + arguments + ["--format", "csv"], in: space.url)
         }
     }
 
@@ -80,7 +80,7 @@ import Testing
     @Test func runJSONAccountsForEveryFileAndTotalsRow() throws {
         let exports = try Exports()
         let dir = exports.space.url.appendingPathComponent("run").path
-        let outcome = try CLI.run(["report", "--forecasts", exports.path("sheets"), "--name-pattern", "{customer}_forecast_{snapshot}.csv",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", exports.path("sheets"), "--name-pattern", "{customer}_forecast_{snapshot}.csv",
                                    "--actuals", exports.path("clean/actuals.csv"), "--out", dir, "--no-history"], in: exports.space.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("run.json"))
@@ -109,7 +109,7 @@ import Testing
         let space = Workspace()
         let forecasts = space.file("forecasts.csv", "customer;item;period;lag;forecast\nA;x;2024-01;1;4.000\nA;x;2024-02;1;6.000\nA;y;2024-02;1;2.000\n")
         let actuals = space.file("actuals.csv", Self.actuals)
-        let arguments = ["report", "--forecasts", forecasts, "--no-history", "--format", "csv", "--actuals"]
+        let arguments = ["report", "--wide", "--forecasts", forecasts, "--no-history", "--format", "csv", "--actuals"]
         let fromFile = try CLI.run(arguments + [actuals])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
         // The points are thousands: A's forecasts add up to 12,000 against 14 bought.
@@ -127,7 +127,7 @@ import Testing
         space.file("in/b.txt", "customer\titem\tperiod\tlag\tforecast\nA\ty\t2024-02\t1\t3\nA\tx\t2024-02\t1\t7\n")
         space.file("in/notes.md", "not read")
         let actuals = space.file("actuals.csv", Self.actuals)
-        let outcome = try CLI.run(["report", "--forecasts", "in", "--actuals", actuals, "--no-history"], in: space.url)
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "in", "--actuals", actuals, "--no-history"], in: space.url)
         #expect(outcome.status == 65)
         #expect(outcome.stderr == """
             trueup: in/b.txt:3: duplicate forecast for customer A, item x, period 2024-02, lag 1; in/a.csv line 3 has the same key and is kept
@@ -146,7 +146,7 @@ import Testing
         let extra = space.file("extra.csv", "customer,item,period,lag,forecast\nA,x,2024-01,1,4\n")
         let actuals = space.file("actuals.csv", Self.actuals)
         let dir = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report", "--forecasts", "in", "--forecasts", extra, "--actuals", actuals, "--out", dir,
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "in", "--forecasts", extra, "--actuals", actuals, "--out", dir,
                                    "--format", "csv", "--no-history"], in: space.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         // Subfolders are not read: the forecast of 100 would show in the sum.
@@ -162,19 +162,19 @@ import Testing
         let space = Workspace()
         let forecasts = space.file("f.csv", "customer,item,period,lag,forecast\nA,x,2024-03,1,5\nA,x,2024-04,1,6\n")
         let ambiguous = space.file("a.csv", "customer,item,date,qty\nA,x,03/04/2024,5\nA,x,04/05/2024,6\n")
-        let refused = try CLI.run(["report", "--forecasts", forecasts, "--actuals", ambiguous, "--no-history"])
+        let refused = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", ambiguous, "--no-history"])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("a.csv:2: 03/04/2024 could be day/month or month/day"))
         #expect(refused.stderr.contains("--date-order dmy or --date-order mdy"))
-        let mdy = try CLI.run(["report", "--forecasts", forecasts, "--actuals", ambiguous, "--date-order", "mdy", "--format", "csv", "--no-history"])
+        let mdy = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", ambiguous, "--date-order", "mdy", "--format", "csv", "--no-history"])
         #expect(mdy.status == 0, "\(mdy.stderr)")
         #expect(mdy.stdout.contains("A,1,2,1,2,11,11,"), "March and April: both forecasts meet their actual")
-        let dmy = try CLI.run(["report", "--forecasts", forecasts, "--actuals", ambiguous, "--date-order", "dmy", "--format", "csv", "--no-history"])
+        let dmy = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", ambiguous, "--date-order", "dmy", "--format", "csv", "--no-history"])
         #expect(dmy.status == 0, "\(dmy.stderr)")
         #expect(dmy.stdout.contains("A,1,2,1,2,5,11,"), "April and May: March is forecast and not bought, April bought 5")
         // A day above 12 anywhere settles the order for the whole file.
         let settled = space.file("s.csv", "customer,item,date,qty\nA,x,03/04/2024,5\nA,x,04/15/2024,6\n")
-        let read = try CLI.run(["report", "--forecasts", forecasts, "--actuals", settled, "--format", "csv", "--no-history"])
+        let read = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", settled, "--format", "csv", "--no-history"])
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout.contains("A,1,2,1,2,11,11,"))
     }
@@ -183,7 +183,7 @@ import Testing
         let space = Workspace()
         let forecasts = space.file("f.csv", "Kunde,Artikel,Zeitraum,Wert\nA,x,2024-03,5\n")
         let actuals = space.file("a.csv", "Wer,Material,Monat,Anzahl\nA,x,2024-03,5\n")
-        let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr == """
             trueup: Neither file has the columns trueup needs:
@@ -198,23 +198,23 @@ import Testing
         let actuals = space.file("a.csv", Self.actuals)
         try FileManager.default.createDirectory(at: space.url.appendingPathComponent("empty"), withIntermediateDirectories: true)
         space.file("empty/readme.md", "no data")
-        let empty = try CLI.run(["report", "--forecasts", "empty", "--actuals", actuals, "--no-history"], in: space.url)
+        let empty = try CLI.run(["report", "--wide", "--forecasts", "empty", "--actuals", actuals, "--no-history"], in: space.url)
         #expect(empty.status == 66)
         #expect(empty.stderr == "trueup: empty: the folder has no .csv, .tsv, .txt or .xlsx file (subfolders are not read).\n")
         space.file("old.xls", "\u{D0}\u{CF}")
-        let xls = try CLI.run(["report", "--forecasts", "old.xls", "--actuals", actuals, "--no-history"], in: space.url)
+        let xls = try CLI.run(["report", "--wide", "--forecasts", "old.xls", "--actuals", actuals, "--no-history"], in: space.url)
         #expect(xls.status == 65)
         #expect(xls.stderr.contains("old.xls: this is an .xls workbook"))
         #expect(xls.stderr.contains("save it as .xlsx or CSV"))
         space.file("ACME-2024-07.csv", "item,Jul-24\nx,5\n")
-        let mismatch = try CLI.run(["report", "--forecasts", "ACME-2024-07.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
+        let mismatch = try CLI.run(["report", "--wide", "--forecasts", "ACME-2024-07.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
                                     "--actuals", actuals, "--no-history"], in: space.url)
         #expect(mismatch.status == 65)
         #expect(mismatch.stderr == "trueup: ACME-2024-07.csv: the file name doesn't match --name-pattern '{customer}_forecast_{snapshot}.csv'; rename the file or change the pattern.\n")
-        let twice = try CLI.run(["report", "--forecasts", "-", "--actuals", "-", "--no-history"], in: space.url)
+        let twice = try CLI.run(["report", "--wide", "--forecasts", "-", "--actuals", "-", "--no-history"], in: space.url)
         #expect(twice.status == 64)
         #expect(twice.stderr.contains("Only one of --forecasts and --actuals can be -"))
-        let encoding = try CLI.run(["report", "--forecasts", actuals, "--actuals", actuals, "--encoding", "ebcdic"], in: space.url)
+        let encoding = try CLI.run(["report", "--wide", "--forecasts", actuals, "--actuals", actuals, "--encoding", "ebcdic"], in: space.url)
         #expect(encoding.status == 64)
         #expect(encoding.stderr.contains("--encoding takes utf8, windows-1252 (or cp1252) or latin1; not 'ebcdic'."))
     }
@@ -229,12 +229,12 @@ import Testing
 
             """)
         let actuals = space.file("a.csv", "customer,item,period,actual\nACME,x,2024-01,900\nACME,y,2024-02,2000\nACME,x,2024-03,1\n")
-        let outcome = try CLI.run(["report", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
                                    "--actuals", actuals, "--no-history"], in: space.url)
         #expect(outcome.status == 65)
         #expect(outcome.stderr.hasPrefix("trueup: ACME_forecast_2024-01.csv:2: column Mar-24: \"n/a\" is not a number\n"))
         let dir = space.url.appendingPathComponent("out").path
-        let skipped = try CLI.run(["report", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
+        let skipped = try CLI.run(["report", "--wide", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
                                    "--actuals", actuals, "--skip-bad-rows", "--out", dir, "--no-history"], in: space.url)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("run.json"))
@@ -262,7 +262,7 @@ import Testing
             """)
         let actuals = space.file("a.csv", "customer,item,period,actual\nC1,x,2024-01,5\nC1,x,2024-02,7\nC2,x,2024-02,7\n")
         let dir = space.url.appendingPathComponent("out").path
-        let report = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--out", dir, "--no-history"])
+        let report = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--out", dir, "--no-history"])
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.hasPrefix("""
             tier               customer  name                lag  periods  actual  forecast

@@ -10,7 +10,7 @@ import Testing
     static let priced = inputs + ["--prices", fixture("prices.csv")]
 
     @Test func metricsCSVGainsTheValueColumnsAfterTheOthers() throws {
-        let outcome = try CLI.run(["report"] + Self.priced + ["--format", "csv"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.priced + ["--format", "csv"])
         #expect(outcome.status == 0)
         // metrics-priced.csv agrees with Tests/Reference's independent implementation, and its value
         // columns with the figures worked out by hand in ValueFiguresTests.
@@ -23,12 +23,12 @@ import Testing
     }
 
     @Test func withoutPricesNothingChanges() throws {
-        let outcome = try CLI.run(["report"] + Self.inputs + ["--format", "csv"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.inputs + ["--format", "csv"])
         #expect(outcome.stdout == Self.text("metrics.csv"))
     }
 
     @Test func theTableShowsMoneyLabelledWithTheCurrency() throws {
-        let outcome = try CLI.run(["report"] + Self.priced + ["--currency", "EUR"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.priced + ["--currency", "EUR"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("excess at cost EUR  sales at risk EUR  error value share %"))
         #expect(outcome.stdout.contains("Money at lag 1 (prices from \(Self.fixture("prices.csv"))): 81 EUR bought, 130 EUR forecast; excess stock at cost 56 EUR, sales at risk 9 EUR; value wMAPE 82.7%."))
@@ -38,7 +38,7 @@ import Testing
     @Test func filesRecordThePricesAndKeepPlainNumbers() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report"] + Self.priced + ["--currency", "EUR", "--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.priced + ["--currency", "EUR", "--out", out, "--no-history"])
         #expect(outcome.status == 0)
         #expect(space.read("out/metrics.csv") == Self.text("metrics-priced.csv"))
         let readme = try #require(space.read("out/README.txt"))
@@ -84,7 +84,7 @@ import Testing
     @Test func aBadPricesFileIsAnErrorNamingTheLine() throws {
         let space = Workspace()
         let prices = space.file("prices.csv", "item,unit_price\nx,2\nx,3\ny,-1\nz,cheap\n")
-        let outcome = try CLI.run(["report"] + Self.inputs + ["--prices", prices])
+        let outcome = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", prices])
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
@@ -94,9 +94,9 @@ import Testing
             trueup: 3 price rows can't be used. Fix the prices file and run again: a wrong price would value every cell of its item wrongly.
 
             """)
-        let missing = try CLI.run(["report"] + Self.inputs + ["--prices", space.url.appendingPathComponent("none.csv").path])
+        let missing = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", space.url.appendingPathComponent("none.csv").path])
         #expect(missing.status == 66)
-        let noColumn = try CLI.run(["report"] + Self.inputs + ["--prices", space.file("p2.csv", "item,cost\nx,1\n")])
+        let noColumn = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", space.file("p2.csv", "item,cost\nx,1\n")])
         #expect(noColumn.status == 65)
         #expect(noColumn.stderr.contains("p2.csv:1: no column for unit_price."))
     }
@@ -104,25 +104,25 @@ import Testing
     @Test func pricesForNoScoredItemValueNothing() throws {
         let space = Workspace()
         let prices = space.file("prices.csv", "\u{FEFF}item,unit_price\nq,2\n")
-        let outcome = try CLI.run(["report"] + Self.inputs + ["--prices", prices, "--format", "csv"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", prices, "--format", "csv"])
         #expect(outcome.status == 0)
         // Every group: priced_cells 0 and the other money columns empty, never 0.
         for line in outcome.stdout.split(separator: "\n").dropFirst() {
             #expect(line.hasSuffix(",0,,,,,,,"), "\(line)")
         }
-        let table = try CLI.run(["report"] + Self.inputs + ["--prices", prices])
+        let table = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", prices])
         #expect(table.stdout.contains("Money at lag 1: none of the 7 scored cells has a price in \(prices), so nothing is valued."))
     }
 
     @Test func currencyNeedsPricesAndACode() throws {
-        #expect(try CLI.run(["report"] + Self.inputs + ["--currency", "EUR"]).status == 64)
-        #expect(try CLI.run(["report"] + Self.priced + ["--currency", "<b>"]).status == 64)
+        #expect(try CLI.run(["report", "--wide"] + Self.inputs + ["--currency", "EUR"]).status == 64)
+        #expect(try CLI.run(["report", "--wide"] + Self.priced + ["--currency", "<b>"]).status == 64)
     }
 
     @Test func columnsNamesThePriceHeader() throws {
         let space = Workspace()
         let prices = space.file("preise.csv", "Artikel;Preis\nx;2,5\n")
-        let outcome = try CLI.run(["report"] + Self.inputs + ["--prices", prices, "--columns", "item=Artikel,unit_price=Preis", "--format", "csv"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.inputs + ["--prices", prices, "--columns", "item=Artikel,unit_price=Preis", "--format", "csv"])
         #expect(outcome.status == 0)
         // B's x cells: actual 6 at 2.5.
         let header = outcome.stdout.split(separator: "\n").first?.split(separator: ",").map(String.init) ?? []

@@ -11,7 +11,7 @@ import Testing
 
     @Test func csvFormatPrintsMetricsCSV() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals), "--format", "csv"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == Self.metrics)
@@ -22,7 +22,7 @@ import Testing
     /// fixture has one lag, so no stability steps).
     @Test func timingsNameEveryStepInOrder() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
                                    "--out", space.url.appendingPathComponent("out").path, "--timings"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
@@ -31,7 +31,7 @@ import Testing
                           "history", "write", "total"], "\(outcome.stderr)")
         #expect(Set(lines.map { $0.count - ($0.split(separator: " ").last?.count ?? 0) }).count <= 2, "the seconds start in one column")
         // With two lags, the forecasts by lag and the stability figures are steps of their own.
-        let twoLags = try CLI.run(["report", "--forecasts", space.file("f2.csv", AgreementCommandTests.forecasts),
+        let twoLags = try CLI.run(["report", "--wide", "--forecasts", space.file("f2.csv", AgreementCommandTests.forecasts),
                                    "--actuals", space.file("a2.csv", AgreementCommandTests.actuals), "--no-history", "--timings"])
         let stepped = twoLags.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
             .map { String($0.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
@@ -42,7 +42,7 @@ import Testing
     @Test func outWritesMetricsAndRunJSON() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("reports/2024-03").path
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals), "--out", out])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Forecast rows: 7 read = 6 used + 1 open + 0 outside window + 0 rejected"))
@@ -65,7 +65,7 @@ import Testing
 
     @Test func jsonFormatHasNullForEmptyFigures() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals), "--format", "json", "--by", "customer,item"])
         #expect(outcome.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
@@ -81,7 +81,7 @@ import Testing
 
     @Test func missingFileIsExit66() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.url.appendingPathComponent("nope.csv").path,
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.url.appendingPathComponent("nope.csv").path,
                                    "--actuals", space.file("a.csv", Self.actuals)])
         #expect(outcome.status == 66)
         #expect(outcome.stderr.contains("nope.csv: can't open the file"))
@@ -92,7 +92,7 @@ import Testing
         let space = Workspace()
         let bad = Self.forecasts + (1...12).map { "C,x,2024-0\($0 % 9 + 1),1,many\n" }.joined()
         let f = space.file("f.csv", bad)
-        let outcome = try CLI.run(["report", "--forecasts", f, "--actuals", space.file("a.csv", Self.actuals)])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", space.file("a.csv", Self.actuals)])
         #expect(outcome.status == 65)
         let lines = outcome.stderr.split(separator: "\n")
         #expect(lines.first == "trueup: \(f):9: column forecast: \"many\" is not a number")
@@ -106,7 +106,7 @@ import Testing
         let space = Workspace()
         let bad = Self.forecasts + "C,x,2024-02,1,\"1,5\"\nC,,2024-02,1,3\n"
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.actuals),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.actuals),
                                    "--skip-bad-rows", "--out", out])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("0 outside window + 2 rejected"))
@@ -121,17 +121,17 @@ import Testing
 
     @Test func missingColumnNamesItAndSuggestsColumns() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", "client,sku,month,amount\nA,x,2024-01,3\n"),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", "client,sku,month,amount\nA,x,2024-01,3\n"),
                                    "--actuals", space.file("a.csv", Self.actuals)])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.contains("f.csv:1: no column for forecast"))
         #expect(outcome.stderr.contains("--columns forecast=HEADER"))
         // The header's own line, after blank lines.
-        let late = try CLI.run(["report", "--forecasts", space.file("f.csv", "\n\nclient,sku,month,amount\nA,x,2024-01,3\n"),
+        let late = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", "\n\nclient,sku,month,amount\nA,x,2024-01,3\n"),
                                 "--actuals", space.file("a.csv", Self.actuals)])
         #expect(late.status == 65)
         #expect(late.stderr.contains("f.csv:3: no column for forecast"))
-        let fixed = try CLI.run(["report", "--forecasts", space.url.appendingPathComponent("f.csv").path,
+        let fixed = try CLI.run(["report", "--wide", "--forecasts", space.url.appendingPathComponent("f.csv").path,
                                  "--actuals", space.file("a.csv", Self.actuals), "--columns", "forecast=Amount", "--format", "csv"])
         #expect(fixed.status == 0)
     }
@@ -139,7 +139,7 @@ import Testing
     @Test func emptyFileIsOneSentence() throws {
         let space = Workspace()
         let f = space.file("f.csv", "")
-        let outcome = try CLI.run(["report", "--forecasts", f, "--actuals", space.file("a.csv", Self.actuals)])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", space.file("a.csv", Self.actuals)])
         #expect(outcome.status == 65)
         #expect(outcome.stderr == "trueup: \(f): the file is empty; it needs a header line and data rows.\n")
     }
@@ -153,7 +153,7 @@ import Testing
     ])
     func usageErrorsAreExit64(arguments: [String], message: String) throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals)] + arguments)
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains(message))
@@ -162,7 +162,7 @@ import Testing
     @Test func unwritableOutIsExit73BeforeAnyWork() throws {
         let space = Workspace()
         let blocker = space.file("not-a-dir", "x")
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts),
                                    "--actuals", space.file("a.csv", Self.actuals), "--out", blocker + "/out"])
         #expect(outcome.status == 73)
         #expect(outcome.stdout.isEmpty)

@@ -60,13 +60,13 @@ import Testing
         let space = Workspace()
         let (forecasts, actuals) = Self.hostileInputs(space)
         let out = space.url.appendingPathComponent("out").path
-        let arguments = ["report", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--out", out] + (excel ? ["--excel"] : [])
+        let arguments = ["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--out", out] + (excel ? ["--excel"] : [])
         let report = try CLI.run(arguments + ["--format", "csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let history = space.url.appendingPathComponent("trueup-history.sqlite").path
         var texts = ["stdout": report.stdout]
         for name in ["metrics.csv", "flags.csv", "rejects.csv"] { texts[name] = space.read("out/" + name) ?? "" }
-        let itemised = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history",
+        let itemised = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history",
                                     "--by", "customer,item", "--format", "csv"])
         texts["--by customer,item"] = itemised.stdout
         texts["history"] = try CLI.run(["history", "--history", history, "--format", "csv"]).stdout
@@ -83,7 +83,7 @@ import Testing
         #expect(Self.cells(texts["rejects.csv"] ?? "").contains("'=2+5,@x,2025-01,not a number"))
         #expect(Self.cells(texts["history --customer"] ?? "").contains("'" + Self.formulaNames[0]))
         // The JSON keeps names as they are; README.txt says what happened to them.
-        let json = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history", "--format", "json"])
+        let json = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history", "--format", "json"])
         #expect(json.stdout.contains(#""customer" : "@SUM(A1:A9)""#) || json.stdout.contains(#""customer": "@SUM(A1:A9)""#))
         #expect((space.read("out/README.txt") ?? "").contains("written with a ' in front"))
     }
@@ -99,7 +99,7 @@ import Testing
             }
         }
         let f = space.file("f.csv", forecasts), a = space.file("a.csv", actuals)
-        let table = try CLI.run(["report", "--forecasts", f, "--actuals", a])
+        let table = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a])
         #expect(table.status == 0)
         for raw in ["\r", "\u{1B}", "\u{202E}"] { #expect(!table.stdout.contains(raw)) }
         #expect(table.stdout.contains(#"evil\u{0D}trusted"#) && table.stdout.contains(#"\u{1B}[2Jclear"#) && table.stdout.contains(#"Bob\u{202E}gnp.exe"#))
@@ -111,7 +111,7 @@ import Testing
         png.append(contentsOf: [UInt8](repeating: 0xFF, count: 64))
         let binary = space.url.appendingPathComponent("binary.csv").path
         FileManager.default.createFile(atPath: binary, contents: png)
-        let refused = try CLI.run(["report", "--forecasts", f, "--actuals", binary])
+        let refused = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", binary])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("not a text header") && !refused.stderr.contains("\u{1B}") && !refused.stderr.contains("PNG"),
                 "\(refused.stderr)")
@@ -133,7 +133,7 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent(".metrics.csv.tmp-\(pid + Int32(k))").path,
                                                        withDestinationPath: victim)
         }
-        let outcome = try CLI.run(["report"] + Self.demo + ["--out", out.path, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out.path, "--no-history"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(space.read("victim.txt") == "precious")
         for name in ["metrics.csv", "flags.csv", "run.json"] {
@@ -149,7 +149,7 @@ import Testing
         let space = Workspace()
         let out = space.url.appendingPathComponent("reports/2025-12").path
         let history = space.url.appendingPathComponent("reports/trueup-history.sqlite").path
-        #expect(try CLI.run(["report"] + Self.demo + ["--out", out]).status == 0)
+        #expect(try CLI.run(["report", "--wide"] + Self.demo + ["--out", out]).status == 0)
         let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted().map { ($0, space.read("reports/2025-12/" + $0)) }
         func runs() throws -> Int { try DatabaseQueue(path: history).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM run") ?? -1 } }
         #expect(try runs() == 1)
@@ -163,7 +163,7 @@ import Testing
         // A target that is not a regular file: refused before anything is written.
         try FileManager.default.removeItem(atPath: out + "/run.json")
         try FileManager.default.createDirectory(atPath: out + "/run.json", withIntermediateDirectories: false)
-        let blocked = try CLI.run(["report"] + Self.demo + ["--from", "2025-02", "--out", out])
+        let blocked = try CLI.run(["report", "--wide"] + Self.demo + ["--from", "2025-02", "--out", out])
         #expect(blocked.status == 73)
         #expect(blocked.stderr.contains("run.json: is a directory, not a regular file"), "\(blocked.stderr)")
         try FileManager.default.removeItem(atPath: out + "/run.json")
@@ -214,7 +214,7 @@ import Testing
         #expect(mkfifo(fifo, 0o644) == 0)
         let started = Date()
         for arguments in [["--actuals", "/dev/zero"], ["--actuals", fifo], ["--policy", "/dev/zero"], ["--policy", fifo]] {
-            let outcome = try CLI.run(["report"] + Self.demo + arguments + ["--no-history"])
+            let outcome = try CLI.run(["report", "--wide"] + Self.demo + arguments + ["--no-history"])
             #expect(outcome.status == 66, "\(arguments): \(outcome.stderr)")
             #expect(outcome.stderr.contains("not a regular file"), "\(outcome.stderr)")
         }
@@ -223,8 +223,8 @@ import Testing
 
     /// --threads far past the cores: the same output, no trap.
     @Test func hugeThreadCountsRunCapped() throws {
-        let one = try CLI.run(["report"] + Self.demo + ["--threads", "1", "--no-history"])
-        let many = try CLI.run(["report"] + Self.demo + ["--threads", "100000", "--no-history"])
+        let one = try CLI.run(["report", "--wide"] + Self.demo + ["--threads", "1", "--no-history"])
+        let many = try CLI.run(["report", "--wide"] + Self.demo + ["--threads", "100000", "--no-history"])
         #expect(one.status == 0 && many.status == 0, "\(many.stderr)")
         #expect(many.stdout == one.stdout)
     }
@@ -234,14 +234,14 @@ import Testing
     @Test func damagedOrUnusableHistoriesAreRefused() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("reports/2025-12").path
-        #expect(try CLI.run(["report"] + Self.demo + ["--out", out]).status == 0)
+        #expect(try CLI.run(["report", "--wide"] + Self.demo + ["--out", out]).status == 0)
         let history = space.url.appendingPathComponent("reports/trueup-history.sqlite")
         var bytes = try Data(contentsOf: history)
         #expect(bytes.count > 8192)
         // Garbage over the second page onwards: the header still says SQLite, the tables are damaged.
         for k in 4096..<min(bytes.count, 4096 * 3) { bytes[k] = UInt8(truncatingIfNeeded: k &* 31) }
         try bytes.write(to: history)
-        let damaged = try CLI.run(["report"] + Self.demo + ["--out", out])
+        let damaged = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out])
         #expect(damaged.status == 65, "\(damaged.stderr)")
         #expect(damaged.stderr.contains("damaged") && damaged.stderr.contains("--no-history"), "\(damaged.stderr)")
         #expect(try Data(contentsOf: history) == bytes, "the damaged file is not written to")
@@ -256,7 +256,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         for path in [folder, space.url.appendingPathComponent("nowhere/h.sqlite").path] {
             let started = Date()
-            let outcome = try CLI.run(["report"] + Self.demo + ["--history", path])
+            let outcome = try CLI.run(["report", "--wide"] + Self.demo + ["--history", path])
             #expect(outcome.status == 73, "\(path): \(outcome.stderr)")
             #expect(outcome.stdout.isEmpty)
             #expect(Date().timeIntervalSince(started) < 30)

@@ -13,9 +13,9 @@ import Testing
     /// tiny-*.xlsx are tiny/*.csv written by openpyxl (make_workbooks.py), periods as date cells.
     @Test func aWorkbookCopyOfTheCSVGivesByteIdenticalMetrics() throws {
         let space = Workspace()
-        let fromCSV = try CLI.run(["report", "--forecasts", Self.csv("forecasts.csv"), "--actuals", Self.csv("actuals.csv"),
+        let fromCSV = try CLI.run(["report", "--wide", "--forecasts", Self.csv("forecasts.csv"), "--actuals", Self.csv("actuals.csv"),
                                    "--out", space.url.appendingPathComponent("csv").path, "--no-history"])
-        let fromWorkbook = try CLI.run(["report", "--forecasts", Self.workbook("tiny-forecasts.xlsx"),
+        let fromWorkbook = try CLI.run(["report", "--wide", "--forecasts", Self.workbook("tiny-forecasts.xlsx"),
                                         "--actuals", Self.workbook("tiny-actuals.xlsx"),
                                         "--out", space.url.appendingPathComponent("xlsx").path, "--no-history"])
         #expect(fromCSV.status == 0)
@@ -65,7 +65,7 @@ import Testing
             BETA,4711,2024-08,18,1
 
             """)
-        let arguments = ["report", "--forecasts", forecasts, "--actuals", folder.path, "--actuals-name-pattern", "{customer}-customer.*",
+        let arguments = ["report", "--wide", "--forecasts", forecasts, "--actuals", folder.path, "--actuals-name-pattern", "{customer}-customer.*",
                          "--no-history"]
         let table = try CLI.run(arguments)
         #expect(table.status == 0)
@@ -90,7 +90,7 @@ import Testing
 
     @Test func errorCellsAreBadRowsNamedByTheirCell() throws {
         let path = Self.workbook("errors.xlsx")
-        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr == """
@@ -106,7 +106,7 @@ import Testing
     /// column and a stray value right of the header are no problem.
     @Test func otherBadRowsAreNamedByTheirCellOrRow() throws {
         let path = Self.workbook("bad-rows.xlsx")
-        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr == """
             trueup: \(path):3: column period ('Q3 plan'!C3): "Q3" is not a period (expected a month such as 2024-01, 202401, 2024-01-15, 01.2024, 15.01.2024, 01/2024, Jan-24 or Jan 2024)
@@ -115,7 +115,7 @@ import Testing
             trueup: 3 rows can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).
 
             """)
-        let skipped = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
+        let skipped = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
                                    "--skip-bad-rows"])
         #expect(skipped.status == 0)
         #expect(skipped.stdout.contains("Forecast rows: 6 read = 3 used + 0 open + 0 outside window + 3 rejected"))
@@ -124,7 +124,7 @@ import Testing
     @Test func skippedErrorCellsAreListedByTheirSheetRow() throws {
         let space = Workspace()
         let path = Self.workbook("errors.xlsx")
-        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
                                    "--skip-bad-rows", "--out", space.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Forecast rows: 20 read = "))
@@ -139,7 +139,7 @@ import Testing
 
     @Test func sheetChoosesTheSheetOnReportCheckAndBrief() throws {
         let book = Self.workbook("tiny-forecasts-second-sheet.xlsx")
-        let report = try CLI.run(["report", "--forecasts", book, "--sheet", "Forecasts", "--actuals", Self.csv("actuals.csv"),
+        let report = try CLI.run(["report", "--wide", "--forecasts", book, "--sheet", "Forecasts", "--actuals", Self.csv("actuals.csv"),
                                   "--format", "csv", "--no-history"])
         #expect(report.status == 0)
         #expect(report.stdout == (try String(contentsOf: Self.tiny.appendingPathComponent("metrics.csv"), encoding: .utf8)))
@@ -155,7 +155,7 @@ import Testing
 
     @Test func theFirstSheetIsReadByDefault() throws {
         let book = Self.workbook("tiny-forecasts-second-sheet.xlsx")
-        let outcome = try CLI.run(["report", "--forecasts", book, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", book, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.hasPrefix("trueup: \(book):1: no column for customer, item, period, forecast. "
             + "The header is: Forecast for trueup, prepared by the planning team."))
@@ -163,7 +163,7 @@ import Testing
 
     @Test func aMissingSheetListsTheSheets() throws {
         let book = Self.workbook("tiny-forecasts-second-sheet.xlsx")
-        let outcome = try CLI.run(["report", "--forecasts", book, "--sheet", "Plan", "--actuals", Self.csv("actuals.csv"),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", book, "--sheet", "Plan", "--actuals", Self.csv("actuals.csv"),
                                    "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr == "trueup: \(book): can't read the workbook (no sheet named \"Plan\"; its sheets are \"Cover\", \"Forecasts\").\n")
@@ -176,13 +176,13 @@ import Testing
         let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
         let xls = space.url.appendingPathComponent("forecasts.xls").path
         FileManager.default.createFile(atPath: xls, contents: Data(ole))
-        let named = try CLI.run(["report", "--forecasts", xls, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let named = try CLI.run(["report", "--wide", "--forecasts", xls, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(named.status == 65)
         #expect(named.stderr == "trueup: \(xls): this is an .xls workbook (the format before Excel 2007), which trueup can't read; "
             + "save it as .xlsx or CSV and run again.\n")
         let protected = space.url.appendingPathComponent("protected.xlsx").path
         FileManager.default.createFile(atPath: protected, contents: Data(ole))
-        let stored = try CLI.run(["report", "--forecasts", protected, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let stored = try CLI.run(["report", "--wide", "--forecasts", protected, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(stored.status == 65)
         #expect(stored.stderr == "trueup: \(protected): can't read the workbook (it is stored as a legacy Excel 97-2003 workbook (.xls) "
             + "or a password-protected one; save it as .xlsx or CSV).\n")
@@ -191,7 +191,7 @@ import Testing
     @Test func aFileNamedXlsxThatIsNotAWorkbook() throws {
         let space = Workspace()
         let path = space.file("actuals.xlsx", "customer,item,period,actual\nA,x,2024-01,8\n")
-        let outcome = try CLI.run(["report", "--forecasts", Self.csv("forecasts.csv"), "--actuals", path, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", Self.csv("forecasts.csv"), "--actuals", path, "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr == "trueup: \(path): can't read the workbook (it is not a zip archive).\n")
     }
@@ -212,7 +212,7 @@ import Testing
         #expect(changed == 1)
         let path = space.url.appendingPathComponent("forecasts.xlsx").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.hasPrefix("trueup: \(path): can't read the workbook (xl/worksheets/sheet1.xml: "
             + "its bytes don't match the zip's checksum (CRC-32 "))
@@ -221,7 +221,7 @@ import Testing
 
     @Test func aMissingWorkbookIsExit66() throws {
         let path = Workspace().url.appendingPathComponent("nowhere.xlsx").path
-        let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history"])
         #expect(outcome.status == 66)
         #expect(outcome.stderr.hasPrefix("trueup: \(path): can't open the file"))
     }
