@@ -52,7 +52,7 @@ public enum OutputReadme {
         let rowKind = grouping == .customerItem ? "customer and item" : grouping.rawValue
         section("metrics.csv", "Every figure for each \(rowKind) at each lag, one row each."
                     + (result.prices == nil ? "" : " The money columns value each item-month at its price from the prices file (a customer's own price before the general one); they are plain numbers, in the prices' currency."),
-                MetricsColumns.table(grouping, priced: result.prices != nil))
+                MetricsColumns.table(grouping, priced: result.prices != nil, names: MetricsColumns.named(result.rows)))
         section("flags.csv", "Each customer's tier at the report lag, most severe first, with the evidence.",
                 FlagsColumns.table(history: result.history != nil, names: result.assessments.contains { $0.customerName != nil }))
         section("coverage.csv", CoverageCSV.summary, CoverageColumns.table)

@@ -1,5 +1,6 @@
 /// A check of a zip's central directory against the bytes it is in, before the zip library
-/// reads it: every entry's local header and data must lie inside the file.
+/// reads it: every entry's local header and data must lie inside the file, and every deflated
+/// entry's stream must end inside its data (`DeflateStream`).
 ///
 /// The zip library seeks wherever the directory says; an offset past the end of a workbook
 /// read into memory stops the process. Checked here, it is a damaged part, named.
@@ -49,6 +50,11 @@ enum ZipDirectory {
             let local = Int(offset)
             let dataStart = UInt64(local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28)))
             guard dataStart <= UInt64(size), compressed <= UInt64(size) - dataStart else { throw pastTheEnd("data") }
+            // A deflated entry whose stream doesn't end inside its bytes would keep the zip library asking for more.
+            if u16(bytes, at + 10) == 8,
+               !DeflateStream.ends(bytes, in: Int(dataStart)..<(Int(dataStart) + Int(compressed))) {
+                throw .damaged(path: path, part: name, reason: "its compressed data is damaged or ends before its stream does")
+            }
             at += 46 + nameLength + extraLength + commentLength
         }
     }

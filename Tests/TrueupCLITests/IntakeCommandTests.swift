@@ -272,6 +272,13 @@ import Testing
         #expect(flags[0].hasPrefix("customer,customer_name,lag,tier,"))
         #expect(flags[1].hasPrefix("C1,Müller <b>GmbH</b>,1,"))
         #expect(flags[2].hasPrefix("C2,,1,"))
+        // metrics.csv names the customers too, in a last column; a customer without a name has it empty.
+        let metrics = try #require(space.read("out/metrics.csv")).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(metrics[0].hasSuffix(",benchmark_fva_pts,customer_name"))
+        #expect(metrics[1].hasPrefix("C1,1,") && metrics[1].hasSuffix(",Müller <b>GmbH</b>"))
+        #expect(metrics[2].hasPrefix("C2,1,") && metrics[2].hasSuffix(","))
+        let json = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--format", "json", "--no-history"])
+        #expect(json.stdout.contains("\"customer_name\": \"Müller <b>GmbH</b>\""))
         let page = try #require(space.read("out/report.html"))
         #expect(page.contains("C1 · Müller &lt;b&gt;GmbH&lt;/b&gt;"))
         #expect(!page.contains("<b>GmbH"))

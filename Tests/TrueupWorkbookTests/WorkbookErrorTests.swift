@@ -27,6 +27,20 @@ import Testing
         #expect(throws: WorkbookError.notAWorkbook(path: path, reason: "the file is empty")) { try Workbook(path: path) }
     }
 
+    /// A zip entry whose deflated bytes end before its stream does (found by the fuzzer): the zip
+    /// library's inflate loop would ask for more forever; it is a damaged part, named, at once.
+    @Test func aDeflateStreamThatNeverEndsIsDamage() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("endless-inflate.xlsx"))))
+        let error = #expect(throws: WorkbookError.self) { try Workbook(bytes: bytes, path: "endless.xlsx") }
+        #expect(error == .damaged(path: "endless.xlsx", part: "xl/theme/theme1.xml",
+                                  reason: "its compressed data is damaged or ends before its stream does"))
+        // Every intact fixture still opens.
+        for name in ["tiny-forecasts.xlsx", "tiny-actuals.xlsx", "dates-1904.xlsx"] {
+            let intact = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture(name))))
+            #expect(throws: Never.self) { try Workbook(bytes: intact, path: name) }
+        }
+    }
+
     @Test func aTruncatedWorkbook() throws {
         let scratch = ScratchFolder()
         let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("tiny-forecasts.xlsx"))))

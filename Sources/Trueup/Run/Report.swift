@@ -164,6 +164,11 @@ public enum Report {
                                   rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
                                   scale: panel.scale)
         result.customerNames = actuals.customerNames.merging(forecasts.customerNames) { _, forecast in forecast }
+        if !result.customerNames.isEmpty {
+            for k in result.rows.indices {
+                result.rows[k].customerName = result.rows[k].customer.flatMap { result.customerNames[$0] }
+            }
+        }
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
             result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))

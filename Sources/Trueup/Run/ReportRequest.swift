@@ -120,6 +120,8 @@ public struct MetricsRow: Sendable, Equatable {
     public var absoluteError: Double
     /// The group's totals for each of its periods, in month order.
     public var periods: [PeriodTotals]
+    /// The customer's name, when the inputs have a name column (grouped by customer, or customer and item).
+    public var customerName: String? = nil
 }
 
 /// Everything a report run found, for the writers: finished when it leaves the library.

@@ -82,13 +82,29 @@ public enum MetricsColumns {
 /// metrics.csv: a header, then one line per group and lag.
 public enum MetricsCSV {
     public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false) -> String {
-        MetricsColumns.table(grouping, priced: priced).csv(rows)
+        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).csv(rows)
+    }
+}
+
+extension MetricsColumns {
+    /// `customer_name`, last, when the inputs name the customers (METRICS.md: names after the figures and value).
+    static let name = OutputColumn<MetricsRow>("customer_name", "The customer's name, from the inputs' name column.") {
+        .text($0.customerName)
+    }
+
+    /// Whether any row has a customer's name: then metrics.csv has the `customer_name` column.
+    static func named(_ rows: [MetricsRow]) -> Bool { rows.contains { $0.customerName != nil } }
+
+    /// Every column, the money columns with `priced`, the name last with `names`.
+    public static func table(_ grouping: Grouping, priced: Bool, names: Bool) -> ColumnTable<MetricsRow> {
+        let table = table(grouping, priced: priced)
+        return names && grouping != .item ? ColumnTable(table.columns + [name]) : table
     }
 }
 
 /// The metrics as a JSON array of objects keyed by metrics.csv's column names.
 public enum MetricsJSON {
     public static func value(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false) -> JSONValue {
-        MetricsColumns.table(grouping, priced: priced).json(rows)
+        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).json(rows)
     }
 }
