@@ -35,6 +35,9 @@ public struct Figures: Sendable, Equatable {
     public var benchmark: Benchmark?
     /// The fva of that benchmark.
     public var benchmarkFvaPts: Double?
+    /// The months of the naive and the seasonal naive forecasts' cells: how much each was measured on.
+    public var naivePeriods = 0
+    public var seasonalNaivePeriods = 0
     /// The money figures, with `--prices`; nil without.
     public var value: ValueFigures?
 }
@@ -113,6 +116,9 @@ struct CellSums: Equatable {
     var seasonalForecastAbsoluteError = 0.0
     var seasonalAbsoluteActual = 0.0
     var seasonalCells = 0
+    /// The months of each benchmark's cells.
+    var naivePeriods = 0
+    var seasonalPeriods = 0
     var items = 0
     /// Σ over the group's series of their actuals' total variation, the series count, and the pairs each spans.
     var seriesVariation = 0.0
@@ -166,6 +172,8 @@ extension Figures {
         }
         benchmark = Benchmark.better(naive: naiveWmape, seasonalNaive: seasonalNaiveWmape)
         benchmarkFvaPts = benchmark.flatMap(fva(against:))
+        naivePeriods = s.naivePeriods
+        seasonalNaivePeriods = s.seasonalPeriods
         value = s.value.map { ValueFigures($0, scale: scale) }
     }
 }

@@ -137,12 +137,14 @@ struct GroupFigures {
                             absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
                             absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
                         let naiveMonth = cells.periods[p] + -back
+                        if naiveMonth >= firstActual && !leftOut.contains(naiveMonth) { s.naivePeriods += 1 }
                         if leftOut.isEmpty {
                             if naiveStart == range.upperBound && naiveMonth >= firstActual { naiveStart = segment.lowerBound }
                         } else if naiveMonth >= firstActual && !leftOut.contains(naiveMonth) {
                             naiveSegments.append(segment)
                         }
                         let seasonalMonth = cells.periods[p] + -seasonalBack
+                        if seasonalMonth >= firstActual && !leftOut.contains(seasonalMonth) { s.seasonalPeriods += 1 }
                         if leftOut.isEmpty {
                             if seasonalStart == range.upperBound && seasonalMonth >= firstActual { seasonalStart = segment.lowerBound }
                         } else if seasonalMonth >= firstActual && !leftOut.contains(seasonalMonth) {

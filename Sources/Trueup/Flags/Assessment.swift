@@ -78,7 +78,7 @@ extension Policy {
             return "forecast \(Words.percent(abs(bias))) \(direction) actual, \(side) in \(months) of \(f.periods) months (\(Words.pValue(f.signTestP ?? 1)))"
         }
         // The value-added rules judge against the policy's benchmark (by default the better of two).
-        let judged = benchmark.judged(f)
+        let judged = benchmark.judged(f, minimumPeriods: minimumPeriods)
         func benchmarkClause(_ judged: (benchmark: Benchmark, fvaPts: Double)) -> String {
             let named = Words.benchmark(judged.benchmark, lag: row.lag)
             if judged.fvaPts < 0 { return "\(named) would have been \(Words.points(-judged.fvaPts)) more accurate" }

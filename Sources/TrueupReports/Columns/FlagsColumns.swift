@@ -40,7 +40,7 @@ public enum FlagsColumns {
         .init("bias_pct", "As in metrics.csv.") { .figure($0.assessment.figures.biasPct) },
         .init("wmape", "As in metrics.csv.") { .figure($0.assessment.figures.wmape) },
         .init("fva_pts", "As in metrics.csv.") { .figure($0.assessment.figures.fvaPts) },
-        .init("benchmark", "The benchmark the tier was judged against: as in metrics.csv, unless the policy names one (tiers.benchmark).") {
+        .init("benchmark", "The benchmark the tier was judged against: the better of naive and seasonal naive among those measured on at least the policy's minimum of months (6), else as in metrics.csv; or the one the policy names (tiers.benchmark).") {
             .text($0.assessment.benchmark?.rawValue)
         },
         .init("benchmark_fva_pts", "Forecast value added against that benchmark, in points.") { .figure($0.assessment.benchmarkFvaPts) },
