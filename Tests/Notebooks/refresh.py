@@ -16,6 +16,7 @@ import tempfile
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=root, capture_output=True, text=True).stdout.strip()
 env = dict(os.environ, PATH=bin_path + ":" + os.environ.get("PATH", "/usr/bin:/bin"))
+env.pop("COLUMNS", None)  # the table at its default width, as the test runs it
 
 
 def package_copy():

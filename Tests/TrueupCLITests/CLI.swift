@@ -24,19 +24,26 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        try run(executable: executable, arguments, in: directory)
+        try run(executable: executable, arguments, in: directory, environment: baseEnvironment)
+    }
+
+    /// The tests' environment without the terminal's width: outputs don't depend on where the tests run.
+    static var baseEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = nil
+        return environment
     }
 
     /// Runs `trueup` with these variables added to (or, with nil, removed from) the environment.
     static func run(_ arguments: [String], in directory: URL? = nil, environment changes: [String: String?]) throws -> Outcome {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = baseEnvironment
         for (name, value) in changes { environment[name] = value }
         return try run(executable: executable, arguments, in: directory, environment: environment)
     }
 
     /// Runs a shell command line with `trueup` on the PATH; stderr goes where the line says.
     static func shell(_ line: String, in directory: URL) throws -> Outcome {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = baseEnvironment
         environment["PATH"] = productsDirectory.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         return try run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", line], in: directory, environment: environment)
     }

@@ -29,8 +29,9 @@ import Testing
                       ["brief", "--customer", "A"]])
     func rowsLeftOutAndNoticesAreShownNeverRun(command: [String]) throws {
         let space = Workspace()
+        // A terminal wide enough that no footer line is wrapped: the escaped name is looked for whole.
         let outcome = try CLI.run(command + ["--forecasts", Self.hostileFolder(space), "--actuals", space.file("a.csv", Self.tiny.actuals),
-                                             "--skip-bad-rows"], in: space.url)
+                                             "--skip-bad-rows"], in: space.url, environment: ["COLUMNS": "1000"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         Self.expectShown(outcome.stdout, "stdout")
         Self.expectShown(outcome.stderr, "stderr")
