@@ -31,6 +31,8 @@ struct Failure: Error {
         case .agreements(let agreements): self.init(agreements)
         case .gapMonths(let months, let firstActual, let lastClosed):
             self.init(AuditText.gapMonthsRefused(months, firstActual: firstActual, lastClosed: lastClosed), code: Self.data)
+        case .lowCoverage(let low):
+            self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         }
     }
 

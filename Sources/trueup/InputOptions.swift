@@ -39,7 +39,10 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave months with no actual row at all out of every figure (like open months) instead of stopping.")
     var allowGaps = false
 
-    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces (comma-separated), or none to keep them as spelled.",
+    @Flag(help: "Score a book whose join matched less than half of the actual or forecast volume instead of stopping (every output says so).")
+    var allowLowCoverage = false
+
+    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces, punctuation (comma-separated), or none to keep them as spelled.",
                                valueName: "list"),
             transform: InputOptions.keyNormalization)
     var normalizeKeys: KeyNormalizationOption?
@@ -113,6 +116,7 @@ struct InputOptions: ParsableArguments {
         request.threads = threads
         request.asOf = asOf
         request.allowsGaps = allowGaps
+        request.allowsLowCoverage = allowLowCoverage
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
@@ -154,11 +158,11 @@ struct InputOptions: ParsableArguments {
         var set: KeyNormalization = []
         for part in parts {
             guard let known = KeyNormalization.names.first(where: { $0.name == part }) else {
-                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, or none.")
+                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, punctuation, or none.")
             }
             set.formUnion(known.value)
         }
-        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces (comma-separated) or none.") }
+        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces, punctuation (comma-separated) or none.") }
         return KeyNormalizationOption(set: set, acceptsLookAlikes: false)
     }
 

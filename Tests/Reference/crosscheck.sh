@@ -256,6 +256,8 @@ for r in ac[1:]:
         r[1] = r[1].lower()
     look.append(r)
 write("actuals-look.csv", look)
+# Every customer code with a dash on the actuals' side only (C0001 -> C-0001).
+write("actuals-dashed.csv", [ac[0]] + [["C-" + r[0][1:]] + list(r[1:]) for r in ac[1:]])
 # The month after the last one with actuals, exported with three invoice lines.
 last = max(r[2] for r in ac[1:])
 year, month = int(last[:4]), int(last[5:7])
@@ -287,6 +289,28 @@ else
     echo "crosscheck FAILED: --normalize-keys against the clean codes"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
 check "look-alike codes kept with --normalize-keys none" --normalize-keys none
+
+ac="$work/actuals-dashed.csv"
+checks=$((checks + 1))
+if "$trueup" report --forecasts "$fc" --actuals "$ac" --no-history > /dev/null 2> "$work/stderr.txt"; then
+    echo "crosscheck FAILED: codes with a dash on one side did not stop the run"; failures=$((failures + 1))
+elif [ $? -ne 65 ] || ! grep -q -- "--normalize-keys punctuation" "$work/stderr.txt" || ! grep -q '"C-0001"' "$work/stderr.txt"; then
+    echo "crosscheck FAILED: dashed codes: exit code or message"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: codes with a dash on one side stop the run with exit 65 and name --normalize-keys punctuation"
+fi
+checks=$((checks + 1))
+status=0
+"$trueup" report --forecasts "$fc" --actuals "$ac" --no-history --normalize-keys none > /dev/null 2> "$work/stderr.txt" || status=$?
+reference=0
+python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$ac" --normalize-keys none > /dev/null 2>&1 || reference=$?
+if [ $status -ne 65 ] || [ $reference -ne 65 ] || ! grep -q -- "--allow-low-coverage" "$work/stderr.txt"; then
+    echo "crosscheck FAILED: low coverage as spelled: trueup exit $status"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: dashed codes kept as spelled stop both on low coverage"
+fi
+check "dashed codes joined with --normalize-keys punctuation" --normalize-keys punctuation
+check "dashed codes kept as spelled with --allow-low-coverage" --normalize-keys none --allow-low-coverage
 
 ac="$work/actuals-truncated.csv"
 check "a last month with three actual rows is open"

@@ -30,7 +30,7 @@ import Testing
         #expect(partly.status == 65, "leading zeros still differ")
         #expect(partly.stderr.contains("--normalize-keys leading-zeros,case to join them"))
         let asSpelled = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--normalize-keys", "none", "--out", w.url.path + "/out",
-                                     "--no-history"])
+                                     "--no-history", "--allow-low-coverage"])
         #expect(asSpelled.status == 0)
         #expect(asSpelled.stdout.contains("Matched: 53% of actual volume and 0% of forecast volume at lag 1"))
         #expect(w.read("out/coverage.csv")?.contains("\n0100,true,false,1,0,0,60,60,0,0,100\n") == true)

@@ -125,7 +125,7 @@ import Testing
         let space = Workspace()
         let path = Self.workbook("errors.xlsx")
         let outcome = try CLI.run(["report", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
-                                   "--skip-bad-rows", "--out", space.url.path])
+                                   "--skip-bad-rows", "--allow-low-coverage", "--out", space.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Forecast rows: 20 read = "))
         #expect(outcome.stdout.contains(" + 2 rejected"))

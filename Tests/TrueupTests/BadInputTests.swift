@@ -66,6 +66,7 @@ import TrueupReports
         var request = ReportRequest(forecasts: scratch.file("f.csv", forecasts), actuals: scratch.file("a.csv", actuals), skipBadRows: true)
         request.threads = threads
         request.readBlockSize = blockSize
+        request.allowsLowCoverage = true
         let result = try Report.run(request)
         let duplicates = result.rejects.filter { RowProblemText.word($0.kind) == "duplicate" }
         #expect(duplicates.map(\.line) == [24, 26, 27])

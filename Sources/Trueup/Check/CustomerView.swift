@@ -51,12 +51,16 @@ public struct CustomerView: Sendable {
             .sorted { $0.absoluteError > $1.absoluteError }
     }
 
-    /// Names equal ignoring case, or sharing the first few characters, at most five.
+    /// Names that look alike, at most five: first those equal under every `--normalize-keys`
+    /// normalisation (case, spaces, punctuation, leading zeros: `C-232` for `c232`), then those
+    /// sharing the first three characters so normalised.
     public static func similar(_ name: String, in names: [String]) -> [String] {
-        let lower = name.lowercased()
-        let prefix = String(lower.prefix(3))
-        let same = names.filter { $0.lowercased() == lower }.sorted()
-        let alike = names.filter { $0.lowercased() != lower && !prefix.isEmpty && $0.lowercased().hasPrefix(prefix) }.sorted()
+        let all = KeyNormalization.all
+        let code = all.apply(name)
+        let prefix = String(code.prefix(3))
+        let normalized = names.map { ($0, all.apply($0)) }
+        let same = normalized.filter { $0.1 == code }.map(\.0).sorted()
+        let alike = normalized.filter { $0.1 != code && !prefix.isEmpty && $0.1.hasPrefix(prefix) }.map(\.0).sorted()
         return Array((same + alike).prefix(5))
     }
 }

@@ -147,6 +147,10 @@ public enum Report {
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
         }
+        let lowCoverage = LowCoverage(coverage, lag: reportLag)
+        if let lowCoverage, !request.allowsLowCoverage {
+            throw .lowCoverage(lowCoverage)
+        }
         stopwatch.lap("join audit")
 
         let cells = join.cells(presence, series: series, grouping: request.grouping, lagMask: lagMask, threads: request.threads)
@@ -203,6 +207,7 @@ public enum Report {
         }
         stopwatch.lap("tiers")
         result.coverage = coverage
+        result.lowCoverage = lowCoverage
         result.incompleteMonth = closing.incomplete
         result.cutOffMonth = closing.cutOff
         result.strayMonths = closing.stray

@@ -56,6 +56,9 @@ public struct ReportRequest: Sendable {
     /// `--allow-gaps`: a month with no actual row at all before the last closed period is left out
     /// of every figure, like an open month, instead of stopping the run.
     public var allowsGaps = false
+    /// `--allow-low-coverage`: a join that matched less than half of either side's volume is scored
+    /// anyway (and every output says so) instead of stopping the run.
+    public var allowsLowCoverage = false
     /// `--normalize-keys`: normalisations applied to both files' codes before the join.
     public var normalizeKeys: KeyNormalization = []
     /// `--normalize-keys none`: codes that look alike are joined as they are spelled, without stopping.
@@ -159,6 +162,8 @@ public struct ReportResult: Sendable {
     /// The months with no actual row from the first month with actuals to the last closed period,
     /// left out of every figure (`--allow-gaps`).
     public internal(set) var gapMonths: [Month] = []
+    /// The join's low coverage, scored anyway under `--allow-low-coverage` (nil when coverage is not low).
+    public internal(set) var lowCoverage: LowCoverage?
     /// The latest month with any actual row (after the last closed period when that month is open).
     public internal(set) var latestActual: Month?
     /// What the history adds: this run against the earlier ones (nil without a history).
@@ -210,4 +215,6 @@ public enum ReportError: Error, Sendable, Equatable {
     /// Months from the first month with actuals to the last closed period with no actual row at
     /// all: scored, they would count as zero purchases.
     case gapMonths([Month], firstActual: Month, lastClosed: Month)
+    /// Less than half of the actual or the forecast volume is on pairs both forecast and bought.
+    case lowCoverage(LowCoverage)
 }

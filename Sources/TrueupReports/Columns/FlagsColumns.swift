@@ -112,6 +112,7 @@ public enum ReportJSON {
         }
         if result.lags.count > 1 { members.append(("stability", StabilityCSV.value(result.stability))) }
         if result.request.agreements != nil { members.append(("agreement", AgreementCSV.value(result.agreement, priced: result.prices != nil))) }
+        if let coverage = result.coverage { members.append(("coverage", CoverageCSV.value(coverage, lowCoverage: result.lowCoverage))) }
         return .object(members)
     }
 }
