@@ -29,7 +29,7 @@ public enum RunJSON {
                 ("byte_order_mark", .bool(file.hadByteOrderMark)),
                 ("columns", .object(file.columns.index.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string(file.columns.header[$0.value])) })),
                 ("files", .array(file.files.map(source))),
-            ])
+            ] + DecimalMarkJSON.members(file))
         }
         func source(_ file: SourceFile) -> JSONValue {
             .object([

@@ -39,6 +39,15 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave months with no actual row at all out of every figure (like open months) instead of stopping.")
     var allowGaps = false
 
+    @Option(help: ArgumentHelp("The decimal mark of both files' quantities, where the values don't settle it.", valueName: "point|comma"))
+    var decimalMark: DecimalMark?
+
+    @Option(help: ArgumentHelp("The decimal mark of the forecasts' quantities (overrides --decimal-mark).", valueName: "point|comma"))
+    var forecastsDecimalMark: DecimalMark?
+
+    @Option(help: ArgumentHelp("The decimal mark of the actuals' quantities (overrides --decimal-mark).", valueName: "point|comma"))
+    var actualsDecimalMark: DecimalMark?
+
     @Flag(help: "Score a book whose join matched less than half of the actual or forecast volume instead of stopping (every output says so).")
     var allowLowCoverage = false
 
@@ -117,6 +126,8 @@ struct InputOptions: ParsableArguments {
         request.asOf = asOf
         request.allowsGaps = allowGaps
         request.allowsLowCoverage = allowLowCoverage
+        request.forecastsDecimalMark = forecastsDecimalMark ?? decimalMark
+        request.actualsDecimalMark = actualsDecimalMark ?? decimalMark
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
@@ -205,6 +216,7 @@ extension Substring {
 }
 
 extension TextEncoding: ExpressibleByArgument {}
+extension DecimalMark: ExpressibleByArgument {}
 
 /// What `--normalize-keys` asked for: a set of normalisations, or `none` (join the codes as spelled).
 struct KeyNormalizationOption {

@@ -236,6 +236,25 @@ if python3 "$here/compare_metrics.py" "$work/trueup.csv" "$work/trueup-eu.csv" >
 else
     echo "crosscheck FAILED: semicolon export"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
+# A semicolon export whose every quantity has three decimals after a point (563.000): no value
+# settles the mark; --actuals-decimal-mark point must give the plain file's figures.
+python3 - "$work" <<'PY'
+import csv, sys
+work = sys.argv[1]
+rows = list(csv.reader(open(f"{work}/actuals.csv", newline="")))
+with open(f"{work}/actuals-sap.csv", "w", newline="") as f:
+    writer = csv.writer(f, delimiter=";", lineterminator="\n")
+    writer.writerow(rows[0])
+    writer.writerows(r[:-1] + [f"{float(r[-1]):.3f}"] for r in rows[1:])
+PY
+checks=$((checks + 1))
+"$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals-sap.csv" --format csv --actuals-decimal-mark point \
+    > "$work/trueup-sap.csv"
+if python3 "$here/compare_metrics.py" "$work/trueup.csv" "$work/trueup-sap.csv" > "$work/compare.txt"; then
+    echo "crosscheck ok: semicolon export with point decimals through --actuals-decimal-mark point"
+else
+    echo "crosscheck FAILED: semicolon export with point decimals"; cat "$work/compare.txt"; failures=$((failures + 1))
+fi
 
 # Perturbed exports: the traps of a real export (METRICS.md "Closed periods" and "Coverage").
 python3 - "$work" <<'PY'

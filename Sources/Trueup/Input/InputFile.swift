@@ -23,6 +23,8 @@ public struct InputFile: Sendable {
     public var files: [SourceFile] = []
     /// Actuals: where the first few rows of the latest month with actuals are, for naming a stray month's rows.
     public var latestMonthRows: [RowPlace] = []
+    /// The decimal mark set by the user or assumed where no value settled it; nil when the values settled it or never needed one.
+    public var decimalMark: DecimalMarkChoice?
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
 }

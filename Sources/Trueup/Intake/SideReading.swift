@@ -8,6 +8,8 @@ struct SideRequest {
     var overrides: [Column: String]
     var workbookReader: WorkbookReader?
     var sheet: String?
+    /// The decimal mark the user set for this side; nil to read it from the values.
+    var decimalMark: DecimalMark?
     /// Read through intake even when the fast reader could take it: a semicolon file whose
     /// quantities the fast reader found to read otherwise than intake does (`DecimalMarks`).
     var throughIntake = false
@@ -24,7 +26,8 @@ extension Ingest {
     /// sides again from the start, this one with `throughIntake`.
     mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
         let sources = try SideSource.resolve(side.arguments)
-        if !side.throughIntake,
+        // A mark the user set is applied by intake, which reads the marks; the fast reader doesn't.
+        if !side.throughIntake, side.decimalMark == nil,
            SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides,
                             files: files),
            let source = sources.first {
@@ -36,8 +39,9 @@ extension Ingest {
                                      rowsRead: file.rowsRead, rowsRejected: file.rowsRejected)]
             return file
         }
-        let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
+        var intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet, files: files)
+        intake.decimalMark = side.decimalMark
         let normalized = try NormalizedFile()
         defer {
             files.close(normalized.path)
@@ -95,6 +99,7 @@ extension Ingest {
         file.totalsRows = result.totalsRows
         file.files = files
         file.customerNames = result.names
+        file.decimalMark = side.decimalMark.map { DecimalMarkChoice(mark: $0, evidence: .given) } ?? result.decimalMark
         // The status read was the normalized text's; intake hashed the sources from the bytes it read.
         file.readStatus = nil
         return file

@@ -56,6 +56,10 @@ public struct ReportRequest: Sendable {
     /// `--allow-gaps`: a month with no actual row at all before the last closed period is left out
     /// of every figure, like an open month, instead of stopping the run.
     public var allowsGaps = false
+    /// `--forecasts-decimal-mark` (or `--decimal-mark`): the forecasts' decimal mark; nil to read it from the values.
+    public var forecastsDecimalMark: DecimalMark?
+    /// `--actuals-decimal-mark` (or `--decimal-mark`): the actuals' decimal mark; nil to read it from the values.
+    public var actualsDecimalMark: DecimalMark?
     /// `--allow-low-coverage`: a join that matched less than half of either side's volume is scored
     /// anyway (and every output says so) instead of stopping the run.
     public var allowsLowCoverage = false
@@ -95,7 +99,8 @@ extension ReportRequest {
     func side(_ kind: RowParser.Kind) -> SideRequest {
         SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
                     pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
-                    overrides: columns, workbookReader: workbookReader, sheet: sheet)
+                    overrides: columns, workbookReader: workbookReader, sheet: sheet,
+                    decimalMark: kind == .actuals ? actualsDecimalMark : forecastsDecimalMark)
     }
 
     /// The cores this machine has online (at least 1, at most 8).
