@@ -57,6 +57,9 @@ struct Failure: Error {
         case .unknownCustomer(let customer, let lag, let similar):
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
             self.init("No customer \(customer) with forecasts\(lag.map { " at lag \($0)" } ?? "") in the window.\(hint)", code: Self.usage)
+        case .neverForecast(let customer, let actual):
+            self.init("Customer \(customer) bought \(NumberText.readable(actual, decimals: actual == actual.rounded() ? 0 : 3)) units in the window "
+                + "but never forecast at any lag: it is listed as unscored (never-forecast), and there is no forecast to judge.", code: Self.data)
         case .noForecastAtLag(let customer, let lag, let lags):
             let named = lags.map(String.init).joined(separator: ", ")
             self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)

@@ -173,6 +173,19 @@ if cut != closing["cut_off_month"]:
     sys.exit(f"cut-off month: reference {closing['cut_off_month']}, trueup {cut}")
 if run.get("gap_months", []) != closing["gap_months"]:
     sys.exit(f"gap months: reference {closing['gap_months']}, trueup {run.get('gap_months', [])}")
+# Customers who bought in the window but never forecast (the reference's coverage) are flags.csv's
+# unscored never-forecast rows, and have no row in metrics.csv.
+import os
+flags_path = os.path.join(os.path.dirname(sys.argv[2]), "flags.csv")
+if os.path.exists(flags_path):
+    never = sorted(r[0] for r in reference[1:] if r[1] == "false" and r[2] == "true")
+    flagged = sorted(r["customer"] for r in csv.DictReader(open(flags_path, newline=""))
+                     if r["tier"] == "unscored" and r["reasons"] == "never-forecast")
+    if never != flagged:
+        sys.exit(f"never-forecast customers: reference {never}, trueup flags.csv {flagged}")
+    metrics = {r["customer"] for r in csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[2]), "metrics.csv"), newline=""))}
+    if metrics & set(never):
+        sys.exit(f"never-forecast customers in metrics.csv: {sorted(metrics & set(never))}")
 PY
     then
         echo "crosscheck ok: $name ($(($(wc -l < "$work/trueup.csv") - 1)) rows)"

@@ -22,6 +22,8 @@ public struct CustomerView: Sendable {
         case unknownCustomer(String, lag: Int?, similar: [String])
         /// The customer forecasts in the window, but not at the report lag; `lags` are the lags it has.
         case noForecastAtLag(customer: String, lag: Int, lags: [Int])
+        /// The customer bought `actual` units in the window but never forecast at any lag: nothing to score.
+        case neverForecast(customer: String, actual: Double)
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
@@ -38,6 +40,10 @@ public struct CustomerView: Sendable {
         }
         if let listed = report.assessments.first(where: { $0.customer == customer }), listed.reasons == [.noForecastAtLag] {
             throw .noForecastAtLag(customer: customer, lag: listed.lag, lags: listed.otherLags)
+        }
+        if let listed = report.assessments.first(where: { $0.customer == customer }), listed.tier == .unscored,
+           listed.reasons == [.neverForecast] {
+            throw .neverForecast(customer: customer, actual: listed.figures.actual)
         }
         guard let assessment = report.assessments.first(where: { $0.customer == customer }),
               let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {

@@ -201,6 +201,7 @@ public enum Report {
         if request.grouping == .customer, let reportLag {
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
                                                           into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
+                + NeverForecast.assessments(coverage, lag: reportLag)
             for k in result.assessments.indices {
                 result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
             }
