@@ -8,8 +8,8 @@ public enum Tier: String, Sendable, CaseIterable, Comparable {
     /// Listed after every tiered customer, by actual volume.
     case unscored
 
-    /// How serious: trusted 0, insufficient-data and unscored 1 (nothing judged: `--fail-on
-    /// insufficient-data` trips on either), watch 2, unreliable 3.
+    /// How serious: trusted 0, insufficient-data and unscored 1 (nothing was judged on figures),
+    /// watch 2, unreliable 3.
     public var severity: Int {
         switch self {
         case .trusted: return 0
