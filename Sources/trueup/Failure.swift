@@ -31,6 +31,8 @@ struct Failure: Error {
         case .agreements(let agreements): self.init(agreements)
         case .gapMonths(let months, let firstActual, let lastClosed):
             self.init(AuditText.gapMonthsRefused(months, firstActual: firstActual, lastClosed: lastClosed), code: Self.data)
+        case .tooManyBadRows(let bad):
+            self.init(BadRowsMessage.tooMany(bad), code: Self.data)
         case .lowCoverage(let low):
             self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         }
@@ -99,11 +101,8 @@ struct Failure: Error {
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
             self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
-        case .badRows(let shown, let total):
-            var lines = shown.map(RowProblemText.line)
-            if total > shown.count { lines.append("... and \(total - shown.count) more.") }
-            lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
-            self.init(lines.joined(separator: "\n"), code: Self.data)
+        case .badRows(let shown, let total, let cause):
+            self.init(BadRowsMessage.stopped(shown: shown, total: total, cause: cause), code: Self.data)
         case .tooManyKeys(let path, let limit):
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):

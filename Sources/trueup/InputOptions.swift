@@ -63,6 +63,10 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
 
+    @Option(help: ArgumentHelp("With --skip-bad-rows, the largest share of a file's rows (percent) left out before the run stops (default 5).", valueName: "PCT"),
+            transform: InputOptions.percent)
+    var maxBadRows: Double?
+
     @Option(help: ArgumentHelp("The files' text encoding when they have no byte order mark: utf8 (default), windows-1252 (cp1252) or latin1 (ISO 8859-1). UTF-16 with a byte order mark is recognised.", valueName: "name"),
             transform: InputOptions.encoding)
     var encoding: SourceEncoding = .utf8
@@ -126,6 +130,7 @@ struct InputOptions: ParsableArguments {
         request.asOf = asOf
         request.allowsGaps = allowGaps
         request.allowsLowCoverage = allowLowCoverage
+        request.maxBadRowsPct = maxBadRows
         request.forecastsDecimalMark = forecastsDecimalMark ?? decimalMark
         request.actualsDecimalMark = actualsDecimalMark ?? decimalMark
         if let normalizeKeys {
@@ -161,6 +166,13 @@ struct InputOptions: ParsableArguments {
             throw ValidationError("'\(text)' is not a period: use YYYY-MM, e.g. 2025-01.")
         }
         return month
+    }
+
+    static func percent(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0, value <= 100 else {
+            throw ValidationError("'\(text)' is not a percentage from 0 to 100.")
+        }
+        return value
     }
 
     static func keyNormalization(_ text: String) throws -> KeyNormalizationOption {

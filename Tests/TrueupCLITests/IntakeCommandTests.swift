@@ -235,7 +235,7 @@ import Testing
         #expect(outcome.stderr.hasPrefix("trueup: ACME_forecast_2024-01.csv:2: column Mar-24: \"n/a\" is not a number\n"))
         let dir = space.url.appendingPathComponent("out").path
         let skipped = try CLI.run(["report", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
-                                   "--actuals", actuals, "--skip-bad-rows", "--out", dir, "--no-history"], in: space.url)
+                                   "--actuals", actuals, "--skip-bad-rows", "--max-bad-rows", "100", "--out", dir, "--no-history"], in: space.url)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("run.json"))
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

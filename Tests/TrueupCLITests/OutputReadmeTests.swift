@@ -38,8 +38,8 @@ import Testing
     static let actuals = "customer,item,period,actual\n" + (1...8).map { "A,x,2024-0\($0),\(12 - $0 % 3)\nB,y,2024-0\($0),4\n" }.joined()
 
     @Test(arguments: [
-        ["--by", "customer"], ["--by", "item"], ["--by", "customer,item"], ["--skip-bad-rows"], ["--skip-bad-rows", "--excel"],
-        ["--skip-bad-rows", "--history", "history.sqlite"], ["--skip-bad-rows", "--by", "customer,item", "--no-history"],
+        ["--by", "customer"], ["--by", "item"], ["--by", "customer,item"], ["--skip-bad-rows", "--max-bad-rows", "100"], ["--skip-bad-rows", "--max-bad-rows", "100", "--excel"],
+        ["--skip-bad-rows", "--max-bad-rows", "100", "--history", "history.sqlite"], ["--skip-bad-rows", "--max-bad-rows", "100", "--by", "customer,item", "--no-history"],
         ["--prices", "prices.csv", "--currency", "EUR"], ["--prices", "prices.csv", "--by", "customer,item", "--no-history"],
     ])
     func readmeNamesEveryColumnWritten(_ options: [String]) throws {

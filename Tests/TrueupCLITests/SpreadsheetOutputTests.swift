@@ -9,7 +9,7 @@ import Testing
     func run(_ extra: [String], in space: Workspace, out: String = "out") throws -> CLI.Outcome {
         let bad = Self.tiny.forecasts + "Müller,x,2024-02,1,\"1\n5\"\n"
         return try CLI.run(["report", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.tiny.actuals),
-                            "--skip-bad-rows", "--out", space.url.appendingPathComponent(out).path] + extra)
+                            "--skip-bad-rows", "--max-bad-rows", "100", "--out", space.url.appendingPathComponent(out).path] + extra)
     }
 
     func bytes(_ space: Workspace, _ path: String) throws -> [UInt8] {

@@ -96,7 +96,17 @@ public enum Report {
         files.releaseStandardInput()
         try checkOverrides(request.columns, headers: (forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
         if ingest.problems.total > 0 && !request.skipBadRows {
-            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
+            let cause = BadRowCause.common(ingest.problems.kept, rejected: ingest.problems.total,
+                                           read: forecasts.rowsRead + actuals.rowsRead)
+            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total, cause: cause))
+        }
+        if request.skipBadRows {
+            let limit = request.maxBadRowsPct ?? TooManyBadRows.defaultLimitPct
+            for side in [forecasts, actuals] {
+                if let tooMany = TooManyBadRows(side: side, problems: ingest.problems.kept, limitPct: limit) {
+                    throw .tooManyBadRows(tooMany)
+                }
+            }
         }
         let panel = ingest.panel
         guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {

@@ -60,6 +60,9 @@ public struct ReportRequest: Sendable {
     public var forecastsDecimalMark: DecimalMark?
     /// `--actuals-decimal-mark` (or `--decimal-mark`): the actuals' decimal mark; nil to read it from the values.
     public var actualsDecimalMark: DecimalMark?
+    /// `--max-bad-rows PCT`: the largest share of a side's rows, in percent, `--skip-bad-rows`
+    /// leaves out before it refuses; nil for `TooManyBadRows.defaultLimitPct`.
+    public var maxBadRowsPct: Double?
     /// `--allow-low-coverage`: a join that matched less than half of either side's volume is scored
     /// anyway (and every output says so) instead of stopping the run.
     public var allowsLowCoverage = false
@@ -222,4 +225,6 @@ public enum ReportError: Error, Sendable, Equatable {
     case gapMonths([Month], firstActual: Month, lastClosed: Month)
     /// Less than half of the actual or the forecast volume is on pairs both forecast and bought.
     case lowCoverage(LowCoverage)
+    /// `--skip-bad-rows` would leave out more of a side's rows than `--max-bad-rows` allows.
+    case tooManyBadRows(TooManyBadRows)
 }
