@@ -35,6 +35,17 @@ enum BadRowsMessage {
         return lines.joined(separator: "\n")
     }
 
+    /// Customers every row of which on a side `--skip-bad-rows` would leave out.
+    static func customersLeftOut(_ gone: CustomersLeftOut) -> String {
+        let named = gone.customers.prefix(5).map { "\(LookAlikeMessage.quoted($0.customer)) (\($0.rows) row\($0.rows == 1 ? "" : "s"))" }
+            .joined(separator: ", ") + (gone.customers.count > 5 ? " and \(gone.customers.count - 5) more" : "")
+        var lines = ["\(gone.side): every row of \(gone.customers.count == 1 ? "customer" : "customers") \(named) can't be read: "
+            + "--skip-bad-rows would leave \(gone.customers.count == 1 ? "it" : "them") out of this file entirely."]
+        lines += gone.shown.map { "  " + RowProblemText.line($0) }
+        lines.append(advice(gone.cause) ?? "Fix them, or run with --max-bad-rows 100 to leave them out anyway.")
+        return lines.joined(separator: "\n")
+    }
+
     /// A side whose rejects are more than `--skip-bad-rows` leaves out.
     static func tooMany(_ bad: TooManyBadRows) -> String {
         let pct = NumberText.readable(bad.pct, decimals: 1), limit = NumberText.readable(bad.limitPct, decimals: bad.limitPct == bad.limitPct.rounded() ? 0 : 1)

@@ -33,6 +33,8 @@ struct Failure: Error {
             self.init(AuditText.gapMonthsRefused(months, firstActual: firstActual, lastClosed: lastClosed), code: Self.data)
         case .tooManyBadRows(let bad):
             self.init(BadRowsMessage.tooMany(bad), code: Self.data)
+        case .customersLeftOut(let gone):
+            self.init(BadRowsMessage.customersLeftOut(gone), code: Self.data)
         case .lowCoverage(let low):
             self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         }

@@ -26,6 +26,14 @@ import Testing
         #expect(stopped.stderr.contains("Most of them have bytes that are not UTF-8"))
         #expect(stopped.stderr.contains("Run with --encoding "))
         #expect(!stopped.stderr.contains("--skip-bad-rows"), "a file-wide cause is never skipped")
+        // 1,200 of 24,000 rows (5%) is not more than --skip-bad-rows leaves out, but they are every row of two customers.
+        let skipped = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a.path, "--no-history", "--skip-bad-rows"])
+        #expect(skipped.status == 65)
+        #expect(skipped.stderr.hasPrefix("trueup: \(a.path): every row of customers \"M\u{FFFD}ller\" (600 rows), \"J\u{FFFD}ger\" (600 rows) can't be read: --skip-bad-rows would leave them out of this file entirely.\n"))
+        #expect(skipped.stderr.contains("Run with --encoding "))
+        let allowed = try CLI.run(["report", "--forecasts", Self.forecasts, "--actuals", a.path, "--no-history", "--skip-bad-rows",
+                                   "--max-bad-rows", "5"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
     }
 
     @Test func moreThanFivePercentRejectedStopsUnlessAllowed() throws {

@@ -69,3 +69,56 @@ public struct TooManyBadRows: Sendable, Equatable {
         cause = BadRowCause.common(own, rejected: side.rowsRejected, read: side.rowsRead)
     }
 }
+
+/// Customers every row of which on one side was left out by `--skip-bad-rows`: gone from that side
+/// without a trace but rejects.csv (an umlaut name in a file read in the wrong encoding).
+public struct CustomersLeftOut: Sendable, Equatable {
+    public struct Customer: Sendable, Equatable {
+        /// The code as the rejected rows spell it.
+        public var customer: String
+        public var rows: Int
+    }
+
+    public var side: String
+    public var customers: [Customer]
+    /// The first few of their rows, with their lines.
+    public var shown: [RowProblem]
+    public var cause: BadRowCause?
+
+    /// The customers of `side`'s rejected rows that have no row the side kept in the window
+    /// (`present`, compared under `normalization`); nil when there is none. A row's customer is
+    /// read from its raw text by the file's delimiter and customer column (a quoted row is skipped).
+    init?(side: InputFile, problems: [RowProblem], present: Set<String>, normalization: KeyNormalization) {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var rows: [RowProblem] = []
+        for problem in problems {
+            guard let file = side.files.first(where: { $0.path == problem.file }) ?? (side.path == problem.file ? side.files.first : nil),
+                  let column = file.columns.index[.customer], !problem.raw.contains("\""),
+                  let separator = Self.separator(file.delimiter) else { continue }
+            let fields = problem.raw.split(separator: separator, omittingEmptySubsequences: false)
+            guard column < fields.count else { continue }
+            let customer = String(fields[column]).trimmingCharacters()
+            guard !customer.isEmpty, !present.contains(normalization.apply(customer)) else { continue }
+            if counts[customer] == nil { order.append(customer) }
+            counts[customer, default: 0] += 1
+            rows.append(problem)
+        }
+        guard !order.isEmpty else { return nil }
+        self.side = side.path
+        customers = order.map { Customer(customer: $0, rows: counts[$0] ?? 0) }
+        shown = Array(rows.prefix(3))
+        cause = BadRowCause.common(rows, rejected: side.rowsRejected, read: side.rowsRead)
+    }
+
+    /// The field separator a delimiter's name in run.json stands for.
+    static func separator(_ name: String) -> Character? {
+        switch name {
+        case "comma": return ","
+        case "semicolon": return ";"
+        case "tab": return "\t"
+        case "pipe": return "|"
+        default: return nil
+        }
+    }
+}

@@ -154,6 +154,16 @@ public enum Report {
         stopwatch.lap("join")
         let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys,
                                 leftOut: join.leftOut)
+        if request.skipBadRows && request.maxBadRowsPct == nil {
+            let kept = (forecasts: Set(coverage.rows.filter(\.inForecasts).map { request.normalizeKeys.apply($0.customer) }),
+                        actuals: Set(coverage.rows.filter(\.inActuals).map { request.normalizeKeys.apply($0.customer) }))
+            for (side, present) in [(forecasts, kept.forecasts), (actuals, kept.actuals)] {
+                if let gone = CustomersLeftOut(side: side, problems: ingest.problems.kept, present: present,
+                                               normalization: request.normalizeKeys) {
+                    throw .customersLeftOut(gone)
+                }
+            }
+        }
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
         }

@@ -227,4 +227,6 @@ public enum ReportError: Error, Sendable, Equatable {
     case lowCoverage(LowCoverage)
     /// `--skip-bad-rows` would leave out more of a side's rows than `--max-bad-rows` allows.
     case tooManyBadRows(TooManyBadRows)
+    /// `--skip-bad-rows` would leave out every row of some customers on a side (without `--max-bad-rows`).
+    case customersLeftOut(CustomersLeftOut)
 }
