@@ -109,6 +109,7 @@ public enum BriefMarkdown {
         case .watch: return "Watch: usable, with a problem worth raising."
         case .insufficientData: return "Not enough history to judge yet."
         case .trusted: return "Trusted: these forecasts have been accurate."
+        case .unscored: return "Unscored: this customer bought in the window but never forecast, so there is nothing to score."
         }
     }
 

@@ -5,7 +5,7 @@ enum BriefNotes {
     static func markdown(_ report: ReportResult) -> String {
         var out = ""
         if let month = AuditText.incompleteMonth(report) { out += "> " + month + "\n\n" }
-        for note in AuditText.monthNotes(report) { out += "> " + note + "\n\n" }
+        for note in AuditText.runNotes(report) { out += "> " + note + "\n\n" }
         let leftOut = report.forecasts.rowsRejected + report.actuals.rowsRejected
         if leftOut > 0 {
             out += "> \(leftOut) input \(leftOut == 1 ? "row was" : "rows were") left out as unreadable (--skip-bad-rows); "

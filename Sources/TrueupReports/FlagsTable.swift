@@ -84,7 +84,7 @@ public enum FlagsTable {
         guard let previous = history.previous else {
             return "History: the first run at lag \(lag); later runs will be compared with this one.\n"
         }
-        let counts = Tier.allCases.map { "\(previous.tierCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let counts = Tier.allCases.filter { $0 != .unscored }.map { "\(previous.tierCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
         let newly = result.assessments.filter { history.customers[$0.customer]?.newlyFlagged ?? false }.count
         return "History: the previous run, \(previous.asOf) at lag \(previous.lag), had \(counts); "
             + "\(newly) newly flagged now; \"last runs\" covers \(history.runs) runs (at most \(RunComparison.span)).\n"

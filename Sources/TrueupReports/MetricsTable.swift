@@ -52,7 +52,7 @@ public enum MetricsTable {
         out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"
         out += "Actual rows:   \(count(a.read)) read = \(count(a.used)) used + \(count(a.open)) open + \(count(a.outsideWindow)) outside window + \(count(a.unmatched)) unmatched + \(count(a.rejected)) rejected\(a.totals > 0 ? " + \(count(a.totals)) totals rows" : "")\n"
         if let matched = AuditText.matchedShare(result) { out += matched + "\n" }
-        for note in AuditText.monthNotes(result) { out += note + "\n" }
+        for note in AuditText.runNotes(result) { out += note + "\n" }
         let leftOut = AuditText.rowsLeftOut(result, rejectsFile: rejectsFile)
         // The rows left out quote rejected values, paths and sheet names: each line shown as a whole.
         if !leftOut.isEmpty { out += TerminalText.lines(leftOut).joined(separator: "\n") + "\n" }

@@ -1,6 +1,6 @@
 import Trueup
 
-/// run.json's `stray_months`, `cut_off_month` and `gap_months`: each only when the run has one,
+/// run.json's `stray_months`, `cut_off_month`, `gap_months` and `low_coverage`: each only when the run has one,
 /// so a run on clean data writes the same run.json as before these rules.
 enum MonthAuditJSON {
     static func members(_ result: ReportResult) -> [(String, JSONValue)] {
@@ -27,6 +27,14 @@ enum MonthAuditJSON {
         }
         if !result.gapMonths.isEmpty {
             members.append(("gap_months", .array(result.gapMonths.map { .string($0.description) })))
+        }
+        if let low = result.lowCoverage {
+            members.append(("low_coverage", .object([
+                ("allowed", .bool(true)),
+                ("matched_actual_share", .figure(low.matchedActualShare)),
+                ("matched_forecast_share", .figure(low.matchedForecastShare)),
+                ("threshold", .number(LowCoverage.threshold)),
+            ])))
         }
         return members
     }

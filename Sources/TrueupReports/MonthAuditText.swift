@@ -3,11 +3,13 @@ import Trueup
 /// The sentences on months the run did not score although it has actuals for them: stray months,
 /// a month cut off by day, and gap months (METRICS.md "Data that can't be right").
 extension AuditText {
-    /// Every such sentence, in the order stray months, cut-off month, gap months; empty when there is none.
-    public static func monthNotes(_ result: ReportResult) -> [String] {
+    /// Every sentence on data the run doubted, in the order stray months, cut-off month, gap months,
+    /// low coverage scored anyway; empty when there is none. Every output carries them.
+    public static func runNotes(_ result: ReportResult) -> [String] {
         var notes = result.strayMonths.map { strayMonth($0, result: result) }
         if let cutOff = result.cutOffMonth { notes.append(cutOffMonth(cutOff, lastClosed: result.lastClosed)) }
         if let gaps = gapMonthsLeftOut(result.gapMonths) { notes.append(gaps) }
+        if let low = lowCoverageScored(result) { notes.append(low) }
         return notes
     }
 

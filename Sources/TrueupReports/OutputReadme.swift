@@ -36,7 +36,7 @@ public enum OutputReadme {
 
 
             """
-        let notes = AuditText.monthNotes(result)
+        let notes = AuditText.runNotes(result)
         if !notes.isEmpty {
             out += "Months not scored\n-----------------\n" + notes.joined(separator: "\n") + "\n\n"
         }

@@ -31,7 +31,7 @@ public enum RunJSON {
                 ("files", .array(file.files.map(source))),
             ] + (file.leftOut.isEmpty ? [] : [("left_out", JSONValue.array(file.leftOut.map { left in
                 .object([("path", .string(left.path)), ("why", .string(LeftOutText.reason(left.reason)))])
-            }))]))
+            }))]) + DecimalMarkJSON.members(file))
         }
         func source(_ file: SourceFile) -> JSONValue {
             .object([
@@ -56,7 +56,7 @@ public enum RunJSON {
         let asOf: JSONValue = request.asOf.map { .string($0.description) } ?? .null
         let normalizeKeys: JSONValue = .string(request.acceptsLookAlikes ? "none" : request.normalizeKeys.optionValue)
         let incompleteMonth: JSONValue = IncompleteMonthJSON.value(result.incompleteMonth)
-        let coverage: JSONValue = result.coverage.map(CoverageCSV.value) ?? .null
+        let coverage: JSONValue = result.coverage.map { CoverageCSV.value($0) } ?? .null
         let members: [(String, JSONValue)] = [
             ("trueup_version", .string(version)),
             ("inputs", .object([("forecasts", input(result.forecasts)), ("actuals", input(result.actuals))])),

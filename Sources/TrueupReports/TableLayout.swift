@@ -49,6 +49,7 @@ enum ReasonCode {
         case .fewPeriods: return "few"
         case .noForecastAtLag: return "no-lag"
         case .outsideAgreement: return "band"
+        case .neverForecast: return "no-forecast"
         }
     }
 

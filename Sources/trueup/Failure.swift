@@ -45,6 +45,12 @@ struct Failure: Error {
         case .agreements(let agreements): self.init(agreements)
         case .gapMonths(let months, let firstActual, let lastClosed):
             self.init(AuditText.gapMonthsRefused(months, firstActual: firstActual, lastClosed: lastClosed), code: Self.data)
+        case .tooManyBadRows(let bad):
+            self.init(lines: BadRowsMessage.tooMany(bad), code: Self.data)
+        case .customersLeftOut(let gone):
+            self.init(lines: BadRowsMessage.customersLeftOut(gone), code: Self.data)
+        case .lowCoverage(let low):
+            self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         }
     }
 
@@ -69,6 +75,9 @@ struct Failure: Error {
         case .unknownCustomer(let customer, let lag, let similar):
             let hint = similar.isEmpty ? "" : " Similar names: \(similar.joined(separator: ", "))."
             self.init("No customer \(customer) with forecasts\(lag.map { " at lag \($0)" } ?? "") in the window.\(hint)", code: Self.usage)
+        case .neverForecast(let customer, let actual):
+            self.init("Customer \(customer) bought \(NumberText.readable(actual, decimals: actual == actual.rounded() ? 0 : 3)) units in the window "
+                + "but never forecast at any lag: it is listed as unscored (never-forecast), and there is no forecast to judge.", code: Self.data)
         case .noForecastAtLag(let customer, let lag, let lags):
             let named = lags.map(String.init).joined(separator: ", ")
             self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)
@@ -112,11 +121,8 @@ struct Failure: Error {
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):
             self.init("--columns \(column.rawValue)=\(name): neither file has a column named \(name).", code: Self.usage)
-        case .badRows(let shown, let total):
-            var lines = shown.map(RowProblemText.line)
-            if total > shown.count { lines.append("... and \(total - shown.count) more.") }
-            lines.append("\(total) row\(total == 1 ? "" : "s") can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
-            self.init(lines: lines, code: Self.data)
+        case .badRows(let shown, let total, let cause):
+            self.init(lines: BadRowsMessage.stopped(shown: shown, total: total, cause: cause), code: Self.data)
         case .tooManyKeys(let path, let limit):
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
         case .noActuals(let path):

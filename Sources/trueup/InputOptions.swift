@@ -42,7 +42,19 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Leave months with no actual row at all out of every figure (like open months) instead of stopping.")
     var allowGaps = false
 
-    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces (comma-separated), or none to keep them as spelled.",
+    @Option(help: ArgumentHelp("The decimal mark of both files' quantities, where the values don't settle it.", valueName: "point|comma"))
+    var decimalMark: DecimalMark?
+
+    @Option(help: ArgumentHelp("The decimal mark of the forecasts' quantities (overrides --decimal-mark).", valueName: "point|comma"))
+    var forecastsDecimalMark: DecimalMark?
+
+    @Option(help: ArgumentHelp("The decimal mark of the actuals' quantities (overrides --decimal-mark).", valueName: "point|comma"))
+    var actualsDecimalMark: DecimalMark?
+
+    @Flag(help: "Score a book whose join matched less than half of the actual or forecast volume instead of stopping (every output says so).")
+    var allowLowCoverage = false
+
+    @Option(help: ArgumentHelp("Make codes that look alike join: any of leading-zeros, case, spaces, punctuation (comma-separated), or none to keep them as spelled.",
                                valueName: "list"),
             transform: InputOptions.keyNormalization)
     var normalizeKeys: KeyNormalizationOption?
@@ -53,6 +65,10 @@ struct InputOptions: ParsableArguments {
 
     @Flag(help: "Leave unreadable rows out (written to DIR/rejects.csv) instead of stopping.")
     var skipBadRows = false
+
+    @Option(help: ArgumentHelp("With --skip-bad-rows, the largest share of a file's rows (percent) left out before the run stops (default 5).", valueName: "PCT"),
+            transform: InputOptions.percent)
+    var maxBadRows: Double?
 
     @Option(help: ArgumentHelp("The files' text encoding when they have no byte order mark: utf8 (default), windows-1252 (cp1252) or latin1 (ISO 8859-1). UTF-16 with a byte order mark is recognised.", valueName: "name"),
             transform: InputOptions.encoding)
@@ -117,6 +133,10 @@ struct InputOptions: ParsableArguments {
         request.threads = threads
         request.asOf = asOf
         request.allowsGaps = allowGaps
+        request.allowsLowCoverage = allowLowCoverage
+        request.maxBadRowsPct = maxBadRows
+        request.forecastsDecimalMark = forecastsDecimalMark ?? decimalMark
+        request.actualsDecimalMark = actualsDecimalMark ?? decimalMark
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes
@@ -152,17 +172,24 @@ struct InputOptions: ParsableArguments {
         return month
     }
 
+    static func percent(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0, value <= 100 else {
+            throw ValidationError("'\(text)' is not a percentage from 0 to 100.")
+        }
+        return value
+    }
+
     static func keyNormalization(_ text: String) throws -> KeyNormalizationOption {
         let parts = text.split(separator: ",").map { $0.trimmingCharacters().lowercased() }
         if parts == ["none"] { return KeyNormalizationOption(set: [], acceptsLookAlikes: true) }
         var set: KeyNormalization = []
         for part in parts {
             guard let known = KeyNormalization.names.first(where: { $0.name == part }) else {
-                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, or none.")
+                throw ValidationError("'\(part)' in --normalize-keys is not one of leading-zeros, case, spaces, punctuation, or none.")
             }
             set.formUnion(known.value)
         }
-        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces (comma-separated) or none.") }
+        guard !set.isEmpty else { throw ValidationError("--normalize-keys takes leading-zeros, case, spaces, punctuation (comma-separated) or none.") }
         return KeyNormalizationOption(set: set, acceptsLookAlikes: false)
     }
 
@@ -205,6 +232,7 @@ extension Substring {
 }
 
 extension TextEncoding: ExpressibleByArgument {}
+extension DecimalMark: ExpressibleByArgument {}
 
 /// What `--normalize-keys` asked for: a set of normalisations, or `none` (join the codes as spelled).
 struct KeyNormalizationOption {

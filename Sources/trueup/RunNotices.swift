@@ -7,7 +7,8 @@ enum RunNotices {
     static func write(_ result: ReportResult, rejectsFile: String?, tableSaysRowsLeftOut: Bool = false) {
         var lines: [String] = []
         if let month = AuditText.incompleteMonth(result) { lines.append(month) }
-        lines += AuditText.monthNotes(result)
+        lines += AuditText.decimalMarksAssumed(result)
+        lines += AuditText.runNotes(result)
         lines += LeftOutText.lines(result)
         if !tableSaysRowsLeftOut { lines += AuditText.rowsLeftOut(result, rejectsFile: rejectsFile) }
         guard !lines.isEmpty else { return }

@@ -173,6 +173,19 @@ if cut != closing["cut_off_month"]:
     sys.exit(f"cut-off month: reference {closing['cut_off_month']}, trueup {cut}")
 if run.get("gap_months", []) != closing["gap_months"]:
     sys.exit(f"gap months: reference {closing['gap_months']}, trueup {run.get('gap_months', [])}")
+# Customers who bought in the window but never forecast (the reference's coverage) are flags.csv's
+# unscored never-forecast rows, and have no row in metrics.csv.
+import os
+flags_path = os.path.join(os.path.dirname(sys.argv[2]), "flags.csv")
+if os.path.exists(flags_path):
+    never = sorted(r[0] for r in reference[1:] if r[1] == "false" and r[2] == "true")
+    flagged = sorted(r["customer"] for r in csv.DictReader(open(flags_path, newline=""))
+                     if r["tier"] == "unscored" and r["reasons"] == "never-forecast")
+    if never != flagged:
+        sys.exit(f"never-forecast customers: reference {never}, trueup flags.csv {flagged}")
+    metrics = {r["customer"] for r in csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[2]), "metrics.csv"), newline=""))}
+    if metrics & set(never):
+        sys.exit(f"never-forecast customers in metrics.csv: {sorted(metrics & set(never))}")
 PY
     then
         echo "crosscheck ok: $name ($(($(wc -l < "$work/trueup.csv") - 1)) rows)"
@@ -236,6 +249,25 @@ if python3 "$here/compare_metrics.py" "$work/trueup.csv" "$work/trueup-eu.csv" >
 else
     echo "crosscheck FAILED: semicolon export"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
+# A semicolon export whose every quantity has three decimals after a point (563.000): no value
+# settles the mark; --actuals-decimal-mark point must give the plain file's figures.
+python3 - "$work" <<'PY'
+import csv, sys
+work = sys.argv[1]
+rows = list(csv.reader(open(f"{work}/actuals.csv", newline="")))
+with open(f"{work}/actuals-sap.csv", "w", newline="") as f:
+    writer = csv.writer(f, delimiter=";", lineterminator="\n")
+    writer.writerow(rows[0])
+    writer.writerows(r[:-1] + [f"{float(r[-1]):.3f}"] for r in rows[1:])
+PY
+checks=$((checks + 1))
+"$trueup" report --forecasts "$work/forecasts.csv" --actuals "$work/actuals-sap.csv" --format csv --actuals-decimal-mark point \
+    > "$work/trueup-sap.csv"
+if python3 "$here/compare_metrics.py" "$work/trueup.csv" "$work/trueup-sap.csv" > "$work/compare.txt"; then
+    echo "crosscheck ok: semicolon export with point decimals through --actuals-decimal-mark point"
+else
+    echo "crosscheck FAILED: semicolon export with point decimals"; cat "$work/compare.txt"; failures=$((failures + 1))
+fi
 
 # Perturbed exports: the traps of a real export (METRICS.md "Closed periods" and "Coverage").
 python3 - "$work" <<'PY'
@@ -256,6 +288,8 @@ for r in ac[1:]:
         r[1] = r[1].lower()
     look.append(r)
 write("actuals-look.csv", look)
+# Every customer code with a dash on the actuals' side only (C0001 -> C-0001).
+write("actuals-dashed.csv", [ac[0]] + [["C-" + r[0][1:]] + list(r[1:]) for r in ac[1:]])
 # The month after the last one with actuals, exported with three invoice lines.
 last = max(r[2] for r in ac[1:])
 year, month = int(last[:4]), int(last[5:7])
@@ -287,6 +321,28 @@ else
     echo "crosscheck FAILED: --normalize-keys against the clean codes"; cat "$work/compare.txt"; failures=$((failures + 1))
 fi
 check "look-alike codes kept with --normalize-keys none" --normalize-keys none
+
+ac="$work/actuals-dashed.csv"
+checks=$((checks + 1))
+if "$trueup" report --forecasts "$fc" --actuals "$ac" --no-history > /dev/null 2> "$work/stderr.txt"; then
+    echo "crosscheck FAILED: codes with a dash on one side did not stop the run"; failures=$((failures + 1))
+elif [ $? -ne 65 ] || ! grep -q -- "--normalize-keys punctuation" "$work/stderr.txt" || ! grep -q '"C-0001"' "$work/stderr.txt"; then
+    echo "crosscheck FAILED: dashed codes: exit code or message"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: codes with a dash on one side stop the run with exit 65 and name --normalize-keys punctuation"
+fi
+checks=$((checks + 1))
+status=0
+"$trueup" report --forecasts "$fc" --actuals "$ac" --no-history --normalize-keys none > /dev/null 2> "$work/stderr.txt" || status=$?
+reference=0
+python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$ac" --normalize-keys none > /dev/null 2>&1 || reference=$?
+if [ $status -ne 65 ] || [ $reference -ne 65 ] || ! grep -q -- "--allow-low-coverage" "$work/stderr.txt"; then
+    echo "crosscheck FAILED: low coverage as spelled: trueup exit $status"; cat "$work/stderr.txt"; failures=$((failures + 1))
+else
+    echo "crosscheck ok: dashed codes kept as spelled stop both on low coverage"
+fi
+check "dashed codes joined with --normalize-keys punctuation" --normalize-keys punctuation
+check "dashed codes kept as spelled with --allow-low-coverage" --normalize-keys none --allow-low-coverage
 
 ac="$work/actuals-truncated.csv"
 check "a last month with three actual rows is open"

@@ -14,8 +14,8 @@ Usage:
         [--from YYYY-MM] [--to YYYY-MM] [--lag N] \
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
         [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
-        [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces|none]
-        [--coverage FILE] [--closing FILE] [--allow-gaps]
+        [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces,punctuation|none]
+        [--coverage FILE] [--closing FILE] [--allow-gaps] [--allow-low-coverage]
 
 metrics.csv goes to stdout. With --prices (columns item, unit_price and
 optionally customer and unit_cost, named exactly so), the value columns of
@@ -55,8 +55,9 @@ Where METRICS.md leaves room, the project's documented choices are used:
       month's (customer, item) actuals, each the sum of its rows; medians of
       an even count are the mean of the middle two;
   (i) normalisations: spaces removes every space, tab and no-break space;
-      case folds to lower case; leading-zeros strips leading '0's but keeps
-      the last character; applied in that order. A normalised code is shown
+      punctuation removes every '-', '_', '.', '/' and space; case folds to
+      lower case; leading-zeros strips leading '0's but keeps the last
+      character; applied in that order. A normalised code is shown
       with its first spelling in the forecasts, else in the actuals;
   (j) look-alikes: a customer code of the forecasts whose fully normalised
       form equals that of a different code of the actuals (in the window),
@@ -214,13 +215,15 @@ def read_rows(path, delimiter, mapping, required, optional):
             raise InputError(f"{path}: no header")
 
 
-NORMALISATIONS = ("leading-zeros", "case", "spaces")
+NORMALISATIONS = ("leading-zeros", "case", "spaces", "punctuation")
 
 
 def normalise(code, which):
-    """The code under the normalisations in `which`, in the order spaces, case, leading zeros."""
+    """The code under the normalisations in `which`, in the order spaces, punctuation, case, leading zeros."""
     if "spaces" in which:
         code = "".join(ch for ch in code if ch not in (" ", "\t", "\u00a0"))
+    if "punctuation" in which:
+        code = "".join(ch for ch in code if ch not in ("-", "_", ".", "/", " ", "\t", "\u00a0"))
     if "case" in which:
         code = code.lower()
     if "leading-zeros" in which:
@@ -745,6 +748,7 @@ def main(argv=None):
     parser.add_argument("--coverage", help="write coverage.csv here")
     parser.add_argument("--closing", help="write the last closed period and incomplete month JSON here")
     parser.add_argument("--allow-gaps", dest="allow_gaps", action="store_true")
+    parser.add_argument("--allow-low-coverage", dest="allow_low_coverage", action="store_true")
     args = parser.parse_args(argv)
 
     try:
@@ -788,6 +792,16 @@ def main(argv=None):
     cov_rows, customer_pairs, item_pairs = cov
     if (customer_pairs or item_pairs) and args.normalize_keys != "none":
         print(f"error: {len(customer_pairs)} customer and {len(item_pairs)} item codes look alike",
+              file=sys.stderr)
+        return 65
+    # Low coverage: under half of the actual volume, or of the forecast volume at the report lag, on
+    # (customer, item) pairs both forecast and bought stops the run unless --allow-low-coverage.
+    actual = sum(r["actual_units"] for r in cov_rows)
+    forecast = sum(r["forecast_units"] for r in cov_rows)
+    matched_actual = (actual - sum(r["unforecast_actual_units"] for r in cov_rows)) / actual if actual else None
+    matched_forecast = (forecast - sum(r["unbought_forecast_units"] for r in cov_rows)) / forecast if forecast else None
+    if any(share is not None and share < 0.5 for share in (matched_actual, matched_forecast)) and not args.allow_low_coverage:
+        print(f"error: low coverage: matched {matched_actual} of actual and {matched_forecast} of forecast volume",
               file=sys.stderr)
         return 65
     if args.coverage:

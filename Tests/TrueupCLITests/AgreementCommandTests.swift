@@ -66,7 +66,8 @@ import Testing
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
         let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", "customer,item,period,lag,forecast\nB,x,2024-01,1,10\n"),
-                                   "--actuals", space.file("a.csv", Self.actuals), "--out", out, "--no-history"])
+                                   "--actuals", space.file("a.csv", Self.actuals), "--out", out, "--no-history",
+                                   "--allow-low-coverage"])
         #expect(outcome.status == 0)
         #expect(space.read("out/stability.csv") == nil)
         #expect(space.read("out/agreement.csv") == nil)

@@ -19,7 +19,7 @@ import Testing
     @Test func agreementCSVGainsTheMoneyColumnsLast() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report"] + inputs(space) + ["--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide"] + inputs(space) + ["--out", out, "--no-history"])
         #expect(outcome.status == 0)
         let lines = try #require(space.read("out/agreement.csv")).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(lines.first?.suffix(3).joined(separator: ",") == "revision_excess_units,below_band_value,above_band_value")
@@ -38,7 +38,7 @@ import Testing
         #expect(brief.stdout.contains("| short of the band at price EUR | beyond the band at price EUR |"), "\(brief.stdout)")
         #expect(brief.stdout.contains(" | 0 | 18 |\n"), "\(brief.stdout)")
         let out = space.url.appendingPathComponent("out").path
-        #expect(try CLI.run(["report"] + inputs(space) + ["--currency", "EUR", "--out", out, "--no-history"]).status == 0)
+        #expect(try CLI.run(["report", "--wide"] + inputs(space) + ["--currency", "EUR", "--out", out, "--no-history"]).status == 0)
         let page = try #require(space.read("out/report.html"))
         #expect(page.contains("<th class=\"num\">Short at price EUR</th><th class=\"num\">Beyond at price EUR</th>"))
         #expect(page.contains("<td>B</td><td class=\"num\">1</td>"))
@@ -49,7 +49,7 @@ import Testing
     @Test func withoutPricesAgreementCSVIsUnchanged() throws {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report"] + Array(inputs(space).dropLast(2)) + ["--out", out, "--no-history"])
+        let outcome = try CLI.run(["report", "--wide"] + Array(inputs(space).dropLast(2)) + ["--out", out, "--no-history"])
         #expect(outcome.status == 0)
         let header = try #require(space.read("out/agreement.csv")?.split(separator: "\n").first)
         #expect(header.hasSuffix(",revision_excess_units"))

@@ -30,7 +30,7 @@ import Testing
         #expect(partly.status == 65, "leading zeros still differ")
         #expect(partly.stderr.contains("--normalize-keys leading-zeros,case to join them"))
         let asSpelled = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--normalize-keys", "none", "--out", w.url.path + "/out",
-                                     "--no-history"])
+                                     "--no-history", "--allow-low-coverage"])
         #expect(asSpelled.status == 0)
         #expect(asSpelled.stdout.contains("Matched: 53% of actual volume and 0% of forecast volume at lag 1"))
         #expect(w.read("out/coverage.csv")?.contains("\n0100,true,false,1,0,0,60,60,0,0,100\n") == true)
@@ -89,21 +89,21 @@ import Testing
         let f = w.file("f.csv", forecasts), a = w.file("a.csv", actuals)
         let line = "1 row was left out (--skip-bad-rows): 1 of \(f)."
         let problem = "  \(f):8: column forecast: \"lots\" is not a number"
-        let report = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows"])
+        let report = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100"])
         #expect(report.status == 0)
         #expect(report.stdout.contains(line + "\n" + problem + "\n"))
         #expect(!report.stdout.contains("rejects.csv"), "no rejects.csv was written")
         #expect(report.stderr.isEmpty, "the table on stdout says it; stderr doesn't repeat it")
-        let csv = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--format", "csv"])
+        let csv = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100", "--format", "csv"])
         #expect(csv.stderr == "trueup: " + line + "\ntrueup: " + problem + "\n")
-        let written = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--out", w.url.path + "/out", "--no-history"])
+        let written = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100", "--out", w.url.path + "/out", "--no-history"])
         #expect(written.stdout.contains("  Listed in \(w.url.path)/out/rejects.csv."))
-        let json = try CLI.run(["check", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--customer", "A", "--quantity", "5",
+        let json = try CLI.run(["check", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100", "--customer", "A", "--quantity", "5",
                                 "--format", "json"])
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"rows_left_out\": 1"))
         #expect(json.stderr.contains(problem))
-        let brief = try CLI.run(["brief", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--customer", "A"])
+        let brief = try CLI.run(["brief", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100", "--customer", "A"])
         #expect(brief.stdout.contains("> 1 input row was left out as unreadable (--skip-bad-rows); the figures are without it."))
         #expect(brief.stderr.contains(problem))
     }

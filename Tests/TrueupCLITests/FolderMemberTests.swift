@@ -30,7 +30,7 @@ import Testing
     @Test func everyMemberIsReadOrNamed() throws {
         let space = Workspace()
         _ = try Self.folder(space)
-        let outcome = try CLI.run(["report", "--forecasts", "in", "--actuals", space.file("a.csv", Self.tiny.actuals), "--out", "out"],
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "in", "--actuals", space.file("a.csv", Self.tiny.actuals), "--out", "out"],
                                   in: space.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("trueup: forecasts: left out of the folder: in/.hidden.csv (a hidden file, its name starts "
@@ -48,7 +48,7 @@ import Testing
     @Test func followLinksReadsALinkOutside() throws {
         let space = Workspace()
         _ = try Self.folder(space)
-        let outcome = try CLI.run(["report", "--forecasts", "in", "--actuals", space.file("a.csv", Self.tiny.actuals), "--follow-links",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "in", "--actuals", space.file("a.csv", Self.tiny.actuals), "--follow-links",
                                    "--format", "csv"], in: space.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("in/z.csv"))

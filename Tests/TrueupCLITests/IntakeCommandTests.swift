@@ -235,7 +235,7 @@ import Testing
         #expect(outcome.stderr.hasPrefix("trueup: ACME_forecast_2024-01.csv:2: column Mar-24: \"n/a\" is not a number\n"))
         let dir = space.url.appendingPathComponent("out").path
         let skipped = try CLI.run(["report", "--wide", "--forecasts", "ACME_forecast_2024-01.csv", "--name-pattern", "{customer}_forecast_{snapshot}.csv",
-                                   "--actuals", actuals, "--skip-bad-rows", "--out", dir, "--no-history"], in: space.url)
+                                   "--actuals", actuals, "--skip-bad-rows", "--max-bad-rows", "100", "--out", dir, "--no-history"], in: space.url)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         let data = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("run.json"))
         let run = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -277,7 +277,7 @@ import Testing
         #expect(metrics[0].hasSuffix(",benchmark_fva_pts,customer_name"))
         #expect(metrics[1].hasPrefix("C1,1,") && metrics[1].hasSuffix(",Müller <b>GmbH</b>"))
         #expect(metrics[2].hasPrefix("C2,1,") && metrics[2].hasSuffix(","))
-        let json = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--format", "json", "--no-history"])
+        let json = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--format", "json", "--no-history"])
         #expect(json.stdout.contains("\"customer_name\": \"Müller <b>GmbH</b>\""))
         let page = try #require(space.read("out/report.html"))
         #expect(page.contains("C1 · Müller &lt;b&gt;GmbH&lt;/b&gt;"))

@@ -37,7 +37,7 @@ import Testing
         let space = Workspace()
         let data = space.url.appendingPathComponent("data").path
         #expect(try CLI.run(["generate", "--customers", "3000", "--items", "2", "--months", "14", "--lags", "1", "--seed", "5", data]).status == 0)
-        let inputs = ["report", "--forecasts", data + "/forecasts.csv", "--actuals", data + "/actuals.csv", "--format", "csv"]
+        let inputs = ["report", "--wide", "--forecasts", data + "/forecasts.csv", "--actuals", data + "/actuals.csv", "--format", "csv"]
         let history = space.url.appendingPathComponent("history.sqlite").path
 
         // The new run, undisturbed, in a history of its own: how many customers a complete run holds.

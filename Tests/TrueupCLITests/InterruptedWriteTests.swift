@@ -7,7 +7,7 @@ import Testing
         let space = Workspace()
         let data = space.url.appendingPathComponent("data").path
         #expect(try CLI.run(["generate", "--customers", "100", "--items", "25", "--months", "18", "--lags", "2", "--seed", "9", data]).status == 0)
-        let arguments = ["report", "--forecasts", data + "/forecasts.csv", "--actuals", data + "/actuals.csv", "--by", "customer,item", "--format", "csv"]
+        let arguments = ["report", "--wide", "--forecasts", data + "/forecasts.csv", "--actuals", data + "/actuals.csv", "--by", "customer,item", "--format", "csv"]
         let out = space.url.appendingPathComponent("out").path
         let names = ["metrics.csv", "run.json"]
 

@@ -63,9 +63,13 @@ extension MalformedCase {
     static let stopHint = "Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv)."
 
     /// The bad-row stop: one message per row, then the count.
-    static func badRows(_ lines: [String]) -> Outcome {
-        .fails(65, lines + ["\(lines.count) row\(lines.count == 1 ? "" : "s") can't be read. \(stopHint)"])
+    static func badRows(_ lines: [String], hint: String = stopHint) -> Outcome {
+        .fails(65, lines + ["\(lines.count) row\(lines.count == 1 ? "" : "s") can't be read. \(hint)"])
     }
+
+    /// What a stop on bytes that are not UTF-8 advises: the file's encoding, never --skip-bad-rows.
+    static let encodingHint = "Most of them have bytes that are not UTF-8: the file is in another encoding (an Excel or SAP export on Windows?). "
+        + "Run with --encoding latin1; leaving the rows out would drop every row with such a name."
 
     /// The valid metrics with the rows of some customers replaced.
     static func valid(_ replaced: [String]) -> Metrics {
@@ -142,12 +146,12 @@ extension MalformedCase {
             skipping: .reads(Rows(), .sameAsValid)),
         MalformedCase(
             file: "actuals-invalid-utf8.csv",
-            plain: badRows(["actuals-invalid-utf8.csv:8: column customer: byte 0xFF \(utf8Hint)"]),
+            plain: badRows(["actuals-invalid-utf8.csv:8: column customer: byte 0xFF \(utf8Hint)"], hint: encodingHint),
             skipping: .reads(Rows(actuals: [12, 11, 0, 0, 1]), valid(["BOLT,1,3,1,3,52,75"])),
             rejects: [Reject(line: 8, column: "customer", reason: "byte 0xFF \(utf8Hint)", kind: "not_utf8")]),
         MalformedCase(
             file: "actuals-latin1.csv",
-            plain: badRows((11...13).map { "actuals-latin1.csv:\($0): column customer: byte 0xFC \(utf8Hint)" }),
+            plain: badRows((11...13).map { "actuals-latin1.csv:\($0): column customer: byte 0xFC \(utf8Hint)" }, hint: encodingHint),
             skipping: .reads(Rows(actuals: [12, 9, 0, 0, 3]), valid(["Müller GmbH,1,3,1,3,0,36"])),
             rejects: (11...13).map { Reject(line: $0, column: "customer", reason: "byte 0xFC \(utf8Hint)", kind: "not_utf8") }),
         MalformedCase(
@@ -276,14 +280,14 @@ extension MalformedCase {
         lines.append("BOLT,W1,2024-03")  // a bad row after the field: line 14 + the field's line breaks
         let path = space.file("actuals-big-field.csv", lines.joined(separator: "\n") + "\n")
         let forecasts = Self.corpus.appendingPathComponent("forecasts.csv").path
-        let plain = try CLI.run(["report", "--forecasts", forecasts, "--actuals", path, "--format", "csv"])
+        let plain = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", path, "--format", "csv"])
         Self.checkNoCrash(Run(outcome: plain, out: nil))
         #expect(plain.status == 65)
         #expect(plain.stderr == "trueup: \(path):\(14 + breaks): expected 5 fields as in the header, found 3\n"
                  + "trueup: 1 row can't be read. \(MalformedCase.stopHint)\n")
         let out = space.url.appendingPathComponent("out").path
-        let skipping = try CLI.run(["report", "--forecasts", forecasts, "--actuals", path, "--format", "csv",
-                                    "--skip-bad-rows", "--out", out])
+        let skipping = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", path, "--format", "csv",
+                                    "--skip-bad-rows", "--max-bad-rows", "100", "--out", out])
         let run = Run(outcome: skipping, out: URL(fileURLWithPath: out))
         Self.checkNoCrash(run)
         Self.checkAccountingAddsUp(run)
@@ -306,7 +310,7 @@ extension MalformedCase {
             FileManager.default.createFile(atPath: space.url.appendingPathComponent(name).path, contents: latin1)
         }
         let out = space.url.appendingPathComponent("out")
-        let outcome = try CLI.run(["report", "--forecasts", "forecasts.csv", "--actuals", "actuals.csv", "--format", "csv",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", "forecasts.csv", "--actuals", "actuals.csv", "--format", "csv",
                                    "--encoding", "latin1", "--out", out.path, "--no-history"], in: space.url)
         let run = Run(outcome: outcome, out: out)
         Self.checkNoCrash(run)
@@ -340,8 +344,8 @@ extension MalformedCase {
     static func report(forecasts: String, actuals: String, skipping: Bool, extra: [String] = []) throws -> Run {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out")
-        let outcome = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--format", "csv",
-                                   "--out", out.path, "--no-history"] + (skipping ? ["--skip-bad-rows"] : []) + extra, in: corpus)
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--format", "csv",
+                                   "--out", out.path, "--no-history"] + (skipping ? ["--skip-bad-rows", "--max-bad-rows", "100"] : []) + extra, in: corpus)
         return Run(outcome: outcome, out: out, workspace: space)
     }
 

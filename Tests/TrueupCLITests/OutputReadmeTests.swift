@@ -38,8 +38,8 @@ import Testing
     static let actuals = "customer,item,period,actual\n" + (1...8).map { "A,x,2024-0\($0),\(12 - $0 % 3)\nB,y,2024-0\($0),4\n" }.joined()
 
     @Test(arguments: [
-        ["--by", "customer"], ["--by", "item"], ["--by", "customer,item"], ["--skip-bad-rows"], ["--skip-bad-rows", "--excel"],
-        ["--skip-bad-rows", "--history", "history.sqlite"], ["--skip-bad-rows", "--by", "customer,item", "--no-history"],
+        ["--by", "customer"], ["--by", "item"], ["--by", "customer,item"], ["--skip-bad-rows", "--max-bad-rows", "100"], ["--skip-bad-rows", "--max-bad-rows", "100", "--excel"],
+        ["--skip-bad-rows", "--max-bad-rows", "100", "--history", "history.sqlite"], ["--skip-bad-rows", "--max-bad-rows", "100", "--by", "customer,item", "--no-history"],
         ["--prices", "prices.csv", "--currency", "EUR"], ["--prices", "prices.csv", "--by", "customer,item", "--no-history"],
     ])
     func readmeNamesEveryColumnWritten(_ options: [String]) throws {
@@ -47,7 +47,7 @@ import Testing
         space.file("prices.csv", "item,unit_price\nx,2\n")
         let skipping = options.contains("--skip-bad-rows")
         let forecasts = skipping ? Self.forecasts : String(Self.forecasts.dropLast("B,y,2024-01,1,oops\n".count))
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", forecasts), "--actuals", space.file("a.csv", Self.actuals),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", forecasts), "--actuals", space.file("a.csv", Self.actuals),
                                    "--out", space.url.appendingPathComponent("out").path]
                                   + options.map { $0.hasSuffix(".sqlite") ? space.url.appendingPathComponent($0).path : $0 },
                                   in: space.url)
@@ -77,7 +77,7 @@ import Testing
         space.file("prices.csv", "item,unit_price\nx,2\n")
         let f = space.file("f.csv", String(Self.forecasts.dropLast("B,y,2024-01,1,oops\n".count))), a = space.file("a.csv", Self.actuals)
         let out = space.url.appendingPathComponent("out").path
-        let json = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--format", "json", "--out", out, "--no-history"] + options, in: space.url)
+        let json = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--format", "json", "--out", out, "--no-history"] + options, in: space.url)
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let metrics = try #require((document["metrics"] as? [[String: Any]])?.first)

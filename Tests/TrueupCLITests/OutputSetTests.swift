@@ -10,7 +10,7 @@ import Testing
         let space = Workspace()
         try FileManager.default.createDirectory(at: space.url.appendingPathComponent("real"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: space.url.appendingPathComponent("out").path, withDestinationPath: "real")
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--actuals",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--actuals",
                                    space.file("a.csv", Self.tiny.actuals), "--out", "out", "--no-history"], in: space.url)
         #expect(outcome.status == 73)
         #expect(outcome.stderr.hasPrefix("trueup: out: the output directory is a symbolic link to "), "\(outcome.stderr)")
@@ -21,7 +21,7 @@ import Testing
         let space = Workspace()
         let target = space.url.appendingPathComponent("elsewhere.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: space.url.appendingPathComponent("h.sqlite").path, withDestinationPath: target)
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--actuals",
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--actuals",
                                    space.file("a.csv", Self.tiny.actuals), "--history", "h.sqlite", "--format", "csv"], in: space.url)
         #expect(outcome.status == 73)
         #expect(outcome.stderr == "trueup: h.sqlite: the history file is a symbolic link that points nowhere; trueup doesn't "
@@ -32,13 +32,13 @@ import Testing
     @Test func filesOfAnEarlierRunAreRemovedWithTheNewSet() throws {
         let space = Workspace()
         let f = space.file("f.csv", Self.tiny.forecasts + "B,x,bad,1,5\n"), a = space.file("a.csv", Self.tiny.actuals)
-        let first = try CLI.run(["report", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--out", "out", "--no-history"],
+        let first = try CLI.run(["report", "--wide", "--forecasts", f, "--actuals", a, "--skip-bad-rows", "--max-bad-rows", "100", "--out", "out", "--no-history"],
                                 in: space.url)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(space.read("out/rejects.csv") != nil)
         space.file("out/notes.txt", "mine\n")
         let clean = space.file("g.csv", Self.tiny.forecasts)
-        let second = try CLI.run(["report", "--forecasts", clean, "--actuals", a, "--out", "out", "--no-history"], in: space.url)
+        let second = try CLI.run(["report", "--wide", "--forecasts", clean, "--actuals", a, "--out", "out", "--no-history"], in: space.url)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(space.read("out/rejects.csv") == nil)
         #expect(space.read("out/notes.txt") == "mine\n")

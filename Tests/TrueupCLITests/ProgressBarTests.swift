@@ -23,7 +23,7 @@ import Testing
 
     @Test func noBarWhenStderrIsNotATerminal() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
                                    "--actuals", space.file("a.csv", Self.tiny.actuals), "--read-block-size", "16", "--format", "csv"])
         #expect(outcome.status == 0)
         #expect(outcome.stderr.isEmpty)

@@ -107,7 +107,7 @@ import Testing
         let bad = Self.forecasts + "C,x,2024-02,1,\"1,5\"\nC,,2024-02,1,3\n"
         let out = space.url.appendingPathComponent("out").path
         let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.actuals),
-                                   "--skip-bad-rows", "--out", out])
+                                   "--skip-bad-rows", "--max-bad-rows", "100", "--out", out])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("0 outside window + 2 rejected"))
         #expect(outcome.stdout.contains("2 rows were left out (--skip-bad-rows): 2 of "))

@@ -48,7 +48,7 @@ import Testing
     func files(_ setting: Setting, _ extra: [String] = []) throws -> [String: String] {
         let space = Workspace()
         let out = space.url.appendingPathComponent("out").path
-        let outcome = try CLI.run(["report"] + Self.demo + ["--out", out, "--no-history", "--threads", String(setting.threads)] + extra,
+        let outcome = try CLI.run(["report", "--wide"] + Self.demo + ["--out", out, "--no-history", "--threads", String(setting.threads)] + extra,
                                   environment: setting.environment)
         #expect(outcome.status == 0, "\(setting): \(outcome.stderr)")
         var files: [String: String] = [:]
@@ -71,7 +71,7 @@ import Testing
 
     /// By customer and item the demo has 1,000 groups: the figures are split between threads.
     @Test func sameMetricsByCustomerAndItemOnEveryThreadCount() throws {
-        let arguments = ["report"] + Self.demo + ["--by", "customer,item", "--format", "csv"]
+        let arguments = ["report", "--wide"] + Self.demo + ["--by", "customer,item", "--format", "csv"]
         var outputs: [String] = []
         for setting in Self.settings.prefix(4) {
             let outcome = try CLI.run(arguments + ["--threads", String(setting.threads)], environment: setting.environment)
@@ -86,7 +86,7 @@ import Testing
     @Test(arguments: ReproducibleOutputTests.coreTypes)
     func openBLASTakesTheCoreTypeItIsGiven(coreType: String) throws {
         let fixtures = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/tiny")
-        let outcome = try CLI.run(["report", "--forecasts", fixtures.appendingPathComponent("forecasts.csv").path,
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", fixtures.appendingPathComponent("forecasts.csv").path,
                                    "--actuals", fixtures.appendingPathComponent("actuals.csv").path, "--format", "csv"],
                                   environment: ["OPENBLAS_CORETYPE": coreType, "OPENBLAS_VERBOSE": "2"])
         #expect(outcome.status == 0)

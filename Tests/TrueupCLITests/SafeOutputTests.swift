@@ -60,13 +60,13 @@ import Testing
         let space = Workspace()
         let (forecasts, actuals) = Self.hostileInputs(space)
         let out = space.url.appendingPathComponent("out").path
-        let arguments = ["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--out", out] + (excel ? ["--excel"] : [])
+        let arguments = ["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--max-bad-rows", "100", "--out", out] + (excel ? ["--excel"] : [])
         let report = try CLI.run(arguments + ["--format", "csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let history = space.url.appendingPathComponent("trueup-history.sqlite").path
         var texts = ["stdout": report.stdout]
         for name in ["metrics.csv", "flags.csv", "rejects.csv"] { texts[name] = space.read("out/" + name) ?? "" }
-        let itemised = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history",
+        let itemised = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--max-bad-rows", "100", "--no-history",
                                     "--by", "customer,item", "--format", "csv"])
         texts["--by customer,item"] = itemised.stdout
         texts["history"] = try CLI.run(["history", "--history", history, "--format", "csv"]).stdout
@@ -83,7 +83,7 @@ import Testing
         #expect(Self.cells(texts["rejects.csv"] ?? "").contains("'=2+5,@x,2025-01,not a number"))
         #expect(Self.cells(texts["history --customer"] ?? "").contains("'" + Self.formulaNames[0]))
         // The JSON keeps names as they are; README.txt says what happened to them.
-        let json = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--no-history", "--format", "json"])
+        let json = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", actuals, "--skip-bad-rows", "--max-bad-rows", "100", "--no-history", "--format", "json"])
         #expect(json.stdout.contains(#""customer" : "@SUM(A1:A9)""#) || json.stdout.contains(#""customer": "@SUM(A1:A9)""#))
         #expect((space.read("out/README.txt") ?? "").contains("written with a ' in front"))
     }

@@ -13,7 +13,7 @@ import Testing
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = CLI.executable
-        process.arguments = ["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--forecasts", "-",
+        process.arguments = ["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts), "--forecasts", "-",
                              "--actuals", space.file("a.csv", Self.tiny.actuals), "--no-history"]
         var environment = ProcessInfo.processInfo.environment
         environment["TMPDIR"] = temporary.path
@@ -50,7 +50,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         space.file("in/f.csv", Self.tiny.forecasts)
         space.file("in/g.csv", Self.tiny.forecasts.replacingOccurrences(of: "\nA,", with: "\nG,"))
-        let outcome = try CLI.run(["report", "--forecasts", folder.path, "--actuals", space.file("a.csv", Self.tiny.actuals),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", folder.path, "--actuals", space.file("a.csv", Self.tiny.actuals),
                                    "--no-history", "--format", "csv"], environment: ["TMPDIR": "/nonexistent-trueup-tmp"])
         #expect(outcome.status == 73)
         #expect(outcome.stderr.hasPrefix("trueup: TMPDIR /nonexistent-trueup-tmp: can't create a temporary file there for "), "\(outcome.stderr)")

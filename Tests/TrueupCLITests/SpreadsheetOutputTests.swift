@@ -8,8 +8,8 @@ import Testing
     /// Runs the tiny set with a quoted line break and a non-ASCII name among the rejected rows.
     func run(_ extra: [String], in space: Workspace, out: String = "out") throws -> CLI.Outcome {
         let bad = Self.tiny.forecasts + "Müller,x,2024-02,1,\"1\n5\"\n"
-        return try CLI.run(["report", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.tiny.actuals),
-                            "--skip-bad-rows", "--out", space.url.appendingPathComponent(out).path] + extra)
+        return try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", bad), "--actuals", space.file("a.csv", Self.tiny.actuals),
+                            "--skip-bad-rows", "--max-bad-rows", "100", "--out", space.url.appendingPathComponent(out).path] + extra)
     }
 
     func bytes(_ space: Workspace, _ path: String) throws -> [UInt8] {
@@ -62,7 +62,7 @@ import Testing
 
     @Test func readmeDescribesOnlyFilesWritten() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
                                    "--actuals", space.file("a.csv", Self.tiny.actuals), "--by", "item", "--excel",
                                    "--out", space.url.appendingPathComponent("out").path])
         #expect(outcome.status == 0)

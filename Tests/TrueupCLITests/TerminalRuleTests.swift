@@ -25,13 +25,13 @@ import Testing
                 sourceLocation: sourceLocation)
     }
 
-    @Test(arguments: [["report"], ["report", "--format", "csv"], ["check", "--customer", "A", "--quantity", "10"],
+    @Test(arguments: [["report"], ["report", "--wide", "--format", "csv"], ["check", "--customer", "A", "--quantity", "10"],
                       ["brief", "--customer", "A"]])
     func rowsLeftOutAndNoticesAreShownNeverRun(command: [String]) throws {
         let space = Workspace()
         // A terminal wide enough that no footer line is wrapped: the escaped name is looked for whole.
         let outcome = try CLI.run(command + ["--forecasts", Self.hostileFolder(space), "--actuals", space.file("a.csv", Self.tiny.actuals),
-                                             "--skip-bad-rows"], in: space.url, environment: ["COLUMNS": "1000"])
+                                             "--skip-bad-rows", "--max-bad-rows", "100"], in: space.url, environment: ["COLUMNS": "1000"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         Self.expectShown(outcome.stdout, "stdout")
         Self.expectShown(outcome.stderr, "stderr")
@@ -40,7 +40,7 @@ import Testing
 
     @Test func aFailureNamingAFileOrValueIsShownNeverRun() throws {
         let space = Workspace()
-        let outcome = try CLI.run(["report", "--forecasts", Self.hostileFolder(space), "--actuals", space.file("a.csv", Self.tiny.actuals)],
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", Self.hostileFolder(space), "--actuals", space.file("a.csv", Self.tiny.actuals)],
                                   in: space.url)
         #expect(outcome.status == 65)
         Self.expectShown(outcome.stderr, "stderr")
@@ -62,8 +62,8 @@ import Testing
         let space = Workspace()
         let forecasts = Self.tiny.forecasts.replacingOccurrences(of: "\nA,", with: "\nA\u{0}\u{1B}[2J,")
         let actuals = Self.tiny.actuals.replacingOccurrences(of: "\nA,", with: "\nA\u{0}\u{1B}[2J,") + "B,x,2024-0\u{1B},5\n"
-        let outcome = try CLI.run(["report", "--forecasts", space.file("f.csv", forecasts), "--actuals", space.file("a.csv", actuals),
-                                   "--skip-bad-rows", "--out", "out"], in: space.url)
+        let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", forecasts), "--actuals", space.file("a.csv", actuals),
+                                   "--skip-bad-rows", "--max-bad-rows", "100", "--out", "out"], in: space.url)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         for name in ["metrics.csv", "flags.csv", "rejects.csv", "coverage.csv"] {
             guard let text = space.read("out/" + name) else { continue }

@@ -116,7 +116,7 @@ import Testing
 
             """)
         let skipped = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
-                                   "--skip-bad-rows"])
+                                   "--skip-bad-rows", "--max-bad-rows", "100"])
         #expect(skipped.status == 0)
         #expect(skipped.stdout.contains("Forecast rows: 6 read = 3 used + 0 open + 0 outside window + 3 rejected"))
     }
@@ -125,7 +125,7 @@ import Testing
         let space = Workspace()
         let path = Self.workbook("errors.xlsx")
         let outcome = try CLI.run(["report", "--wide", "--forecasts", path, "--actuals", Self.csv("actuals.csv"), "--no-history",
-                                   "--skip-bad-rows", "--out", space.url.path])
+                                   "--skip-bad-rows", "--max-bad-rows", "100", "--allow-low-coverage", "--out", space.url.path])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("Forecast rows: 20 read = "))
         #expect(outcome.stdout.contains(" + 2 rejected"))

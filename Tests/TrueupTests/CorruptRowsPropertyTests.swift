@@ -66,7 +66,7 @@ import Testing
 
         let scratch = Scratch()
         var dirty = ReportRequest(forecasts: scratch.file("f.csv", forecasts.all), actuals: scratch.file("a.csv", actuals.all),
-                                  skipBadRows: true)
+                                  skipBadRows: true).allowingAllBadRows
         dirty.threads = 2
         dirty.readBlockSize = 256
         let result = try Report.run(dirty)

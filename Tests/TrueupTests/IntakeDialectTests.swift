@@ -32,20 +32,20 @@ import Testing
     }
 
     @Test(arguments: [
-        ("1,234.5", ExportNumber.DecimalMark.point, "1234.5"), ("1.234,5", .comma, "1234.5"), ("1 234,5", .comma, "1234.5"),
+        ("1,234.5", DecimalMark.point, "1234.5"), ("1.234,5", .comma, "1234.5"), ("1 234,5", .comma, "1234.5"),
         ("1'234.5", .point, "1234.5"), ("1.132,000", .comma, "1132.000"), ("5,000-", .comma, "-5.000"), ("(123)", .point, "-123"),
         ("(1,234.50)", .point, "-1234.50"), ("-7", .point, "-7"), ("+7", .point, "7"), ("0,5", .comma, "0.5"), (",5", .comma, "0.5"),
         ("12", .comma, "12"), ("1,234,567", .point, "1234567"), ("1.5e3", .point, "1.5e3"), ("1\u{A0}234,5", .comma, "1234.5"),
     ])
-    func numbers(text: String, mark: ExportNumber.DecimalMark, plain: String) {
+    func numbers(text: String, mark: DecimalMark, plain: String) {
         #expect(ExportNumber.plain(text, mark: mark) == plain, "\(text)")
     }
 
     @Test(arguments: [
-        ("1,23.5", ExportNumber.DecimalMark.point), ("12,34", .point), ("1.234.5", .point), ("1,234,5", .comma), ("lots", .point),
+        ("1,23.5", DecimalMark.point), ("12,34", .point), ("1.234.5", .point), ("1,234,5", .comma), ("lots", .point),
         ("", .point), ("--5", .point), ("(5)-", .point), ("1 2345", .comma), ("5-5", .point),
     ])
-    func notNumbers(text: String, mark: ExportNumber.DecimalMark) {
+    func notNumbers(text: String, mark: DecimalMark) {
         #expect(ExportNumber.plain(text, mark: mark) == nil, "\(text)")
     }
 

@@ -27,7 +27,7 @@ import Testing
     @Test func plainEqualsTheGeneralReadingWheneverTheBytesSuffice() {
         var simple = 0
         for value in Self.values() {
-            for mark in [ExportNumber.DecimalMark.point, .comma] {
+            for mark in [DecimalMark.point, .comma] {
                 guard let fast = ExportNumber.simplePlain(value, mark: mark) else { continue }
                 simple += 1
                 #expect(fast == ExportNumber.generalPlain(value, mark: mark), "\(value.debugDescription) with \(mark)")

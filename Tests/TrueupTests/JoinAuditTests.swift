@@ -17,7 +17,12 @@ import Testing
         #expect(KeyNormalization([]).apply("00A b") == "00A b")
         #expect(KeyNormalization.joining("0000100232", "100232") == .leadingZeros)
         #expect(KeyNormalization.joining("SKU-1", "sku-1") == .caseFold)
-        #expect(KeyNormalization.joining("0sku 1", "SKU1") == .all)
+        #expect(KeyNormalization.joining("0sku 1", "SKU1") == [.leadingZeros, .caseFold, .spaces])
+        #expect(KeyNormalization.punctuation.apply("C-2_3.2/ 1") == "C2321")
+        #expect(KeyNormalization.joining("C-232", "C232") == .punctuation)
+        #expect(KeyNormalization.joining("00-232", "232") == [.leadingZeros, .punctuation])
+        #expect(KeyNormalization.joining("c_0-1", "C01") == [.caseFold, .punctuation])
+        #expect(KeyNormalization([.caseFold, .punctuation]).optionValue == "case,punctuation")
         #expect(KeyNormalization.joining("A", "B") == nil)
         #expect(KeyNormalization([.leadingZeros, .caseFold]).optionValue == "leading-zeros,case")
     }
@@ -77,7 +82,10 @@ import Testing
         let scratch = Scratch()
         var request = request(Self.forecasts, Self.actuals, scratch)
         request.acceptsLookAlikes = true
+        #expect(throws: ReportError.self, "two thirds of each side's volume is unmatched") { try Report.run(request) }
+        request.allowsLowCoverage = true
         let result = try Report.run(request)
+        #expect(result.lowCoverage?.unbought == [LowCoverage.Unmatched(customer: "0100", units: 35)])
         let coverage = try #require(result.coverage)
         #expect(coverage.rows.map(\.customer) == ["0100", "100", "B"])
         let forecastSide = coverage.rows[0], actualSide = coverage.rows[1], b = coverage.rows[2]

@@ -50,7 +50,7 @@ import TrueupSystem
         let scratch = Scratch()
         let data = Self.messy(seed: seed)
         var request = ReportRequest(forecasts: scratch.file("f.csv", data.forecasts), actuals: scratch.file("a.csv", data.actuals),
-                                    skipBadRows: true)
+                                    skipBadRows: true).allowingAllBadRows
         request.threads = 1
         let sequential = try Report.run(request)
         #expect(!sequential.rejects.isEmpty)
@@ -102,7 +102,7 @@ import TrueupSystem
         forecastRows.append(forecastRows[1])
         let forecasts = scratch.file("forecasts.csv", forecastRows.joined(separator: "\n") + "\n")
         let actuals = scratch.file("actuals.csv", actualRows.joined(separator: "\n") + "\n")
-        var request = ReportRequest(forecasts: forecasts, actuals: actuals, columns: [.forecast: "forecast"], skipBadRows: true)
+        var request = ReportRequest(forecasts: forecasts, actuals: actuals, columns: [.forecast: "forecast"], skipBadRows: true).allowingAllBadRows
         request.threads = threads
         request.readBlockSize = 4_096
         let result = try Report.run(request)

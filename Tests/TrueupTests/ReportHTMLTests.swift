@@ -260,6 +260,9 @@ import TrueupGenerate
         #expect(values == [NumberText.readable(book.accuracyPct, decimals: 1) + "%", MetricsTable.signed(book.biasPct) + "%",
                            String(result.assessments.count)])
         let counts = page.all("li", classes: ["tier-count"]).map(\.text)
-        #expect(counts == Tier.allCases.map { tier in "\(result.assessments.filter { $0.tier == tier }.count) \(TierColors.label(tier))" })
+        // Unscored is counted only when there are some (none here).
+        #expect(counts == Tier.allCases.filter { $0 != .unscored }.map { tier in
+            "\(result.assessments.filter { $0.tier == tier }.count) \(TierColors.label(tier))"
+        })
     }
 }

@@ -97,7 +97,8 @@ import TrueupReports
         let forecasts = scratch.path + "/f.csv"
         let starts = Self.write(Self.readByTheReader(header: "customer,item,period,lag,forecast", good: { "B,i\($0),2024-01,1,1" }, bad: bad),
                                 to: forecasts)
-        var request = ReportRequest(forecasts: forecasts, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true)
+        var request = ReportRequest(forecasts: forecasts, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true).allowingAllBadRows
+        request.allowsLowCoverage = true
         request.threads = threads
         request.readBlockSize = 16 << 10
         let rejects = try Report.run(request).rejects
@@ -122,7 +123,9 @@ import TrueupReports
         let forecasts = scratch.path + "/f.csv"
         let starts = Self.write(Self.readByTheReader(header: "customer,item,period,snapshot,forecast",
                                                      good: { "B,i\($0),2024-02,2024-01,1" }, bad: bad), to: forecasts)
-        let rejects = try Report.run(ReportRequest(forecasts: forecasts, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true)).rejects
+        var request = ReportRequest(forecasts: forecasts, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true).allowingAllBadRows
+        request.allowsLowCoverage = true
+        let rejects = try Report.run(request).rejects
         #expect(rejects.map(\.line) == [302, 303, 304])
         #expect(rejects.map(\.byte) == Array(starts[301...303]))
         #expect(rejects.map(\.kind) == [
@@ -147,7 +150,7 @@ import TrueupReports
         let three = Self.write([Self.line("customer;item;period;snapshot;forecast"), Self.line("A;q;2024-02;2024-01;1,5"),
                                 Self.line("A;q;2024-03;2024-01;zz"), Self.line("A;q;2024-01;2024-02;1"), Self.line("A;q;2024-02;2018-01;1"),
                                 Self.line("A;q;2024-02;nope;1")], to: folder + "/three.csv")
-        let rejects = try Report.run(ReportRequest(forecasts: folder, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true)).rejects
+        let rejects = try Report.run(ReportRequest(forecasts: folder, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true).allowingAllBadRows).rejects
         #expect(rejects.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent):\($0.line)" }
                 == ["one.csv:3", "three.csv:3", "three.csv:4", "three.csv:5", "three.csv:6",
                     "two.csv:2", "two.csv:3", "two.csv:4", "two.csv:5", "two.csv:6", "two.csv:7", "two.csv:9"])
@@ -172,7 +175,7 @@ import TrueupReports
         let marker = ConvertedSheet.errorMarker
         let sheet = Array("customer,item,period,lag,forecast\nA,x,2024-01,1,5\nA,x,2024-01,1,6\nA,y,2024-01,1,".utf8) + [marker]
             + Array("#N/A\nA,z,2024-01,1,".utf8) + [marker] + Array("no cached value\n".utf8)
-        var request = ReportRequest(forecasts: book, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true)
+        var request = ReportRequest(forecasts: book, actuals: scratch.file("a.csv", Self.actuals), skipBadRows: true).allowingAllBadRows
         request.workbookReader = { _, _, name, take in
             let converted = ConvertedSheet(sheet: name ?? "Sheet1",
                                            cellReference: { line, column in column >= 0 ? "Sheet1!\(["A", "B", "C", "D", "E"][column])\(line)" : "Sheet1!\(line):\(line)" },

@@ -1,8 +1,9 @@
 /// How customer and item codes are made comparable before the join (`--normalize-keys`).
 ///
 /// Exports spell one code several ways: `0000100232` and `100232`, `SKU-1` and
-/// `sku-1`, `AB 12` and `AB12`. Each normalisation removes one such difference;
-/// any subset can be applied, in a fixed order: spaces, then case, then leading zeros.
+/// `sku-1`, `AB 12` and `AB12`, `C-232` and `C232`. Each normalisation removes one such
+/// difference; any subset can be applied, in a fixed order: spaces, then punctuation, then case,
+/// then leading zeros (so `00-232` and `232` are alike once both punctuation and zeros are removed).
 public struct KeyNormalization: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
@@ -14,11 +15,14 @@ public struct KeyNormalization: OptionSet, Sendable, Hashable {
     /// Every space, tab and no-break space removed (the reader already trims the ends).
     public static let spaces = KeyNormalization(rawValue: 4)
 
-    public static let all: KeyNormalization = [.leadingZeros, .caseFold, .spaces]
+    /// Every `-`, `_`, `.`, `/` and space inside the code removed (`C-232`, `C_232`, `C 232` → `C232`).
+    public static let punctuation = KeyNormalization(rawValue: 8)
+
+    public static let all: KeyNormalization = [.leadingZeros, .caseFold, .spaces, .punctuation]
 
     /// The names `--normalize-keys` takes, in the order they are written.
     public static let names: [(name: String, value: KeyNormalization)] = [
-        ("leading-zeros", .leadingZeros), ("case", .caseFold), ("spaces", .spaces),
+        ("leading-zeros", .leadingZeros), ("case", .caseFold), ("spaces", .spaces), ("punctuation", .punctuation),
     ]
 
     /// `leading-zeros,case`: the option's value that asks for exactly this set.
@@ -30,6 +34,7 @@ public struct KeyNormalization: OptionSet, Sendable, Hashable {
     public func apply(_ code: String) -> String {
         var text = code
         if contains(.spaces) { text.removeAll { $0 == " " || $0 == "\t" || $0 == "\u{A0}" } }
+        if contains(.punctuation) { text.removeAll(where: Self.isPunctuation) }
         if contains(.caseFold) { text = text.lowercased() }
         if contains(.leadingZeros) {
             let zeros = text.prefix { $0 == "0" }.count
@@ -41,9 +46,17 @@ public struct KeyNormalization: OptionSet, Sendable, Hashable {
     /// The smallest set of normalisations (fewest, then in `names` order) that makes `a` and `b`
     /// equal, or nil when even all of them don't.
     public static func joining(_ a: String, _ b: String) -> KeyNormalization? {
-        let subsets = (0...7).map { KeyNormalization(rawValue: $0) }
+        let subsets = (0...all.rawValue).map { KeyNormalization(rawValue: $0) }
             .sorted { ($0.rawValue.nonzeroBitCount, $0.rawValue) < ($1.rawValue.nonzeroBitCount, $1.rawValue) }
         return subsets.first { $0.apply(a) == $0.apply(b) }
+    }
+
+    /// The characters `.punctuation` removes: separators that exports add or drop inside a code.
+    static func isPunctuation(_ character: Character) -> Bool {
+        switch character {
+        case "-", "_", ".", "/", " ", "\t", "\u{A0}": return true
+        default: return false
+        }
     }
 }
 

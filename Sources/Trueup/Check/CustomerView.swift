@@ -22,6 +22,8 @@ public struct CustomerView: Sendable {
         case unknownCustomer(String, lag: Int?, similar: [String])
         /// The customer forecasts in the window, but not at the report lag; `lags` are the lags it has.
         case noForecastAtLag(customer: String, lag: Int, lags: [Int])
+        /// The customer bought `actual` units in the window but never forecast at any lag: nothing to score.
+        case neverForecast(customer: String, actual: Double)
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
@@ -39,6 +41,10 @@ public struct CustomerView: Sendable {
         if let listed = report.assessments.first(where: { $0.customer == customer }), listed.reasons == [.noForecastAtLag] {
             throw .noForecastAtLag(customer: customer, lag: listed.lag, lags: listed.otherLags)
         }
+        if let listed = report.assessments.first(where: { $0.customer == customer }), listed.tier == .unscored,
+           listed.reasons == [.neverForecast] {
+            throw .neverForecast(customer: customer, actual: listed.figures.actual)
+        }
         guard let assessment = report.assessments.first(where: { $0.customer == customer }),
               let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {
             throw .unknownCustomer(customer, lag: report.reportLag,
@@ -51,12 +57,16 @@ public struct CustomerView: Sendable {
             .sorted { $0.absoluteError > $1.absoluteError }
     }
 
-    /// Names equal ignoring case, or sharing the first few characters, at most five.
+    /// Names that look alike, at most five: first those equal under every `--normalize-keys`
+    /// normalisation (case, spaces, punctuation, leading zeros: `C-232` for `c232`), then those
+    /// sharing the first three characters so normalised.
     public static func similar(_ name: String, in names: [String]) -> [String] {
-        let lower = name.lowercased()
-        let prefix = String(lower.prefix(3))
-        let same = names.filter { $0.lowercased() == lower }.sorted()
-        let alike = names.filter { $0.lowercased() != lower && !prefix.isEmpty && $0.lowercased().hasPrefix(prefix) }.sorted()
+        let all = KeyNormalization.all
+        let code = all.apply(name)
+        let prefix = String(code.prefix(3))
+        let normalized = names.map { ($0, all.apply($0)) }
+        let same = normalized.filter { $0.1 == code }.map(\.0).sorted()
+        let alike = normalized.filter { $0.1 != code && !prefix.isEmpty && $0.1.hasPrefix(prefix) }.map(\.0).sorted()
         return Array((same + alike).prefix(5))
     }
 }

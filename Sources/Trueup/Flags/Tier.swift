@@ -4,12 +4,16 @@ public enum Tier: String, Sendable, CaseIterable, Comparable {
     case watch
     case insufficientData = "insufficient-data"
     case trusted
+    /// The data says the figures can't be judged: bought but never forecast (`never-forecast`).
+    /// Listed after every tiered customer, by actual volume.
+    case unscored
 
-    /// How serious: trusted 0, insufficient-data 1, watch 2, unreliable 3.
+    /// How serious: trusted 0, insufficient-data and unscored 1 (nothing was judged on figures),
+    /// watch 2, unreliable 3.
     public var severity: Int {
         switch self {
         case .trusted: return 0
-        case .insufficientData: return 1
+        case .insufficientData, .unscored: return 1
         case .watch: return 2
         case .unreliable: return 3
         }
@@ -41,4 +45,6 @@ public enum Reason: String, Sendable, CaseIterable {
     case noForecastAtLag = "no-forecast-at-lag"
     /// Monthly totals outside the agreed band in more than half of the months.
     case outsideAgreement = "outside-agreement"
+    /// Bought in the window but never forecast at any lag: nothing to score.
+    case neverForecast = "never-forecast"
 }

@@ -86,7 +86,8 @@ extension RecordedRun {
         guard let lag = result.reportLag, result.request.grouping == .customer else { return nil }
         let book = result.book ?? BookTotals()
         var counts: [Tier: Int] = [:]
-        for tier in Tier.allCases { counts[tier] = result.assessments.filter { $0.tier == tier }.count }
+        // The history keeps the four tiers judged on figures; the unscored are not recorded.
+        for tier in Tier.allCases where tier != .unscored { counts[tier] = result.assessments.filter { $0.tier == tier }.count }
         self.init(asOf: result.window.last, lag: lag, window: result.window, recordedAt: recordedAt,
                   forecastsSHA256: result.forecasts.sha256, actualsSHA256: result.actuals.sha256,
                   tierCounts: counts, wmape: book.wmape, biasPct: book.biasPct)

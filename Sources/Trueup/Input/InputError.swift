@@ -26,7 +26,7 @@ public enum InputError: Error, Sendable, Equatable {
     /// A `--columns` entry names a header found in neither file.
     case unknownColumnOverride(column: Column, name: String)
     /// Rows that can't be read: the first few, and how many in all.
-    case badRows(shown: [RowProblem], total: Int)
+    case badRows(shown: [RowProblem], total: Int, cause: BadRowCause?)
     /// More distinct customers or items than keys can hold.
     case tooManyKeys(path: String, limit: Int)
     /// No usable actual row, so no period is closed and nothing can be scored.

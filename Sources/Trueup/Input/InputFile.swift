@@ -25,6 +25,8 @@ public struct InputFile: Sendable {
     public var latestMonthRows: [RowPlace] = []
     /// The members of its folders that were not read, and why.
     public var leftOut: [LeftOutFile] = []
+    /// The decimal mark set by the user or assumed where no value settled it; nil when the values settled it or never needed one.
+    public var decimalMark: DecimalMarkChoice?
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
 }

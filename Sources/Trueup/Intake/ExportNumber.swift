@@ -5,14 +5,6 @@
 /// `1.234,5`, `1 234,5`, `1'234.5`) are read when they group digits by three and are not the
 /// file's decimal mark; a trailing minus (`5,000-`) and parentheses (`(123)`) make a negative.
 enum ExportNumber {
-    /// The decimal mark of one file.
-    enum DecimalMark: Sendable, Equatable {
-        case point, comma
-
-        var character: Character { self == .point ? "." : "," }
-        var other: Character { self == .point ? "," : "." }
-    }
-
     /// What a value says about the file's decimal mark: `1.234,5` and `0,5` say comma,
     /// `1,234.5` and `0.25` say point; `1,234` and `1.234` say nothing.
     static func evidence(_ raw: String) -> DecimalMark? {

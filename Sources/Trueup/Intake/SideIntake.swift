@@ -22,6 +22,8 @@ struct SideIntake {
     let sheet: String?
     /// The run's inputs: standard input is read once and kept there.
     let files: InputFiles
+    /// The decimal mark the user set for this side (`--decimal-mark`); nil to read it from the values.
+    var decimalMark: DecimalMark? = nil
 
     struct Result {
         /// Normalized text not yet written to `output`.
@@ -37,6 +39,8 @@ struct SideIntake {
         var names: [String: String] = [:]
         /// The line the next row of the normalized text starts on.
         var nextLine = 2
+        /// The decimal mark assumed where no value settled it (the first source that needed one).
+        var decimalMark: DecimalMarkChoice?
 
         /// Writes the text made so far to `output` once there is about a megabyte of it (all of it with `limit` 0).
         mutating func flush(above limit: Int = 1 << 20) throws(InputError) {

@@ -9,6 +9,8 @@ struct SideRequest {
     var workbookReader: WorkbookReader?
     var sheet: String?
     var followLinks = false
+    /// The decimal mark the user set for this side; nil to read it from the values.
+    var decimalMark: DecimalMark?
     /// Read through intake even when the fast reader could take it: a semicolon file whose
     /// quantities the fast reader found to read otherwise than intake does (`DecimalMarks`).
     var throughIntake = false
@@ -25,7 +27,8 @@ extension Ingest {
     /// sides again from the start, this one with `throughIntake`.
     mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
         let (sources, leftOut) = try SideSource.resolveWithLeftOut(side.arguments, followLinks: side.followLinks)
-        if !side.throughIntake,
+        // A mark the user set is applied by intake, which reads the marks; the fast reader doesn't.
+        if !side.throughIntake, side.decimalMark == nil,
            SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides,
                             files: files),
            let source = sources.first {
@@ -38,8 +41,9 @@ extension Ingest {
             file.leftOut = leftOut
             return file
         }
-        let intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
+        var intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet, files: files)
+        intake.decimalMark = side.decimalMark
         let normalized = try NormalizedFile()
         defer {
             files.close(normalized.path)
@@ -98,6 +102,7 @@ extension Ingest {
         file.files = files
         file.customerNames = result.names
         file.leftOut = leftOut
+        file.decimalMark = side.decimalMark.map { DecimalMarkChoice(mark: $0, evidence: .given) } ?? result.decimalMark
         // The status read was the normalized text's; intake hashed the sources from the bytes it read.
         file.readStatus = nil
         return file

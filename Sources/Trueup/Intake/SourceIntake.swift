@@ -94,6 +94,8 @@ struct SourceIntake {
         var dayFirst = false, monthFirst = false
         var firstAmbiguous: (line: Int, text: String)?
         var point = false, comma = false, bothMarksCommaLast = false
+        /// The first quantity that reads differently by the two marks, while none had settled it.
+        var firstOnMark: (line: Int, text: String)?
     }
 
     init(side: SideIntake, source: SideSource, sha256: String, byteCount: Int, found: String, isWorkbook: Bool, byteShift: Int?,
@@ -222,6 +224,11 @@ struct SourceIntake {
             if case .number(let text, _) = result.problems[k].kind { result.problems[k].kind = .number(text, decimalComma: comma) }
         }
         openMarkProblems = []
+        // No value settled the mark, and one read by it: the mark assumed is said (the first source's).
+        if side.decimalMark == nil, !evidence.point, !evidence.comma, let first = evidence.firstOnMark, result.decimalMark == nil {
+            let read = ExportNumber.plain(first.text, mark: mark) ?? first.text
+            result.decimalMark = DecimalMarkChoice(mark: mark, evidence: .assumed(file: name, line: first.line, value: first.text, read: read))
+        }
         guard let file else { return }
         result.totalsRows += file.totalsRows
         result.files.append(file)
@@ -251,7 +258,8 @@ struct SourceIntake {
     /// value has both marks with the comma last (`"1.234,5"`) and none shows a point (a lone
     /// `"1,5"` there is more likely a typo than a decimal comma); in any other file (tabs,
     /// pipes) what the values show, else a point.
-    private var mark: ExportNumber.DecimalMark {
+    private var mark: DecimalMark {
+        if let given = side.decimalMark { return given }
         let e = evidence
         switch delimiter {
         case UInt8(ascii: ";"): return e.point && !e.comma ? .point : .comma
@@ -261,7 +269,9 @@ struct SourceIntake {
     }
 
     /// Whether no later value can change the mark: a comma seen in a semicolon file, a point in any other.
-    private var isMarkSettled: Bool { delimiter == UInt8(ascii: ";") ? evidence.comma : evidence.point }
+    private var isMarkSettled: Bool {
+        side.decimalMark != nil || (delimiter == UInt8(ascii: ";") ? evidence.comma : evidence.point)
+    }
 
     private var delimiter: UInt8 { (dialect ?? CSVDialect()).delimiter }
 
@@ -290,11 +300,20 @@ struct SourceIntake {
                 if text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }),
                    ExportNumber.plain(text, mark: .point) != ExportNumber.plain(text, mark: .comma) {
                     onMark = true
+                    if evidence.firstOnMark == nil, Self.readsDifferently(text) { evidence.firstOnMark = (line, text) }
                     break
                 }
             }
         }
         return (ambiguous && !isOrderKnown, onMark)
+    }
+
+    /// Whether the two marks read `text` as different numbers (`563.000`: 563 or 563000), not just
+    /// as different text (`0.000`).
+    private static func readsDifferently(_ text: String) -> Bool {
+        let point = ExportNumber.plain(text, mark: .point).flatMap(Double.init)
+        let comma = ExportNumber.plain(text, mark: .comma).flatMap(Double.init)
+        return point != comma
     }
 
     /// Adds a date to the evidence; returns whether it is ambiguous.

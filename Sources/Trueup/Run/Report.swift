@@ -96,7 +96,17 @@ public enum Report {
         files.releaseStandardInput()
         try checkOverrides(request.columns, headers: (forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
         if ingest.problems.total > 0 && !request.skipBadRows {
-            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total))
+            let cause = BadRowCause.common(ingest.problems.kept, rejected: ingest.problems.total,
+                                           read: forecasts.rowsRead + actuals.rowsRead)
+            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total, cause: cause))
+        }
+        if request.skipBadRows {
+            let limit = request.maxBadRowsPct ?? TooManyBadRows.defaultLimitPct
+            for side in [forecasts, actuals] {
+                if let tooMany = TooManyBadRows(side: side, problems: ingest.problems.kept, limitPct: limit) {
+                    throw .tooManyBadRows(tooMany)
+                }
+            }
         }
         let panel = ingest.panel
         guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
@@ -144,8 +154,22 @@ public enum Report {
         stopwatch.lap("join")
         let coverage = Coverage(panel: panel, series: series, window: window, reportLag: reportLag, applied: request.normalizeKeys,
                                 leftOut: join.leftOut)
+        if request.skipBadRows && request.maxBadRowsPct == nil {
+            let kept = (forecasts: Set(coverage.rows.filter(\.inForecasts).map { request.normalizeKeys.apply($0.customer) }),
+                        actuals: Set(coverage.rows.filter(\.inActuals).map { request.normalizeKeys.apply($0.customer) }))
+            for (side, present) in [(forecasts, kept.forecasts), (actuals, kept.actuals)] {
+                if let gone = CustomersLeftOut(side: side, problems: ingest.problems.kept, present: present,
+                                               normalization: request.normalizeKeys) {
+                    throw .customersLeftOut(gone)
+                }
+            }
+        }
         if !coverage.lookAlikes.isEmpty && !request.acceptsLookAlikes {
             throw .lookAlikes(coverage.lookAlikes)
+        }
+        let lowCoverage = LowCoverage(coverage, lag: reportLag)
+        if let lowCoverage, !request.allowsLowCoverage {
+            throw .lowCoverage(lowCoverage)
         }
         stopwatch.lap("join audit")
 
@@ -202,12 +226,14 @@ public enum Report {
         if request.grouping == .customer, let reportLag {
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
                                                           into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
+                + NeverForecast.assessments(coverage, lag: reportLag)
             for k in result.assessments.indices {
                 result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
             }
         }
         stopwatch.lap("tiers")
         result.coverage = coverage
+        result.lowCoverage = lowCoverage
         result.incompleteMonth = closing.incomplete
         result.cutOffMonth = closing.cutOff
         result.strayMonths = closing.stray

@@ -58,6 +58,16 @@ public struct ReportRequest: Sendable {
     /// `--allow-gaps`: a month with no actual row at all before the last closed period is left out
     /// of every figure, like an open month, instead of stopping the run.
     public var allowsGaps = false
+    /// `--forecasts-decimal-mark` (or `--decimal-mark`): the forecasts' decimal mark; nil to read it from the values.
+    public var forecastsDecimalMark: DecimalMark?
+    /// `--actuals-decimal-mark` (or `--decimal-mark`): the actuals' decimal mark; nil to read it from the values.
+    public var actualsDecimalMark: DecimalMark?
+    /// `--max-bad-rows PCT`: the largest share of a side's rows, in percent, `--skip-bad-rows`
+    /// leaves out before it refuses; nil for `TooManyBadRows.defaultLimitPct`.
+    public var maxBadRowsPct: Double?
+    /// `--allow-low-coverage`: a join that matched less than half of either side's volume is scored
+    /// anyway (and every output says so) instead of stopping the run.
+    public var allowsLowCoverage = false
     /// `--normalize-keys`: normalisations applied to both files' codes before the join.
     public var normalizeKeys: KeyNormalization = []
     /// `--normalize-keys none`: codes that look alike are joined as they are spelled, without stopping.
@@ -94,7 +104,8 @@ extension ReportRequest {
     func side(_ kind: RowParser.Kind) -> SideRequest {
         SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
                     pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
-                    overrides: columns, workbookReader: workbookReader, sheet: sheet, followLinks: followLinks)
+                    overrides: columns, workbookReader: workbookReader, sheet: sheet, followLinks: followLinks,
+                    decimalMark: kind == .actuals ? actualsDecimalMark : forecastsDecimalMark)
     }
 
     /// The cores this machine has online (at least 1, at most 8).
@@ -163,6 +174,8 @@ public struct ReportResult: Sendable {
     /// The months with no actual row from the first month with actuals to the last closed period,
     /// left out of every figure (`--allow-gaps`).
     public internal(set) var gapMonths: [Month] = []
+    /// The join's low coverage, scored anyway under `--allow-low-coverage` (nil when coverage is not low).
+    public internal(set) var lowCoverage: LowCoverage?
     /// The latest month with any actual row (after the last closed period when that month is open).
     public internal(set) var latestActual: Month?
     /// What the history adds: this run against the earlier ones (nil without a history).
@@ -214,4 +227,10 @@ public enum ReportError: Error, Sendable, Equatable {
     /// Months from the first month with actuals to the last closed period with no actual row at
     /// all: scored, they would count as zero purchases.
     case gapMonths([Month], firstActual: Month, lastClosed: Month)
+    /// Less than half of the actual or the forecast volume is on pairs both forecast and bought.
+    case lowCoverage(LowCoverage)
+    /// `--skip-bad-rows` would leave out more of a side's rows than `--max-bad-rows` allows.
+    case tooManyBadRows(TooManyBadRows)
+    /// `--skip-bad-rows` would leave out every row of some customers on a side (without `--max-bad-rows`).
+    case customersLeftOut(CustomersLeftOut)
 }

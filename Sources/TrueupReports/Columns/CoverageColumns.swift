@@ -17,7 +17,7 @@ public enum CoverageColumns {
         .init("unforecast_actual_units", "Actual for items this customer never forecast (at any lag) in the window.") {
             .quantity($0.unforecastActualUnits)
         },
-        .init("look_alike", "A code in the other file that is this one without leading zeros, case and spaces: probably the same customer spelled differently.") {
+        .init("look_alike", "A code in the other file that is this one without leading zeros, case, spaces and punctuation: probably the same customer spelled differently.") {
             .text($0.lookAlike)
         },
     ])
@@ -29,7 +29,9 @@ public enum CoverageCSV {
 
     public static func render(_ coverage: Coverage) -> String { CoverageColumns.table.csv(coverage.rows) }
 
-    public static func value(_ coverage: Coverage) -> JSONValue {
+    /// `lowCoverage`: with `--format json`, whether the book was scored under `--allow-low-coverage`
+    /// (the key is there only then; run.json says so in `low_coverage`).
+    public static func value(_ coverage: Coverage, lowCoverage: LowCoverage? = nil) -> JSONValue {
         .object([
             ("customers", .integer(coverage.rows.count)),
             ("customers_only_in_forecasts", .integer(coverage.rows.filter { $0.inForecasts && !$0.inActuals }.count)),
@@ -38,6 +40,6 @@ public enum CoverageCSV {
             ("matched_forecast_share", .figure(coverage.matchedForecastShare)),
             ("look_alike_customers", .integer(coverage.lookAlikes.customers.count)),
             ("look_alike_items", .integer(coverage.lookAlikes.items.count)),
-        ])
+        ] + (lowCoverage == nil ? [] : [("low_coverage_allowed", .bool(true))]))
     }
 }

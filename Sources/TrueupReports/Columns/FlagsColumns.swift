@@ -29,10 +29,10 @@ public enum FlagsColumns {
     public static let assessment = ColumnTable<FlagsRow>([
         .init("customer", "The customer.") { .text($0.assessment.customer) },
         .init("lag", "The lag the tier was judged at.") { .integer($0.assessment.lag) },
-        .init("tier", "trusted, watch, unreliable or insufficient-data (fewer scored months than the policy needs).") {
+        .init("tier", "trusted, watch, unreliable, insufficient-data (fewer scored months than the policy needs) or unscored (bought in the window but never forecast: listed last, by actual volume, and not in metrics.csv).") {
             .text($0.assessment.tier.rawValue)
         },
-        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, drifting (the monthly totals shifted two months running or more), deteriorating, few-periods, outside-agreement (with --agreements).") {
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, drifting (the monthly totals shifted two months running or more), deteriorating, few-periods, no-forecast-at-lag, outside-agreement (with --agreements), never-forecast.") {
             .list($0.assessment.reasons.map(\.rawValue))
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
@@ -112,6 +112,7 @@ public enum ReportJSON {
         }
         if result.lags.count > 1 { members.append(("stability", StabilityCSV.value(result.stability))) }
         if result.request.agreements != nil { members.append(("agreement", AgreementCSV.value(result.agreement, priced: result.prices != nil))) }
+        if let coverage = result.coverage { members.append(("coverage", CoverageCSV.value(coverage, lowCoverage: result.lowCoverage))) }
         return .object(members)
     }
 }

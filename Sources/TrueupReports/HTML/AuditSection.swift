@@ -12,7 +12,7 @@ enum AuditSection {
         if let month = AuditText.incompleteMonth(result) {
             children.append(.element("p", ["class": "incomplete-month"], text: month))
         }
-        for note in AuditText.monthNotes(result) { children.append(.element("p", ["class": "incomplete-month"], text: note)) }
+        for note in AuditText.runNotes(result) { children.append(.element("p", ["class": "incomplete-month"], text: note)) }
         if let matched = AuditText.matchedShare(result) { children.append(.element("p", text: matched)) }
         let unscored = AuditText.withoutForecastAtLag(result)
         if unscored > 0, let lag = result.reportLag {

@@ -108,9 +108,10 @@ struct ReportPage {
         }
     }
 
-    /// How many customers landed in each tier, most severe first.
+    /// How many customers landed in each tier, most severe first; unscored only when there are some.
     var tierCounts: [(tier: Tier, count: Int)] {
         Tier.allCases.map { tier in (tier, result.assessments.filter { $0.tier == tier }.count) }
+            .filter { $0.tier != .unscored || $0.count > 0 }
     }
 
     /// "12", "1,204".

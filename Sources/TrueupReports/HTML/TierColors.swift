@@ -5,7 +5,7 @@ import Trueup
 /// The colours are from the Okabe–Ito palette (Okabe and Ito, "Color Universal Design",
 /// 2008), chosen to stay distinct for readers with the common forms of colour blindness:
 /// vermillion for unreliable, orange for watch, blue for trusted, and a neutral grey for
-/// customers with too little history to judge. Charts never rely on colour alone: every
+/// customers with too little history to judge, reddish purple for the unscored (never forecast). Charts never rely on colour alone: every
 /// dot has a tooltip and the flagged customers are listed by name.
 public enum TierColors {
     /// The fill of `tier`, as #RRGGBB.
@@ -15,6 +15,7 @@ public enum TierColors {
         case .watch: return "#E69F00"
         case .insufficientData: return "#999999"
         case .trusted: return "#0072B2"
+        case .unscored: return "#CC79A7"
         }
     }
 
@@ -25,6 +26,7 @@ public enum TierColors {
         case .watch: return "watch"
         case .insufficientData: return "insufficient data"
         case .trusted: return "trusted"
+        case .unscored: return "unscored"
         }
     }
 }

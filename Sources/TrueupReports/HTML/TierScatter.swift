@@ -87,7 +87,7 @@ public enum TierScatter {
     static func legend(_ assessments: [Assessment]) -> Markup {
         var items: [Markup] = []
         var cursor = left
-        for tier in Tier.allCases {
+        for tier in Tier.allCases where tier != .unscored { // the unscored have no figures to place
             let count = assessments.filter { $0.tier == tier }.count
             items.append(.element("circle", ["class": "swatch", "cx": SVG.number(cursor + 6), "cy": "16", "r": "6",
                                              "fill": TierColors.hex(tier)]))
