@@ -91,6 +91,21 @@ struct GroupFigures {
             let actual = gathered.actual.readOnly
             let naive = gathered.naive.readOnly
             let seasonal = gathered.seasonal.readOnly
+            /// Σ|B − A|, Σ|e| and Σ|A| over `ranges` of the gathered cells for a benchmark's forecast B,
+            /// and how many cells (the error column is filled by then; a benchmark's error goes to scratch).
+            func benchmarkSums(_ forecast: UncheckedColumn<Double>, over ranges: [Range<Int>])
+                -> (error: Double, forecastError: Double, actual: Double, cells: Int) {
+                var sums = (error: 0.0, forecastError: 0.0, actual: 0.0, cells: 0)
+                for cells in ranges where !cells.isEmpty {
+                    let d = naiveError[cells]
+                    Kernels.error(forecast: forecast[cells], actual: actual[cells], into: d)
+                    sums.error += Kernels.absoluteSum(d.readOnly, exact: exact)
+                    sums.forecastError += Kernels.absoluteSum(error.readOnly[cells], exact: exact)
+                    sums.actual += Kernels.absoluteSum(actual[cells], exact: exact)
+                    sums.cells += cells.count
+                }
+                return sums
+            }
             for g in groups {
                 for l in 0..<cells.lagCount {
                     // The group's cells at this lag, as positions in the gathered buffers.
@@ -151,46 +166,13 @@ struct GroupFigures {
                             seasonalSegments.append(segment)
                         }
                     }
-                    // Naive eligibility rises with the period, so the eligible cells are a suffix.
-                    let eligible = naiveStart..<range.upperBound
-                    if !leftOut.isEmpty {
-                        for segment in naiveSegments {
-                            let d = naiveError[segment]
-                            Kernels.error(forecast: naive[segment], actual: actual[segment], into: d)
-                            s.naiveAbsoluteError += Kernels.absoluteSum(d.readOnly, exact: exact)
-                            s.naiveForecastAbsoluteError += Kernels.absoluteSum(ev[segment], exact: exact)
-                            s.naiveAbsoluteActual += Kernels.absoluteSum(actual[segment], exact: exact)
-                            s.naiveCells += segment.count
-                        }
-                    } else if !eligible.isEmpty {
-                        let local = (naiveStart - range.lowerBound)..<range.count
-                        let d = naiveError[local]
-                        Kernels.error(forecast: naive[eligible], actual: actual[eligible], into: d)
-                        s.naiveAbsoluteError = Kernels.absoluteSum(d.readOnly, exact: exact)
-                        s.naiveForecastAbsoluteError = Kernels.absoluteSum(ev[local], exact: exact)
-                        s.naiveAbsoluteActual = Kernels.absoluteSum(actual[eligible], exact: exact)
-                        s.naiveCells = eligible.count
-                    }
-                    // The same for the seasonal naive forecast, whose cells are a (shorter) suffix too.
-                    let seasonalEligible = seasonalStart..<range.upperBound
-                    if !leftOut.isEmpty {
-                        for segment in seasonalSegments {
-                            let d = naiveError[segment]
-                            Kernels.error(forecast: seasonal[segment], actual: actual[segment], into: d)
-                            s.seasonalAbsoluteError += Kernels.absoluteSum(d.readOnly, exact: exact)
-                            s.seasonalForecastAbsoluteError += Kernels.absoluteSum(ev[segment], exact: exact)
-                            s.seasonalAbsoluteActual += Kernels.absoluteSum(actual[segment], exact: exact)
-                            s.seasonalCells += segment.count
-                        }
-                    } else if !seasonalEligible.isEmpty {
-                        let local = (seasonalStart - range.lowerBound)..<range.count
-                        let d = naiveError[local]
-                        Kernels.error(forecast: seasonal[seasonalEligible], actual: actual[seasonalEligible], into: d)
-                        s.seasonalAbsoluteError = Kernels.absoluteSum(d.readOnly, exact: exact)
-                        s.seasonalForecastAbsoluteError = Kernels.absoluteSum(ev[local], exact: exact)
-                        s.seasonalAbsoluteActual = Kernels.absoluteSum(actual[seasonalEligible], exact: exact)
-                        s.seasonalCells = seasonalEligible.count
-                    }
+                    // Without months left out, each benchmark's eligibility rises with the period, so its cells are a suffix.
+                    let naiveRanges = leftOut.isEmpty ? [naiveStart..<range.upperBound] : naiveSegments
+                    let seasonalRanges = leftOut.isEmpty ? [seasonalStart..<range.upperBound] : seasonalSegments
+                    (s.naiveAbsoluteError, s.naiveForecastAbsoluteError, s.naiveAbsoluteActual, s.naiveCells) =
+                        benchmarkSums(naive, over: naiveRanges)
+                    (s.seasonalAbsoluteError, s.seasonalForecastAbsoluteError, s.seasonalAbsoluteActual, s.seasonalCells) =
+                        benchmarkSums(seasonal, over: seasonalRanges)
 
                     if let prices {
                         s.value = leftOut.isEmpty
