@@ -51,6 +51,39 @@ struct Failure: Error {
             self.init(lines: BadRowsMessage.customersLeftOut(gone), code: Self.data)
         case .lowCoverage(let low):
             self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
+        case .partials(let error): self.init(error)
+        }
+    }
+
+    init(_ error: PartialError) {
+        func list(_ options: [String]) -> String { options.isEmpty ? "(none)" : options.joined(separator: " ") }
+        switch error {
+        case .notAPartial(let path):
+            self.init("\(path): not a partial (written by trueup report --partition K/N --partial FILE).", code: Self.data)
+        case .damaged(let path, let reason):
+            self.init("\(path): a damaged partial: \(reason). Make it again with the same report --partition.", code: Self.data)
+        case .formatVersion(let path, let found, let expected):
+            self.init("\(path): a partial of format \(found); this trueup reads format \(expected). Make the partials again with this version.", code: Self.data)
+        case .trueupVersion(let path, let found, let first, let firstPath):
+            self.init("\(path): made by trueup \(found), \(firstPath) by trueup \(first): make every partial with one version.", code: Self.data)
+        case .options(let path, let found, let first, let firstPath):
+            self.init(lines: ["\(path): made with other report options than \(firstPath): every partial of a merge is made with the same options.",
+                              "\(firstPath): \(list(first))", "\(path): \(list(found))"], code: Self.data)
+        case .book(let path, let found, let first, let firstPath):
+            self.init(lines: ["\(path): made from other inputs than \(firstPath).", "\(firstPath): \(first)", "\(path): \(found)"], code: Self.data)
+        case .partitionCount(let path, let found, let first, let firstPath):
+            self.init("\(path): a partition of \(found), \(firstPath) of \(first): every partial of a merge is K/N with one N.", code: Self.data)
+        case .repeated(let partition, let paths):
+            self.init("Partition \(partition) is given twice: \(paths.joined(separator: ", ")).", code: Self.usage)
+        case .missing(let partitions, let count):
+            let shown = partitions.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ")
+            let more = partitions.count > 10 ? " and \(partitions.count - 10) more" : ""
+            self.init("Partition\(partitions.count == 1 ? "" : "s") \(shown)\(more) \(partitions.count == 1 ? "is" : "are") missing: merge needs every partition of the book.", code: Self.usage)
+        case .none:
+            self.init("merge needs the partials to merge.", code: Self.usage)
+        case .inexact(let path):
+            let whose = path.map { "\($0) holds quantities" } ?? "The book's quantities add up to"
+            self.init("\(whose) past what exact sums hold (more than 9 decimal places, or a total past 10^15 units): one run's figures can't be rebuilt from partials. Run the book in one process.", code: Self.data)
         }
     }
 

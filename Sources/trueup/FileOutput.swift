@@ -106,6 +106,30 @@ enum FileOutput {
 
     /// Writes `text` to a new temporary for `name` and flushes it; returns its path.
     private static func writeTemporary(_ text: String, for name: String, in directory: String) throws(SystemError) -> String {
+        try writeTemporary(for: name, in: directory) { file throws(SystemError) in try file.write(text) }
+    }
+
+    /// Writes one file of bytes (a partial) the same way: a temporary beside it, flushed, then renamed over it.
+    static func write(bytes: [UInt8], to path: String) throws(Failure) {
+        try checkTarget(path)
+        let (directory, name) = split(path)
+        removeAbandonedTemporaries(of: [name], in: directory)
+        let temporary: String
+        do {
+            temporary = try writeTemporary(for: name, in: directory) { file throws(SystemError) in try file.write(bytes) }
+        } catch {
+            throw Failure("\(path): writing failed (\(error)).", code: Failure.ioError)
+        }
+        do {
+            try Syscalls.rename(temporary, to: path)
+        } catch {
+            Syscalls.unlink(temporary)
+            throw Failure("\(path): renaming into place failed (\(error)).", code: Failure.ioError)
+        }
+    }
+
+    private static func writeTemporary(for name: String, in directory: String,
+                                       _ contents: (SystemFile) throws(SystemError) -> Void) throws(SystemError) -> String {
         var random = SystemRandomNumberGenerator()
         var attempts = 0
         while true {
@@ -120,7 +144,7 @@ enum FileOutput {
             }
             defer { file.close() }
             do {
-                try file.write(text)
+                try contents(file)
                 try file.sync()
             } catch {
                 Syscalls.unlink(path)

@@ -60,6 +60,23 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show only the first N customers of the table (not the files), after --tier.", valueName: "n"))
     var top: Int?
 
+    @Option(help: ArgumentHelp("Score only partition K of N of the book's groups (by customer; by item with --by item) and write a partial for `trueup merge` (needs --partial).", valueName: "K/N"),
+            transform: ReportCommand.partition)
+    var partition: Partition?
+
+    @Option(help: ArgumentHelp("With --partition: the partial file to write.", valueName: "file"))
+    var partial: String?
+
+    @Option(help: ArgumentHelp("With --partition: a name for the book that every partial of it shares, instead of its inputs' digests (for a runner that hands each partition only its own rows).", valueName: "text"))
+    var bookId: String?
+
+    static func partition(_ text: String) throws -> Partition {
+        guard let partition = Partition(text) else {
+            throw ValidationError("--partition takes K/N with 1 <= K <= N <= \(Partition.largestCount), e.g. 2/8; not '\(text)'.")
+        }
+        return partition
+    }
+
     static func tiers(_ text: String) throws -> Set<Tier> {
         var tiers = Set<Tier>()
         for name in text.split(separator: ",") {
@@ -89,9 +106,20 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--from \(from) is after --to \(to).")
         }
         if noHistory && history != nil { throw ValidationError("--history and --no-history can't be used together.") }
+        if partition != nil && partial == nil { throw ValidationError("--partition writes a partial: name it with --partial FILE.") }
+        if partition == nil && (partial != nil || bookId != nil) { throw ValidationError("--partial and --book-id go with --partition K/N.") }
+        if partition != nil && (out != nil || history != nil) {
+            throw ValidationError("--partition writes only the partial; `trueup merge` writes --out and records the history.")
+        }
     }
 
     func run() throws {
+        if let partition, let partial { return try PartialRun.write(self, partition: partition, to: partial) }
+        try run { request throws(ReportError) in try Report.run(request) }
+    }
+
+    /// The run, with `score` making the result: reading the inputs, or merging partials.
+    func run(score: (ReportRequest) throws(ReportError) -> ReportResult) throws {
         if let out { try FileOutput.prepareDirectory(out) }
         let request = try input.request(lag: lag, grouping: by)
         let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
@@ -104,7 +132,7 @@ struct ReportCommand: ParsableCommand {
         }
         var result: ReportResult
         do {
-            result = try input.withProgress(request) { request throws(ReportError) in try Report.run(request) }
+            result = try input.withProgress(request) { request throws(ReportError) in try score(request) }
         } catch {
             throw Failure(error)
         }

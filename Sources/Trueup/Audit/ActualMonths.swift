@@ -98,7 +98,7 @@ public struct StrayMonth: Sendable, Equatable {
 }
 
 /// Where one input row is: its file and line (or, for a workbook, the row's reference).
-public struct RowPlace: Sendable, Equatable, CustomStringConvertible {
+public struct RowPlace: Sendable, Equatable, CustomStringConvertible, Codable {
     public var file: String
     public var line: Int
     /// A workbook row's reference (`Sheet1!7:7`), shown instead of the line.

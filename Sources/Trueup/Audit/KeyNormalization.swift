@@ -83,7 +83,7 @@ extension KeyDictionary {
 }
 
 /// The spelling a normalised code is shown with, and which file it came from.
-struct KeySpelling: Sendable, Equatable {
+struct KeySpelling: Sendable, Equatable, Codable {
     var text: String
     var fromForecasts: Bool
 }

@@ -9,7 +9,7 @@
 /// Beyond that (more decimal places than `maximumDecimals`, a number only an exponent writes, or a
 /// book too large) the run is *inexact*: quantities are plain Doubles, every sum is taken in a fixed
 /// order in Swift, and quantity sums are rounded to 10 significant digits like every other figure.
-public struct QuantityScale: Sendable, Equatable {
+public struct QuantityScale: Sendable, Equatable, Codable {
     /// Decimal places of the units (0 in an inexact run).
     public private(set) var decimals: Int
     /// Whether sums of quantities are exact.

@@ -1,5 +1,5 @@
 /// A column trueup reads, and the header names planners' exports give it.
-public enum Column: String, CaseIterable, Sendable, Comparable {
+public enum Column: String, CaseIterable, Sendable, Comparable, Codable {
     case customer, item, period, forecast, actual, lag, snapshot
     /// The prices file's columns (`--prices`).
     case unitPrice = "unit_price", unitCost = "unit_cost"
@@ -68,7 +68,7 @@ public enum Column: String, CaseIterable, Sendable, Comparable {
 }
 
 /// Where each column trueup reads sits in one file's header.
-public struct ColumnMapping: Sendable, Equatable {
+public struct ColumnMapping: Sendable, Equatable, Codable {
     /// The 0-based field index of each column found.
     public var index: [Column: Int]
     /// The header as written, for messages and run.json.

@@ -7,7 +7,7 @@ import TrueupCSV
 /// beside `0,5`; `SideIntake.decimalMark`). The two read every quantity alike unless a point
 /// appears beside a comma, or points appear with none that is surely decimal (`1.234` alone:
 /// intake takes the file's mark to be the comma). Such a file is read again through intake.
-struct DecimalMarks: OptionSet, Sendable {
+struct DecimalMarks: OptionSet, Sendable, Codable {
     let rawValue: UInt8
 
     /// A quantity held a `.`.

@@ -22,12 +22,19 @@ struct Ingest {
     private let spares = BlockReader.Spares()
     /// `--normalize-keys`: applied to both files' codes as they enter the panel.
     var normalization: KeyNormalization = []
+    /// `--partition`: only the rows of the partition's groups enter the panel.
+    var partition: PartitionFilter? {
+        didSet { if partition != nil && panel.positions == nil { panel.positions = PanelPositions() } }
+    }
     /// Duplicate forecasts found during the merge. Their message names the line of the row they
     /// repeat, which the panel doesn't keep (4 bytes a row, for a rare error): one more read of the
     /// file finds it (`reread`).
     private var duplicates: [Duplicate] = []
     /// Lines of rows rejected during the merge, whose byte offset (and raw text, for rejects.csv) is still needed.
     private var rawPending: [Int] = []
+    /// With `--partition`, while intake's normalized text is read: the lines of the rows that are
+    /// another partition's, for intake to count each source's own rows.
+    var foreignLines: [Int32]?
     /// Where a duplicate's first line is, as seen from the duplicate's line: a line of the file
     /// being read, or for intake's normalized text the source and line (or cell) it came from.
     var describeLine: ((_ line: Int, _ from: Int) -> RowProblem.FirstLine)?
@@ -145,6 +152,7 @@ struct Ingest {
         }
         var read = 0
         var rejected = 0
+        var foreign = 0
         var marks: DecimalMarks = []
         try BlockReader.read(file: header.file, path: path, dialect: header.dialect, parser: parser, dataStart: header.dataStart,
                              firstLine: header.firstDataLine, fileSize: header.fileSize, threads: threads, blockSize: blockSize,
@@ -166,17 +174,22 @@ struct Ingest {
                 let nextProblemLine = problem < block.problems.count ? Int32(block.problems[problem].line) : Int32.max
                 var end = start
                 while end < rows.value.count && rows.line[end] < nextProblemLine { end += 1 }
-                merge(&self, &rows, start..<end)
+                if partition == nil {
+                    merge(&self, &rows, start..<end)
+                } else {
+                    foreign += mergeOwned(start..<end, of: &rows, items: partition!.byItem, merge: merge)
+                }
                 start = end
                 if problem < block.problems.count {
                     var moved = block.problems[problem]
                     moved.line += Int(shift)
-                    problems.add(moved)
+                    if partition?.partition.keepsUnownedRows ?? true { problems.add(moved) }
                     problem += 1
                 }
             }
-            read += block.rowsRead
-            rejected += block.problems.count + rows.rejectedInMerge
+            let unowned = partition?.partition.keepsUnownedRows ?? true ? 0 : block.problems.count
+            read += block.rowsRead - unowned
+            rejected += block.problems.count - unowned + rows.rejectedInMerge
             marks.formUnion(block.marks)
         }
         if !duplicates.isEmpty || !rawPending.isEmpty {
@@ -186,8 +199,25 @@ struct Ingest {
         duplicates = []
         // The SHA-256 is filled in by the caller, which hashes the files on a thread of their own (`FileDigest`).
         return InputFile(path: path, bytes: header.fileSize, sha256: "", delimiter: header.dialect.delimiterName,
-                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read, rowsRejected: rejected,
-                         readStatus: source.start, decimalMarks: marks)
+                         hadByteOrderMark: header.hadByteOrderMark, columns: header.mapping, rowsRead: read - foreign,
+                         rowsRejected: rejected, readStatus: source.start, decimalMarks: marks, otherPartitions: foreign)
+    }
+
+    /// Merges the rows of `rows` whose group is the partition's, run by run, and returns how many were another's.
+    private mutating func mergeOwned(_ rows: Range<Int>, of block: inout MergeBlock, items: Bool,
+                                     merge: (inout Ingest, inout MergeBlock, Range<Int>) -> Void) -> Int {
+        var foreign = 0
+        var runStart = rows.lowerBound
+        for r in rows {
+            let id = items ? block.items[Int(block.item[r])] : block.customers[Int(block.customer[r])]
+            guard !partition!.owns(id, names: items ? panel.items : panel.customers) else { continue }
+            merge(&self, &block, runStart..<r)
+            runStart = r + 1
+            foreign += 1
+            foreignLines?.append(block.line[r] + block.lineShift)
+        }
+        merge(&self, &block, runStart..<rows.upperBound)
+        return foreign
     }
 
     /// The panel's ids of a block's customers or items, through `--normalize-keys` when given.

@@ -1,7 +1,7 @@
 import TrueupSystem
 
 /// What trueup learned about one input file while reading it.
-public struct InputFile: Sendable {
+public struct InputFile: Sendable, Codable {
     public var path: String
     public var bytes: Int
     /// SHA-256 of the file's bytes, lower-case hex; empty when the request didn't ask for it.
@@ -29,4 +29,12 @@ public struct InputFile: Sendable {
     public var decimalMark: DecimalMarkChoice?
     /// The decimal marks a semicolon file's quantities showed the fast reader (`DecimalMarks`).
     var decimalMarks: DecimalMarks = []
+    /// With `--partition`: the rows read that are another partition's (not in `rowsRead`).
+    public var otherPartitions = 0
+
+    /// Everything but the status of the file when read, which is this machine's (a partial carries the rest).
+    enum CodingKeys: String, CodingKey {
+        case path, bytes, sha256, delimiter, hadByteOrderMark, columns, rowsRead, rowsRejected, totalsRows, customerNames, files,
+             latestMonthRows, leftOut, decimalMark, decimalMarks, otherPartitions
+    }
 }

@@ -5,7 +5,7 @@ import TrueupCSV
 /// Stored as `year * 12 + (month - 1)`, so consecutive months differ by one and
 /// "t − k" is plain subtraction. Years run from 1000 to 4999: anything else in a
 /// planning file is a typo, and the bound keeps a month in 16 bits for key packing.
-public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let index: Int
 
     public static let validYears = 1000...4999

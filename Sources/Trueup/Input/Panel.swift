@@ -39,6 +39,9 @@ struct Panel {
     /// How many lines `latestMonthLines` keeps.
     static let keptLatestLines = 5
 
+    /// With `--partition`, where each slot was made and each forecast row was read; nil otherwise.
+    var positions: PanelPositions?
+
     /// With `--normalize-keys`, the spelling each normalised code is shown with (empty otherwise).
     var customerSpellings: [Int32: KeySpelling] = [:]
     var itemSpellings: [Int32: KeySpelling] = [:]

@@ -11,6 +11,7 @@ extension Panel {
             let month = dated & 0xFFFF
             let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
                             month: Month(index: month))
+            if positions != nil { notePosition(slot: slot, side: 0, line: block.line[r] + block.lineShift) }
             let units = units(block.value[r])
             actual[slot] += units
             actualRows[slot] += 1
@@ -28,6 +29,13 @@ extension Panel {
         firstActual = Month(index: first)
         lastClosed = Month(index: last)
         noteMonth(Month(index: first))
+    }
+
+    /// Notes where a slot was made, when it is new (`--partition`: the merge puts the slots of
+    /// every partition back in the order one run makes them).
+    @inline(__always)
+    private mutating func notePosition(slot: Int, side: UInt64, line: Int32) {
+        if slot == positions?.slot.count { positions?.slot.append(PanelPositions.position(side: side, line: line)) }
     }
 
     /// Keeps `day` as `month`'s latest day when it is later than the one kept.
@@ -54,6 +62,7 @@ extension Panel {
             let month = Int(block.month[r])
             let slot = slot(customer: block.customers[Int(block.customer[r])], item: block.items[Int(block.item[r])],
                             month: Month(index: month))
+            if positions != nil { notePosition(slot: slot, side: 1, line: block.line[r] + block.lineShift) }
             let bit = UInt64(1) << UInt64(block.lag[r])
             if forecastLags[slot] & bit != 0 {
                 keep(kept..<r)
@@ -63,6 +72,7 @@ extension Panel {
             }
             forecastLags[slot] |= bit
             rowSlot.append(Int32(slot))
+            positions?.row.append(PanelPositions.position(side: 1, line: block.line[r] + block.lineShift))
             first = min(first, month)
         }
         keep(kept..<rows.upperBound)

@@ -30,6 +30,12 @@ struct ProblemLog {
         for k in kept.indices where kept[k].file == file { kept[k] = transform(kept[k]) }
     }
 
+    /// Adds problems kept elsewhere (a partial's), and the count of all of them.
+    mutating func adding(_ problems: [RowProblem], total: Int) {
+        for problem in problems where keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }
+        self.total += total
+    }
+
     mutating func add(_ problem: RowProblem) {
         total += 1
         if keepsAll || kept.count < Self.shownWhenStopping { kept.append(problem) }

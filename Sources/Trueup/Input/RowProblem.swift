@@ -2,7 +2,7 @@
 ///
 /// The problem is data; its sentence is written where it is shown (the CLI's
 /// messages and rejects.csv), from the kind.
-public struct RowProblem: Sendable, Equatable {
+public struct RowProblem: Sendable, Equatable, Codable {
     public var file: String
     /// The 1-based line the row starts on.
     public var line: Int
@@ -25,7 +25,7 @@ public struct RowProblem: Sendable, Equatable {
     }
 
     /// What is wrong with the row.
-    public enum Kind: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable, Codable {
         /// Not as many fields as the header.
         case fieldCount(expected: Int, found: Int)
         /// The customer or the item is empty.
@@ -55,7 +55,7 @@ public struct RowProblem: Sendable, Equatable {
 
     /// A field's text as a message quotes it: at most its first 60 bytes (60 characters when it
     /// was read through intake), and whether there was more.
-    public struct FieldText: Sendable, Equatable {
+    public struct FieldText: Sendable, Equatable, Codable {
         public var text: String
         public var isCut: Bool
 
@@ -66,7 +66,7 @@ public struct RowProblem: Sendable, Equatable {
     }
 
     /// The period forms a problem says were expected.
-    public enum PeriodForms: Sendable, Equatable {
+    public enum PeriodForms: Sendable, Equatable, Codable {
         /// What the reader of a plain file takes: `YYYY-MM`, `YYYYMM` or `YYYY-MM-DD`.
         case yearMonth
         /// What intake takes: months and dates in their usual spellings (`01.2024`, `Jan-24`, ...).
@@ -74,7 +74,7 @@ public struct RowProblem: Sendable, Equatable {
     }
 
     /// Where the row a duplicate repeats is.
-    public enum FirstLine: Sendable, Equatable {
+    public enum FirstLine: Sendable, Equatable, Codable {
         /// A line of the same file.
         case line(Int)
         /// A line of another source of the same side.

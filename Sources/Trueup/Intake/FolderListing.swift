@@ -1,8 +1,8 @@
 import TrueupSystem
 
 /// A member of an input folder that is not read, and why: every member is read or named.
-public struct LeftOutFile: Sendable, Equatable {
-    public enum Reason: Sendable, Equatable {
+public struct LeftOutFile: Sendable, Equatable, Codable {
+    public enum Reason: Sendable, Equatable, Codable {
         /// Its name starts with a dot.
         case hidden
         /// Not a .csv, .tsv, .txt or .xlsx file.

@@ -155,7 +155,7 @@ struct SideIntake {
 }
 
 /// One file (or standard input, or workbook) read for a side, as run.json lists it.
-public struct SourceFile: Sendable, Equatable {
+public struct SourceFile: Sendable, Equatable, Codable {
     public var path: String
     public var bytes: Int
     public var sha256: String

@@ -61,6 +61,8 @@ extension Ingest {
         problems = ProblemLog(keepsAll: true)
         defer { describeLine = nil }
         var file: InputFile
+        if partition != nil { foreignLines = [] }
+        defer { foreignLines = nil }
         do {
             file = side.kind == .actuals ? try readActuals(normalized.path) : try readForecasts(normalized.path)
         } catch {
@@ -74,8 +76,22 @@ extension Ingest {
             let ka = (order[a.element.file] ?? 0, a.element.line, a.offset), kb = (order[b.element.file] ?? 0, b.element.line, b.offset)
             return ka < kb
         }
-        for problem in merged { problems.add(problem.element) }
+        let keepsUnowned = partition?.partition.keepsUnownedRows ?? true
+        for problem in merged where keepsUnowned || problem.offset >= result.problems.count { problems.add(problem.element) }
         var files = result.files
+        // With --partition: each source counts the rows of this partition's groups, and the first partition its rejected and totals rows.
+        if let foreign = foreignLines {
+            for line in foreign {
+                if let k = map.source(ofLine: Int(line)) { files[k].rowsRead -= 1 }
+            }
+            if !keepsUnowned {
+                for k in files.indices {
+                    files[k].rowsRead -= files[k].rowsRejected + files[k].totalsRows
+                    files[k].rowsRejected = 0
+                    files[k].totalsRows = 0
+                }
+            }
+        }
         // The reader's own rejections (duplicates, lags) belong to the sources their rows came from.
         for problem in placed {
             if let k = files.firstIndex(where: { $0.path == problem.file }) { files[k].rowsRejected += 1 }
@@ -96,9 +112,11 @@ extension Ingest {
         file.delimiter = files.first?.delimiter ?? file.delimiter
         file.hadByteOrderMark = files.contains { $0.encoding.contains("bom") || $0.encoding.hasPrefix("utf-16") }
         file.columns = files.first?.columns ?? file.columns
-        file.rowsRead += result.problems.count + result.totalsRows
-        file.rowsRejected += result.problems.count
-        file.totalsRows = result.totalsRows
+        if keepsUnowned {
+            file.rowsRead += result.problems.count + result.totalsRows
+            file.rowsRejected += result.problems.count
+            file.totalsRows = result.totalsRows
+        }
         file.files = files
         file.customerNames = result.names
         file.leftOut = leftOut

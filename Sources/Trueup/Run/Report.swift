@@ -16,6 +16,7 @@ public enum Report {
             var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                                 blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress, files: files)
             ingest.normalization = request.normalizeKeys
+            if let partition = request.partition { ingest.partition = PartitionFilter(partition, byItem: request.grouping == .item) }
             var actualsSide = request.side(.actuals), forecastsSide = request.side(.forecasts)
             actualsSide.throughIntake = throughIntake.contains(.actuals)
             forecastsSide.throughIntake = throughIntake.contains(.forecasts)
@@ -49,6 +50,11 @@ public enum Report {
 
     /// The run, and the panel it scored: another grouping of the same files is scored from that.
     static func scored(_ request: ReportRequest) throws(ReportError) -> (result: ReportResult, panel: ScoredPanel) {
+        try score(read(request), request)
+    }
+
+    /// Reads the book a request names (with `--partition`, only the partition's groups).
+    static func read(_ request: ReportRequest) throws(ReportError) -> ReadBook {
         // Files are checked before anything is read: a FIFO or a device named as a file is refused
         // (a folder is read as its files, `-` as standard input).
         // Each plain file is opened here, once, and read through that descriptor to the end of the run.
@@ -95,20 +101,29 @@ public enum Report {
         }
         files.releaseStandardInput()
         try checkOverrides(request.columns, headers: (forecasts.files + actuals.files).flatMap(\.columns.header) + (priceList?.columns?.header ?? []))
-        if ingest.problems.total > 0 && !request.skipBadRows {
-            let cause = BadRowCause.common(ingest.problems.kept, rejected: ingest.problems.total,
+        return ReadBook(panel: ingest.panel, problems: ingest.problems, forecasts: forecasts, actuals: actuals, priceList: priceList,
+                        digests: digests, stopwatch: stopwatch)
+    }
+
+    /// Scores a book read (or merged from partials): every decision from here on is the whole book's.
+    static func score(_ book: ReadBook, _ request: ReportRequest) throws(ReportError) -> (result: ReportResult, panel: ScoredPanel) {
+        var stopwatch = book.stopwatch
+        let (forecasts, actuals, priceList, digests) = (book.forecasts, book.actuals, book.priceList, book.digests)
+        let problems = book.problems
+        if problems.total > 0 && !request.skipBadRows {
+            let cause = BadRowCause.common(problems.kept, rejected: problems.total,
                                            read: forecasts.rowsRead + actuals.rowsRead)
-            throw .input(.badRows(shown: ingest.problems.kept, total: ingest.problems.total, cause: cause))
+            throw .input(.badRows(shown: problems.kept, total: problems.total, cause: cause))
         }
         if request.skipBadRows {
             let limit = request.maxBadRowsPct ?? TooManyBadRows.defaultLimitPct
             for side in [forecasts, actuals] {
-                if let tooMany = TooManyBadRows(side: side, problems: ingest.problems.kept, limitPct: limit) {
+                if let tooMany = TooManyBadRows(side: side, problems: problems.kept, limitPct: limit) {
                     throw .tooManyBadRows(tooMany)
                 }
             }
         }
-        let panel = ingest.panel
+        let panel = book.panel
         guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
             throw .input(.noActuals(path: actuals.path))
         }
@@ -158,7 +173,7 @@ public enum Report {
             let kept = (forecasts: Set(coverage.rows.filter(\.inForecasts).map { request.normalizeKeys.apply($0.customer) }),
                         actuals: Set(coverage.rows.filter(\.inActuals).map { request.normalizeKeys.apply($0.customer) }))
             for (side, present) in [(forecasts, kept.forecasts), (actuals, kept.actuals)] {
-                if let gone = CustomersLeftOut(side: side, problems: ingest.problems.kept, present: present,
+                if let gone = CustomersLeftOut(side: side, problems: problems.kept, present: present,
                                                normalization: request.normalizeKeys) {
                     throw .customersLeftOut(gone)
                 }
@@ -185,7 +200,7 @@ public enum Report {
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
         var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
-                                  rejects: request.skipBadRows ? ingest.problems.kept : [], reportLag: reportLag,
+                                  rejects: request.skipBadRows ? problems.kept : [], reportLag: reportLag,
                                   scale: panel.scale)
         result.customerNames = actuals.customerNames.merging(forecasts.customerNames) { _, forecast in forecast }
         if !result.customerNames.isEmpty {

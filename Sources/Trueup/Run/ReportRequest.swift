@@ -74,6 +74,8 @@ public struct ReportRequest: Sendable {
     public var acceptsLookAlikes = false
     /// Whether to take the inputs' SHA-256 (for run.json and the history); `check` and `brief` show none.
     public var hashesInputs = true
+    /// `--partition K/N`: read only the rows of the partition's groups, for a partial (`Report.partial`).
+    public var partition: Partition?
     /// The supply agreements to measure every customer against (`--agreements`).
     public var agreements: AgreementTerms?
     /// With a coverage k (percent), every customer's proposed terms at each lag (`trueup agreement`).
@@ -233,4 +235,6 @@ public enum ReportError: Error, Sendable, Equatable {
     case tooManyBadRows(TooManyBadRows)
     /// `--skip-bad-rows` would leave out every row of some customers on a side (without `--max-bad-rows`).
     case customersLeftOut(CustomersLeftOut)
+    /// The partials given to `merge` are not one complete split of one book.
+    case partials(PartialError)
 }

@@ -40,3 +40,18 @@ extension SystemFile {
         try write(UnsafeRawBufferPointer(bytes.unsafeBuffer))
     }
 }
+
+/// A column of integers as little-endian bytes, and back (a partial's columns): one copy of the memory each way.
+enum LittleEndianColumn {
+    static func bytes<T: FixedWidthInteger>(_ column: [T]) -> [UInt8] {
+        let values = column.map(\.littleEndian)
+        return values.withUnsafeBytes { [UInt8]($0) }
+    }
+
+    /// The values of `bytes`, whose count is a whole number of values.
+    static func values<T: FixedWidthInteger>(_ bytes: ArraySlice<UInt8>) -> [T] {
+        var values = [T](repeating: 0, count: bytes.count / MemoryLayout<T>.size)
+        values.withUnsafeMutableBytes { target in bytes.withUnsafeBytes { target.copyMemory(from: $0) } }
+        return values.map { T(littleEndian: $0) }
+    }
+}

@@ -1,0 +1,51 @@
+/// `report --partition K/N --partial FILE` and `merge`: one book scored on many machines.
+extension Report {
+    /// The partial of `request.partition`: the partition's cells and what it saw of the book.
+    /// `trueup` and `options` (the version and the report options) must be the same in every partial
+    /// of a merge; `bookID` names the book instead of the inputs' digests (a runner that hands each
+    /// partition only its own rows gives every partition the same one).
+    public static func partial(_ request: ReportRequest, trueup: String, options: [String], bookID: String?)
+        throws(ReportError) -> Partial {
+        guard let partition = request.partition else { preconditionFailure("a partial needs a partition") }
+        var book = try read(request)
+        do {
+            if let digest = book.digests.forecasts {
+                book.forecasts.sha256 = try digest.hex(matching: book.forecasts.readStatus)
+                book.forecasts.files[0].sha256 = book.forecasts.sha256
+            }
+            if let digest = book.digests.actuals {
+                book.actuals.sha256 = try digest.hex(matching: book.actuals.readStatus)
+                book.actuals.files[0].sha256 = book.actuals.sha256
+            }
+        } catch {
+            throw .input(error)
+        }
+        return Partial(book, partition: partition, trueup: trueup, options: options, bookID: bookID,
+                       keepsAllProblems: request.skipBadRows)
+    }
+
+    /// Checks that `partials` are one complete split of one book, made by one version with one set of options.
+    public static func checkPartials(_ partials: [(path: String, partial: Partial)]) throws(PartialError) {
+        try PartialMerge.checkSet(partials)
+    }
+
+    /// The report of the book the partials were cut from: the same as one run of `request` over it.
+    public static func merged(_ partials: [(path: String, partial: Partial)], request: ReportRequest) throws(ReportError) -> ReportResult {
+        var book: ReadBook
+        do {
+            try PartialMerge.checkSet(partials)
+            book = try PartialMerge.book(partials, normalization: request.normalizeKeys)
+        } catch {
+            throw .partials(error)
+        }
+        do {
+            book.priceList = try request.prices.map { path throws(PriceError) in
+                try PriceList.read(path: path, overrides: request.columns, encoding: request.encoding)
+            }
+        } catch {
+            throw .prices(error)
+        }
+        book.stopwatch.lap("merge partials")
+        return try score(book, request).result
+    }
+}
