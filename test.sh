@@ -18,3 +18,5 @@ if [ -n "$left" ]; then
     exit 1
 fi
 bash Tests/Reference/crosscheck.sh "$(swift build --show-bin-path)/trueup"
+# The Spark runner on local[2] against one run (skipped, saying so, where pyspark is not installed).
+bash Tests/Spark/spark_test.sh "$(swift build --show-bin-path)/trueup"

@@ -79,6 +79,8 @@ struct Failure: Error {
             let shown = partitions.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ")
             let more = partitions.count > 10 ? " and \(partitions.count - 10) more" : ""
             self.init("Partition\(partitions.count == 1 ? "" : "s") \(shown)\(more) \(partitions.count == 1 ? "is" : "are") missing: merge needs every partition of the book.", code: Self.usage)
+        case .decimalMarks(let path, let firstPath, let side):
+            self.init("\(path) and \(firstPath) read the \(side)' quantities with different decimal marks: make the partials again with --decimal-mark point or comma.", code: Self.data)
         case .none:
             self.init("merge needs the partials to merge.", code: Self.usage)
         case .inexact(let path):

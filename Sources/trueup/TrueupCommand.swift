@@ -14,7 +14,7 @@ struct TrueupCommand: ParsableCommand {
             73 output can't be created or replaced, 74 I/O error (an input changed while read, a full disk).
             """,
         version: version,
-        subcommands: [ReportCommand.self, MergeCommand.self, CheckCommand.self, BriefCommand.self, AgreementCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
+        subcommands: [ReportCommand.self, MergeCommand.self, RouteCommand.self, CheckCommand.self, BriefCommand.self, AgreementCommand.self, HistoryCommand.self, PolicyCommand.self, GenerateCommand.self]
     )
 
     /// Parses, runs the command, and turns any failure it throws into its message and exit code, here and only here.

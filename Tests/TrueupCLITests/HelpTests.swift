@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpTests {
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Help")
 
-    @Test(arguments: ["report", "merge", "check", "brief", "agreement", "history", "policy", "generate"])
+    @Test(arguments: ["report", "merge", "route", "check", "brief", "agreement", "history", "policy", "generate"])
     func commandHelp(_ command: String) throws {
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("\(command).txt"), encoding: .utf8)
         try assertRun([command, "--help"], stdout: golden)

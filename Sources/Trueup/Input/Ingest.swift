@@ -210,7 +210,7 @@ struct Ingest {
         var runStart = rows.lowerBound
         for r in rows {
             let id = items ? block.items[Int(block.item[r])] : block.customers[Int(block.customer[r])]
-            guard !partition!.owns(id, names: items ? panel.items : panel.customers) else { continue }
+            guard !partition!.keeps(id, line: block.line[r] + block.lineShift, names: items ? panel.items : panel.customers) else { continue }
             merge(&self, &block, runStart..<r)
             runStart = r + 1
             foreign += 1

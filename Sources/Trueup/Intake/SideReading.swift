@@ -76,6 +76,10 @@ extension Ingest {
             let ka = (order[a.element.file] ?? 0, a.element.line, a.offset), kb = (order[b.element.file] ?? 0, b.element.line, b.offset)
             return ka < kb
         }
+        // Routing: each row's line in its source.
+        if let routes = partition?.routes {
+            partition?.routes = routes.map { (Int32(truncatingIfNeeded: map.sourceLine(ofLine: Int($0.line)) ?? Int($0.line)), $0.partition) }
+        }
         let keepsUnowned = partition?.partition.keepsUnownedRows ?? true
         for problem in merged where keepsUnowned || problem.offset >= result.problems.count { problems.add(problem.element) }
         var files = result.files

@@ -68,6 +68,9 @@ struct SourceMap {
     /// The index in `origins` of the source the row at normalized line `normalized` came from.
     func source(ofLine normalized: Int) -> Int? { row(normalized).map { Int(source[$0]) } }
 
+    /// The line in its source of the row at normalized line `normalized`.
+    func sourceLine(ofLine normalized: Int) -> Int? { row(normalized).map { Int(line[$0]) } }
+
     /// Where the row at normalized line `normalized` came from, for a problem of the row at
     /// normalized line `from` that names it: just its line when both are in the same source.
     func describe(_ normalized: Int, from: Int) -> RowProblem.FirstLine {

@@ -18,6 +18,8 @@ public enum PartialError: Error, Equatable, Sendable {
     case repeated(partition: Partition, paths: [String])
     /// Partitions not given.
     case missing(partitions: [Int], count: Int)
+    /// Two partitions read one side's quantities with different decimal marks.
+    case decimalMarks(path: String, firstPath: String, side: String)
     /// No partial was given.
     case none
     /// The book's quantities are past what the partials' exact sums hold (more than

@@ -19,6 +19,13 @@ enum PartialMerge {
                 throw .partitionCount(path: path, found: header.partition.count, first: first.partition.count, firstPath: firstPath)
             }
         }
+        // Partitions given only their own rows may each assume another decimal mark where none of their values settles it.
+        for side in [\Partial.Header.forecasts, \Partial.Header.actuals] {
+            let marks = partials.compactMap { entry in entry.partial.header[keyPath: side].decimalMark.map { (entry.path, $0.mark) } }
+            if let other = marks.first(where: { $0.1 != marks[0].1 }) {
+                throw .decimalMarks(path: other.0, firstPath: marks[0].0, side: side == \Partial.Header.forecasts ? "forecasts" : "actuals")
+            }
+        }
         var paths: [Int: [String]] = [:]
         for (path, partial) in partials { paths[partial.partition.index, default: []].append(path) }
         if let (index, twice) = paths.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {

@@ -49,3 +49,37 @@ extension Report {
         return try score(book, request).result
     }
 }
+
+extension Report {
+    /// The partition of every data row of both sides, by trueup's own reading of them (the codes
+    /// after `--normalize-keys`, the item's with `--by item`): what a runner that hands each
+    /// partition only its own rows (spark/trueup_spark.py) shuffles them by. A row that can't be
+    /// read, or a totals row, is the first partition's, as partials account for them.
+    public static func routes(_ request: ReportRequest, count: Int) throws(ReportError) -> (forecasts: [Int32], actuals: [Int32]) {
+        let files = InputFiles()
+        var ingest = Ingest(overrides: request.columns, keepAllProblems: true, threads: request.threads,
+                            blockSize: request.readBlockSize, encoding: request.encoding, files: files)
+        ingest.normalization = request.normalizeKeys
+        func route(_ kind: RowParser.Kind) throws(ReportError) -> [Int32] {
+            ingest.partition = PartitionFilter(Partition(index: 1, count: count)!, byItem: request.grouping == .item, routing: true)
+            var side = request.side(kind)
+            side.throughIntake = true
+            let file: InputFile?
+            do {
+                file = try ingest.readSide(side)
+            } catch {
+                throw .input(error)
+            }
+            _ = file
+            var owner: [Int32] = []
+            for (line, partition) in ingest.partition?.routes ?? [] {
+                let k = Int(line)
+                guard k >= 1 else { continue }
+                if k > owner.count { owner.append(contentsOf: repeatElement(1, count: k - owner.count)) }
+                owner[k - 1] = partition
+            }
+            return owner
+        }
+        return (try route(.forecasts), try route(.actuals))
+    }
+}
