@@ -143,7 +143,8 @@ struct Ingest {
         }
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
-        let rows = header.estimatedRows()
+        // With --partition, room for about the partition's share (more is made as needed).
+        let rows = header.estimatedRows() / (partition.map { $0.routes == nil ? $0.partition.count : 1 } ?? 1)
         // With one thread the read is one sequential pass: no thread of its own faults the pages in.
         if kind == .actuals {
             panel.reserve(keys: rows, prefault: threads > 1)

@@ -10,11 +10,15 @@ import Foundation
 ///     32 bytes: the SHA-256 of every byte before them
 extension Partial {
     public func encoded() -> [UInt8] {
-        var out = Self.magic
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         // A header of plain values always encodes.
         let json = (try? encoder.encode(header)).map { [UInt8]($0) } ?? []
+        // The exact size first: the bytes are made in one allocation, the columns copied straight in.
+        let slots = slotKey.count, rows = rowSlot.count
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.magic.count + 8 * 10 + json.count + slots * (8 + 8 + 4 + 8 + 8) + rows * (4 + 1 + 8 + 8) + 32)
+        out += Self.magic
         Self.append(json, to: &out)
         Self.append(column: slotKey, to: &out)
         Self.append(column: actual, to: &out)
@@ -98,16 +102,22 @@ extension Partial {
     }
 
     private static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
-        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: UInt64(bytes.count) >> (8 * UInt64(k)))) }
+        appendLength(bytes.count, to: &out)
         out.append(contentsOf: bytes)
     }
 
     private static func append<T: FixedWidthInteger>(column: [T], to out: inout [UInt8]) {
-        append(LittleEndianColumn.bytes(column), to: &out)
+        appendLength(column.count * MemoryLayout<T>.size, to: &out)
+        LittleEndianColumn.append(column, to: &out)
     }
 
     private static func append(column: [Double], to out: inout [UInt8]) {
-        append(column: column.map(\.bitPattern), to: &out)
+        appendLength(column.count * 8, to: &out)
+        LittleEndianColumn.append(column, to: &out)
+    }
+
+    private static func appendLength(_ count: Int, to out: inout [UInt8]) {
+        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: UInt64(count) >> (8 * UInt64(k)))) }
     }
 }
 

@@ -60,56 +60,37 @@ enum PartialMerge {
         panel.latestMonthLines = Array(headers.filter { $0.lastClosed == panel.lastClosed && $0.lastClosed != nil }
             .flatMap(\.latestMonthLines).sorted().prefix(Panel.keptLatestLines))
 
-        // The slots, in the order one run makes them: by where their first row is.
-        let total = ordered.reduce(0) { $0 + $1.partial.slotCount }
+        // The slots, in the order one run makes them: by where their first row is. The columns are
+        // taken out of the partials once (reading them through the partial would copy it each time).
+        let slotKeys = ordered.map(\.partial.slotKey), actuals = ordered.map(\.partial.actual)
+        let actualRows = ordered.map(\.partial.actualRows), forecastLags = ordered.map(\.partial.forecastLags)
+        let customers = headers.map(\.customers), items = headers.map(\.items)
+        let total = slotKeys.reduce(0) { $0 + $1.count }
         panel.reserve(keys: total)
-        var slotOf = ordered.map { [Int32](repeating: -1, count: $0.partial.slotCount) }
-        var customerOf = ordered.map { [Int32](repeating: -1, count: $0.partial.header.customers.count) }
-        var itemOf = ordered.map { [Int32](repeating: -1, count: $0.partial.header.items.count) }
-        var next = [Int](repeating: 0, count: ordered.count)
-        for _ in 0..<total {
-            var p = -1
-            var best = UInt64.max
-            for k in ordered.indices where next[k] < ordered[k].partial.slotCount {
-                let position = ordered[k].partial.slotPosition[next[k]]
-                if position < best {
-                    best = position
-                    p = k
-                }
-            }
-            let partial = ordered[p].partial
-            let s = next[p]
-            next[p] += 1
-            let key = partial.slotKey[s]
+        var slotOf = slotKeys.map { [Int32](repeating: -1, count: $0.count) }
+        var customerOf = customers.map { [Int32](repeating: -1, count: $0.count) }
+        var itemOf = items.map { [Int32](repeating: -1, count: $0.count) }
+        var slots = MergeOrder(ordered.map(\.partial.slotPosition))
+        while let (p, s) = slots.pop() {
+            let key = slotKeys[p][s]
             let c = Int(Panel.customer(of: key)), i = Int(Panel.item(of: key))
-            if customerOf[p][c] < 0 { customerOf[p][c] = panel.customers.id(forName: partial.header.customers[c]) }
-            if itemOf[p][i] < 0 { itemOf[p][i] = panel.items.id(forName: partial.header.items[i]) }
+            if customerOf[p][c] < 0 { customerOf[p][c] = panel.customers.id(forName: customers[p][c]) }
+            if itemOf[p][i] < 0 { itemOf[p][i] = panel.items.id(forName: items[p][i]) }
             let slot = panel.slot(customer: customerOf[p][c], item: itemOf[p][i], month: Panel.month(of: key))
             slotOf[p][s] = Int32(slot)
-            panel.actual[slot] = partial.actual[s] * factors[p]
-            panel.actualRows[slot] = partial.actualRows[s]
-            panel.forecastLags[slot] = partial.forecastLags[s]
+            panel.actual[slot] = actuals[p][s] * factors[p]
+            panel.actualRows[slot] = actualRows[p][s]
+            panel.forecastLags[slot] = forecastLags[p][s]
         }
         // The forecast rows, in reading order.
-        let rows = ordered.reduce(0) { $0 + $1.partial.rowCount }
-        panel.reserve(forecastRows: rows)
-        next = [Int](repeating: 0, count: ordered.count)
-        for _ in 0..<rows {
-            var p = -1
-            var best = UInt64.max
-            for k in ordered.indices where next[k] < ordered[k].partial.rowCount {
-                let position = ordered[k].partial.rowPosition[next[k]]
-                if position < best {
-                    best = position
-                    p = k
-                }
-            }
-            let partial = ordered[p].partial
-            let r = next[p]
-            next[p] += 1
-            panel.rowSlot.append(slotOf[p][Int(partial.rowSlot[r])])
-            panel.rowLag.append(partial.rowLag[r])
-            panel.rowValue.append(partial.rowValue[r] * factors[p])
+        let rowSlots = ordered.map(\.partial.rowSlot), rowLags = ordered.map(\.partial.rowLag)
+        let rowValues = ordered.map(\.partial.rowValue)
+        panel.reserve(forecastRows: rowSlots.reduce(0) { $0 + $1.count })
+        var rows = MergeOrder(ordered.map(\.partial.rowPosition))
+        while let (p, r) = rows.pop() {
+            panel.rowSlot.append(slotOf[p][Int(rowSlots[p][r])])
+            panel.rowLag.append(rowLags[p][r])
+            panel.rowValue.append(rowValues[p][r] * factors[p])
         }
         for (p, header) in headers.enumerated() {
             for entry in header.customerSpellings { panel.customerSpellings[customerOf[p][Int(entry.id)]] = entry.spelling }

@@ -43,9 +43,22 @@ extension SystemFile {
 
 /// A column of integers as little-endian bytes, and back (a partial's columns): one copy of the memory each way.
 enum LittleEndianColumn {
-    static func bytes<T: FixedWidthInteger>(_ column: [T]) -> [UInt8] {
-        let values = column.map(\.littleEndian)
-        return values.withUnsafeBytes { [UInt8]($0) }
+    /// Appends the column's bytes, little-endian, to `out` (straight from its memory on a little-endian machine).
+    static func append<T: FixedWidthInteger>(_ column: [T], to out: inout [UInt8]) {
+        if 1.littleEndian == 1 {
+            column.withUnsafeBytes { out.append(contentsOf: $0) }
+        } else {
+            column.map(\.littleEndian).withUnsafeBytes { out.append(contentsOf: $0) }
+        }
+    }
+
+    /// Appends a column of Doubles as their IEEE 754 bits, little-endian.
+    static func append(_ column: [Double], to out: inout [UInt8]) {
+        if 1.littleEndian == 1 {
+            column.withUnsafeBytes { out.append(contentsOf: $0) }
+        } else {
+            append(column.map(\.bitPattern), to: &out)
+        }
     }
 
     /// The values of `bytes`, whose count is a whole number of values.
