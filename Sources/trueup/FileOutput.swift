@@ -1,4 +1,11 @@
+import TrueupReports
 import TrueupSystem
+
+/// What one file of a run holds: text, or a workbook that libxlsxwriter writes to a file name.
+enum FileContent {
+    case text(String)
+    case workbook(ReportWorkbook)
+}
 
 /// Writes a run's files so that a reader never sees half of one, nor a mix of two runs where it can be helped,
 /// and so that nobody who can write to the output folder can redirect them.
@@ -64,12 +71,17 @@ enum FileOutput {
     /// `replacing` names every file this kind of run writes: those of them this run doesn't write
     /// are removed after the renames, so the folder holds this run's set and no earlier one's.
     static func write(_ files: [(name: String, text: String)], in directory: String, replacing: [String] = []) throws(Failure) {
+        try write(files.map { ($0.name, FileContent.text($0.text)) }, in: directory, replacing: replacing)
+    }
+
+    /// Writes every file to `directory`, as `write` does, a workbook among them.
+    static func write(_ files: [(name: String, content: FileContent)], in directory: String, replacing: [String] = []) throws(Failure) {
         for file in files { try checkTarget(directory + "/" + file.name) }
         removeAbandonedTemporaries(of: files.map(\.name), in: directory)
         var temporaries: [String] = []
         for file in files {
             do {
-                temporaries.append(try writeTemporary(file.text, for: file.name, in: directory))
+                temporaries.append(try writeTemporary(file.content, for: file.name, in: directory))
             } catch {
                 for temporary in temporaries { Syscalls.unlink(temporary) }
                 throw Failure("\(directory)/\(file.name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
@@ -104,8 +116,12 @@ enum FileOutput {
     /// The prefix of `name`'s temporaries: `.NAME.tmp-`, then the process id and 16 random hex digits.
     private static func temporaryPrefix(_ name: String) -> String { "." + name + ".tmp-" }
 
-    /// Writes `text` to a new temporary for `name` and flushes it; returns its path.
-    private static func writeTemporary(_ text: String, for name: String, in directory: String) throws(SystemError) -> String {
+    /// Writes `content` to a new temporary for `name` and flushes it; returns its path.
+    ///
+    /// A workbook is written by libxlsxwriter, which opens a file by name: it is given the path of
+    /// the temporary already created here (/proc/self/fd/N), so it writes into that file even if
+    /// someone replaced its name meanwhile, and its scratch files go into the output folder.
+    private static func writeTemporary(_ content: FileContent, for name: String, in directory: String) throws(FileOutputError) -> String {
         var random = SystemRandomNumberGenerator()
         var attempts = 0
         while true {
@@ -117,14 +133,25 @@ enum FileOutput {
             } catch where error.isExisting && attempts < 8 {
                 attempts += 1
                 continue
+            } catch {
+                throw .system(error)
             }
             defer { file.close() }
             do {
-                try file.write(text)
+                switch content {
+                case .text(let text): try file.write(text)
+                case .workbook(let workbook): try workbook.write(to: file.openFilePath ?? path, scratchFolder: directory)
+                }
                 try file.sync()
+            } catch let error as SystemError {
+                Syscalls.unlink(path)
+                throw .system(error)
+            } catch let error as XLSXError {
+                Syscalls.unlink(path)
+                throw .workbook(error)
             } catch {
                 Syscalls.unlink(path)
-                throw error
+                throw .workbook(XLSXError("\(error)"))
             }
             return path
         }
@@ -148,5 +175,18 @@ enum FileOutput {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+}
+
+/// Why a temporary could not be written: the system's error, or libxlsxwriter's.
+enum FileOutputError: Error, CustomStringConvertible {
+    case system(SystemError)
+    case workbook(XLSXError)
+
+    var description: String {
+        switch self {
+        case .system(let error): return "\(error)"
+        case .workbook(let error): return "\(error)"
+        }
     }
 }

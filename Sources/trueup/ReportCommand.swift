@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             stop the run (exit 65) unless --normalize-keys says how to join them.
             With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts), DIR/report.xlsx (every table as a sheet) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --csv-dialect excel (or --excel) and excel-de write the CSV files for spreadsheets opened by double-click.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
             and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html and README.txt (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html, report.xlsx and README.txt (created if missing).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Keep one lag (months ahead). Default: every lag.", valueName: "n"))
@@ -35,11 +35,18 @@ struct ReportCommand: ParsableCommand {
             transform: ReportCommand.grouping)
     var by: Grouping = .customer
 
-    @Option(help: "What to print: table, csv or json.")
+    @Option(help: "What to print: table, csv, json or xlsx (the workbook's bytes, to a file or a pipe: not to a terminal).")
     var format: Format = .table
 
-    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
+    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click (--csv-dialect excel).")
     var excel = false
+
+    @Option(help: ArgumentHelp("How the CSV files in --out are written: plain (the default), excel (as --excel: a byte order mark and CRLF, for Excel with a decimal point) or excel-de (semicolons and decimal commas too, for Excel with a decimal comma).",
+                               valueName: "dialect"))
+    var csvDialect: CSVOutputDialect?
+
+    /// The dialect of the CSV files: --csv-dialect, else excel with --excel, else plain.
+    var dialect: CSVOutputDialect { csvDialect ?? (excel ? .excel : .plain) }
 
     @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
     var timings = false
@@ -89,9 +96,16 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--from \(from) is after --to \(to).")
         }
         if noHistory && history != nil { throw ValidationError("--history and --no-history can't be used together.") }
+        if excel, let csvDialect, csvDialect != .excel {
+            throw ValidationError("--excel is --csv-dialect excel; it can't be used with --csv-dialect \(csvDialect.rawValue).")
+        }
     }
 
     func run() throws {
+        if format == .xlsx && StandardStreams.outputIsTerminal {
+            throw Failure("--format xlsx writes a workbook's bytes: send them to a file (> report.xlsx) or a pipe, not to the terminal.",
+                          code: Failure.usage)
+        }
         if let out { try FileOutput.prepareDirectory(out) }
         let request = try input.request(lag: lag, grouping: by)
         let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
@@ -131,6 +145,7 @@ struct ReportCommand: ParsableCommand {
         }
         let recordingTime = clock.now - recording - written
         try StandardStreams.writeOutput(printed)
+        if format == .xlsx { try StandardStreams.writeWorkbook(ReportWorkbook(result), scratchFolder: out) }
         if timings {
             let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
             let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
@@ -145,12 +160,17 @@ struct ReportCommand: ParsableCommand {
     /// there are), writes the files, and returns what is to be printed (printed by the caller once
     /// the history is recorded).
     func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
-        var output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
+        var output = ReportOutput(result, format: format, writesFiles: out != nil, dialect: dialect, recorded: recorded,
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
         output.layout = TableLayout(width: TableLayout.width(columns: StandardStreams.environment("COLUMNS")), wide: wide, tiers: tier, top: top)
         let texts = output.rendered()
         if let out {
-            try FileOutput.write(texts.files, in: out, replacing: ReportOutput.allFileNames)
+            var files = texts.files.map { ($0.name, FileContent.text($0.text)) }
+            if let workbook = output.workbook {
+                // Before README.txt, which is renamed into place last.
+                files.insert((ReportOutput.workbookName, .workbook(workbook)), at: max(0, files.count - 1))
+            }
+            try FileOutput.write(files, in: out, replacing: ReportOutput.allFileNames)
         }
         return texts.standardOutput
     }
@@ -206,3 +226,5 @@ extension String {
 }
 
 extension ReportOutput.Format: ExpressibleByArgument {}
+
+extension CSVOutputDialect: ExpressibleByArgument {}
