@@ -20,6 +20,8 @@ public struct ReportOutput {
     public let version: String
     /// How the table is laid out in the terminal.
     public var layout = TableLayout(wide: true)
+    /// Whether report.xlsx is written beside the other files (`--no-xlsx` leaves it out).
+    public var writesWorkbook = true
 
     public init(_ result: ReportResult, format: Format, writesFiles: Bool, dialect: CSVOutputDialect, recorded: RunJSON.History?,
                 rejectsFile: String?, version: String) {
@@ -42,7 +44,7 @@ public struct ReportOutput {
     /// than one lag, agreement.csv with agreements, rejects.csv only under `--skip-bad-rows`.
     public var files: [(name: String, render: @Sendable () -> String)] {
         guard writesFiles else { return [] }
-        let result = result, dialect = dialect, recorded = recorded, version = version
+        let result = result, dialect = dialect, recorded = recorded, version = version, writesWorkbook = writesWorkbook
         let grouping = result.request.grouping
         @Sendable func csv(_ render: @escaping @Sendable () -> String) -> @Sendable () -> String {
             guard dialect.forSpreadsheets else { return render }
@@ -68,7 +70,7 @@ public struct ReportOutput {
         }
         files.append(("run.json", { RunJSON.value(result, version: version, history: recorded).rendered() + "\n" }))
         files.append(("report.html", { ReportHTML.render(result, version: version) }))
-        let names = files.map(\.name) + [Self.workbookName]
+        let names = files.map(\.name) + (writesWorkbook ? [Self.workbookName] : [])
         files.append(("README.txt", { OutputReadme.render(result, files: names, dialect: dialect) }))
         return files
     }
@@ -78,7 +80,7 @@ public struct ReportOutput {
 
     /// report.xlsx: written beside the other files (nil without an output directory), by
     /// libxlsxwriter to a path the caller gives, since it writes to a file name.
-    public var workbook: ReportWorkbook? { writesFiles ? ReportWorkbook(result) : nil }
+    public var workbook: ReportWorkbook? { writesFiles && writesWorkbook ? ReportWorkbook(result) : nil }
 
     /// What the report prints: the table, metrics.csv's text or the JSON.
     public var standardOutput: @Sendable () -> String {

@@ -1,10 +1,14 @@
+import Dispatch
+import Synchronization
 import TrueupReports
 import TrueupSystem
 
-/// What one file of a run holds: text, or a workbook that libxlsxwriter writes to a file name.
-enum FileContent {
+/// What one file of a run holds: text, or a workbook that libxlsxwriter writes to a file name, or
+/// a temporary already written (`FileOutput.TemporaryInProgress`), only to be renamed.
+enum FileContent: Sendable {
     case text(String)
     case workbook(ReportWorkbook)
+    case temporary(String)
 }
 
 /// Writes a run's files so that a reader never sees half of one, nor a mix of two runs where it can be helped,
@@ -74,16 +78,28 @@ enum FileOutput {
         try write(files.map { ($0.name, FileContent.text($0.text)) }, in: directory, replacing: replacing)
     }
 
-    /// Writes every file to `directory`, as `write` does, a workbook among them.
-    static func write(_ files: [(name: String, content: FileContent)], in directory: String, replacing: [String] = []) throws(Failure) {
-        for file in files { try checkTarget(directory + "/" + file.name) }
+    /// Writes every file to `directory`, as `write` does, a workbook among them; returns the time
+    /// spent writing workbooks (for `--timings`).
+    @discardableResult
+    static func write(_ files: [(name: String, content: FileContent)], in directory: String, replacing: [String] = []) throws(Failure) -> Duration {
+        let clock = ContinuousClock()
+        var workbookTime = Duration.zero
+        do {
+            for file in files { try checkTarget(directory + "/" + file.name) }
+        } catch {
+            for case .temporary(let path) in files.map(\.content) { Syscalls.unlink(path) }
+            throw error
+        }
         removeAbandonedTemporaries(of: files.map(\.name), in: directory)
         var temporaries: [String] = []
         for file in files {
             do {
+                let start = clock.now
                 temporaries.append(try writeTemporary(file.content, for: file.name, in: directory))
+                if case .workbook = file.content { workbookTime += clock.now - start }
             } catch {
                 for temporary in temporaries { Syscalls.unlink(temporary) }
+                for case .temporary(let path) in files.map(\.content) { Syscalls.unlink(path) }
                 throw Failure("\(directory)/\(file.name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
             }
         }
@@ -111,6 +127,7 @@ enum FileOutput {
             _ = try? folder.sync()
             folder.close()
         }
+        return workbookTime
     }
 
     /// The prefix of `name`'s temporaries: `.NAME.tmp-`, then the process id and 16 random hex digits.
@@ -121,7 +138,8 @@ enum FileOutput {
     /// A workbook is written by libxlsxwriter, which opens a file by name: it is given the path of
     /// the temporary already created here (/proc/self/fd/N), so it writes into that file even if
     /// someone replaced its name meanwhile, and its scratch files go into the output folder.
-    private static func writeTemporary(_ content: FileContent, for name: String, in directory: String) throws(FileOutputError) -> String {
+    static func writeTemporary(_ content: FileContent, for name: String, in directory: String) throws(FileOutputError) -> String {
+        if case .temporary(let path) = content { return path }
         var random = SystemRandomNumberGenerator()
         var attempts = 0
         while true {
@@ -141,6 +159,7 @@ enum FileOutput {
                 switch content {
                 case .text(let text): try file.write(text)
                 case .workbook(let workbook): try workbook.write(to: file.openFilePath ?? path, scratchFolder: directory)
+                case .temporary: break
                 }
                 try file.sync()
             } catch let error as SystemError {
@@ -187,6 +206,39 @@ enum FileOutputError: Error, CustomStringConvertible {
         switch self {
         case .system(let error): return "\(error)"
         case .workbook(let error): return "\(error)"
+        }
+    }
+}
+
+extension FileOutput {
+    /// A file's temporary written on a thread of its own, while the run renders its other files on
+    /// the other cores: report.xlsx, whose writer (libxlsxwriter) works on one thread.
+    final class TemporaryInProgress: Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let outcome = Mutex<Result<String, FileOutputError>?>(nil)
+        let name: String
+        let directory: String
+
+        init(_ content: FileContent, for name: String, in directory: String) {
+            self.name = name
+            self.directory = directory
+            DispatchQueue.global().async { [self] in
+                let result = Result { () throws(FileOutputError) in try FileOutput.writeTemporary(content, for: name, in: directory) }
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+        }
+
+        /// Waits for the temporary and returns its path, to be renamed with the others (`FileContent.temporary`).
+        func finish() throws(Failure) -> String {
+            done.wait()
+            switch outcome.withLock({ $0 }) {
+            case .success(let path): return path
+            case .failure(let error):
+                throw Failure("\(directory)/\(name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
+            case nil:
+                throw Failure("\(directory)/\(name): writing failed; no file of this run was replaced.", code: Failure.ioError)
+            }
         }
     }
 }

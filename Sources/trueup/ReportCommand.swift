@@ -48,6 +48,9 @@ struct ReportCommand: ParsableCommand {
     /// The dialect of the CSV files: --csv-dialect, else excel with --excel, else plain.
     var dialect: CSVOutputDialect { csvDialect ?? (excel ? .excel : .plain) }
 
+    @Flag(help: "Don't write DIR/report.xlsx (an earlier run's is removed).")
+    var noXlsx = false
+
     @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
     var timings = false
 
@@ -125,14 +128,14 @@ struct ReportCommand: ParsableCommand {
         RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table)
         let clock = ContinuousClock()
         let recording = clock.now
-        var written = Duration.zero
+        var written = Duration.zero, workbookWritten = Duration.zero
         // Files first, then the history, then standard output: a reader that stops early
         // (`| head`) finds the run complete, and a failed run is not in the history.
         var printed = ""
         let writeFiles = { (result: ReportResult, recorded: RunJSON.History?) throws(Failure) in
             let start = clock.now
-            printed = try self.writeFiles(result, recorded: recorded)
-            written = clock.now - start
+            (printed, workbookWritten) = try self.writeFiles(result, recorded: recorded)
+            written = clock.now - start - workbookWritten
         }
         if let historyPath, by == .customer {
             if store == nil { store = try Self.open(historyPath) }
@@ -143,12 +146,13 @@ struct ReportCommand: ParsableCommand {
             }
             try writeFiles(result, nil)
         }
-        let recordingTime = clock.now - recording - written
+        let recordingTime = clock.now - recording - written - workbookWritten
         try StandardStreams.writeOutput(printed)
         if format == .xlsx { try StandardStreams.writeWorkbook(ReportWorkbook(result), scratchFolder: out) }
         if timings {
             let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
-            let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
+            let workbookStep = out == nil || noXlsx ? [] : [("workbook", workbookWritten)]
+            let steps = result.timings + (historyStep + [("write", written)] + workbookStep).map { ($0.0, Self.seconds($0.1)) }
             let total = steps.reduce(0) { $0 + $1.seconds }
             let width = steps.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
             let lines = (steps + [("total", total)]).map { "  \($0.step.padding(width))\(NumberText.readable($0.seconds, decimals: 3)) s" }
@@ -158,21 +162,30 @@ struct ReportCommand: ParsableCommand {
 
     /// Renders standard output and the files at once on every core (the library decides which files
     /// there are), writes the files, and returns what is to be printed (printed by the caller once
-    /// the history is recorded).
-    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
+    /// the history is recorded) and the time report.xlsx took.
+    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> (String, Duration) {
         var output = ReportOutput(result, format: format, writesFiles: out != nil, dialect: dialect, recorded: recorded,
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
+        output.writesWorkbook = !noXlsx
         output.layout = TableLayout(width: TableLayout.width(columns: StandardStreams.environment("COLUMNS")), wide: wide, tiers: tier, top: top)
+        // report.xlsx is written on a thread of its own while the other files are rendered on every core.
+        let workbook = out.flatMap { out in
+            output.workbook.map { FileOutput.TemporaryInProgress(.workbook($0), for: ReportOutput.workbookName, in: out) }
+        }
         let texts = output.rendered()
         if let out {
             var files = texts.files.map { ($0.name, FileContent.text($0.text)) }
-            if let workbook = output.workbook {
+            var waited = Duration.zero
+            if let workbook {
+                let clock = ContinuousClock(), start = clock.now
                 // Before README.txt, which is renamed into place last.
-                files.insert((ReportOutput.workbookName, .workbook(workbook)), at: max(0, files.count - 1))
+                files.insert((ReportOutput.workbookName, .temporary(try workbook.finish())), at: max(0, files.count - 1))
+                waited = clock.now - start
             }
             try FileOutput.write(files, in: out, replacing: ReportOutput.allFileNames)
+            return (texts.standardOutput, waited)
         }
-        return texts.standardOutput
+        return (texts.standardOutput, .zero)
     }
 }
 

@@ -83,4 +83,18 @@ import Testing
         #expect(outcome.status == 64, "\(outcome.stdout)")
         #expect(outcome.stdout.contains("--format xlsx writes a workbook's bytes"))
     }
+
+    @Test func noXlsxLeavesTheWorkbookOut() throws {
+        let space = Workspace()
+        let tiny = ReportCommandTests.self
+        let inputs = ["--forecasts", space.file("f.csv", tiny.forecasts), "--actuals", space.file("a.csv", tiny.actuals), "--no-history"]
+        #expect(try CLI.run(["report", "--out", "out"] + inputs, in: space.url).status == 0)
+        #expect(FileManager.default.fileExists(atPath: space.url.appendingPathComponent("out/report.xlsx").path))
+        #expect(space.read("out/README.txt")?.contains("\nreport.xlsx\n") == true)
+        let without = try CLI.run(["report", "--out", "out", "--no-xlsx", "--timings"] + inputs, in: space.url)
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: space.url.appendingPathComponent("out/report.xlsx").path), "an earlier run's is removed")
+        #expect(space.read("out/README.txt")?.contains("report.xlsx") == false)
+        #expect(!without.stderr.contains("workbook"))
+    }
 }

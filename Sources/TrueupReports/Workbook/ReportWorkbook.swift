@@ -58,24 +58,31 @@ public struct ReportWorkbook: Sendable {
 
     private func write(_ sheet: WorkbookSheet, with writer: XLSXWriter) throws(XLSXError) {
         let index = try writer.addSheet(sheet.name)
-        let header = CellLook(bold: true)
+        let header = writer.look(CellLook(bold: true))
         var widths = sheet.headers.map { $0.unicodeScalars.count + 3 }  // room for the filter's button
         for (column, name) in sheet.headers.enumerated() {
             try writer.write(.text(name), row: 0, column: column, look: header, in: index)
         }
+        // Each column's formats, made once: its numbers, whole and not, and wrapped text.
+        let numberLooks = sheet.styles.map { style in
+            [false, true].map { writer.look(CellLook(numberFormat: SheetFormat.of(style, whole: $0).code)) }
+        }
+        let textLooks = sheet.headers.indices.map { sheet.wrapped[$0] == nil ? nil : writer.look(CellLook(wrap: true)) }
+        let tierLooks = Dictionary(uniqueKeysWithValues: Tier.allCases.compactMap { tier in
+            Self.tierLook(tier.rawValue).map { (tier.rawValue, writer.look($0)) }
+        })
         let rows = min(sheet.rowCount, XLSXWriter.maximumRows - 1)
         for k in 0..<rows {
             for (column, cell) in sheet.row(k).enumerated() {
-                let style = sheet.styles[column]
-                var look: CellLook?
+                let look: XLSXWriter.Look?
                 switch cell {
-                case .number(_, let whole): look = CellLook(numberFormat: SheetFormat.of(style, whole: whole).code)
-                case .text(let text) where column == sheet.tierColumn: look = Self.tierLook(text)
-                case .text where sheet.wrapped[column] != nil: look = CellLook(wrap: true)
+                case .number(_, let whole): look = numberLooks[column][whole ? 1 : 0]
+                case .text(let text) where column == sheet.tierColumn: look = tierLooks[text]
+                case .text: look = textLooks[column]
                 default: look = nil
                 }
                 try writer.write(cell, row: k + 1, column: column, look: look, in: index)
-                widths[column] = max(widths[column], cell.shownWidth(style))
+                widths[column] = max(widths[column], cell.shownWidth(sheet.styles[column]))
             }
         }
         for (column, width) in widths.enumerated() {

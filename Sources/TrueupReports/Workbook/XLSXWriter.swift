@@ -14,7 +14,9 @@ final class XLSXWriter {
 
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
-    private var formats: [CellLook: UnsafeMutablePointer<lxw_format>] = [:]
+    /// The formats made so far, by look; a `Look` is an index into `formats`.
+    private var formats: [UnsafeMutablePointer<lxw_format>?] = []
+    private var formatOfLook: [CellLook: Int] = [:]
 
     /// Writes a workbook at `path` with `body`, its scratch files in `scratchFolder` (the system's
     /// when nil), created at `created` (seconds since 1970, UTC; not 0, which libxlsxwriter reads as now).
@@ -61,9 +63,20 @@ final class XLSXWriter {
         try check(worksheet_set_column(sheets[sheet], lxw_col_t(column), lxw_col_t(column), width, nil))
     }
 
+    /// A made format: look it up once (`look(_:)`), then write many cells with it.
+    struct Look: Hashable, Sendable { fileprivate let index: Int }
+
+    /// The format of `look`, made once per workbook.
+    func look(_ look: CellLook) -> Look {
+        if let index = formatOfLook[look] { return Look(index: index) }
+        formats.append(makeFormat(look))
+        formatOfLook[look] = formats.count - 1
+        return Look(index: formats.count - 1)
+    }
+
     /// Writes one cell; a blank cell is left unwritten.
-    func write(_ cell: SheetCell, row: Int, column: Int, look: CellLook?, in sheet: Int) throws(XLSXError) {
-        let format = look.flatMap(self.format)
+    func write(_ cell: SheetCell, row: Int, column: Int, look: Look?, in sheet: Int) throws(XLSXError) {
+        let format = look.flatMap { formats[$0.index] }
         let row = lxw_row_t(row), column = lxw_col_t(column)
         switch cell {
         case .blank: return
@@ -86,9 +99,7 @@ final class XLSXWriter {
         try check(worksheet_autofilter(sheets[sheet], 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
     }
 
-    /// The format of `look`, made once per workbook.
-    private func format(_ look: CellLook) -> UnsafeMutablePointer<lxw_format>? {
-        if let format = formats[look] { return format }
+    private func makeFormat(_ look: CellLook) -> UnsafeMutablePointer<lxw_format>? {
         guard let format = workbook_add_format(workbook) else { return nil }
         if let code = look.numberFormat { format_set_num_format(format, code) }
         if look.bold { format_set_bold(format) }
@@ -101,7 +112,6 @@ final class XLSXWriter {
             format_set_text_wrap(format)
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
-        formats[look] = format
         return format
     }
 
