@@ -49,6 +49,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libxlsxwriter, reached only through Sources/TrueupReports/Workbook/XLSXWriter.swift: report.xlsx.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         // The one door to the C library: every system call, with typed errno errors (Syscalls.swift).
         .target(name: "TrueupSystem"),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
@@ -70,8 +76,8 @@ let package = Package(
         ),
         // Synthetic books with planted forecaster behaviours (`trueup generate`), for tests, demos and benchmarks.
         .target(name: "TrueupGenerate", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
-        // Writers: table, CSV, JSON, Markdown, HTML with SVG charts.
-        .target(name: "TrueupReports", dependencies: ["Trueup"]),
+        // Writers: table, CSV, JSON, Markdown, HTML with SVG charts, and report.xlsx through libxlsxwriter.
+        .target(name: "TrueupReports", dependencies: ["Trueup", "CXLSXWriter"]),
         // The run history in SQLite, through GRDB, with named migrations.
         .target(name: "TrueupHistory", dependencies: ["Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command line: one file per subcommand.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what trueup needs beyond the Swift toolchain: OpenBLAS, SQLite, libcrypto and zlib (and pkg-config to find them).
+# Installs what trueup needs beyond the Swift toolchain: OpenBLAS, SQLite, libcrypto, zlib and libxlsxwriter (and pkg-config to find them).
 # Does nothing when all are present. Uses sudo only when not already root.
 set -euo pipefail
 missing=()
@@ -9,6 +9,8 @@ pkg-config --exists sqlite3 2>/dev/null || missing+=(libsqlite3-dev)
 pkg-config --exists libcrypto 2>/dev/null || missing+=(libssl-dev)
 # zlib: ZIPFoundation inflates .xlsx workbooks with it, and trueup checks their CRC-32 with it (Sources/CZlibCRC).
 pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
+# libxlsxwriter: report.xlsx (Sources/CXLSXWriter).
+pkg-config --exists xlsxwriter 2>/dev/null || missing+=(libxlsxwriter-dev)
 if [ ${#missing[@]} -gt 0 ]; then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

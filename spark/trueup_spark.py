@@ -13,7 +13,8 @@
    file order.
 4. Each partition runs `trueup report --partition K/N --partial FILE --book-id ID` on its executor
    on its own rows; the trueup binary is shipped with the job (SparkContext.addFile).
-5. The driver collects the N partials and runs `trueup merge` into --out DIR.
+5. The partials stay on the executors' disks; the driver fetches them one at a time and runs
+   `trueup merge` into --out DIR.
 
 Report options go to the partitions (how to read and score) or to the merge (how to write); see
 docs/scale.md for what a partition given only its own rows can't know (its files' paths and digests
@@ -30,7 +31,7 @@ import tempfile
 
 # The report's options that say how to write, given to merge; the others say how to read and score.
 MERGE_OPTIONS = {"--format", "--history", "--tier", "--top", "--csv-dialect"}
-MERGE_FLAGS = {"--excel", "--timings", "--no-history", "--wide"}
+MERGE_FLAGS = {"--excel", "--no-xlsx", "--timings", "--no-history", "--wide"}
 # Options of report that `trueup route` (which reads but does not score) does not take.
 NOT_ROUTE_OPTIONS = {"--lag"}
 
@@ -167,15 +168,19 @@ def main(argv):
             with open(partial, "rb") as made:
                 yield k + 1, made.read()
 
-    partials = shuffled.mapPartitionsWithIndex(score).collect()
-    spark.stop()
+    # The partitions run at once and keep their partials on the executors' disks; the driver then
+    # fetches them one at a time (a partial of a large book is larger than a driver's default memory).
+    from pyspark import StorageLevel
+    partials = shuffled.mapPartitionsWithIndex(score).persist(StorageLevel.DISK_ONLY)
+    partials.count()
     with tempfile.TemporaryDirectory() as folder:
         names = []
-        for k, data in sorted(partials):
+        for k, data in partials.toLocalIterator():
             names.append(os.path.join(folder, f"partition-{k}-of-{n}.partial"))
             with open(names[-1], "wb") as out:
                 out.write(data)
-        merged = subprocess.run([trueup, "merge"] + names + ["--out", args.out] + merge_options)
+        spark.stop()
+        merged = subprocess.run([trueup, "merge"] + sorted(names) + ["--out", args.out] + merge_options)
     return merged.returncode
 
 

@@ -7,7 +7,9 @@ public enum AgreementText {
         // The code and the path come from strangers' files and arguments: shown escaped, never raw.
         let customer = TerminalText.escaped(view.customer)
         let agreementsPath = agreementsPath.map(TerminalText.escaped)
-        var out = "\(customer), \(report.window.first) to \(report.window.last)"
+        // The months this customer was scored in (at its tier's lag when tiered), not the window's ends.
+        let scored = ScoredMonths(report.rows.filter { $0.customer == view.customer && (view.assessment == nil || $0.lag == view.assessment?.lag) })
+        var out = "\(customer), \(scored?.description ?? "\(report.window.first) to \(report.window.last)")"
         if let a = view.assessment { out += ": \(a.tier.rawValue) at lag \(a.lag)" + (a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))") }
         out += "\n\n"
         if let path = agreementsPath {

@@ -9,7 +9,8 @@ public enum BriefMarkdown {
         let a = view.assessment
         let f = a.figures
         let report = view.report
-        let months = "\(report.window.first) to \(report.window.last)"
+        // The months this customer was scored in at this lag, not the window's ends.
+        let months = view.row.scoredMonths?.description ?? "\(report.window.first) to \(report.window.last)"
         var out = "# Forecast accuracy: \(MarkdownText.escaped(a.customer))\(a.customerName.map { ", " + MarkdownText.escaped($0) } ?? "")\n\n"
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
         out += BriefNotes.markdown(report)

@@ -76,6 +76,20 @@ public enum CSVText {
     public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
+
+    /// One line in `dialect`: fields joined by its delimiter, each quoted when it holds the
+    /// delimiter, a quote or a line end; a number written with the dialect's decimal comma
+    /// (`-12,5`) is a number, never neutralised.
+    static func line(_ fields: [String], dialect: CSVOutputDialect) -> String {
+        guard dialect.decimalComma else { return line(fields) }
+        let delimiter = dialect.delimiter
+        return fields.map { raw in
+            let plain = withoutControls(raw)
+            let text = isNumber(String(plain.map { $0 == "," ? "." : $0 })) && !plain.contains(".") ? plain : neutralized(plain)
+            guard text.utf8.contains(where: { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+            return "\"" + text.replacingQuotes() + "\""
+        }.joined(separator: String(UnicodeScalar(delimiter))) + "\n"
+    }
 }
 
 extension String {

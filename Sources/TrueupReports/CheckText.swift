@@ -4,7 +4,10 @@ import Trueup
 public enum CheckText {
     public static func render(_ check: Check) -> String {
         let a = check.view.assessment
-        let window = "\(check.view.report.window.first) to \(check.view.report.window.last)"
+        // The months the plan's history was scored in at this lag (the item's, or the customer's), not the window's ends.
+        var basisRow = check.view.row
+        if case .item(let item) = check.basis, let row = check.view.items.first(where: { $0.item == item }) { basisRow = row }
+        let window = basisRow.scoredMonths?.description ?? "\(check.view.report.window.first) to \(check.view.report.window.last)"
         let reasons = a.reasons.isEmpty ? "" : " (\(a.reasons.map(\.rawValue).joined(separator: ", ")))"
         var out = "\(TerminalText.escaped(a.customer)) at lag \(a.lag): \(a.tier.rawValue)\(reasons)\n"
         out += "  \(a.explanation)\n\n"

@@ -46,7 +46,7 @@ public enum MetricsTable {
         case .customerItem: noun = groups == 1 ? "customer-item" : "customer-items"
         }
         let lags = Set(result.rows.map(\.lag)).sorted().map(String.init).joined(separator: ", ")
-        var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.window.first) to \(result.window.last)"
+        var out = "Scored \(count(groups)) \(noun) at lag \(lags.isEmpty ? "-" : lags), target periods \(result.scoredMonthsLabel())"
         out += " (last closed period \(result.lastClosed)).\n"
         out += "Error = forecast - actual: positive bias means over-forecast. FVA pts: \(fvaMeaning).\n"
         out += "Forecast rows: \(count(f.read)) read = \(count(f.used)) used + \(count(f.open)) open + \(count(f.outsideWindow)) outside window + \(count(f.rejected)) rejected\(f.totals > 0 ? " + \(count(f.totals)) totals rows" : "")\n"

@@ -9,8 +9,45 @@ public enum OutputReadme {
         significant digits too.
         """
 
+    /// What README.txt says about report.xlsx.
+    static let workbookNote = """
+        The same tables as sheets of one workbook, for Excel, LibreOffice or Numbers in any
+        language: Flags, Metrics, Coverage, Stability and Agreement (those this run wrote as CSV),
+        and a README sheet with these column descriptions. Codes and names are text (leading
+        zeros kept, never a formula), figures are numbers with the CSVs' values (percentages as
+        12.5, shown 12.5%), an empty figure is an empty cell; each sheet's header row stays in
+        view and has a filter.
+        """
+
+    static let decimalPointNote = """
+        Numbers are written with a point as the decimal separator and no thousands
+        separators.
+        """
+
+    static let decimalCommaNote = """
+        The CSV files are for a spreadsheet set to a decimal comma (--csv-dialect
+        excel-de): fields are separated by semicolons, and numbers are written with a
+        comma as the decimal separator and no thousands separators.
+        """
+
+    /// Which CSV files to open by double-click in which language, and which these are.
+    static func doubleClickNote(_ dialect: CSVOutputDialect, workbook: Bool) -> String {
+        let these: String
+        switch dialect {
+        case .plain: these = "These CSV files are plain (commas, decimal points, no byte order mark), for tools."
+        case .excel: these = "These CSV files are for Excel with a decimal point (--csv-dialect excel, or --excel)."
+        case .excelDE: these = "These CSV files are for Excel with a decimal comma (--csv-dialect excel-de)."
+        }
+        return these + """
+            \nTo open CSV files by double-click, run trueup with --csv-dialect excel where
+            Excel writes 1,234.5 (English and other decimal-point settings), or with
+            --csv-dialect excel-de where it writes 1.234,5 (German, French, Spanish,
+            Italian, Dutch and other decimal-comma settings): both keep accents intact.
+            """ + (workbook ? "\nreport.xlsx opens the same everywhere, codes with their leading zeros." : "")
+    }
+
     /// The README for the files written to the output directory.
-    public static func render(_ result: ReportResult, files: [String], excel: Bool) -> String {
+    public static func render(_ result: ReportResult, files: [String], dialect: CSVOutputDialect) -> String {
         let grouping = result.request.grouping
         var out = """
             trueup report: what the files in this folder hold
@@ -22,8 +59,7 @@ public enum OutputReadme {
             the customer forecast MORE than they bought (over-forecast); negative means
             they bought more than forecast (under-forecast).
 
-            Numbers are written with a point as the decimal separator and no thousands
-            separators. Totals of quantities (actual, forecast) are the exact sums of the
+            \(dialect.decimalComma ? Self.decimalCommaNote : Self.decimalPointNote) Totals of quantities (actual, forecast) are the exact sums of the
             input quantities, with no more decimal places than the inputs have; every
             other figure is rounded to 10 significant digits, so the same inputs give the
             same files on any computer.\(result.scale.exact ? "" : "\n" + Self.inexactNote) An empty cell means the figure can't be
@@ -32,7 +68,9 @@ public enum OutputReadme {
             Names come from your customers' files and are shown as text, never run: a
             name or text that starts with =, +, -, @, a tab or a carriage return is
             written with a ' in front (so "=SUM(A1)" reads '=SUM(A1)), and a spreadsheet
-            opening the file can't take it for a formula. Numbers are never changed.\(excel ? "" : "\nRe-run with --excel for CSV files that open by double-click with accents intact.")
+            opening the file can't take it for a formula. Numbers are never changed.
+
+            \(Self.doubleClickNote(dialect, workbook: files.contains(ReportOutput.workbookName)))
 
 
             """
@@ -65,9 +103,12 @@ public enum OutputReadme {
         if files.contains("report.html") {
             out += "report.html\n-----------\nThe report as a page with charts, for a meeting or an email: open it in any browser; it needs no internet.\n\n"
         }
+        if files.contains(ReportOutput.workbookName) {
+            out += "report.xlsx\n-----------\n" + Self.workbookNote + "\n\n"
+        }
         if files.contains("run.json") {
             out += "run.json\n--------\nThe run's record for tools: input files with size and SHA-256 (each file of a folder or a repeated option listed under files), options, policy, and where every input row went (read = used + open + outside window + unmatched + rejected + totals, the totals rows of customers' sheets).\n"
         }
-        return excel ? out.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : out
+        return dialect.forSpreadsheets ? out.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n") : out
     }
 }

@@ -286,6 +286,17 @@ package enum Syscalls {
         return String(cString: resolved)
     }
 
+    /// A path that opens the very file `fd` is open on, whatever is at its name now, or nil: on
+    /// Linux /proc/self/fd/N, elsewhere /dev/fd/N. For a library that writes only to a file name.
+    package static func pathOfOpenFile(_ fd: Int32) -> String? {
+        #if os(Linux)
+        let path = "/proc/self/fd/\(fd)"
+        #else
+        let path = "/dev/fd/\(fd)"
+        #endif
+        return access(path, F_OK) == 0 ? path : nil
+    }
+
     // MARK: - Processes, terminals, threads
 
     package static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }

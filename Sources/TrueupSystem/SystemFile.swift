@@ -53,6 +53,9 @@ package struct SystemFile: Sendable {
 
     package func close() { Syscalls.close(descriptor) }
 
+    /// A path that opens this very file, not whatever is at its name now (nil where the system has none).
+    package var openFilePath: String? { Syscalls.pathOfOpenFile(descriptor) }
+
     /// A second descriptor of this open file, for a reader that may outlive the owner's (the same
     /// file, not the path opened again: a file replaced at its path meanwhile is not read).
     package func duplicate() throws(SystemError) -> SystemFile { SystemFile(descriptor: try Syscalls.duplicate(descriptor)) }

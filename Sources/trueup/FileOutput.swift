@@ -1,4 +1,17 @@
+import Dispatch
+import Synchronization
+import TrueupReports
 import TrueupSystem
+
+/// What one file of a run holds: text, or a workbook that libxlsxwriter writes to a file name, or
+/// a temporary already written (`FileOutput.TemporaryInProgress`), only to be renamed.
+enum FileContent: Sendable {
+    case text(String)
+    /// A partial (`report --partition`).
+    case bytes([UInt8])
+    case workbook(ReportWorkbook)
+    case temporary(String)
+}
 
 /// Writes a run's files so that a reader never sees half of one, nor a mix of two runs where it can be helped,
 /// and so that nobody who can write to the output folder can redirect them.
@@ -64,14 +77,31 @@ enum FileOutput {
     /// `replacing` names every file this kind of run writes: those of them this run doesn't write
     /// are removed after the renames, so the folder holds this run's set and no earlier one's.
     static func write(_ files: [(name: String, text: String)], in directory: String, replacing: [String] = []) throws(Failure) {
-        for file in files { try checkTarget(directory + "/" + file.name) }
+        try write(files.map { ($0.name, FileContent.text($0.text)) }, in: directory, replacing: replacing)
+    }
+
+    /// Writes every file to `directory`, as `write` does, a workbook among them; returns the time
+    /// spent writing workbooks (for `--timings`).
+    @discardableResult
+    static func write(_ files: [(name: String, content: FileContent)], in directory: String, replacing: [String] = []) throws(Failure) -> Duration {
+        let clock = ContinuousClock()
+        var workbookTime = Duration.zero
+        do {
+            for file in files { try checkTarget(directory + "/" + file.name) }
+        } catch {
+            for case .temporary(let path) in files.map(\.content) { Syscalls.unlink(path) }
+            throw error
+        }
         removeAbandonedTemporaries(of: files.map(\.name), in: directory)
         var temporaries: [String] = []
         for file in files {
             do {
-                temporaries.append(try writeTemporary(file.text, for: file.name, in: directory))
+                let start = clock.now
+                temporaries.append(try writeTemporary(file.content, for: file.name, in: directory))
+                if case .workbook = file.content { workbookTime += clock.now - start }
             } catch {
                 for temporary in temporaries { Syscalls.unlink(temporary) }
+                for case .temporary(let path) in files.map(\.content) { Syscalls.unlink(path) }
                 throw Failure("\(directory)/\(file.name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
             }
         }
@@ -99,15 +129,11 @@ enum FileOutput {
             _ = try? folder.sync()
             folder.close()
         }
+        return workbookTime
     }
 
     /// The prefix of `name`'s temporaries: `.NAME.tmp-`, then the process id and 16 random hex digits.
     private static func temporaryPrefix(_ name: String) -> String { "." + name + ".tmp-" }
-
-    /// Writes `text` to a new temporary for `name` and flushes it; returns its path.
-    private static func writeTemporary(_ text: String, for name: String, in directory: String) throws(SystemError) -> String {
-        try writeTemporary(for: name, in: directory) { file throws(SystemError) in try file.write(text) }
-    }
 
     /// Writes one file of bytes (a partial) the same way: a temporary beside it, flushed, then renamed over it.
     static func write(bytes: [UInt8], to path: String) throws(Failure) {
@@ -116,7 +142,7 @@ enum FileOutput {
         removeAbandonedTemporaries(of: [name], in: directory)
         let temporary: String
         do {
-            temporary = try writeTemporary(for: name, in: directory) { file throws(SystemError) in try file.write(bytes) }
+            temporary = try writeTemporary(.bytes(bytes), for: name, in: directory)
         } catch {
             throw Failure("\(path): writing failed (\(error)).", code: Failure.ioError)
         }
@@ -128,8 +154,13 @@ enum FileOutput {
         }
     }
 
-    private static func writeTemporary(for name: String, in directory: String,
-                                       _ contents: (SystemFile) throws(SystemError) -> Void) throws(SystemError) -> String {
+    /// Writes `content` to a new temporary for `name` and flushes it; returns its path.
+    ///
+    /// A workbook is written by libxlsxwriter, which opens a file by name: it is given the path of
+    /// the temporary already created here (/proc/self/fd/N), so it writes into that file even if
+    /// someone replaced its name meanwhile, and its scratch files go into the output folder.
+    static func writeTemporary(_ content: FileContent, for name: String, in directory: String) throws(FileOutputError) -> String {
+        if case .temporary(let path) = content { return path }
         var random = SystemRandomNumberGenerator()
         var attempts = 0
         while true {
@@ -141,14 +172,27 @@ enum FileOutput {
             } catch where error.isExisting && attempts < 8 {
                 attempts += 1
                 continue
+            } catch {
+                throw .system(error)
             }
             defer { file.close() }
             do {
-                try contents(file)
+                switch content {
+                case .text(let text): try file.write(text)
+                case .bytes(let bytes): try file.write(bytes)
+                case .workbook(let workbook): try workbook.write(to: file.openFilePath ?? path, scratchFolder: directory)
+                case .temporary: break
+                }
                 try file.sync()
+            } catch let error as SystemError {
+                Syscalls.unlink(path)
+                throw .system(error)
+            } catch let error as XLSXError {
+                Syscalls.unlink(path)
+                throw .workbook(error)
             } catch {
                 Syscalls.unlink(path)
-                throw error
+                throw .workbook(XLSXError("\(error)"))
             }
             return path
         }
@@ -172,5 +216,51 @@ enum FileOutput {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])
         return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+    }
+}
+
+/// Why a temporary could not be written: the system's error, or libxlsxwriter's.
+enum FileOutputError: Error, CustomStringConvertible {
+    case system(SystemError)
+    case workbook(XLSXError)
+
+    var description: String {
+        switch self {
+        case .system(let error): return "\(error)"
+        case .workbook(let error): return "\(error)"
+        }
+    }
+}
+
+extension FileOutput {
+    /// A file's temporary written on a thread of its own, while the run renders its other files on
+    /// the other cores: report.xlsx, whose writer (libxlsxwriter) works on one thread.
+    final class TemporaryInProgress: Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let outcome = Mutex<Result<String, FileOutputError>?>(nil)
+        let name: String
+        let directory: String
+
+        init(_ content: FileContent, for name: String, in directory: String) {
+            self.name = name
+            self.directory = directory
+            DispatchQueue.global().async { [self] in
+                let result = Result { () throws(FileOutputError) in try FileOutput.writeTemporary(content, for: name, in: directory) }
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+        }
+
+        /// Waits for the temporary and returns its path, to be renamed with the others (`FileContent.temporary`).
+        func finish() throws(Failure) -> String {
+            done.wait()
+            switch outcome.withLock({ $0 }) {
+            case .success(let path): return path
+            case .failure(let error):
+                throw Failure("\(directory)/\(name): writing failed (\(error)); no file of this run was replaced.", code: Failure.ioError)
+            case nil:
+                throw Failure("\(directory)/\(name): writing failed; no file of this run was replaced.", code: Failure.ioError)
+            }
+        }
     }
 }

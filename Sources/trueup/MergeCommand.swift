@@ -19,14 +19,20 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The partials, one per partition.", valueName: "partial"))
     var partials: [String] = []
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html and README.txt (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html, report.xlsx and README.txt (created if missing).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "What to print: table, csv or json.")
+    @Option(help: "What to print: table, csv, json or xlsx (the workbook's bytes, to a file or a pipe: not to a terminal).")
     var format: ReportOutput.Format = .table
 
-    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
+    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click (--csv-dialect excel).")
     var excel = false
+
+    @Option(help: ArgumentHelp("How the CSV files in --out are written: plain (the default), excel or excel-de, as report writes them.", valueName: "dialect"))
+    var csvDialect: CSVOutputDialect?
+
+    @Flag(help: "Don't write DIR/report.xlsx (an earlier run's is removed).")
+    var noXlsx = false
 
     @Flag(help: "Print the time spent reading the partials, scoring and writing to stderr.")
     var timings = false
@@ -59,6 +65,8 @@ struct MergeCommand: ParsableCommand {
         if let out { arguments += ["--out", out] }
         arguments += ["--format", format.rawValue]
         if excel { arguments.append("--excel") }
+        if let csvDialect { arguments += ["--csv-dialect", csvDialect.rawValue] }
+        if noXlsx { arguments.append("--no-xlsx") }
         if timings { arguments.append("--timings") }
         if let history { arguments += ["--history", history] }
         if noHistory { arguments.append("--no-history") }

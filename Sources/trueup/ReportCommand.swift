@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             stop the run (exit 65) unless --normalize-keys says how to join them.
             With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
-            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --excel writes the CSV files for spreadsheets.
+            With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts), DIR/report.xlsx (every table as a sheet) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --csv-dialect excel (or --excel) and excel-de write the CSV files for spreadsheets opened by double-click.
             With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
             and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html and README.txt (created if missing).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html, report.xlsx and README.txt (created if missing).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Keep one lag (months ahead). Default: every lag.", valueName: "n"))
@@ -35,11 +35,21 @@ struct ReportCommand: ParsableCommand {
             transform: ReportCommand.grouping)
     var by: Grouping = .customer
 
-    @Option(help: "What to print: table, csv or json.")
+    @Option(help: "What to print: table, csv, json or xlsx (the workbook's bytes, to a file or a pipe: not to a terminal).")
     var format: Format = .table
 
-    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click.")
+    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click (--csv-dialect excel).")
     var excel = false
+
+    @Option(help: ArgumentHelp("How the CSV files in --out are written: plain (the default), excel (as --excel: a byte order mark and CRLF, for Excel with a decimal point) or excel-de (semicolons and decimal commas too, for Excel with a decimal comma).",
+                               valueName: "dialect"))
+    var csvDialect: CSVOutputDialect?
+
+    /// The dialect of the CSV files: --csv-dialect, else excel with --excel, else plain.
+    var dialect: CSVOutputDialect { csvDialect ?? (excel ? .excel : .plain) }
+
+    @Flag(help: "Don't write DIR/report.xlsx (an earlier run's is removed).")
+    var noXlsx = false
 
     @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
     var timings = false
@@ -111,6 +121,9 @@ struct ReportCommand: ParsableCommand {
         if partition != nil && (out != nil || history != nil) {
             throw ValidationError("--partition writes only the partial; `trueup merge` writes --out and records the history.")
         }
+        if excel, let csvDialect, csvDialect != .excel {
+            throw ValidationError("--excel is --csv-dialect excel; it can't be used with --csv-dialect \(csvDialect.rawValue).")
+        }
     }
 
     func run() throws {
@@ -120,6 +133,10 @@ struct ReportCommand: ParsableCommand {
 
     /// The run, with `score` making the result: reading the inputs, or merging partials.
     func run(score: (ReportRequest) throws(ReportError) -> ReportResult) throws {
+        if format == .xlsx && StandardStreams.outputIsTerminal {
+            throw Failure("--format xlsx writes a workbook's bytes: send them to a file (> report.xlsx) or a pipe, not to the terminal.",
+                          code: Failure.usage)
+        }
         if let out { try FileOutput.prepareDirectory(out) }
         let request = try input.request(lag: lag, grouping: by)
         let historyPath = noHistory ? nil : HistoryFile.path(explicit: history, out: out)
@@ -139,14 +156,14 @@ struct ReportCommand: ParsableCommand {
         RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table)
         let clock = ContinuousClock()
         let recording = clock.now
-        var written = Duration.zero
+        var written = Duration.zero, workbookWritten = Duration.zero
         // Files first, then the history, then standard output: a reader that stops early
         // (`| head`) finds the run complete, and a failed run is not in the history.
         var printed = ""
         let writeFiles = { (result: ReportResult, recorded: RunJSON.History?) throws(Failure) in
             let start = clock.now
-            printed = try self.writeFiles(result, recorded: recorded)
-            written = clock.now - start
+            (printed, workbookWritten) = try self.writeFiles(result, recorded: recorded)
+            written = clock.now - start - workbookWritten
         }
         if let historyPath, by == .customer {
             if store == nil { store = try Self.open(historyPath) }
@@ -157,11 +174,13 @@ struct ReportCommand: ParsableCommand {
             }
             try writeFiles(result, nil)
         }
-        let recordingTime = clock.now - recording - written
+        let recordingTime = clock.now - recording - written - workbookWritten
         try StandardStreams.writeOutput(printed)
+        if format == .xlsx { try StandardStreams.writeWorkbook(ReportWorkbook(result), scratchFolder: out) }
         if timings {
             let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
-            let steps = result.timings + (historyStep + [("write", written)]).map { ($0.0, Self.seconds($0.1)) }
+            let workbookStep = out == nil || noXlsx ? [] : [("workbook", workbookWritten)]
+            let steps = result.timings + (historyStep + [("write", written)] + workbookStep).map { ($0.0, Self.seconds($0.1)) }
             let total = steps.reduce(0) { $0 + $1.seconds }
             let width = steps.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
             let lines = (steps + [("total", total)]).map { "  \($0.step.padding(width))\(NumberText.readable($0.seconds, decimals: 3)) s" }
@@ -171,16 +190,30 @@ struct ReportCommand: ParsableCommand {
 
     /// Renders standard output and the files at once on every core (the library decides which files
     /// there are), writes the files, and returns what is to be printed (printed by the caller once
-    /// the history is recorded).
-    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> String {
-        var output = ReportOutput(result, format: format, writesFiles: out != nil, excel: excel, recorded: recorded,
+    /// the history is recorded) and the time report.xlsx took.
+    func writeFiles(_ result: ReportResult, recorded: RunJSON.History?) throws(Failure) -> (String, Duration) {
+        var output = ReportOutput(result, format: format, writesFiles: out != nil, dialect: dialect, recorded: recorded,
                                   rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, version: TrueupCommand.version)
+        output.writesWorkbook = !noXlsx
         output.layout = TableLayout(width: TableLayout.width(columns: StandardStreams.environment("COLUMNS")), wide: wide, tiers: tier, top: top)
+        // report.xlsx is written on a thread of its own while the other files are rendered on every core.
+        let workbook = out.flatMap { out in
+            output.workbook.map { FileOutput.TemporaryInProgress(.workbook($0), for: ReportOutput.workbookName, in: out) }
+        }
         let texts = output.rendered()
         if let out {
-            try FileOutput.write(texts.files, in: out, replacing: ReportOutput.allFileNames)
+            var files = texts.files.map { ($0.name, FileContent.text($0.text)) }
+            var waited = Duration.zero
+            if let workbook {
+                let clock = ContinuousClock(), start = clock.now
+                // Before README.txt, which is renamed into place last.
+                files.insert((ReportOutput.workbookName, .temporary(try workbook.finish())), at: max(0, files.count - 1))
+                waited = clock.now - start
+            }
+            try FileOutput.write(files, in: out, replacing: ReportOutput.allFileNames)
+            return (texts.standardOutput, waited)
         }
-        return texts.standardOutput
+        return (texts.standardOutput, .zero)
     }
 }
 
@@ -234,3 +267,5 @@ extension String {
 }
 
 extension ReportOutput.Format: ExpressibleByArgument {}
+
+extension CSVOutputDialect: ExpressibleByArgument {}

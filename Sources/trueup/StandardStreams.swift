@@ -37,6 +37,53 @@ enum StandardStreams {
 
     static var errorIsTerminal: Bool { SystemFile.standardError.isTerminal }
 
+    static var outputIsTerminal: Bool { SystemFile.standardOutput.isTerminal }
+
+    /// Writes `workbook`'s bytes to standard output (`--format xlsx`).
+    ///
+    /// libxlsxwriter writes to a file name and seeks back in it, so the workbook goes to a
+    /// temporary first: created in `scratchFolder` (else TMPDIR, else /tmp) and unlinked at once,
+    /// written through its /proc/self/fd path and copied from there, so nothing is left behind.
+    static func writeWorkbook(_ workbook: ReportWorkbook, scratchFolder: String?) throws(Failure) {
+        let folder = scratchFolder ?? environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var random = SystemRandomNumberGenerator()
+        let path = folder + "/.report.xlsx.tmp-\(Syscalls.processID)-" + String(random.next() as UInt64, radix: 16)
+        let file: SystemFile
+        do {
+            file = try SystemFile.createNew(path, permissions: 0o600)
+        } catch {
+            throw Failure("\(path): can't create the workbook's temporary file (\(error)).", code: Failure.cantCreate)
+        }
+        defer { file.close() }
+        Syscalls.unlink(path)
+        guard let open = file.openFilePath else {
+            throw Failure("--format xlsx needs /proc/self/fd (or /dev/fd) to write the workbook; use --out DIR for DIR/report.xlsx instead.",
+                          code: Failure.cantCreate)
+        }
+        do {
+            try workbook.write(to: open, scratchFolder: scratchFolder)
+        } catch {
+            throw Failure("report.xlsx: writing the workbook failed (\(error)).", code: Failure.ioError)
+        }
+        let bytes: [UInt8]
+        do {
+            let reader = try SystemFile.openForReading(open)
+            defer { reader.close() }
+            var buffer = [UInt8](repeating: 0, count: Int(try reader.status().size))
+            buffer.removeLast(buffer.count - (try reader.readFully(into: &buffer, at: 0)))
+            bytes = buffer
+        } catch {
+            throw Failure("report.xlsx: reading the workbook back failed (\(error)).", code: Failure.ioError)
+        }
+        do {
+            try SystemFile.standardOutput.write(bytes)
+        } catch where error.isBrokenPipe {
+            TrueupCommand.exit(withError: nil)
+        } catch {
+            throw Failure("standard output: can't be written (\(error)).", code: Failure.ioError)
+        }
+    }
+
     /// The value of an environment variable (`COLUMNS`, the terminal's width), or nil.
     static func environment(_ name: String) -> String? { Syscalls.environment(name) }
 }

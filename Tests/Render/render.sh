@@ -6,6 +6,10 @@
 # the headline). Chromium resolves every host to nothing and writes a net log; an http(s) request
 # the page made fails the check (Tests/Render/check_netlog.py), so the page loads nothing from outside. It also prints the page
 # to PDF and counts the pages. The top of the screenshot is kept in notebooks-md/img/demo-report.png.
+# The report with prices and agreements (its flagged table is the widest) is laid out at 1024 and
+# 1440 px: its flagged table, and the page, must not overflow the window sideways
+# (Tests/Render/check_overflow.py). Where LibreOffice is installed (soffice), report.xlsx is
+# converted to PDF headless, and a failed conversion fails the check.
 #
 # Chromium is installed with apt-get when missing. When it can't be, the check fails, unless
 # RENDER_OPTIONAL=1, when it says it was skipped and succeeds.
@@ -77,6 +81,29 @@ if [ -s "$work/report.pdf" ]; then
 else
   echo "FAIL: chromium printed no PDF"
   exit 1
+fi
+
+# The widest flagged table: with prices and agreements, at a laptop's 1024 px and a desktop's 1440 px.
+priced=()
+if [ -f "$demo/prices.csv" ] && [ -f "$demo/agreements.csv" ]; then
+  priced=(--prices "$demo/prices.csv" --agreements "$demo/agreements.csv")
+fi
+"$trueup" report --forecasts "$demo/forecasts.csv" --actuals "$demo/actuals.csv" "${priced[@]}" --lag 1 --no-history \
+  --out "$work/priced" >/dev/null
+python3 "$here/check_overflow.py" "$browser" "$work/priced/report.html" "$work" 1024 1440
+
+# report.xlsx in LibreOffice, where it is installed: a workbook it can't open fails the check.
+office="$(command -v soffice || command -v libreoffice || true)"
+if [ -n "$office" ]; then
+  if ! "$office" --headless -env:UserInstallation="file://$work/office" --convert-to pdf --outdir "$work/xlsx" \
+      "$work/priced/report.xlsx" >"$work/office.log" 2>&1 || [ ! -s "$work/xlsx/report.pdf" ]; then
+    echo "FAIL: LibreOffice could not convert report.xlsx to PDF; its output:"
+    tail -n 20 "$work/office.log"
+    exit 1
+  fi
+  echo "report.xlsx: LibreOffice converted it to PDF, $(wc -c <"$work/xlsx/report.pdf") bytes"
+else
+  echo "report.xlsx in LibreOffice: skipped, soffice is not installed"
 fi
 
 mkdir -p "$root/notebooks-md/img"

@@ -28,7 +28,7 @@ import Testing
         let lines = outcome.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
         let names = lines.map { line in String(line.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
         #expect(names == ["read actuals", "read forecasts", "join", "join audit", "cells", "figures", "tiers", "hashes",
-                          "history", "write", "total"], "\(outcome.stderr)")
+                          "history", "write", "workbook", "total"], "\(outcome.stderr)")
         #expect(Set(lines.map { $0.count - ($0.split(separator: " ").last?.count ?? 0) }).count <= 2, "the seconds start in one column")
         // With two lags, the forecasts by lag and the stability figures are steps of their own.
         let twoLags = try CLI.run(["report", "--wide", "--forecasts", space.file("f2.csv", AgreementCommandTests.forecasts),

@@ -72,4 +72,85 @@ import Testing
         #expect(!readme.contains("flags.csv"))
         #expect(!readme.contains("rejects.csv"))
     }
+
+    /// The records of a CSV text, each a list of fields (RFC 4180 quoting; CRLF or LF between records).
+    static func records(_ text: String, delimiter: Character) -> [[String]] {
+        var records: [[String]] = [], fields: [String] = [], field = "", quoted = false
+        var characters = Array(text.replacingOccurrences(of: "\u{FEFF}", with: "")).makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? characters.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = characters.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == delimiter {
+                fields.append(field); field = ""
+            } else if c == "\n" || c == "\r\n" {
+                fields.append(field); field = ""
+                records.append(fields); fields = []
+            } else {
+                field.append(c)
+            }
+        }
+        return records
+    }
+
+    @Test func excelDEWritesSemicolonsDecimalCommasAndAByteOrderMark() throws {
+        let space = Workspace()
+        #expect(try run([], in: space, out: "plain").status == 0)
+        let de = try run(["--csv-dialect", "excel-de"], in: space, out: "de")
+        #expect(de.status == 0, "\(de.stderr)")
+        for name in ["metrics.csv", "flags.csv", "rejects.csv"] {
+            let bytes = try bytes(space, "de/" + name)
+            #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(name) starts with the UTF-8 byte order mark")
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(text.contains(";") && text.contains("\r\n"))
+            let plain = Self.records(try #require(space.read("plain/" + name)), delimiter: ",")
+            let german = Self.records(text, delimiter: ";")
+            #expect(plain.count == german.count, "\(name): as many records")
+            var commas = 0
+            for (p, g) in zip(plain, german) {
+                #expect(p.count == g.count, "\(name): \(g)")
+                for (a, b) in zip(p, g) {
+                    // A number gets a decimal comma; any other field is the same text.
+                    if Double(a) != nil && a.contains(".") {
+                        #expect(b == a.replacingOccurrences(of: ".", with: ","), "\(name): \(a) -> \(b)")
+                        commas += 1
+                    } else {
+                        #expect(b == a, "\(name): \(a) -> \(b)")
+                    }
+                }
+            }
+            if name != "rejects.csv" { #expect(commas > 0, "\(name) has decimal commas") }
+        }
+        // A list of reasons with semicolons is quoted; a negative figure is a number, not neutralised.
+        let flags = String(decoding: try bytes(space, "de/flags.csv"), as: UTF8.self)
+        for reasons in Self.records(try #require(space.read("plain/flags.csv")), delimiter: ",").map({ $0[3] }) where reasons.contains(";") {
+            #expect(flags.contains(";\"" + reasons + "\";"), "\(reasons) is quoted")
+        }
+        #expect(flags.contains(";-"), "a negative figure")
+        #expect(!flags.contains("'-"))
+        let readme = try #require(space.read("de/README.txt"))
+        #expect(readme.contains("These CSV files are for Excel with a decimal comma (--csv-dialect excel-de)."))
+        #expect(readme.contains("fields are separated by semicolons"))
+        // report.xlsx doesn't depend on the dialect.
+        #expect(try bytes(space, "de/report.xlsx") == (try bytes(space, "plain/report.xlsx")))
+    }
+
+    @Test func csvDialectExcelIsExcel() throws {
+        let space = Workspace()
+        #expect(try run(["--excel"], in: space, out: "a").status == 0)
+        #expect(try run(["--csv-dialect", "excel"], in: space, out: "b").status == 0)
+        for name in ["metrics.csv", "flags.csv", "rejects.csv", "README.txt"] {
+            #expect(try bytes(space, "a/" + name) == (try bytes(space, "b/" + name)), "\(name)")
+        }
+        let both = try run(["--excel", "--csv-dialect", "excel-de"], in: space, out: "c")
+        #expect(both.status == 64)
+        #expect(both.stderr.contains("--excel is --csv-dialect excel; it can't be used with --csv-dialect excel-de."))
+    }
 }

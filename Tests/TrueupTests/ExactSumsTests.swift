@@ -56,10 +56,10 @@ import Testing
         #expect(line[5] == "3.323456789")
         #expect(line[6] == "3")
         // README.txt says so; an exact run's doesn't.
-        #expect(OutputReadme.render(result, files: ["metrics.csv"], excel: false).contains(OutputReadme.inexactNote))
+        #expect(OutputReadme.render(result, files: ["metrics.csv"], dialect: .plain).contains(OutputReadme.inexactNote))
         let exact = try Self.run(actuals: [("2024-01", "0.1"), ("2024-02", "1"), ("2024-03", "2")],
                                  forecasts: [("2024-01", "1"), ("2024-02", "1"), ("2024-03", "1")])
-        let readme = OutputReadme.render(exact, files: ["metrics.csv"], excel: false)
+        let readme = OutputReadme.render(exact, files: ["metrics.csv"], dialect: .plain)
         #expect(!readme.contains(OutputReadme.inexactNote))
         #expect(readme.contains("Totals of quantities (actual, forecast) are the exact sums"))
     }

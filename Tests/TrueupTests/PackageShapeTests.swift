@@ -25,6 +25,7 @@ import Testing
         "Trueup/Unchecked/UncheckedParallel.swift", "TrueupCSV/UncheckedBytes.swift", "TrueupCSV/UncheckedReadBuffer.swift",
         "TrueupSystem/Syscalls.swift", "TrueupSystem/SystemFile.swift", "Trueup/Input/SHA256.swift",
         "TrueupWorkbook/EntryChecksum.swift", "TrueupWorkbook/Workbook.swift", "Trueup/Kernels/KernelBenchmarkSupport.swift",
+        "TrueupReports/Workbook/XLSXWriter.swift",
     ]
 
     @Test func pointersOnlyInTheRoomsAndTheDoors() throws {

@@ -8,7 +8,7 @@ import TrueupReports
 @Suite struct PartialMergeTests {
     /// Every file `report --out` would write for `result`.
     static func files(_ result: ReportResult) -> [String: String] {
-        let output = ReportOutput(result, format: .csv, writesFiles: true, excel: false, recorded: nil, rejectsFile: nil, version: "test")
+        let output = ReportOutput(result, format: .csv, writesFiles: true, dialect: .plain, recorded: nil, rejectsFile: nil, version: "test")
         let rendered = output.rendered()
         var files = Dictionary(uniqueKeysWithValues: rendered.files.map { ($0.name, $0.text) })
         files["stdout"] = rendered.standardOutput

@@ -27,7 +27,9 @@ public enum CoverageColumns {
 public enum CoverageCSV {
     public static let summary = "The join audit: per customer, what was forecast and bought over the window, what only one file has, and codes that look alike."
 
-    public static func render(_ coverage: Coverage) -> String { CoverageColumns.table.csv(coverage.rows) }
+    public static func render(_ coverage: Coverage, dialect: CSVOutputDialect = .plain) -> String {
+        CoverageColumns.table.csv(coverage.rows, dialect: dialect)
+    }
 
     /// `lowCoverage`: with `--format json`, whether the book was scored under `--allow-low-coverage`
     /// (the key is there only then; run.json says so in `low_coverage`).

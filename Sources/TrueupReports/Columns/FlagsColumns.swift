@@ -37,16 +37,16 @@ public enum FlagsColumns {
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },
         .init("periods", "Months scored.") { .integer($0.assessment.figures.periods) },
-        .init("bias_pct", "As in metrics.csv.") { .figure($0.assessment.figures.biasPct) },
-        .init("wmape", "As in metrics.csv.") { .figure($0.assessment.figures.wmape) },
-        .init("fva_pts", "As in metrics.csv.") { .figure($0.assessment.figures.fvaPts) },
+        .init("bias_pct", "As in metrics.csv.", .percent) { .figure($0.assessment.figures.biasPct) },
+        .init("wmape", "As in metrics.csv.", .percent) { .figure($0.assessment.figures.wmape) },
+        .init("fva_pts", "As in metrics.csv.", .points) { .figure($0.assessment.figures.fvaPts) },
         .init("benchmark", "The benchmark the tier was judged against: the better of naive and seasonal naive among those measured on at least the policy's minimum of months (6), else as in metrics.csv; or the one the policy names (tiers.benchmark).") {
             .text($0.assessment.benchmark?.rawValue)
         },
-        .init("benchmark_fva_pts", "Forecast value added against that benchmark, in points.") { .figure($0.assessment.benchmarkFvaPts) },
-        .init("sign_test_p", "As in metrics.csv.") { .figure($0.assessment.figures.signTestP) },
-        .init("tracking_signal", "As in metrics.csv.") { .figure($0.assessment.figures.trackingSignal) },
-        .init("error_share_pct", "This customer's share of all customers' total miss at this lag, in percent: where the error is.") {
+        .init("benchmark_fva_pts", "Forecast value added against that benchmark, in points.", .points) { .figure($0.assessment.benchmarkFvaPts) },
+        .init("sign_test_p", "As in metrics.csv.", .probability) { .figure($0.assessment.figures.signTestP) },
+        .init("tracking_signal", "As in metrics.csv.", .ratio) { .figure($0.assessment.figures.trackingSignal) },
+        .init("error_share_pct", "This customer's share of all customers' total miss at this lag, in percent: where the error is.", .percent) {
             .figure($0.assessment.errorSharePct)
         },
         .init("range_held", "check's 80% range, worked out from the months before each of the customer's last up to 12 months: in how many of them it held that month's purchases (empty when never tried).") {
@@ -62,8 +62,8 @@ public enum FlagsColumns {
         .init("previous_tier", "The tier in the previous recorded run (empty when the customer was not in it, or on the first run).") {
             .text($0.change?.track?.previousTier?.rawValue)
         },
-        .init("wmape_change_pts", "wmape now minus wmape in the previous run, in points (+ = worse).") { .figure($0.change?.wmapePts) },
-        .init("bias_change_pts", "bias_pct now minus bias_pct in the previous run, in points.") { .figure($0.change?.biasPts) },
+        .init("wmape_change_pts", "wmape now minus wmape in the previous run, in points (+ = worse).", .points) { .figure($0.change?.wmapePts) },
+        .init("bias_change_pts", "bias_pct now minus bias_pct in the previous run, in points.", .points) { .figure($0.change?.biasPts) },
         .init("flagged_runs", "Of the last runs (this one included), how many had this tier or a more severe one.") {
             .integer($0.change?.track?.flaggedRuns ?? 0)
         },
@@ -81,9 +81,9 @@ public enum FlagsColumns {
 /// flags.csv: every customer's tier at the report lag, with the evidence, most severe first.
 public enum FlagsCSV {
     /// The rows; with `history`, each ends with the history columns.
-    public static func render(_ assessments: [Assessment], history: RunComparison? = nil) -> String {
+    public static func render(_ assessments: [Assessment], history: RunComparison? = nil, dialect: CSVOutputDialect = .plain) -> String {
         FlagsColumns.table(history: history != nil, names: assessments.contains { $0.customerName != nil })
-            .csv(FlagsColumns.rows(assessments, history: history))
+            .csv(FlagsColumns.rows(assessments, history: history), dialect: dialect)
     }
 
     /// The same rows as JSON objects keyed by the column names; reasons as a list.

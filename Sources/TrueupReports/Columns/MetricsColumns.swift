@@ -27,18 +27,18 @@ public enum MetricsColumns {
         .init("cells", "How many item-months were scored (each item in each scored month).") { .integer($0.figures.cells) },
         .init("actual", "Total actual quantity bought.") { .quantity($0.figures.actual) },
         .init("forecast", "Total quantity forecast.") { .quantity($0.figures.forecast) },
-        .init("bias_pct", "How far the total forecast was above (+) or below (-) the total actual, in percent of actual.") {
+        .init("bias_pct", "How far the total forecast was above (+) or below (-) the total actual, in percent of actual.", .percent) {
             .figure($0.figures.biasPct)
         },
-        .init("wmape", "Weighted error: the sum of every item-month's miss (ignoring its sign) in percent of actual volume. 0 is perfect.") {
+        .init("wmape", "Weighted error: the sum of every item-month's miss (ignoring its sign) in percent of actual volume. 0 is perfect.", .percent) {
             .figure($0.figures.wmape)
         },
-        .init("accuracy_pct", "100 minus wmape, never below 0.") { .figure($0.figures.accuracyPct) },
-        .init("mape", "The average of each item-month's miss in percent of its actual, over item-months with an actual.") {
+        .init("accuracy_pct", "100 minus wmape, never below 0.", .percent) { .figure($0.figures.accuracyPct) },
+        .init("mape", "The average of each item-month's miss in percent of its actual, over item-months with an actual.", .percent) {
             .figure($0.figures.mape)
         },
         .init("mape_cells", "How many item-months mape is the average of.") { .integer($0.figures.mapeCells) },
-        .init("smape", "Symmetric percentage error: the average of 2 x |miss| / (|forecast| + |actual|), in percent.") {
+        .init("smape", "Symmetric percentage error: the average of 2 x |miss| / (|forecast| + |actual|), in percent.", .percent) {
             .figure($0.figures.smape)
         },
         .init("mae", "The average miss per item-month, in units, ignoring its sign.") { .figure($0.figures.mae) },
@@ -46,34 +46,34 @@ public enum MetricsColumns {
             .figure($0.figures.rmse)
         },
         .init("me", "The average miss per item-month, in units, with its sign (+ = over-forecast).") { .figure($0.figures.me) },
-        .init("mase", "mae divided by the average month-to-month change of actuals: below 1 beats repeating last month's actuals.") {
+        .init("mase", "mae divided by the average month-to-month change of actuals: below 1 beats repeating last month's actuals.", .ratio) {
             .figure($0.figures.mase)
         },
-        .init("tracking_signal", "The sum of the monthly misses divided by their average size: far from 0 (beyond about 4) means a persistent lean one way.") {
+        .init("tracking_signal", "The sum of the monthly misses divided by their average size: far from 0 (beyond about 4) means a persistent lean one way.", .ratio) {
             .figure($0.figures.trackingSignal)
         },
         .init("over_periods", "Months in which the total forecast was above actual.") { .integer($0.figures.overPeriods) },
         .init("under_periods", "Months in which the total forecast was below actual.") { .integer($0.figures.underPeriods) },
-        .init("sign_test_p", "The chance of months this one-sided if over and under were a coin toss: below 0.05 is a real lean, not luck.") {
+        .init("sign_test_p", "The chance of months this one-sided if over and under were a coin toss: below 0.05 is a real lean, not luck.", .probability) {
             .figure($0.figures.signTestP)
         },
-        .init("naive_wmape", "wmape of a naive forecast that repeats the actuals of lag months earlier.") { .figure($0.figures.naiveWmape) },
-        .init("fva_pts", "Forecast value added: naive_wmape minus the forecast's own wmape on the same item-months. Positive means the customer's forecast beats the naive one.") {
+        .init("naive_wmape", "wmape of a naive forecast that repeats the actuals of lag months earlier.", .percent) { .figure($0.figures.naiveWmape) },
+        .init("fva_pts", "Forecast value added: naive_wmape minus the forecast's own wmape on the same item-months. Positive means the customer's forecast beats the naive one.", .points) {
             .figure($0.figures.fvaPts)
         },
-        .init("naive_cells_wmape", "The forecast's own wmape on the naive forecast's item-months, so that fva_pts = naive_wmape - naive_cells_wmape.") {
+        .init("naive_cells_wmape", "The forecast's own wmape on the naive forecast's item-months, so that fva_pts = naive_wmape - naive_cells_wmape.", .percent) {
             .figure($0.figures.naiveCellsWmape)
         },
-        .init("seasonal_naive_wmape", "wmape of a seasonal naive forecast that repeats the actuals of the same month a year earlier (two years for lags over 12); empty when no month has a year of actuals before it.") {
+        .init("seasonal_naive_wmape", "wmape of a seasonal naive forecast that repeats the actuals of the same month a year earlier (two years for lags over 12); empty when no month has a year of actuals before it.", .percent) {
             .figure($0.figures.seasonalNaiveWmape)
         },
-        .init("fva_seasonal_pts", "seasonal_naive_wmape minus the forecast's own wmape on the same item-months. Positive means the forecast beats last year's same month.") {
+        .init("fva_seasonal_pts", "seasonal_naive_wmape minus the forecast's own wmape on the same item-months. Positive means the forecast beats last year's same month.", .points) {
             .figure($0.figures.fvaSeasonalPts)
         },
         .init("benchmark", "naive or seasonal-naive: the simple forecast with the lower wmape, the one the verdict judges against.") {
             .text($0.figures.benchmark?.rawValue)
         },
-        .init("benchmark_fva_pts", "Forecast value added against that benchmark: fva_pts or fva_seasonal_pts.") {
+        .init("benchmark_fva_pts", "Forecast value added against that benchmark: fva_pts or fva_seasonal_pts.", .points) {
             .figure($0.figures.benchmarkFvaPts)
         },
     ])
@@ -81,8 +81,8 @@ public enum MetricsColumns {
 
 /// metrics.csv: a header, then one line per group and lag.
 public enum MetricsCSV {
-    public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false) -> String {
-        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).csv(rows)
+    public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false, dialect: CSVOutputDialect = .plain) -> String {
+        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).csv(rows, dialect: dialect)
     }
 }
 

@@ -1,19 +1,41 @@
+import Trueup
+
 /// One column of an output file, described once: its header name (also its JSON key), the
-/// sentence README.txt says about it, and how a row's value is written.
+/// sentence README.txt says about it, how a row's value is written, and how a spreadsheet shows its numbers.
 ///
-/// Every writer of the file (CSV, JSON, README.txt) reads the same `ColumnTable`, so a column
+/// Every writer of the file (CSV, JSON, README.txt, report.xlsx) reads the same `ColumnTable`, so a column
 /// is added, renamed or explained in one entry.
 public struct OutputColumn<Row>: Sendable {
     public let name: String
     /// What README.txt says about the column, in a spreadsheet user's words.
     public let meaning: String
+    /// How report.xlsx shows the column's numbers (its text values are text cells whatever the style).
+    public let style: NumberStyle
     let value: @Sendable (Row) -> CellValue
 
-    init(_ name: String, _ meaning: String, _ value: @escaping @Sendable (Row) -> CellValue) {
+    init(_ name: String, _ meaning: String, _ style: NumberStyle = .standard, _ value: @escaping @Sendable (Row) -> CellValue) {
         self.name = name
         self.meaning = meaning
+        self.style = style
         self.value = value
     }
+}
+
+/// How a spreadsheet shows a column's numbers: only the look, never the value, which is the
+/// CSV's (a percentage is 12.5, not 0.125, and shows as 12.5%).
+public enum NumberStyle: Sendable {
+    /// Thousands grouped: whole numbers as 1,234, other figures with two decimals.
+    case standard
+    /// A figure in percent: 12.5%.
+    case percent
+    /// A difference of percentages, signed: +3.2.
+    case points
+    /// A ratio such as mase or the tracking signal: 0.87.
+    case ratio
+    /// A probability: 0.031.
+    case probability
+    /// Whole numbers held as figures (lags, counts that may be empty): 1,234.
+    case count
 }
 
 /// A value of one output cell, and how each medium writes it.
@@ -37,6 +59,29 @@ enum CellValue {
         case .quantity(let x): return NumberText.quantity(x)
         case .list(let codes): return codes.joined(separator: ";")
         case .bool(let flag): return flag ? "true" : "false"
+        }
+    }
+
+    /// As `csv`, with a decimal comma in figures and quantities when the dialect has one (`12,5`); text is as it is.
+    func csv(_ dialect: CSVOutputDialect) -> String {
+        switch self {
+        case .figure, .quantity where dialect.decimalComma:
+            return String(csv.map { $0 == "." ? "," : $0 })
+        default:
+            return csv
+        }
+    }
+
+    /// The value in a spreadsheet cell: figures rounded as the CSV writes them, so the workbook
+    /// holds the CSV's numbers; an empty figure or text is a blank cell.
+    var sheet: SheetCell {
+        switch self {
+        case .text(let text): return text.map { .text($0) } ?? .blank
+        case .integer(let n): return .number(Double(n), whole: true)
+        case .figure(let x): return x.map { .number(SignificantDigits.rounded($0), whole: false) } ?? .blank
+        case .quantity(let x): return x.map { .number($0, whole: $0 == $0.rounded()) } ?? .blank
+        case .list(let codes): return .text(codes.joined(separator: ";"))
+        case .bool(let flag): return .bool(flag)
         }
     }
 
@@ -65,6 +110,15 @@ public struct ColumnTable<Row>: Sendable {
     func csv(_ rows: some Sequence<Row>) -> String {
         var out = CSVText.line(names)
         for row in rows { out += CSVText.line(columns.map { $0.value(row).csv }) }
+        return out
+    }
+
+    /// The header line, then one line per row, in `dialect`'s delimiter and decimal mark (line
+    /// ends and byte order mark are `SpreadsheetCSV`'s).
+    func csv(_ rows: some Sequence<Row>, dialect: CSVOutputDialect) -> String {
+        guard dialect.decimalComma else { return csv(rows) }
+        var out = CSVText.line(names, dialect: dialect)
+        for row in rows { out += CSVText.line(columns.map { $0.value(row).csv(dialect) }, dialect: dialect) }
         return out
     }
 

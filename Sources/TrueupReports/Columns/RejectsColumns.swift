@@ -15,5 +15,7 @@ public enum RejectsColumns {
 
 /// rejects.csv: a header, then one line per rejected row, in file order.
 public enum RejectsCSV {
-    public static func render(_ rejects: [RowProblem]) -> String { RejectsColumns.table.csv(rejects) }
+    public static func render(_ rejects: [RowProblem], dialect: CSVOutputDialect = .plain) -> String {
+        RejectsColumns.table.csv(rejects, dialect: dialect)
+    }
 }

@@ -8,10 +8,10 @@ extension MetricsColumns {
         },
         .init("actual_value", "The priced item-months' actual quantity times price.") { .figure($0.figures.value?.actualValue) },
         .init("forecast_value", "The priced item-months' forecast quantity times price.") { .figure($0.figures.value?.forecastValue) },
-        .init("value_bias_pct", "bias_pct in money: how far the forecast's value was above (+) or below (-) the actual value, in percent.") {
+        .init("value_bias_pct", "bias_pct in money: how far the forecast's value was above (+) or below (-) the actual value, in percent.", .percent) {
             .figure($0.figures.value?.valueBiasPct)
         },
-        .init("value_wmape", "wmape in money: every priced item-month's miss times its price, in percent of the actual value.") {
+        .init("value_wmape", "wmape in money: every priced item-month's miss times its price, in percent of the actual value.", .percent) {
             .figure($0.figures.value?.valueWmape)
         },
         .init("excess_cost", "Forecast that was not bought, at cost (the price when no cost is given): stock bought on the customer's word.") {

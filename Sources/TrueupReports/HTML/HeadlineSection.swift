@@ -5,8 +5,9 @@ import Trueup
 enum HeadlineSection {
     static func render(_ page: ReportPage) -> Markup {
         let result = page.result
-        let months = result.window.last - result.window.first + 1
-        var subtitle = "Target months \(result.window.first) to \(result.window.last) (\(ReportPage.count(months, "month")))"
+        // The months the figures cover: those scored at the report lag, not the window's ends.
+        let months = result.scoredMonths(lag: page.lag)?.count ?? (result.window.last - result.window.first + 1)
+        var subtitle = "Target months \(result.scoredMonthsLabel(lag: page.lag)) (\(ReportPage.count(months, "month")))"
         if let lag = page.lag {
             subtitle += " · figures at lag \(lag) (forecasts made \(lag) \(lag == 1 ? "month" : "months") ahead)"
         }

@@ -27,7 +27,7 @@ public enum ReportHTML {
             .element("head", [:], [
                 .element("meta", ["charset": "utf-8"]),
                 .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
-                .element("title", text: "Forecast accuracy, \(result.window.first) to \(result.window.last)"),
+                .element("title", text: "Forecast accuracy, \(result.scoredMonthsLabel(lag: result.reportLag))"),
                 .element("style", [:], [.text(ReportStyle.css)]),
             ]),
             .element("body", [:], body),

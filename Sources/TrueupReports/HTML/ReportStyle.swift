@@ -1,4 +1,8 @@
 /// The page's style sheet: inline, with system fonts only, light on screen and on paper.
+///
+/// The flagged customers' table fits a 1024 px window without scrolling sideways, with prices
+/// too: numeric headers wrap, the sparkline shrinks to 80 px, and "Why" wraps, 260 px at least
+/// (Tests/Render/render.sh measures it at 1024 and 1440 px).
 enum ReportStyle {
     static let css = """
         :root { color-scheme: light; }
@@ -67,9 +71,11 @@ enum ReportStyle {
         th { font-size: 12px; color: #5a5a60; font-weight: 600; border-bottom: 1px solid #c7c7cc; }
         tbody th { font-size: 13px; color: #3a3a3f; border-bottom: 1px solid #e6e6ea; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.num { white-space: normal; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         .flagged td { padding-top: 8px; padding-bottom: 8px; }
-        .flagged .explanation { font-size: 13px; min-width: 340px; }
+        .flagged .explanation { font-size: 13px; min-width: 260px; overflow-wrap: anywhere; }
+        .flagged .sparkline { width: 100%; min-width: 80px; max-width: 160px; height: auto; }
         .flagged td.num, .flagged th.num { padding-left: 4px; padding-right: 4px; }
         .customer-name { font-weight: 600; word-break: break-word; }
         .customer-fullname { display: block; color: #555; font-size: 0.9em; word-break: break-word; }

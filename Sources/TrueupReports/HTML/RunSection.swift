@@ -6,7 +6,8 @@ enum RunSection {
         let result = page.result
         let request = result.request
         var options: [(String, String)] = [
-            ("Target months", "\(result.window.first) to \(result.window.last)"),
+            ("Target months", result.scoredMonthsLabel(lag: page.lag) + " (scored)"),
+            ("Window", "\(result.window.first) to \(result.window.last)"),
             ("Asked for", "--from \(request.from?.description ?? "(first month)") --to \(request.to?.description ?? "(last closed month)")"),
             ("First month with actuals", result.firstActual.description),
             ("Last closed month", result.lastClosed.description + (request.asOf != nil ? " (--as-of)" : openMonths(result))),

@@ -1,0 +1,4 @@
+#ifndef TRUEUP_CXLSXWRITER_SHIM_H
+#define TRUEUP_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif
