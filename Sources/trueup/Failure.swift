@@ -49,6 +49,8 @@ struct Failure: Error {
             self.init(lines: BadRowsMessage.tooMany(bad), code: Self.data)
         case .customersLeftOut(let gone):
             self.init(lines: BadRowsMessage.customersLeftOut(gone), code: Self.data)
+        case .unitsMismatch(let stop):
+            self.init(lines: UnitsText.stopped(stop, quoted: LookAlikeMessage.quoted), code: Self.data)
         case .lowCoverage(let low):
             self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         }
@@ -78,6 +80,10 @@ struct Failure: Error {
         case .neverForecast(let customer, let actual):
             self.init("Customer \(customer) bought \(NumberText.readable(actual, decimals: actual == actual.rounded() ? 0 : 3)) units in the window "
                 + "but never forecast at any lag: it is listed as unscored (never-forecast), and there is no forecast to judge.", code: Self.data)
+        case .unitsMismatch(let customer, let lag, let factor):
+            self.init("Customer \(customer) at lag \(lag): \(factor.clause). It is listed as unscored (units-mismatch): a plan or a "
+                + "verdict on figures in different units would be wrong by that factor. Fix the units of one file (or, for a "
+                + "misread decimal mark, run with --decimal-mark point|comma) and run again.", code: Self.data)
         case .noForecastAtLag(let customer, let lag, let lags):
             let named = lags.map(String.init).joined(separator: ", ")
             self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)

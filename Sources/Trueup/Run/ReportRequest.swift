@@ -233,4 +233,7 @@ public enum ReportError: Error, Sendable, Equatable {
     case tooManyBadRows(TooManyBadRows)
     /// `--skip-bad-rows` would leave out every row of some customers on a side (without `--max-bad-rows`).
     case customersLeftOut(CustomersLeftOut)
+    /// More than half of the customers' actuals are one factor times their forecast: a file's units
+    /// or decimal mark, not a customer's.
+    case unitsMismatch(UnitsMismatchStop)
 }
