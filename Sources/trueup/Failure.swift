@@ -115,14 +115,34 @@ struct Failure: Error {
             self.init("\(path): the file is \(encoding); save it as UTF-8 (CSV UTF-8) and run again.", code: Self.data)
         case .unterminatedQuote(let path, let line):
             self.init("\(path):\(line): a quoted field opens here and is never closed; the rest of the file would be one field. Close the quote or remove it.", code: Self.data)
-        case .missingColumns(let file, let line, let missing, let header):
+        case .missingColumns(let file, let line, let missing, let header, let hint):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
             // A header that isn't text (a binary file, another encoding) is described, never echoed.
             let shown = header.allSatisfy(TerminalText.isPlainText) && header.joined().count <= 2000
                 ? "The header is: \(header.joined(separator: ", "))."
                 : "The first line is not a text header (it has control characters or bytes that are not UTF-8, or is very long): is this a CSV export?"
-            self.init("\(file):\(line): no column for \(names). \(shown) Name the column with --columns \(example).", code: Self.data)
+            let way: String
+            switch hint {
+            case .titleAbove(let headerLine?)?:
+                way = "Line \(line) looks like a title above the header (line \(headerLine) has more fields): run with --header-row \(headerLine) "
+                    + "to read line \(headerLine) as the header, and name with --columns a column whose header trueup doesn't know."
+            case .titleAbove(nil)?:
+                way = "Line \(line) looks like a title, not a header, and no line of the first \(HeaderHint.searchedLines) has the columns: "
+                    + "run with --header-row N to read line N as the header (and --columns for a column whose header trueup doesn't know)."
+            case .nameInFileName(let months, let unread)?:
+                let fields = missing.filter { $0 == .customer || $0 == .item }.map { "{\($0.rawValue)}" }.joined(separator: ", ")
+                way = "The header has month columns (\(months)): a customer's own sheet, whose \(missing.contains(.customer) ? "customer" : "item") "
+                    + "is in its file name. Read \(fields) from the file names with --name-pattern (e.g. '{customer}_forecast_{snapshot}.csv')"
+                    + (unread.isEmpty ? "." : ", or name the column with --columns \(example) if one of \(unread.prefix(5).joined(separator: ", ")) holds it.")
+            case nil:
+                way = "Name the column with --columns \(example)."
+            }
+            self.init("\(file):\(line): no column for \(names). \(shown) \(way)", code: Self.data)
+        case .noHeaderAtLine(let path, let line, let lastLine):
+            let past = lastLine.map { $0 < line ? " (the file's last record starts on line \($0))" : "" } ?? ""
+            self.init("\(path): --header-row \(line): line \(line) is no header: it is blank, inside a quoted field, or past the end\(past). "
+                + "Give the line the header is on.", code: Self.data)
         case .duplicateHeader(let file, let line, let name):
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):

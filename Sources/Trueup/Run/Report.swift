@@ -22,12 +22,11 @@ public enum Report {
             let read: InputFile?
             do throws(InputError) {
                 read = try ingest.readSide(actualsSide)
-            } catch .missingColumns(let file, let line, let missing, let header) {
-                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
+            } catch .missingColumns(let file, let line, let missing, let header, let hint) {
+                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header, hint: hint)
                 // When the forecasts lack columns too, one message says so for both: their headers tell, not their rows.
-                if case .missingColumns(let file, let line, let missing, let header) = forecastsSide.headerError(files: files) {
-                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
-                                                actuals: actualsError)
+                if let forecastsError = forecastsSide.headerError(files: files), case .missingColumns = forecastsError {
+                    throw .missingColumnsInBoth(forecasts: forecastsError, actuals: actualsError)
                 }
                 throw actualsError
             }
