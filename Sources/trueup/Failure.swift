@@ -129,7 +129,8 @@ struct Failure: Error {
                     + "to read line \(headerLine) as the header, and name with --columns a column whose header trueup doesn't know."
             case .titleAbove(nil)?:
                 way = "Line \(line) looks like a title, not a header, and no line of the first \(HeaderHint.searchedLines) has the columns: "
-                    + "run with --header-row N to read line N as the header (and --columns for a column whose header trueup doesn't know)."
+                    + "run with --header-row N to read line N as the header (and --columns for a column whose header trueup doesn't know)"
+                    + (file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xlsm") ? ", or --sheet NAME if the data is on another sheet." : ".")
             case .nameInFileName(let months, let unread)?:
                 let fields = missing.filter { $0 == .customer || $0 == .item }.map { "{\($0.rawValue)}" }.joined(separator: ", ")
                 way = "The header has month columns (\(months)): a customer's own sheet, whose \(missing.contains(.customer) ? "customer" : "item") "
