@@ -15,7 +15,7 @@ public enum BriefMarkdown {
         out += "Forecasts made \(a.lag) \(a.lag == 1 ? "month" : "months") ahead, for \(f.periods) months from \(months).\n\n"
         out += BriefNotes.markdown(report)
         out += "## In short\n\n"
-        out += "**\(verdict(a.tier))** \(a.explanation)\n\n"
+        out += "**\(verdict(a))** \(a.explanation)\n\n"
         out += "## The numbers\n\n"
         out += "| | | what it means |\n| --- | ---: | --- |\n"
         out += "| Forecast | \(NumberText.readable(f.forecast, decimals: 0)) | units forecast over these months |\n"
@@ -104,12 +104,14 @@ public enum BriefMarkdown {
         return out
     }
 
-    private static func verdict(_ tier: Tier) -> String {
-        switch tier {
+    private static func verdict(_ a: Assessment) -> String {
+        switch a.tier {
         case .unreliable: return "Unreliable: these forecasts should not be taken at face value."
         case .watch: return "Watch: usable, with a problem worth raising."
         case .insufficientData: return "Not enough history to judge yet."
         case .trusted: return "Trusted: these forecasts have been accurate."
+        case .unscored where a.reasons.contains(.unitsMismatch):
+            return "Unscored: this customer's forecast and actuals look like different units, so these figures can't be judged."
         case .unscored: return "Unscored: this customer bought in the window but never forecast, so there is nothing to score."
         }
     }

@@ -15,6 +15,20 @@ extension AuditText {
     }
 }
 
+extension AuditText {
+    /// A header found below a title line, one sentence per file: which line was read as the header.
+    public static func headersBelowTitles(_ result: ReportResult) -> [String] {
+        [("forecasts", result.forecasts), ("actuals", result.actuals)].flatMap { side, file in
+            file.files.compactMap { source -> String? in
+                guard let header = source.headerLine, let title = source.titleLine else { return nil }
+                let text = String((source.titleText ?? "").prefix(60))
+                return "\(source.path): line \(header) is read as the header; line \(title) above it (\"\(text)\") lacks the columns "
+                    + "trueup needs and is not read, as a title. If another line is the header, run with --\(side)-header-row N."
+            }
+        }
+    }
+}
+
 enum DecimalMarkJSON {
     /// `decimal_mark` and `decimal_mark_evidence` of run.json's `inputs.<side>`: only on a side
     /// whose mark was set or assumed, so a side whose values settled it writes what it wrote before.

@@ -10,6 +10,7 @@ extension AuditText {
         if let cutOff = result.cutOffMonth { notes.append(cutOffMonth(cutOff, lastClosed: result.lastClosed)) }
         if let gaps = gapMonthsLeftOut(result.gapMonths) { notes.append(gaps) }
         if let low = lowCoverageScored(result) { notes.append(low) }
+        if let units = UnitsText.unscored(result) { notes.append(units) }
         return notes
     }
 

@@ -41,7 +41,8 @@ public enum RunJSON {
                 ("encoding", .string(file.encoding)),
                 ("delimiter", .string(file.delimiter)),
                 ("layout", .string(file.layout)),
-            ] + (file.sheet.map { [("sheet", JSONValue.string($0))] } ?? []) + [
+            ] + (file.sheet.map { [("sheet", JSONValue.string($0))] } ?? [])
+              + (file.headerLine.map { [("header_line", JSONValue.integer($0))] } ?? []) + [
                 ("rows_read", .integer(file.rowsRead)),
                 ("rows_rejected", .integer(file.rowsRejected)),
                 ("totals_rows", .integer(file.totalsRows)),

@@ -50,6 +50,7 @@ enum ReasonCode {
         case .noForecastAtLag: return "no-lag"
         case .outsideAgreement: return "band"
         case .neverForecast: return "no-forecast"
+        case .unitsMismatch: return "units"
         }
     }
 

@@ -16,7 +16,7 @@ enum BadRowsMessage {
                 + "or the column, right? Run with --decimal-mark point|comma, or name the quantity column with --columns."
         case .header?:
             return "Most of them have another number of fields than the header: is the header line, or the delimiter, right? "
-                + "Name the columns with --columns."
+                + "If the header is on another line (below a title, or an older header above it), run with --header-row N to read line N as the header."
         case nil:
             return nil
         }

@@ -49,6 +49,8 @@ struct Failure: Error {
             self.init(lines: BadRowsMessage.tooMany(bad), code: Self.data)
         case .customersLeftOut(let gone):
             self.init(lines: BadRowsMessage.customersLeftOut(gone), code: Self.data)
+        case .unitsMismatch(let stop):
+            self.init(lines: UnitsText.stopped(stop, quoted: LookAlikeMessage.quoted), code: Self.data)
         case .lowCoverage(let low):
             self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
         case .partials(let error): self.init(error)
@@ -113,6 +115,10 @@ struct Failure: Error {
         case .neverForecast(let customer, let actual):
             self.init("Customer \(customer) bought \(NumberText.readable(actual, decimals: actual == actual.rounded() ? 0 : 3)) units in the window "
                 + "but never forecast at any lag: it is listed as unscored (never-forecast), and there is no forecast to judge.", code: Self.data)
+        case .unitsMismatch(let customer, let lag, let factor):
+            self.init("Customer \(customer) at lag \(lag): \(factor.clause). It is listed as unscored (units-mismatch): a plan or a "
+                + "verdict on figures in different units would be wrong by that factor. Fix the units of one file (or, for a "
+                + "misread decimal mark, run with --decimal-mark point|comma) and run again.", code: Self.data)
         case .noForecastAtLag(let customer, let lag, let lags):
             let named = lags.map(String.init).joined(separator: ", ")
             self.init("Customer \(customer) has no forecast at lag \(lag) in the window; it forecasts at lag \(named). Run with --lag \(lags.first ?? 0) to check those forecasts.", code: Self.usage)
@@ -144,14 +150,35 @@ struct Failure: Error {
             self.init("\(path): the file is \(encoding); save it as UTF-8 (CSV UTF-8) and run again.", code: Self.data)
         case .unterminatedQuote(let path, let line):
             self.init("\(path):\(line): a quoted field opens here and is never closed; the rest of the file would be one field. Close the quote or remove it.", code: Self.data)
-        case .missingColumns(let file, let line, let missing, let header):
+        case .missingColumns(let file, let line, let missing, let header, let hint):
             let names = missing.map(\.rawValue).joined(separator: ", ")
             let example = missing.map { "\($0.rawValue)=HEADER" }.joined(separator: ",")
             // A header that isn't text (a binary file, another encoding) is described, never echoed.
             let shown = header.allSatisfy(TerminalText.isPlainText) && header.joined().count <= 2000
                 ? "The header is: \(header.joined(separator: ", "))."
                 : "The first line is not a text header (it has control characters or bytes that are not UTF-8, or is very long): is this a CSV export?"
-            self.init("\(file):\(line): no column for \(names). \(shown) Name the column with --columns \(example).", code: Self.data)
+            let way: String
+            switch hint {
+            case .titleAbove(let headerLine?)?:
+                way = "Line \(line) looks like a title above the header (line \(headerLine) has more fields): run with --header-row \(headerLine) "
+                    + "to read line \(headerLine) as the header, and name with --columns a column whose header trueup doesn't know."
+            case .titleAbove(nil)?:
+                way = "Line \(line) looks like a title, not a header, and no line of the first \(HeaderHint.searchedLines) has the columns: "
+                    + "run with --header-row N to read line N as the header (and --columns for a column whose header trueup doesn't know)"
+                    + (file.lowercased().hasSuffix(".xlsx") || file.lowercased().hasSuffix(".xlsm") ? ", or --sheet NAME if the data is on another sheet." : ".")
+            case .nameInFileName(let months, let unread)?:
+                let fields = missing.filter { $0 == .customer || $0 == .item }.map { "{\($0.rawValue)}" }.joined(separator: ", ")
+                way = "The header has month columns (\(months)): a customer's own sheet, whose \(missing.contains(.customer) ? "customer" : "item") "
+                    + "is in its file name. Read \(fields) from the file names with --name-pattern (e.g. '{customer}_forecast_{snapshot}.csv')"
+                    + (unread.isEmpty ? "." : ", or name the column with --columns \(example) if one of \(unread.prefix(5).joined(separator: ", ")) holds it.")
+            case nil:
+                way = "Name the column with --columns \(example)."
+            }
+            self.init("\(file):\(line): no column for \(names). \(shown) \(way)", code: Self.data)
+        case .noHeaderAtLine(let path, let line, let lastLine):
+            let past = lastLine.map { $0 < line ? " (the file's last record starts on line \($0))" : "" } ?? ""
+            self.init("\(path): --header-row \(line): line \(line) is no header: it is blank, inside a quoted field, or past the end\(past). "
+                + "Give the line the header is on.", code: Self.data)
         case .duplicateHeader(let file, let line, let name):
             self.init("\(file):\(line): the header has two columns named \(name); rename one or choose with --columns.", code: Self.data)
         case .unknownColumnOverride(let column, let name):

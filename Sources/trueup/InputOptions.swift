@@ -51,6 +51,15 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The decimal mark of the actuals' quantities (overrides --decimal-mark).", valueName: "point|comma"))
     var actualsDecimalMark: DecimalMark?
 
+    @Option(help: ArgumentHelp("The line of both files' header (1 is the first), when a title or notes come above it. Default: the first line with a value, or a header found below a title within the first 10 lines.", valueName: "n"))
+    var headerRow: Int?
+
+    @Option(help: ArgumentHelp("The line of the forecasts' header (overrides --header-row).", valueName: "n"))
+    var forecastsHeaderRow: Int?
+
+    @Option(help: ArgumentHelp("The line of the actuals' header (overrides --header-row).", valueName: "n"))
+    var actualsHeaderRow: Int?
+
     @Flag(help: "Score a book whose join matched less than half of the actual or forecast volume instead of stopping (every output says so).")
     var allowLowCoverage = false
 
@@ -102,6 +111,9 @@ struct InputOptions: ParsableArguments {
         }
         guard threads >= 1 else { throw ValidationError("--threads must be 1 or more.") }
         if let readBlockSize, readBlockSize < 1 { throw ValidationError("--read-block-size must be 1 or more.") }
+        for (name, line) in [("--header-row", headerRow), ("--forecasts-header-row", forecastsHeaderRow), ("--actuals-header-row", actualsHeaderRow)] {
+            if let line, line < 1 { throw ValidationError("\(name) takes a line number of 1 or more (1 is the first line).") }
+        }
         if let currency {
             guard (1...8).contains(currency.count), currency.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else {
                 throw ValidationError("--currency takes a code of 1 to 8 letters or digits, e.g. EUR; not '\(currency)'.")
@@ -137,6 +149,8 @@ struct InputOptions: ParsableArguments {
         request.maxBadRowsPct = maxBadRows
         request.forecastsDecimalMark = forecastsDecimalMark ?? decimalMark
         request.actualsDecimalMark = actualsDecimalMark ?? decimalMark
+        request.forecastsHeaderRow = forecastsHeaderRow ?? headerRow
+        request.actualsHeaderRow = actualsHeaderRow ?? headerRow
         if let normalizeKeys {
             request.normalizeKeys = normalizeKeys.set
             request.acceptsLookAlikes = normalizeKeys.acceptsLookAlikes

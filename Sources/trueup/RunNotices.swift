@@ -7,6 +7,7 @@ enum RunNotices {
     static func write(_ result: ReportResult, rejectsFile: String?, tableSaysRowsLeftOut: Bool = false) {
         var lines: [String] = []
         if let month = AuditText.incompleteMonth(result) { lines.append(month) }
+        lines += AuditText.headersBelowTitles(result)
         lines += AuditText.decimalMarksAssumed(result)
         lines += AuditText.runNotes(result)
         lines += LeftOutText.lines(result)

@@ -17,7 +17,9 @@
 # can't be right: a stray row dated 2062-01 (open, its line named), invoices
 # dated by day whose last month stops on the 10th (open), and a month with no
 # actual row at all (the run stops with exit 65; --allow-gaps leaves it out):
-# the stray, cut-off and gap months are compared with the reference's.
+# the stray, cut-off and gap months are compared with the reference's. Customers forecasting in other units
+# (cases of 12) on a generated book are unscored with the reference's factors, and most customers' actuals in
+# thousandths stop both.
 #
 # With prices (written here from the data's own items, by a seeded random draw): general
 # prices for most items, a customer's own price over the general one for some pairs, a
@@ -132,9 +134,11 @@ check() {
     rm -rf "$work/out"
     "$trueup" report --forecasts "$fc" --actuals "$ac" --format csv --out "$work/out" --no-history "$@" > "$work/trueup.csv"
     python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$ac" \
-        --accounting "$work/accounting.json" --coverage "$work/coverage.csv" --closing "$work/closing.json" "$@" > "$work/reference.csv"
+        --accounting "$work/accounting.json" --coverage "$work/coverage.csv" --closing "$work/closing.json" \
+        --units "$work/units.json" "$@" > "$work/reference.csv"
     if python3 "$here/compare_metrics.py" "$work/reference.csv" "$work/trueup.csv" > "$work/compare.txt" \
-        && python3 - "$work/accounting.json" "$work/out/run.json" "$work/coverage.csv" "$work/out/coverage.csv" "$work/closing.json" >> "$work/compare.txt" <<'PY'
+        && python3 - "$work/accounting.json" "$work/out/run.json" "$work/coverage.csv" "$work/out/coverage.csv" "$work/closing.json" \
+            "$work/units.json" >> "$work/compare.txt" <<'PY'
 import csv, json, math, sys
 expected = json.load(open(sys.argv[1]))
 run = json.load(open(sys.argv[2]))
@@ -186,6 +190,19 @@ if os.path.exists(flags_path):
     metrics = {r["customer"] for r in csv.DictReader(open(os.path.join(os.path.dirname(sys.argv[2]), "metrics.csv"), newline=""))}
     if metrics & set(never):
         sys.exit(f"never-forecast customers in metrics.csv: {sorted(metrics & set(never))}")
+    # Customers whose forecast and actuals look like different units: flags.csv's units-mismatch rows, the factor
+    # and its direction named in the sentence.
+    units = json.load(open(sys.argv[6]))["mismatched"]
+    def named(f):
+        which = f"Actuals are {f['factor']}× the forecast" if f["actuals_larger"] else f"The forecast is {f['factor']}× the actuals"
+        return f"{which} in {f['months']} of {f['periods']} months:"
+    want = sorted((f["customer"], named(f)) for f in units)
+    got = sorted((r["customer"], r["explanation"].split(":")[0] + ":") for r in csv.DictReader(open(flags_path, newline=""))
+                 if r["reasons"] == "units-mismatch")
+    if want != got:
+        sys.exit(f"units-mismatch customers: reference {want}, trueup flags.csv {got}")
+    if units:
+        print(f"{len(units)} customers in other units")
 PY
     then
         echo "crosscheck ok: $name ($(($(wc -l < "$work/trueup.csv") - 1)) rows)"
@@ -402,6 +419,57 @@ else
     echo "crosscheck ok: a gap month stops the run with exit 65 and names --allow-gaps"
 fi
 check "--allow-gaps leaves the gap month out" --allow-gaps
+ac="$work/actuals.csv"
+
+# Units (METRICS.md "Data that can't be right"): a generated book whose customers forecast their purchases
+# within 1%; three forecast in other units (cases of 12, and 10× the actuals), and they are unscored
+# (units-mismatch) with the reference's factors. Then most customers' actuals in thousandths: both stop.
+"$trueup" generate --customers 12 --items 10 --months 18 --lags 2 --seed 31 "$work/units" >/dev/null
+python3 - "$work" <<'PY'
+import csv, random, sys
+work = sys.argv[1]
+rnd = random.Random(5)
+fc = list(csv.reader(open(f"{work}/units/forecasts.csv", newline="")))
+ac = list(csv.reader(open(f"{work}/units/actuals.csv", newline="")))
+actual = {}
+for c, i, t, a in ac[1:]:
+    actual[(c, i, t)] = actual.get((c, i, t), 0) + float(a)
+def tight(r, scale=1.0):
+    c, i, t, lag, _ = r
+    return [c, i, t, lag, f"{actual.get((c, i, t), 0.0) * (1 + rnd.uniform(-0.01, 0.01)) * scale:.3f}"]
+def write(name, rows):
+    with open(f"{work}/{name}", "w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+scale = {"C0003": 1 / 12, "C0007": 1 / 12, "C0010": 10}
+write("forecasts-units.csv", [fc[0]] + [tight(r, scale.get(r[0], 1.0)) for r in fc[1:]])
+thousandths = {f"C{k:04d}" for k in range(1, 10)}
+write("actuals-thousandths.csv", [ac[0]] + [r[:3] + [str(int(float(r[3]) * 1000))] if r[0] in thousandths else r for r in ac[1:]])
+PY
+fc="$work/forecasts-units.csv"
+ac="$work/units/actuals.csv"
+check "three customers forecasting in other units are unscored"
+checks=$((checks + 1))
+if [ "$(grep -c ',units-mismatch,' "$work/out/flags.csv")" -eq 3 ]; then
+    echo "crosscheck ok: the three are listed as unscored (units-mismatch)"
+else
+    echo "crosscheck FAILED: the customers in other units are not listed"; failures=$((failures + 1))
+fi
+ac="$work/actuals-thousandths.csv"
+checks=$((checks + 1))
+status=0
+"$trueup" report --forecasts "$fc" --actuals "$ac" --no-history > /dev/null 2> "$work/stderr.txt" || status=$?
+reference=0
+python3 "$here/metrics_reference.py" --forecasts "$fc" --actuals "$ac" --units "$work/units.json" > /dev/null 2>&1 || reference=$?
+# C0003 and C0007 forecast in cases of 12, so 7 of the 9 customers in thousandths show 1000 (12,000 for the two).
+stop="$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["stop"]; print("For %d of %d customers the actuals are %d×" % (s["matching"], s["customers"], s["factor"]))' "$work/units.json")"
+if [ $status -ne 65 ] || [ $reference -ne 65 ] || ! grep -q -- "--decimal-mark" "$work/stderr.txt" \
+    || ! grep -q "$stop" "$work/stderr.txt"; then
+    echo "crosscheck FAILED: most customers in thousandths: trueup exit $status, reference exit $reference"; cat "$work/stderr.txt"
+    failures=$((failures + 1))
+else
+    echo "crosscheck ok: most customers' actuals in thousandths stop both (exit 65): $stop"
+fi
+fc="$work/forecasts.csv"
 ac="$work/actuals.csv"
 
 # stability.csv, agreement.csv and the proposed terms against the reference of METRICS.md's

@@ -15,7 +15,7 @@ Usage:
         [--by customer|item|customer,item] [--delimiter ,] [--decimal-comma] \
         [--columns customer=Sold-To,item=Material,...] [--accounting FILE] \
         [--prices P.csv] [--as-of YYYY-MM] [--normalize-keys leading-zeros,case,spaces,punctuation|none]
-        [--coverage FILE] [--closing FILE] [--allow-gaps] [--allow-low-coverage]
+        [--coverage FILE] [--closing FILE] [--allow-gaps] [--allow-low-coverage] [--units FILE]
 
 metrics.csv goes to stdout. With --prices (columns item, unit_price and
 optionally customer and unit_cost, named exactly so), the value columns of
@@ -26,6 +26,10 @@ period, the incomplete month (or null), the stray months, the month cut off
 by day (or null) and the gap months as JSON. Codes that look alike across the
 files stop it with exit status 65 unless --normalize-keys is given; so do gap
 months (METRICS.md "Data that can't be right") unless --allow-gaps is given.
+With --units FILE, the customers whose forecast and actuals look like different
+units (METRICS.md "Data that can't be right", units) and the stop on a whole
+file's factor are written to FILE as JSON; a report by customer then stops
+with exit status 65, as on look-alikes.
 
 Where METRICS.md leaves room, the project's documented choices are used:
   (a) periods = number of distinct periods among the group's cells (equals
@@ -80,7 +84,12 @@ Where METRICS.md leaves room, the project's documented choices are used:
       period with no actual row; with --allow-gaps their forecast rows are
       open, they have no cells and no coverage, a cell whose naive month is
       one has no naive forecast (as one before the first actual month), and
-      MASE's scale takes no step to or from one.
+      MASE's scale takes no step to or from one;
+  (n) units: a customer's monthly ratio is float(sum A) / float(sum F) over its
+      cells in a period at the report lag (the exact decimal sums rounded once);
+      a period with sum F = 0, or a ratio that is not positive, matches no
+      factor; "within 3%" is |ratio / k - 1| <= 0.03 (|ratio * k - 1| <= 0.03
+      for 1/k); the stop counts the customers with a period at the report lag.
 """
 
 import argparse
@@ -698,7 +707,51 @@ def compute(forecasts, actuals, window_from=None, window_to=None, by="customer",
     lags = sorted({lag for (_, lag) in periods_cl})
     report_lag = only_lag if only_lag is not None else 1 if 1 in lags else (lags[0] if lags else None)
     accounting["coverage"] = coverage(forecasts, actuals, lo, hi, report_lag, set(gaps))
+    accounting["units"] = units_mismatch(periods_cl, fc_items, act_items, scored, series_actual, report_lag)
     return rows, accounting
+
+
+UNIT_FACTORS = (6, 10, 12, 24, 48, 100, 1000)
+
+
+def units_mismatch(periods_cl, fc_items, act_items, scored, series_actual, report_lag):
+    """METRICS.md "Data that can't be right", units: the customers with at least 6 periods at the
+    report lag whose monthly ratio sum(A)/sum(F) lies within 3% of one factor k, or of 1/k, in at
+    least 80% of them; and the stop, when one factor (in one direction) holds for more than half of
+    the customers with a period at the report lag."""
+    found = []
+    customers = sorted({c for (c, lag) in periods_cl if lag == report_lag}, key=lambda c: c.encode())
+    for cust in customers:
+        periods = sorted(periods_cl[(cust, report_lag)])
+        if len(periods) < 6:
+            continue
+        counts = defaultdict(int)
+        for t in periods:
+            items = fc_items[(cust, t, report_lag)] | act_items.get((cust, t), set())
+            total_f = sum((scored.get((cust, i, t, report_lag), Decimal(0)) for i in items), Decimal(0))
+            total_a = sum((series_actual.get((cust, i), {}).get(t, Decimal(0)) for i in items), Decimal(0))
+            if total_f == 0:
+                continue
+            ratio = float(total_a) / float(total_f)
+            if not (ratio > 0 and math.isfinite(ratio)):
+                continue
+            for k in UNIT_FACTORS:
+                if abs(ratio / k - 1) <= 0.03:
+                    counts[(k, True)] += 1
+                elif abs(ratio * k - 1) <= 0.03:
+                    counts[(k, False)] += 1
+        for (k, larger), n in counts.items():
+            if n >= 0.8 * len(periods):
+                found.append({"customer": cust, "factor": k, "actuals_larger": larger, "months": n,
+                              "periods": len(periods)})
+    stop = None
+    by_factor = defaultdict(list)
+    for f in found:
+        by_factor[(f["factor"], f["actuals_larger"])].append(f["customer"])
+    for (k, larger), members in by_factor.items():
+        if 2 * len(members) > len(customers):
+            stop = {"factor": k, "actuals_larger": larger, "matching": len(members), "customers": len(customers)}
+    return {"mismatched": found, "stop": stop}
 
 
 def format_value(value):
@@ -749,6 +802,7 @@ def main(argv=None):
     parser.add_argument("--closing", help="write the last closed period and incomplete month JSON here")
     parser.add_argument("--allow-gaps", dest="allow_gaps", action="store_true")
     parser.add_argument("--allow-low-coverage", dest="allow_low_coverage", action="store_true")
+    parser.add_argument("--units", help="write the customers whose forecast and actuals look like different units here")
     args = parser.parse_args(argv)
 
     try:
@@ -788,6 +842,11 @@ def main(argv=None):
         print(f"error: {error}", file=sys.stderr)
         return 65
     closing_facts = accounting.pop("closing", None)
+    units = accounting.pop("units", {"mismatched": [], "stop": None})
+    if args.units:
+        with open(args.units, "w", encoding="utf-8") as handle:
+            json.dump(units, handle, indent=2)
+            handle.write("\n")
     cov = accounting.pop("coverage", ([], [], []))
     cov_rows, customer_pairs, item_pairs = cov
     if (customer_pairs or item_pairs) and args.normalize_keys != "none":
@@ -803,6 +862,11 @@ def main(argv=None):
     if any(share is not None and share < 0.5 for share in (matched_actual, matched_forecast)) and not args.allow_low_coverage:
         print(f"error: low coverage: matched {matched_actual} of actual and {matched_forecast} of forecast volume",
               file=sys.stderr)
+        return 65
+    # Units (tiers are per customer, so only a report by customer stops on a whole file's factor).
+    if units["stop"] and args.by == "customer":
+        stop = units["stop"]
+        print(f"error: {stop['matching']} of {stop['customers']} customers show a factor of {stop['factor']}", file=sys.stderr)
         return 65
     if args.coverage:
         with open(args.coverage, "w", newline="", encoding="utf-8") as handle:

@@ -103,7 +103,7 @@ import Testing
 extension PriceError {
     /// The file a missing-columns error names, for comparing the rest.
     var file: String {
-        if case .input(.missingColumns(let file, _, _, _)) = self { return file }
+        if case .input(.missingColumns(let file, _, _, _, _)) = self { return file }
         return ""
     }
 }

@@ -6,7 +6,7 @@ public enum BadRowCause: Sendable, Equatable {
     case encoding(encodings: [String])
     /// Quantities that are not numbers: the decimal mark, or the wrong column (`--decimal-mark`, `--columns`).
     case numberColumn(column: String?)
-    /// Rows with another number of fields than the header: the header line or the delimiter (`--columns`).
+    /// Rows with another number of fields than the header: the header line or the delimiter (`--header-row`).
     case header
 
     /// The cause more than half of `problems` share, when it is the file's rather than its rows':

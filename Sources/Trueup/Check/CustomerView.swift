@@ -24,6 +24,8 @@ public struct CustomerView: Sendable {
         case noForecastAtLag(customer: String, lag: Int, lags: [Int])
         /// The customer bought `actual` units in the window but never forecast at any lag: nothing to score.
         case neverForecast(customer: String, actual: Double)
+        /// The customer's forecast and actuals look like different units: no plan or brief on those figures.
+        case unitsMismatch(customer: String, lag: Int, factor: UnitsFactor)
         case unknownItem(customer: String, item: String, similar: [String])
     }
 
@@ -44,6 +46,10 @@ public struct CustomerView: Sendable {
         if let listed = report.assessments.first(where: { $0.customer == customer }), listed.tier == .unscored,
            listed.reasons == [.neverForecast] {
             throw .neverForecast(customer: customer, actual: listed.figures.actual)
+        }
+        if let listed = report.assessments.first(where: { $0.customer == customer }), listed.tier == .unscored,
+           let factor = listed.unitsFactor {
+            throw .unitsMismatch(customer: customer, lag: listed.lag, factor: factor)
         }
         guard let assessment = report.assessments.first(where: { $0.customer == customer }),
               let row = report.rows.first(where: { $0.customer == customer && $0.lag == assessment.lag }) else {

@@ -28,6 +28,8 @@ public struct Assessment: Sendable, Equatable {
     /// The benchmark the value-added rules judged against (the policy's choice), and the value added against it.
     public var benchmark: Benchmark? = nil
     public var benchmarkFvaPts: Double? = nil
+    /// With `units-mismatch`: the factor between the actuals and the forecast.
+    public var unitsFactor: UnitsFactor? = nil
 }
 
 extension Policy {

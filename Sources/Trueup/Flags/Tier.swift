@@ -4,8 +4,9 @@ public enum Tier: String, Sendable, CaseIterable, Comparable {
     case watch
     case insufficientData = "insufficient-data"
     case trusted
-    /// The data says the figures can't be judged: bought but never forecast (`never-forecast`).
-    /// Listed after every tiered customer, by actual volume.
+    /// The data says the figures can't be judged: bought but never forecast (`never-forecast`), or
+    /// forecast and actuals in different units (`units-mismatch`). Listed after every tiered customer,
+    /// by actual volume.
     case unscored
 
     /// How serious: trusted 0, insufficient-data and unscored 1 (nothing was judged on figures),
@@ -47,4 +48,7 @@ public enum Reason: String, Sendable, CaseIterable {
     case outsideAgreement = "outside-agreement"
     /// Bought in the window but never forecast at any lag: nothing to score.
     case neverForecast = "never-forecast"
+    /// In most months the actuals are one factor (12, 1000, ...) times the forecast, or the forecast
+    /// that factor times the actuals: forecast and actuals look like different units.
+    case unitsMismatch = "units-mismatch"
 }

@@ -37,7 +37,7 @@ public enum Column: String, CaseIterable, Sendable, Comparable, Codable {
                     "prognose", "prognosemenge", "planmenge", "bedarfsprognose", "vorschaumenge"]
         case .actual:
             return ["actual", "actuals", "actual_qty", "actual_quantity", "actual_units", "quantity", "qty",
-                    "shipments", "shipped", "shipped_qty", "shipped_quantity", "sales", "sales_qty", "sales_quantity",
+                    "shipments", "shipped", "shipped_qty", "shipped_quantity", "qty_shipped", "quantity_shipped", "sales", "sales_qty", "sales_quantity",
                     "consumption", "demand", "orders", "order_qty", "ordered_qty", "invoiced_qty", "units", "volume",
                     "billed_quantity", "billed_qty", "invoiced_quantity", "net_quantity", "delivered_quantity",
                     "fakturierte_menge", "absatzmenge", "menge", "liefermenge", "verkaufsmenge", "fakturamenge"]
@@ -52,7 +52,8 @@ public enum Column: String, CaseIterable, Sendable, Comparable, Codable {
                     "prognosedatum", "prognosemonat", "planungsdatum", "erstellt_am", "erstelldatum", "stand"]
         case .unitPrice:
             return ["unit_price", "price", "price_per_unit", "unit_sales_price", "sales_price", "selling_price",
-                    "net_price", "list_price"]
+                    "net_price", "list_price",
+                    "preis", "stückpreis", "stueckpreis", "einzelpreis", "nettopreis", "verkaufspreis"]
         case .unitCost:
             return ["unit_cost", "cost", "cost_per_unit", "standard_cost", "std_cost", "unit_standard_cost",
                     "cost_price", "purchase_price"]

@@ -20,8 +20,10 @@ public enum InputError: Error, Sendable, Equatable {
     case unsupportedEncoding(path: String, encoding: String)
     /// A quoted field never closes.
     case unterminatedQuote(path: String, line: Int)
-    /// `line` is the header's line (1 unless blank lines come first).
-    case missingColumns(file: String, line: Int = 1, missing: [Column], header: [String])
+    /// `line` is the header's line (1 unless blank lines come first); `hint`, what else may resolve it.
+    case missingColumns(file: String, line: Int = 1, missing: [Column], header: [String], hint: HeaderHint? = nil)
+    /// `--header-row` names a line that is no header: blank, inside a record, or past the end (`lastLine`, when known).
+    case noHeaderAtLine(path: String, line: Int, lastLine: Int?)
     case duplicateHeader(file: String, line: Int = 1, name: String)
     /// A `--columns` entry names a header found in neither file.
     case unknownColumnOverride(column: Column, name: String)

@@ -34,7 +34,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
     }
 
     /// Parses `YYYY-MM`, `YYYYMM` or a date `YYYY-MM-DD` (with an optional time after
-    /// a space or `T`), ignoring surrounding spaces. A date is bucketed to its month;
+    /// a space or `T`) or `YYYYMMDD`, ignoring surrounding spaces. A date is bucketed to its month;
     /// its day must exist in that month.
     public static func parse(_ text: String) -> Month? {
         var text = text
@@ -60,6 +60,11 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         case 7:
             guard bytes[4] == dash, let y = digits(0, 4), let m = digits(5, 2) else { return nil }
             return Month(year: y, month: m)
+        case 8:
+            // YYYYMMDD, as ERPs write a date without separators.
+            guard let y = digits(0, 4), let m = digits(4, 2), let d = digits(6, 2),
+                  let month = Month(year: y, month: m), (1...month.dayCount).contains(d) else { return nil }
+            return month
         case 10...:
             guard bytes[4] == dash, bytes[7] == dash,
                   bytes.count == 10 || bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
@@ -71,11 +76,18 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible, Co
         }
     }
 
-    /// The day of a date `YYYY-MM-DD` (with an optional time after it) that `parse` reads; 0 for a month.
+    /// The day of a date `YYYY-MM-DD` (with an optional time after it) or `YYYYMMDD` that `parse` reads; 0 for a month.
     static func day(_ raw: UncheckedBytes) -> Int {
         let bytes = raw.trimmingSpaces()
-        guard bytes.count >= 10, bytes[7] == UInt8(ascii: "-") else { return 0 }
-        let d0 = Int(bytes[8]) &- 48, d1 = Int(bytes[9]) &- 48
+        let at: Int
+        if bytes.count >= 10, bytes[7] == UInt8(ascii: "-") {
+            at = 8
+        } else if bytes.count == 8 {
+            at = 6
+        } else {
+            return 0
+        }
+        let d0 = Int(bytes[at]) &- 48, d1 = Int(bytes[at + 1]) &- 48
         guard d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 else { return 0 }
         return d0 * 10 + d1
     }

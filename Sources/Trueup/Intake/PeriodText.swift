@@ -8,9 +8,9 @@ public enum DateOrder: String, Sendable, CaseIterable {
 
 /// Months and dates as exports write them, each read as the month it falls in.
 ///
-/// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` (with a time after it), `YYYY/MM`, `YYYY/MM/DD`,
-/// `MM.YYYY`, `DD.MM.YYYY`, `MM/YYYY`, `Jan-25`, `Jan 2025`, `January 2025`, `Jan-2025`
-/// (English and German month names), and `NN/NN/YYYY` in the file's date order.
+/// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` (with a time after it), `YYYYMMDD`, `YYYY/MM`, `YYYY/MM/DD`,
+/// `MM.YYYY`, `DD.MM.YYYY`, `MM/YYYY`, `Jan-25`, `Jan 2025`, `January 2025`, `Jan-2025`,
+/// `31-Jan-2025` (English and German month names), and `NN/NN/YYYY` in the file's date order.
 enum PeriodText {
     /// What a text says about a month.
     enum Reading: Equatable {
@@ -43,7 +43,7 @@ enum PeriodText {
         // A date with a time after it: the date decides.
         let datePart = text.split(separator: " ", maxSplits: 1).first.map(String.init) ?? text
         if datePart != text, case .month(let month) = read(datePart) { return .month(month) }
-        if let named = namedMonth(text) { return .month(named) }
+        if let named = namedMonth(text) ?? datedNamedMonth(text) ?? datedNamedMonth(datePart) { return .month(named) }
         for separator in [".", "/", "-"] as [Character] {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2, parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
@@ -77,6 +77,11 @@ enum PeriodText {
     /// needs one); 0 for a month without a day, or a date whose day the order leaves open.
     static func day(_ raw: String, order: DateOrder?) -> Int {
         let text = raw.trimmingCharacters()
+        if Month.parse(text) != nil {
+            var bytes = text
+            return bytes.withUncheckedBytes { Month.day($0) }
+        }
+        if let dated = dayAndNamedMonth(text) ?? dayAndNamedMonth(String(text.prefix { $0 != " " })) { return dated.day }
         let datePart = String(text.prefix { $0 != " " && $0 != "T" })
         for separator in [".", "/", "-"] as [Character] {
             let parts = datePart.split(separator: separator, omittingEmptySubsequences: false)
@@ -112,6 +117,38 @@ enum PeriodText {
             return nil
         }
         return Month(year: rest.count == 2 ? 2000 + year : year, month: number)
+    }
+
+    /// `31-Jan-2025`, `31 Jan 2025`, `01-Jan-25`, `31.Jan.2025`: a day that exists in its month, a
+    /// month name and a year.
+    private static func datedNamedMonth(_ text: String) -> Month? {
+        dayAndNamedMonth(text)?.month
+    }
+
+    private static func dayAndNamedMonth(_ text: String) -> (month: Month, day: Int)? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...2).contains(digits.count), let day = Int(digits) else { return nil }
+        var rest = text.dropFirst(digits.count)
+        guard let separator = rest.first, separator == "-" || separator == " " || separator == "." || separator == "/" else { return nil }
+        rest.removeFirst()
+        guard rest.first?.isLetter == true, let month = namedMonth(String(rest)) else { return nil }
+        guard day >= 1, day <= month.dayCount else { return nil }
+        return (month, day)
+    }
+
+    /// `Q3-25`, `Q3 2025`, `Q3/2025`, `2025-Q3`, `2025 Q3`: a quarter, which a sheet's columns may
+    /// hold between its months (its sum) and which is never read as a month.
+    static func isQuarter(_ raw: String) -> Bool {
+        let text = raw.trimmingCharacters().uppercased()
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "/" || $0 == "'" || $0 == "." || $0 == "_" })
+        guard parts.count == 2 else { return false }
+        func isQuarter(_ part: Substring) -> Bool {
+            part.count == 2 && part.first == "Q" && ("1"..."4").contains(part.last ?? "0")
+        }
+        func isYear(_ part: Substring) -> Bool {
+            (part.count == 2 || part.count == 4) && part.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return (isQuarter(parts[0]) && isYear(parts[1])) || (isYear(parts[0]) && parts[0].count == 4 && isQuarter(parts[1]))
     }
 
     private static func monthNumber(_ name: String) -> Int? {

@@ -24,6 +24,8 @@ struct SideIntake {
     let files: InputFiles
     /// The decimal mark the user set for this side (`--decimal-mark`); nil to read it from the values.
     var decimalMark: DecimalMark? = nil
+    /// The line of each source's header (`--header-row`); nil to find it (`HeaderRow`).
+    var headerRow: Int? = nil
 
     struct Result {
         /// Normalized text not yet written to `output`.
@@ -73,9 +75,22 @@ struct SideIntake {
         var optional: [Column] = []
         if kind == .forecasts, named[.snapshot] == nil { optional += [.lag, .snapshot] }
         optional.append(.name)
-        let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: overrides,
-                                            file: source.displayName, line: line)
-        return (named, layout, mapping)
+        do throws(InputError) {
+            let mapping = try ColumnMapping.map(header: header, required: required, optional: optional, overrides: overrides,
+                                                file: source.displayName, line: line)
+            return (named, layout, mapping)
+        } catch {
+            // Month columns without the customer or item: a customer's own sheet, which its file name names.
+            if case .missingColumns(let file, let line, let missing, let header, nil) = error, pattern == nil, layout.isWide,
+               let first = layout.monthColumns.first, let last = layout.monthColumns.last,
+               missing.contains(where: { $0 == .customer || $0 == .item }) {
+                let read = Set(layout.monthColumns.map(\.index) + [layout.totalsColumn].compactMap { $0 } + layout.ignoredColumns)
+                let unread = header.indices.filter { !read.contains($0) && !header[$0].isEmpty }.map { header[$0] }
+                throw .missingColumns(file: file, line: line, missing: missing, header: header,
+                                      hint: .nameInFileName(months: "\(header[first.index]) to \(header[last.index])", unread: unread))
+            }
+            throw error
+        }
     }
 
     /// Reads every source into the normalized text, written to `output` as it is made (held in
@@ -172,4 +187,9 @@ public struct SourceFile: Sendable, Equatable, Codable {
     public var totalsRows = 0
     /// The sheet read, when the source is a workbook.
     public var sheet: String? = nil
+    /// The header's line, when `--header-row` gave it or it was found below a first line that is no header.
+    public var headerLine: Int? = nil
+    /// The first line with a value, when the header was found below it (a title), and its text.
+    public var titleLine: Int? = nil
+    public var titleText: String? = nil
 }

@@ -15,7 +15,8 @@ import TrueupSystem
 /// decimal marks otherwise than the fast reader took them (`DecimalMarks`).
 enum SidePlan {
     static func isPlain(_ sources: [SideSource], kind: RowParser.Kind, pattern: NamePattern?, encoding: SourceEncoding,
-                        overrides: [Column: String], files: InputFiles = InputFiles()) -> Bool {
+                        overrides: [Column: String], files: InputFiles = InputFiles(),
+                        headerIsBelowTitle: (SideSource) -> Bool = { _ in false }) -> Bool {
         guard sources.count == 1, let source = sources.first, pattern == nil, encoding != .windows1252 else { return false }
         switch source.kind {
         case .file, .folderMember: break
@@ -28,8 +29,9 @@ enum SidePlan {
         do {
             header = try Ingest.Header(files.open(source.path), required: required, optional: optional, overrides: overrides,
                                        encoding: encoding == .latin1 ? .latin1 : .utf8)
-        } catch InputError.missingColumns(_, _, _, let names) {
-            return !SheetLayout(header: names, order: nil).isWide
+        } catch InputError.missingColumns(_, _, _, let names, _) {
+            // Month columns, or a header below a title line: intake's. Else the fast reader says what is missing.
+            return !SheetLayout(header: names, order: nil).isWide && !headerIsBelowTitle(source)
         } catch InputError.unsupportedEncoding {
             return false
         } catch {

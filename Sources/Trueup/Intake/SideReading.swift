@@ -11,6 +11,8 @@ struct SideRequest {
     var followLinks = false
     /// The decimal mark the user set for this side; nil to read it from the values.
     var decimalMark: DecimalMark?
+    /// The line of the header the user gave for this side (`--header-row`); nil to find it.
+    var headerRow: Int?
     /// Read through intake even when the fast reader could take it: a semicolon file whose
     /// quantities the fast reader found to read otherwise than intake does (`DecimalMarks`).
     var throughIntake = false
@@ -28,9 +30,11 @@ extension Ingest {
     mutating func readSide(_ side: SideRequest) throws(InputError) -> InputFile? {
         let (sources, leftOut) = try SideSource.resolveWithLeftOut(side.arguments, followLinks: side.followLinks)
         // A mark the user set is applied by intake, which reads the marks; the fast reader doesn't.
-        if !side.throughIntake, side.decimalMark == nil,
+        // So is a header line the user gave, and a header below a title, which the fast reader (first line) doesn't find.
+        let inputs = files
+        if !side.throughIntake, side.decimalMark == nil, side.headerRow == nil,
            SidePlan.isPlain(sources, kind: side.kind, pattern: side.pattern, encoding: side.encoding, overrides: side.overrides,
-                            files: files),
+                            files: files, headerIsBelowTitle: { side.headerIsBelowTitle($0, files: inputs) }),
            let source = sources.first {
             var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
             guard file.decimalMarks.readAsIntakeReads, !panel.hasTotalsNames else { return nil }
@@ -44,6 +48,7 @@ extension Ingest {
         var intake = SideIntake(kind: side.kind, encoding: side.encoding, dateOrder: side.dateOrder, pattern: side.pattern,
                                 overrides: side.overrides, workbookReader: side.workbookReader, sheet: side.sheet, files: files)
         intake.decimalMark = side.decimalMark
+        intake.headerRow = side.headerRow
         let normalized = try NormalizedFile()
         defer {
             files.close(normalized.path)

@@ -28,6 +28,8 @@ struct SourceIntake {
 
     private var dialect: CSVDialect?
     private var setup: Setup?
+    /// Which record is the header: found by itself, or on the line `--header-row` gives.
+    private var headerRow: HeaderRow
     /// The source's facts for run.json, counted as its records are written.
     private var file: SourceFile?
     /// An error found at the header, thrown once the source's text has all been read (its own
@@ -109,6 +111,7 @@ struct SourceIntake {
         self.isWorkbook = isWorkbook
         self.byteShift = byteShift
         self.rows = rows
+        headerRow = HeaderRow(given: side.headerRow, path: source.displayName)
     }
 
     // MARK: - Pieces of text
@@ -161,11 +164,25 @@ struct SourceIntake {
             }
         }
         guard let setup else {
-            guard let header = SourceHeader.fields(fields) else { return }
-            do throws(InputError) {
-                try start(header: header, line: line, sheet: sheet, into: &result)
-            } catch {
+            let side = self.side, source = self.source
+            switch headerRow.offer(fields, line: line, plan: { fields, line throws(InputError) in
+                _ = try side.plan(header: fields, line: line, of: source)
+            }) {
+            case .skip:
+                return
+            case .stop(let error):
                 deferred = error
+            case .header(let header, let line, let below):
+                do throws(InputError) {
+                    try start(header: header, line: line, sheet: sheet, into: &result)
+                    if side.headerRow != nil || below != nil { file?.headerLine = line }
+                    if let below {
+                        file?.titleLine = below.line
+                        file?.titleText = below.fields.filter { !$0.isEmpty }.joined(separator: " ")
+                    }
+                } catch {
+                    deferred = error
+                }
             }
             return
         }
@@ -213,7 +230,7 @@ struct SourceIntake {
     /// header or dates left open.
     mutating func finish(sheet: ConvertedSheet?, into result: inout SideIntake.Result) throws(InputError) {
         if let deferred { throw deferred }
-        guard let setup else { throw .emptyFile(path: name) }
+        guard let setup else { throw headerRow.end() }
         if let sheet { result.map.origins[setup.index].cellReference = sheet.cellReference }
         if side.dateOrder == nil, order == nil, let first = evidence.firstAmbiguous {
             throw .ambiguousDateOrder(path: name, line: first.line, value: first.text)

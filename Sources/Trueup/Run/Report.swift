@@ -23,12 +23,11 @@ public enum Report {
             let read: InputFile?
             do throws(InputError) {
                 read = try ingest.readSide(actualsSide)
-            } catch .missingColumns(let file, let line, let missing, let header) {
-                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header)
+            } catch .missingColumns(let file, let line, let missing, let header, let hint) {
+                let actualsError = InputError.missingColumns(file: file, line: line, missing: missing, header: header, hint: hint)
                 // When the forecasts lack columns too, one message says so for both: their headers tell, not their rows.
-                if case .missingColumns(let file, let line, let missing, let header) = forecastsSide.headerError(files: files) {
-                    throw .missingColumnsInBoth(forecasts: .missingColumns(file: file, line: line, missing: missing, header: header),
-                                                actuals: actualsError)
+                if let forecastsError = forecastsSide.headerError(files: files), case .missingColumns = forecastsError {
+                    throw .missingColumnsInBoth(forecasts: forecastsError, actuals: actualsError)
                 }
                 throw actualsError
             }
@@ -198,6 +197,15 @@ public enum Report {
             .map { (group: $0.group, lag: cells.lags[$0.lag], sums: $0.sums) }
 
         let rows = orderedRows(computed, grouping: request.grouping, panel: panel, series: series)
+        // Forecast and actuals in different units: those customers are not tiered on their figures, and
+        // when most customers show one factor the file is wrong, not the customers (METRICS.md, units).
+        var units = UnitsMismatch([], lag: 0)
+        if request.grouping == .customer, let reportLag {
+            units = UnitsMismatch(rows, lag: reportLag)
+            let marks = [("forecasts", forecasts.decimalMark), ("actuals", actuals.decimalMark)]
+                .compactMap { side, choice in choice.map { (side: side, choice: $0) } }
+            if let stop = units.stop(decimalMarks: marks) { throw .unitsMismatch(stop) }
+        }
         var result = ReportResult(request: request, rows: rows, forecasts: forecasts, actuals: actuals, accounting: accounting,
                                   firstActual: firstActual, lastClosed: lastClosed, window: window, lags: lagsPresent,
                                   rejects: request.skipBadRows ? problems.kept : [], reportLag: reportLag,
@@ -239,9 +247,11 @@ public enum Report {
             stopwatch.lap("stability and agreements")
         }
         if request.grouping == .customer, let reportLag {
+            let mismatched = units.mismatched
+            let tiered = mismatched.isEmpty ? rows : rows.filter { $0.lag != reportLag || !mismatched.contains($0.customer ?? "") }
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
-                                                          into: request.policy.assess(rows, lag: reportLag, agreement: result.agreement))
-                + NeverForecast.assessments(coverage, lag: reportLag)
+                                                          into: request.policy.assess(tiered, lag: reportLag, agreement: result.agreement))
+                + UnitsMismatch.ordered(units.assessments + NeverForecast.assessments(coverage, lag: reportLag))
             for k in result.assessments.indices {
                 result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
             }

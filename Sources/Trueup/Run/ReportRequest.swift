@@ -62,6 +62,10 @@ public struct ReportRequest: Sendable {
     public var forecastsDecimalMark: DecimalMark?
     /// `--actuals-decimal-mark` (or `--decimal-mark`): the actuals' decimal mark; nil to read it from the values.
     public var actualsDecimalMark: DecimalMark?
+    /// `--forecasts-header-row` (or `--header-row`): the line of the forecasts' header; nil to find it.
+    public var forecastsHeaderRow: Int?
+    /// `--actuals-header-row` (or `--header-row`): the line of the actuals' header; nil to find it.
+    public var actualsHeaderRow: Int?
     /// `--max-bad-rows PCT`: the largest share of a side's rows, in percent, `--skip-bad-rows`
     /// leaves out before it refuses; nil for `TooManyBadRows.defaultLimitPct`.
     public var maxBadRowsPct: Double?
@@ -107,7 +111,8 @@ extension ReportRequest {
         SideRequest(kind: kind, arguments: kind == .actuals ? actualInputs : forecastInputs,
                     pattern: kind == .actuals ? actualsNamePattern : namePattern, encoding: sourceEncoding == .utf8 && encoding == .latin1 ? .latin1 : sourceEncoding, dateOrder: dateOrder,
                     overrides: columns, workbookReader: workbookReader, sheet: sheet, followLinks: followLinks,
-                    decimalMark: kind == .actuals ? actualsDecimalMark : forecastsDecimalMark)
+                    decimalMark: kind == .actuals ? actualsDecimalMark : forecastsDecimalMark,
+                    headerRow: kind == .actuals ? actualsHeaderRow : forecastsHeaderRow)
     }
 
     /// The cores this machine has online (at least 1, at most 8).
@@ -237,4 +242,7 @@ public enum ReportError: Error, Sendable, Equatable {
     case customersLeftOut(CustomersLeftOut)
     /// The partials given to `merge` are not one complete split of one book.
     case partials(PartialError)
+    /// More than half of the customers' actuals are one factor times their forecast: a file's units
+    /// or decimal mark, not a customer's.
+    case unitsMismatch(UnitsMismatchStop)
 }

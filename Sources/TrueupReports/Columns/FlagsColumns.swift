@@ -29,10 +29,10 @@ public enum FlagsColumns {
     public static let assessment = ColumnTable<FlagsRow>([
         .init("customer", "The customer.") { .text($0.assessment.customer) },
         .init("lag", "The lag the tier was judged at.") { .integer($0.assessment.lag) },
-        .init("tier", "trusted, watch, unreliable, insufficient-data (fewer scored months than the policy needs) or unscored (bought in the window but never forecast: listed last, by actual volume, and not in metrics.csv).") {
+        .init("tier", "trusted, watch, unreliable, insufficient-data (fewer scored months than the policy needs) or unscored (bought in the window but never forecast, not in metrics.csv; or forecast and actuals in different units: listed last, by actual volume).") {
             .text($0.assessment.tier.rawValue)
         },
-        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, drifting (the monthly totals shifted two months running or more), deteriorating, few-periods, no-forecast-at-lag, outside-agreement (with --agreements), never-forecast.") {
+        .init("reasons", "Why, as codes separated by ';': over-forecast, under-forecast, high-error, worse-than-naive, no-value-added, drifting (the monthly totals shifted two months running or more), deteriorating, few-periods, no-forecast-at-lag, outside-agreement (with --agreements), never-forecast, units-mismatch (in most months the actuals are 6, 10, 12, 24, 48, 100 or 1000 times the forecast, or the forecast that many times the actuals).") {
             .list($0.assessment.reasons.map(\.rawValue))
         },
         .init("explanation", "The same in one plain sentence, with the numbers.") { .text($0.assessment.explanation) },

@@ -28,7 +28,8 @@ public enum TierScatter {
     /// `byValue`: with prices, a dot's area is the customer's sales value (Σ|A|·p) instead of its volume.
     public static func render(_ assessments: [Assessment], policy: Policy, byValue: Bool = false) -> Markup {
         let dots = assessments.compactMap { a -> Dot? in
-            guard let bias = a.figures.biasPct, let wmape = a.figures.wmape else { return nil }
+            // The unscored are not judged on their figures (different units): they are not placed.
+            guard a.tier != .unscored, let bias = a.figures.biasPct, let wmape = a.figures.wmape else { return nil }
             let size = byValue ? a.figures.value?.absoluteActualValue ?? 0 : a.periods.reduce(0) { $0 + $1.absoluteActual }
             return Dot(assessment: a, bias: bias, wmape: wmape, volume: size)
         }

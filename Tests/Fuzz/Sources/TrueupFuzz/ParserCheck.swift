@@ -35,7 +35,7 @@ enum ParserCheck {
         }
     }
 
-    /// `YYYYMM`, `YYYY-MM`, or `YYYY-MM-DD` optionally followed by a space or `T` and anything,
+    /// `YYYYMM`, `YYYY-MM`, `YYYYMMDD`, or `YYYY-MM-DD` optionally followed by a space or `T` and anything,
     /// around spaces and tabs; years 1000 to 4999, and a day that exists in its month.
     static func referenceMonth(_ field: [UInt8]) -> (year: Int, month: Int)? {
         let t = trimmed(field)
@@ -49,6 +49,9 @@ enum ParserCheck {
             (year, month) = (number(0..<4), number(4..<6))
         } else if t.count == 7, t[4] == dash {
             (year, month) = (number(0..<4), number(5..<7))
+        } else if t.count == 8 {
+            (year, month, day) = (number(0..<4), number(4..<6), number(6..<8))
+            guard day != nil else { return nil }
         } else if t.count >= 10, t[4] == dash, t[7] == dash,
                   t.count == 10 || t[10] == UInt8(ascii: " ") || t[10] == UInt8(ascii: "T") {
             (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
