@@ -60,8 +60,9 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        let first = read[0].partial
-        var arguments = ["report"] + first.options + ["--forecasts", first.forecastsPath, "--actuals", first.actualsPath]
+        // Only the first partial's options and names: holding the partial here would keep its cells.
+        let (options, forecasts, actuals) = (read[0].partial.options, read[0].partial.forecastsPath, read[0].partial.actualsPath)
+        var arguments = ["report"] + options + ["--forecasts", forecasts, "--actuals", actuals]
         if let out { arguments += ["--out", out] }
         arguments += ["--format", format.rawValue]
         if excel { arguments.append("--excel") }
@@ -77,9 +78,15 @@ struct MergeCommand: ParsableCommand {
         do {
             report = try ReportCommand.parse(Array(arguments.dropFirst()))
         } catch {
-            throw Failure("The partials' report options can't be read by this trueup (\(first.options.joined(separator: " "))): \(ReportCommand.message(for: error))", code: Failure.data)
+            throw Failure("The partials' report options can't be read by this trueup (\(options.joined(separator: " "))): \(ReportCommand.message(for: error))", code: Failure.data)
         }
-        try report.run { request throws(ReportError) in try Report.merged(read, request: request) }
+        // The partials are handed over, not kept here: merge lets their cells go once the book is put together.
+        var held: [(path: String, partial: Partial)]? = consume read
+        try report.run { request throws(ReportError) in
+            let partials = held!
+            held = nil
+            return try Report.merged(consume partials, request: request)
+        }
     }
 
     /// A partial file's bytes, as a partial.

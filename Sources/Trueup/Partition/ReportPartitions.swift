@@ -30,7 +30,8 @@ extension Report {
     }
 
     /// The report of the book the partials were cut from: the same as one run of `request` over it.
-    public static func merged(_ partials: [(path: String, partial: Partial)], request: ReportRequest) throws(ReportError) -> ReportResult {
+    /// The partials are consumed: their cells are let go once the book is put together.
+    public static func merged(_ partials: consuming [(path: String, partial: Partial)], request: ReportRequest) throws(ReportError) -> ReportResult {
         var book: ReadBook
         do {
             try PartialMerge.checkSet(partials)
@@ -38,6 +39,7 @@ extension Report {
         } catch {
             throw .partials(error)
         }
+        _ = consume partials
         do {
             book.priceList = try request.prices.map { path throws(PriceError) in
                 try PriceList.read(path: path, overrides: request.columns, encoding: request.encoding)
