@@ -5,12 +5,13 @@
         --forecasts F --actuals A --out DIR [report options]
     spark-submit spark/trueup_spark.py --trueup BIN --partitions N ...   (the master from spark-submit)
 
-1. Spark reads both files as raw lines (bytes: any encoding trueup reads) and numbers them.
+1. Spark reads both files as raw lines (bytes: any encoding trueup reads), in chunks in file order.
 2. Each chunk of lines goes through `trueup route` on an executor: trueup itself reads the rows
    (its dialects, --columns, --normalize-keys, --by) and says each row's partition, the FNV-1a hash
-   of its group's code (docs/scale.md). Nothing here parses CSV.
-3. Spark's own shuffle (repartitionAndSortWithinPartitions) puts every row in its partition, in
-   file order.
+   of its group's code (docs/scale.md). Nothing here parses CSV. The chunk's lines are cut into one
+   block per partition, in order.
+3. Spark's own shuffle (repartitionAndSortWithinPartitions) moves every block to its partition,
+   sorted by side and chunk: each partition's rows in file order.
 4. Each partition runs `trueup report --partition K/N --partial FILE --book-id ID` on its executor
    on its own rows; the trueup binary is shipped with the job (SparkContext.addFile).
 5. The partials stay on the executors' disks; the driver fetches them one at a time and runs
@@ -110,55 +111,58 @@ def main(argv):
     sc.addFile(trueup)
 
     sides = {"forecasts": args.forecasts, "actuals": args.actuals}
-    lines = {side: sc.textFile(path, use_unicode=False).zipWithIndex() for side, path in sides.items()}
-    headers = {side: rdd.filter(lambda pair: pair[1] == 0).map(lambda pair: pair[0]).collect() for side, rdd in lines.items()}
-    for side, header in headers.items():
-        if not header:
+    # Spark's partitions of a text file are its lines in file order: chunk k holds lines after chunk k - 1's.
+    lines = {side: sc.textFile(path, use_unicode=False) for side, path in sides.items()}
+    headers = {}
+    for side, rdd in lines.items():
+        first = rdd.take(1)
+        if not first:
             raise SystemExit(f"trueup_spark: {sides[side]} is empty")
-    headers = {side: header[0] for side, header in headers.items()}
+        headers[side] = first[0]
     # The book's name, the same in every partial: the inputs as given, with their headers.
     book = hashlib.sha256(repr(sorted((side, sides[side], headers[side]) for side in sides)).encode()).hexdigest()[:16]
     routing = route_options(partition_options)
+    order = {"forecasts": 0, "actuals": 1}
 
     def route(side):
-        def chunk(rows):
+        def chunk(index, rows):
             rows = list(rows)
+            if index == 0 and rows:
+                rows = rows[1:]
             if not rows:
                 return
             with tempfile.TemporaryDirectory() as folder:
-                paths = {}
+                paths = {name: os.path.join(folder, name + ".csv") for name in sides}
                 for name in sides:
-                    paths[name] = os.path.join(folder, name + ".csv")
                     with open(paths[name], "wb") as out:
                         out.write(headers[name] + b"\n")
                         if name == side:
-                            for line, index in rows:
-                                if index > 0:
-                                    out.write(line + b"\n")
-                routed = run([executable(binary), "route", "--partitions", str(n), "--forecasts", paths["forecasts"],
+                            out.write(b"\n".join(rows) + b"\n")
+                routed = run([executable(binary), "route", "--partitions", str(n), "--side", side, "--forecasts", paths["forecasts"],
                               "--actuals", paths["actuals"]] + routing, "trueup route")
-            owners = {}
-            for record in routed.decode().splitlines()[1:]:
-                name, line, owner = record.split(",")
-                if name == side:
-                    owners[int(line)] = int(owner)
-            data = [pair for pair in rows if pair[1] > 0]
-            for position, (line, index) in enumerate(data):
-                # Line 1 of the chunk's file is the header.
-                yield (owners.get(position + 2, 1), 0 if side == "forecasts" else 1, index), line
-        return lines[side].mapPartitions(chunk)
+            owners = [int(owner) - 1 for owner in routed.split()]
+            # Lines after the last row trueup read (blank, or rows it can't read) are partition 1's.
+            owners += [0] * (len(rows) - len(owners))
+            buckets = [[] for _ in range(n)]
+            for line, owner in zip(rows, owners):
+                buckets[owner].append(line)
+            # One record per (partition, chunk): the shuffle moves blocks of lines, not lines.
+            for owner, bucket in enumerate(buckets):
+                if bucket:
+                    yield (owner, order[side], index), b"\n".join(bucket) + b"\n"
+        return lines[side].mapPartitionsWithIndex(chunk)
 
-    rows = route("forecasts").union(route("actuals"))
-    shuffled = rows.repartitionAndSortWithinPartitions(n, partitionFunc=lambda key: key[0] - 1, keyfunc=lambda key: key)
+    blocks = route("forecasts").union(route("actuals"))
+    shuffled = blocks.repartitionAndSortWithinPartitions(n, partitionFunc=lambda key: key[0], keyfunc=lambda key: key)
 
-    def score(k, rows):
+    def score(k, blocks):
         with tempfile.TemporaryDirectory() as folder:
             paths = {name: os.path.join(folder, name + ".csv") for name in sides}
             files = {name: open(paths[name], "wb") for name in sides}
             for name in sides:
                 files[name].write(headers[name] + b"\n")
-            for (owner, side, _), line in rows:
-                files["forecasts" if side == 0 else "actuals"].write(line + b"\n")
+            for (_, side, _), block in blocks:
+                files["forecasts" if side == 0 else "actuals"].write(block)
             for handle in files.values():
                 handle.close()
             partial = os.path.join(folder, "partial")
