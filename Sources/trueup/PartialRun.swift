@@ -13,6 +13,7 @@ enum PartialRun {
     static func write(_ command: ReportCommand, partition: Partition, to path: String) throws {
         var request = try command.input.request(lag: command.lag, grouping: command.by)
         request.partition = partition
+        request.givenOwnRows = command.bookId != nil
         let partial: Partial
         do {
             partial = try command.input.withProgress(request) { request throws(ReportError) in

@@ -143,8 +143,8 @@ struct Ingest {
         }
         let parser = RowParser(kind: kind, file: path, mapping: header.mapping, dialect: header.dialect,
                                decimalComma: header.dialect.delimiter == UInt8(ascii: ";"), encoding: encoding)
-        // With --partition, room for about the partition's share (more is made as needed).
-        let rows = header.estimatedRows() / (partition.map { $0.routes == nil ? $0.partition.count : 1 } ?? 1)
+        // With --partition over the whole book, room for about the partition's share (more is made as needed).
+        let rows = header.estimatedRows() / (partition.map { $0.routes == nil && !$0.givenOwnRows ? $0.partition.count : 1 } ?? 1)
         // With one thread the read is one sequential pass: no thread of its own faults the pages in.
         if kind == .actuals {
             panel.reserve(keys: rows, prefault: threads > 1)

@@ -8,6 +8,8 @@ struct PartitionFilter {
     private var known: [Int32] = []
     /// When routing: (line, partition) of every row read, and every row is kept.
     var routes: [(line: Int32, partition: Int32)]?
+    /// The files hold only the partition's rows (a runner said so with `--book-id`): room is made for all of them.
+    var givenOwnRows = false
 
     init(_ partition: Partition, byItem: Bool, routing: Bool = false) {
         self.partition = partition

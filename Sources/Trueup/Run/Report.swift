@@ -16,7 +16,10 @@ public enum Report {
             var ingest = Ingest(overrides: request.columns, keepAllProblems: request.skipBadRows, threads: request.threads,
                                 blockSize: request.readBlockSize, encoding: request.encoding, progress: request.progress, files: files)
             ingest.normalization = request.normalizeKeys
-            if let partition = request.partition { ingest.partition = PartitionFilter(partition, byItem: request.grouping == .item) }
+            if let partition = request.partition {
+                ingest.partition = PartitionFilter(partition, byItem: request.grouping == .item)
+                ingest.partition?.givenOwnRows = request.givenOwnRows
+            }
             var actualsSide = request.side(.actuals), forecastsSide = request.side(.forecasts)
             actualsSide.throughIntake = throughIntake.contains(.actuals)
             forecastsSide.throughIntake = throughIntake.contains(.forecasts)

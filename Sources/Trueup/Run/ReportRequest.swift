@@ -80,6 +80,8 @@ public struct ReportRequest: Sendable {
     public var hashesInputs = true
     /// `--partition K/N`: read only the rows of the partition's groups, for a partial (`Report.partial`).
     public var partition: Partition?
+    /// With a partition: the inputs hold only its rows (`--book-id`), so room is made for all of them.
+    public var givenOwnRows = false
     /// The supply agreements to measure every customer against (`--agreements`).
     public var agreements: AgreementTerms?
     /// With a coverage k (percent), every customer's proposed terms at each lag (`trueup agreement`).
