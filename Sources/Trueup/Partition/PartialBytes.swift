@@ -88,7 +88,10 @@ extension Partial {
         guard header.latestDays.allSatisfy({ $0.count == 2 && $0[0] >= 0 && $0[0] < Month.indexLimit && $0[1] >= 1 && $0[1] <= 31 }),
               header.customerSpellings.allSatisfy({ $0.id >= 0 && Int($0.id) < customers }),
               header.itemSpellings.allSatisfy({ $0.id >= 0 && Int($0.id) < items }),
-              header.scale.decimals <= QuantityScale.maximumDecimals else {
+              (0...QuantityScale.maximumDecimals).contains(header.scale.decimals),
+              [header.firstActual, header.lastClosed, header.firstMonth].allSatisfy({ $0.map { (0..<Month.indexLimit).contains($0.index) } ?? true }),
+              header.latestMonthLines.allSatisfy({ $0 >= 0 }), header.problemsTotal >= header.problems.count,
+              [header.forecasts, header.actuals].allSatisfy({ $0.rowsRead >= 0 && $0.rowsRejected >= 0 && $0.totalsRows >= 0 }) else {
             throw .damaged(path: path, reason: "its header has a value out of range")
         }
     }

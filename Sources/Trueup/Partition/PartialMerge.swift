@@ -82,6 +82,8 @@ enum PartialMerge {
             panel.actualRows[slot] = actualRows[p][s]
             panel.forecastLags[slot] = forecastLags[p][s]
         }
+        // Partials of one split never share a cell: one that does was not made by this split.
+        guard panel.slotKey.count == total else { throw .damaged(path: ordered.map(\.path).joined(separator: ", "), reason: "two of them hold the same cell") }
         // The forecast rows, in reading order.
         let rowSlots = ordered.map(\.partial.rowSlot), rowLags = ordered.map(\.partial.rowLag)
         let rowValues = ordered.map(\.partial.rowValue)
