@@ -92,8 +92,15 @@ fi
   --out "$work/priced" >/dev/null
 python3 "$here/check_overflow.py" "$browser" "$work/priced/report.html" "$work" 1024 1440
 
-# report.xlsx in LibreOffice, where it is installed: a workbook it can't open fails the check.
+# report.xlsx in LibreOffice (installed with apt-get when missing, its spreadsheet without a GUI):
+# a workbook it can't open fails the check; where it can't be installed, the check says it was skipped.
 office="$(command -v soffice || command -v libreoffice || true)"
+if [ -z "$office" ] && command -v apt-get >/dev/null 2>&1; then
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  { $sudo apt-get update >/dev/null 2>&1 && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y libreoffice-calc-nogui >/dev/null 2>&1; } || true
+  office="$(command -v soffice || command -v libreoffice || true)"
+fi
 if [ -n "$office" ]; then
   if ! "$office" --headless -env:UserInstallation="file://$work/office" --convert-to pdf --outdir "$work/xlsx" \
       "$work/priced/report.xlsx" >"$work/office.log" 2>&1 || [ ! -s "$work/xlsx/report.pdf" ]; then
