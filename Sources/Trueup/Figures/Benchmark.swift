@@ -45,8 +45,8 @@ public enum PolicyBenchmark: String, Sendable, Equatable, CaseIterable {
     /// policy's minimum for a tier), and the seasonal naive only once it is measured on a whole
     /// year (`seasonalCycle` months): the same month last year measured on part of a year has seen
     /// only some of the seasons, and beating it by less than 2 points there is luck, not a
-    /// standard (on generated 24-month books, judged at every window end, 6 months of it made 7 of
-    /// 48 reliable customers watch somewhere, and 6 to 9 months made 1 of 160 watch at two ends).
+    /// standard (on generated 24-month books, judged at every window end, 1 to 3 months of it made
+    /// 7 of 48 reliable customers watch somewhere, and 6 to 9 months 3 of 320; bench/flag_rates.py).
     /// When neither qualifies, the figures' `benchmark`.
     public func judged(_ figures: Figures, minimumPeriods: Int = 0) -> (benchmark: Benchmark, fvaPts: Double)? {
         let benchmark: Benchmark?
