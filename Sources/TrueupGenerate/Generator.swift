@@ -13,7 +13,9 @@
 /// - `actuals.csv` (`customer,item,period,actual`): exactly one row per
 ///   customer, item and history month, in the same order; whole, non-negative
 ///   quantities, about 5% of them 0.
-/// - `truth.csv` (`customer,behaviour`): the behaviour each customer plants.
+/// - `truth.csv` (`customer,behaviour,drift_from`): the behaviour each customer plants and,
+///   for a drifting customer, the first month its forecasts are drifted in (`YYYY-MM`; empty
+///   for the other behaviours), so a detector's delay can be measured.
 ///
 /// The demand and forecasting models are described on `SyntheticDemand` and
 /// `SyntheticForecaster`; the share of each behaviour on `BehaviourAssignment`.
@@ -44,12 +46,14 @@ public struct Generator: Sendable {
         var actuals = try GeneratorSink(path: Self.file("actuals.csv", in: directory), longestRow: rows.longestRow)
         try forecasts.append(text: "customer,item,period,lag,forecast\n")
         try actuals.append(text: "customer,item,period,actual\n")
+        var driftFrom: [Int?] = []
+        driftFrom.reserveCapacity(behaviours.count)
         for (customer, behaviour) in behaviours.enumerated() {
-            try rows.write(customer: customer, behaviour: behaviour, forecasts: &forecasts, actuals: &actuals)
+            driftFrom.append(try rows.write(customer: customer, behaviour: behaviour, forecasts: &forecasts, actuals: &actuals))
         }
         let forecastBytes = try forecasts.finish()
         let actualBytes = try actuals.finish()
-        let truthBytes = try writeTruth(behaviours, labels: labels, directory: directory)
+        let truthBytes = try writeTruth(behaviours, driftFrom: driftFrom, labels: labels, directory: directory)
 
         var counts = Dictionary(uniqueKeysWithValues: Behaviour.allCases.map { ($0, 0) })
         for behaviour in behaviours {
@@ -62,16 +66,22 @@ public struct Generator: Sendable {
     }
 
     /// Writes `truth.csv`; returns its size in bytes.
-    private func writeTruth(_ behaviours: [Behaviour], labels: GeneratorLabels,
+    private func writeTruth(_ behaviours: [Behaviour], driftFrom: [Int?], labels: GeneratorLabels,
                             directory: String) throws(GeneratorError) -> Int {
-        let longest = 1 + labels.customerWidth + 1 + (Behaviour.allCases.map(\.rawValue.utf8.count).max() ?? 0) + 1
+        let longest = 1 + labels.customerWidth + 1 + (Behaviour.allCases.map(\.rawValue.utf8.count).max() ?? 0)
+            + 1 + GeneratorLabels.periodStride + 1
         var truth = try GeneratorSink(path: Self.file("truth.csv", in: directory), longestRow: longest)
-        try truth.append(text: "customer,behaviour\n")
+        try truth.append(text: "customer,behaviour,drift_from\n")
         for (customer, behaviour) in behaviours.enumerated() {
             try truth.reserve(longest)
             truth.append(labels.customerID(customer))
             truth.append(byte: UInt8(ascii: ","))
             truth.append(Array(behaviour.rawValue.utf8))
+            truth.append(byte: UInt8(ascii: ","))
+            if let month = driftFrom[customer] {
+                // The period label without its trailing comma.
+                truth.append(labels.periods, from: month * GeneratorLabels.periodStride, length: GeneratorLabels.periodStride - 1)
+            }
             truth.append(byte: UInt8(ascii: "\n"))
         }
         return try truth.finish()

@@ -23,9 +23,11 @@ struct GeneratorRows {
         self.labels = labels
     }
 
-    /// Writes every row of customer `customer` (0-based), which plants `behaviour`.
+    /// Writes every row of customer `customer` (0-based), which plants `behaviour`; returns the
+    /// first drifted history month (0-based) of a `drifting` customer, else nil.
+    @discardableResult
     mutating func write(customer: Int, behaviour: Behaviour,
-                        forecasts: inout GeneratorSink, actuals: inout GeneratorSink) throws(GeneratorError) {
+                        forecasts: inout GeneratorSink, actuals: inout GeneratorSink) throws(GeneratorError) -> Int? {
         var random = SyntheticRandom(seed: config.seed, stream: UInt64(customer))
         let demand = SyntheticDemand(config: config, random: &random)
         let forecaster = SyntheticForecaster(behaviour: behaviour, months: config.months, random: &random)
@@ -67,5 +69,6 @@ struct GeneratorRows {
                 }
             }
         }
+        return forecaster.driftFrom
     }
 }

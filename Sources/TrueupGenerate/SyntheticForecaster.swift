@@ -30,6 +30,10 @@ struct SyntheticForecaster {
     private let driftTarget: Double
     private let lateInflation: Double
 
+    /// The first history month (0-based) whose forecasts are drifted, for a `drifting` customer;
+    /// nil for every other behaviour. truth.csv names it (`drift_from`).
+    var driftFrom: Int? { behaviour == .drifting ? driftStart : nil }
+
     /// Draws the customer's parameters; every behaviour draws the same number of values.
     init(behaviour: Behaviour, months: Int, random: inout SyntheticRandom) {
         self.behaviour = behaviour

@@ -16,7 +16,8 @@ docs/tiers.md), written here from those texts alone:
     s = 1.4826 * median |e - m|; the line is max(2.5 s, 25); it fires when the last two are both
     beyond it on the same side, and the run extends back over the months beyond it on that side;
   - deterioration (the policy's test): last 3 months against the up to 9 before (at least 6), on
-    100 * sum |SumF - SumA| / sum |A|: at least 10 points and 1.5 times the baseline's, and every
+    100 * sum |SumF - SumA| / sum |A|: at least 10 points and 1.5 times the baseline's, also with
+    each window's month of the largest |SumF - SumA| left out (the first of equals), and every
     recent month worse than the baseline;
   - centre: the median of the ratios, or SumA/SumF over the drift's run (first) or the 3 recent
     months when deteriorating; spread: the ceil(0.83 (n + 1))-th smallest |r - median|;
@@ -74,7 +75,17 @@ def deteriorating(months):
     if r is None or b is None:
         return False
     every = all((100.0 * float(abs(f - a)) / float(abs_a) > b) if abs_a > 0 else (f != a) for (a, f, abs_a) in recent)
-    return r >= b + 10 and r >= 1.5 * b and every
+
+    def without_worst(rows):
+        if len(rows) < 2:
+            return rows
+        worst = max(range(len(rows)), key=lambda k: abs(rows[k][1] - rows[k][0]))
+        return rows[:worst] + rows[worst + 1:]
+
+    def clearly_worse(error, baseline):
+        return error is not None and baseline is not None and error >= baseline + 10 and error >= 1.5 * baseline
+
+    return clearly_worse(r, b) and every and clearly_worse(total_error(without_worst(recent)), total_error(without_worst(base)))
 
 
 def plan_range(months):

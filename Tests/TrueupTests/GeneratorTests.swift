@@ -41,7 +41,7 @@ struct GeneratorTests {
         let truth = try set.lines("truth.csv")
         #expect(forecasts.first == "customer,item,period,lag,forecast")
         #expect(actuals.first == "customer,item,period,actual")
-        #expect(truth.first == "customer,behaviour")
+        #expect(truth.first == "customer,behaviour,drift_from")
         #expect(forecasts.count - 1 == config.customers * config.items * config.months * config.lags)
         #expect(actuals.count - 1 == config.customers * config.items * config.months)
         #expect(truth.count - 1 == config.customers)

@@ -36,18 +36,24 @@ public enum PolicyBenchmark: String, Sendable, Equatable, CaseIterable {
     case naive = "naive"
     case seasonalNaive = "seasonal-naive"
 
+    /// The months the seasonal naive must be measured on before `best` takes it: a whole year.
+    public static let seasonalCycle = 12
+
     /// The benchmark the rules use for `figures`, and the value added against it.
     ///
     /// `best` takes the better of the benchmarks measured on at least `minimumPeriods` months (the
-    /// policy's minimum for a tier): the same month last year measured on two months of a young
-    /// history is luck, not a standard (on generated 24-month books it made 7 of 48 reliable
-    /// customers watch at some window end). When neither has that many, the figures' `benchmark`.
+    /// policy's minimum for a tier), and the seasonal naive only once it is measured on a whole
+    /// year (`seasonalCycle` months): the same month last year measured on part of a year has seen
+    /// only some of the seasons, and beating it by less than 2 points there is luck, not a
+    /// standard (on generated 24-month books, judged at every window end, 1 to 3 months of it made
+    /// 7 of 48 reliable customers watch somewhere, and 6 to 9 months 3 of 320; bench/flag_rates.py).
+    /// When neither qualifies, the figures' `benchmark`.
     public func judged(_ figures: Figures, minimumPeriods: Int = 0) -> (benchmark: Benchmark, fvaPts: Double)? {
         let benchmark: Benchmark?
         switch self {
         case .best:
             let naive = figures.naivePeriods >= minimumPeriods ? figures.naiveWmape : nil
-            let seasonal = figures.seasonalNaivePeriods >= minimumPeriods ? figures.seasonalNaiveWmape : nil
+            let seasonal = figures.seasonalNaivePeriods >= max(minimumPeriods, Self.seasonalCycle) ? figures.seasonalNaiveWmape : nil
             benchmark = Benchmark.better(naive: naive, seasonalNaive: seasonal) ?? figures.benchmark
         case .naive: benchmark = .naive
         case .seasonalNaive: benchmark = .seasonalNaive

@@ -161,8 +161,24 @@ extension Policy {
         let everyRecentWorse = recent.allSatisfy { period in
             period.absoluteActual > 0 ? 100 * abs(period.error) / period.absoluteActual > baselineWmape : period.error != 0
         }
-        let fires = recentWmape >= baselineWmape + deteriorationPts && recentWmape >= deteriorationRatio * baselineWmape && everyRecentWorse
+        func clearlyWorse(_ error: Double, than baseline: Double) -> Bool {
+            error >= baseline + deteriorationPts && error >= deteriorationRatio * baseline
+        }
+        // One bad month is noise, not a trend, in either window: the comparison must also hold with
+        // each window's worst month (the largest |ΣF − ΣA|) left out. Without this, one month 46% off
+        // between two 5 to 9% off made reliable customers of generated books watch; and a drift
+        // must not hide behind one wild month in the baseline.
+        let robust = totalError(Self.withoutWorst(recent)).flatMap { recent in
+            totalError(Self.withoutWorst(baseline)).map { clearlyWorse(recent, than: $0) }
+        } ?? false
+        let fires = clearlyWorse(recentWmape, than: baselineWmape) && everyRecentWorse && robust
         return Trend(recent: recentWmape, baseline: baselineWmape, recentCount: recent.count, baselineCount: baseline.count, fires: fires)
     }
-}
 
+    /// The months without the one of the largest |ΣF − ΣA| (the first of equals); one month stays one month.
+    static func withoutWorst<S: Collection>(_ periods: S) -> [PeriodTotals] where S.Element == PeriodTotals {
+        var rest = Array(periods)
+        if rest.count > 1, let worst = rest.indices.max(by: { abs(rest[$0].error) < abs(rest[$1].error) }) { rest.remove(at: worst) }
+        return rest
+    }
+}

@@ -30,8 +30,9 @@ public struct Policy: Sendable, Equatable {
     /// `baselinePeriods` before them (at least `minimumBaselinePeriods`), judged on
     /// the error of each month's total, 100·Σ|ΣF − ΣA| / ΣΣ|A|. It fires only when
     /// the recent error is at least `deteriorationPts` points above and
-    /// `deteriorationRatio` times the baseline's, and every recent month on its own
-    /// is worse than the baseline: one bad month is noise, not a trend.
+    /// `deteriorationRatio` times the baseline's, that holds with the worst recent month
+    /// left out too, and every recent month on its own is worse than the baseline: one bad
+    /// month is noise, not a trend.
     public var recentPeriods = 3
     public var baselinePeriods = 9
     public var minimumBaselinePeriods = 6

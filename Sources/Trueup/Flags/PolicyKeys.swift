@@ -98,7 +98,7 @@ struct PolicyKey: Sendable {
                   help: "error of the monthly totals, recent months at least this many points above the baseline ...",
                   value: .number(\.deteriorationPts), allowed: .nonNegative),
         PolicyKey(section: "deteriorating", name: "ratio",
-                  help: "... and at least this many times it (every recent period must be worse too)",
+                  help: "... and at least this many times it (every recent period worse too, and with each side's worst period left out)",
                   value: .number(\.deteriorationRatio), allowed: .nonNegative),
         PolicyKey(section: "drifting", name: "sigmas",
                   help: "the last two months' total error both beyond this many robust deviations of the months before ...",
