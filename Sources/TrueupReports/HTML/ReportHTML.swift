@@ -96,8 +96,10 @@ struct ReportPage {
         if tiered, let trend = result.trend {
             // Only the customers with a row of evidence get a sparkline: not a million arrays for a book of a million.
             let shown = Set(result.assessments.lazy.filter { $0.tier.isFlagged }.prefix(FlaggedSection.flaggedShown).map(\.customer))
-            for group in trend.groups {
-                if let customer = group.customer, shown.contains(customer) { monthly[customer] = group.monthly }
+            for row in result.rows where row.lag == lag {
+                if let customer = row.customer, shown.contains(customer) {
+                    monthly[customer] = BookTrend.monthly(row.periods, months: trend.months, scale: result.scale)
+                }
             }
         }
         self.monthly = monthly
