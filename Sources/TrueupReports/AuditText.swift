@@ -43,6 +43,6 @@ public enum AuditText {
 
     /// Customers listed without a forecast at the report lag, as a count and a clause; nil when none.
     public static func withoutForecastAtLag(_ result: ReportResult) -> Int {
-        result.assessments.filter { $0.reasons.contains(.noForecastAtLag) }.count
+        result.assessments.count(where: { $0.reasons.contains(.noForecastAtLag) })
     }
 }

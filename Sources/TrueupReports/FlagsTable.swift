@@ -43,12 +43,13 @@ public enum FlagsTable {
         out += MetricsTable.align(lines, leftAligned: (history == nil ? 2 : 4) + (named ? 1 : 0), lastLeftAligned: true)
         if result.assessments.isEmpty { out += "(no customer has a scored cell at lag \(lag) in this window)\n" }
         out += NarrowFlagsTable.filterNote(result, listed: listed, layout: layout)
-        let flagged = listed.filter { $0.tier != .trusted }
+        // The customers not trusted, by index: a copy of each would double a large book's memory here.
+        let flagged = listed.indices.filter { listed[$0].tier != .trusted }
         if !flagged.isEmpty {
             out += "\nWhy:\n"
-            let names = flagged.map { TerminalText.escaped($0.customer) }
+            let names = flagged.map { TerminalText.escaped(listed[$0].customer) }
             let width = names.map(\.count).max() ?? 0
-            for (a, name) in zip(flagged, names) {
+            for (a, name) in zip(flagged.lazy.map { listed[$0] }, names) {
                 out += "  \(name)\(String(repeating: " ", count: width - name.count))  \(TerminalText.escaped(a.explanation))\n"
             }
         }
@@ -61,7 +62,7 @@ public enum FlagsTable {
         var out = ""
         var counts: [String] = []
         for tier in Tier.allCases {
-            let n = result.assessments.filter { $0.tier == tier }.count
+            let n = result.assessments.count(where: { $0.tier == tier })
             if n > 0 { counts.append("\(n) \(tier.rawValue)") }
         }
         let total = result.assessments.count
@@ -85,7 +86,7 @@ public enum FlagsTable {
             return "History: the first run at lag \(lag); later runs will be compared with this one.\n"
         }
         let counts = Tier.allCases.filter { $0 != .unscored }.map { "\(previous.tierCounts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        let newly = result.assessments.filter { history.customers[$0.customer]?.newlyFlagged ?? false }.count
+        let newly = result.assessments.count(where: { history.customers[$0.customer]?.newlyFlagged ?? false })
         return "History: the previous run, \(previous.asOf) at lag \(previous.lag), had \(counts); "
             + "\(newly) newly flagged now; \"last runs\" covers \(history.runs) runs (at most \(RunComparison.span)).\n"
     }

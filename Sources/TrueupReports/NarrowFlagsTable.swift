@@ -58,12 +58,13 @@ enum NarrowFlagsTable {
         out += filterNote(result, listed: listed, layout: layout)
         let legend = ReasonCode.legend(listed.flatMap(\.reasons))
         if !legend.isEmpty { out += FittedText.wrapped(legend, width: layout.width).joined(separator: "\n") + "\n" }
-        let flagged = listed.filter { $0.tier != .trusted }
+        // The customers not trusted, by index: a copy of each would double a large book's memory here.
+        let flagged = listed.indices.filter { listed[$0].tier != .trusted }
         if !flagged.isEmpty {
             out += "\nWhy:\n"
-            let names = flagged.map { FittedText.cut(cell($0.customer), to: 14) }
+            let names = flagged.map { FittedText.cut(cell(listed[$0].customer), to: 14) }
             let indent = (names.map(\.count).max() ?? 0) + 4
-            for (a, name) in zip(flagged, names) {
+            for (a, name) in zip(flagged.lazy.map { listed[$0] }, names) {
                 let lines = FittedText.wrapped(cell(a.explanation), width: max(20, layout.width - indent))
                 out += "  \(name)\(String(repeating: " ", count: indent - 2 - name.count))\(lines[0])\n"
                 for line in lines.dropFirst() { out += String(repeating: " ", count: indent) + line + "\n" }

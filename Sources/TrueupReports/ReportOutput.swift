@@ -39,39 +39,48 @@ public struct ReportOutput {
     public static let allFileNames = ["metrics.csv", "flags.csv", "coverage.csv", "stability.csv", "agreement.csv",
                                       "rejects.csv", "run.json", "report.html", "report.xlsx", "README.txt"]
 
-    /// The files of the output directory, in order, each with how to render it; metrics.csv first.
+    /// The files of the output directory, in order, each with how to render it into a stream; metrics.csv first.
     /// flags.csv only grouped by customer, coverage.csv with the join audit, stability.csv with more
     /// than one lag, agreement.csv with agreements, rejects.csv only under `--skip-bad-rows`.
-    public var files: [(name: String, render: @Sendable () -> String)] {
+    ///
+    /// The CSVs are written to their stream a line at a time, so a book of a million customers never
+    /// holds a file's text whole.
+    public var files: [(name: String, render: @Sendable (TextStream) -> Void)] {
         guard writesFiles else { return [] }
         let result = result, dialect = dialect, recorded = recorded, version = version, writesWorkbook = writesWorkbook
         let grouping = result.request.grouping
-        @Sendable func csv(_ render: @escaping @Sendable () -> String) -> @Sendable () -> String {
+        @Sendable func csv(_ render: @escaping @Sendable (TextStream) -> Void) -> @Sendable (TextStream) -> Void {
             guard dialect.forSpreadsheets else { return render }
-            return { SpreadsheetCSV.converted(render()) }
+            return { stream in
+                stream.convertsForSpreadsheets()
+                render(stream)
+            }
         }
-        var files: [(name: String, render: @Sendable () -> String)] = [
-            ("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil, dialect: dialect) }),
+        @Sendable func whole(_ render: @escaping @Sendable () -> String) -> @Sendable (TextStream) -> Void {
+            { $0.write(render()) }
+        }
+        var files: [(name: String, render: @Sendable (TextStream) -> Void)] = [
+            ("metrics.csv", csv { MetricsCSV.render(result.rows, grouping: grouping, priced: result.prices != nil, dialect: dialect, into: $0) }),
         ]
         if grouping == .customer {
-            files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history, dialect: dialect) }))
+            files.append(("flags.csv", csv { FlagsCSV.render(result.assessments, history: result.history, dialect: dialect, into: $0) }))
         }
         if let coverage = result.coverage {
-            files.append(("coverage.csv", csv { CoverageCSV.render(coverage, dialect: dialect) }))
+            files.append(("coverage.csv", csv { CoverageCSV.render(coverage, dialect: dialect, into: $0) }))
         }
         if result.lags.count > 1 {
-            files.append(("stability.csv", csv { StabilityCSV.render(result.stability, dialect: dialect) }))
+            files.append(("stability.csv", csv { StabilityCSV.render(result.stability, dialect: dialect, into: $0) }))
         }
         if result.request.agreements != nil {
-            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement, priced: result.prices != nil, dialect: dialect) }))
+            files.append(("agreement.csv", csv { AgreementCSV.render(result.agreement, priced: result.prices != nil, dialect: dialect, into: $0) }))
         }
         if result.request.skipBadRows {
-            files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects, dialect: dialect) }))
+            files.append(("rejects.csv", csv { RejectsCSV.render(result.rejects, dialect: dialect, into: $0) }))
         }
-        files.append(("run.json", { RunJSON.value(result, version: version, history: recorded).rendered() + "\n" }))
-        files.append(("report.html", { ReportHTML.render(result, version: version) }))
+        files.append(("run.json", whole { RunJSON.value(result, version: version, history: recorded).rendered() + "\n" }))
+        files.append(("report.html", whole { ReportHTML.render(result, version: version) }))
         let names = files.map(\.name) + (writesWorkbook ? [Self.workbookName] : [])
-        files.append(("README.txt", { OutputReadme.render(result, files: names, dialect: dialect) }))
+        files.append(("README.txt", whole { OutputReadme.render(result, files: names, dialect: dialect) }))
         return files
     }
 
@@ -101,7 +110,7 @@ public struct ReportOutput {
     public func rendered() -> (standardOutput: String, files: [(name: String, text: String)]) {
         let files = files
         let sharesMetrics = format == .csv && writesFiles && dialect == .plain
-        let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput]) + files.map(\.render))
+        let texts = Self.renderAtOnce((sharesMetrics ? [] : [standardOutput]) + files.map { file in { @Sendable in TextStream.collected(file.render) } })
         let fileTexts = Array(texts.dropFirst(sharesMetrics ? 0 : 1))
         return (texts[0], zip(files, fileTexts).map { ($0.name, $1) })
     }

@@ -80,7 +80,7 @@ public enum RunJSON {
             ("lags", .array(result.lags.map { .integer($0) })),
             ("report_lag", result.reportLag.map { .integer($0) } ?? .null),
             ("tiers", .object(Tier.allCases.map { tier in
-                (tier.rawValue, .integer(result.assessments.filter { $0.tier == tier }.count))
+                (tier.rawValue, .integer(result.assessments.count(where: { $0.tier == tier })))
             })),
             ("policy", .object(result.request.policy.settings.map { setting in
                 switch setting.value {

@@ -11,12 +11,22 @@ public enum SpreadsheetCSV {
     public static func converted(_ csv: String) -> String {
         var out: [UInt8] = Array(byteOrderMark.utf8)
         out.reserveCapacity(csv.utf8.count + csv.utf8.count / 16 + 3)
-        var quoted = false
-        for byte in csv.utf8 {
-            if byte == UInt8(ascii: "\"") { quoted.toggle() }
-            if byte == UInt8(ascii: "\n") && !quoted { out.append(UInt8(ascii: "\r")) }
-            out.append(byte)
-        }
+        var converter = Converter()
+        converter.convert(csv, into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The line ends of CSV text given in pieces, each piece as it comes: whether a quoted field is
+    /// open carries from one piece to the next, so a record split across pieces converts as a whole.
+    struct Converter {
+        private var quoted = false
+
+        mutating func convert(_ csv: String, into out: inout [UInt8]) {
+            for byte in csv.utf8 {
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                if byte == UInt8(ascii: "\n") && !quoted { out.append(UInt8(ascii: "\r")) }
+                out.append(byte)
+            }
+        }
     }
 }

@@ -314,6 +314,18 @@ package enum Syscalls {
 
     package static var onlineProcessors: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
+    /// The most memory the process has held in RAM so far (its peak resident set), in bytes; 0 when unknown.
+    package static var peakResidentBytes: Int {
+        var usage = rusage()
+        #if os(Linux)
+        guard getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024  // kilobytes on Linux
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss)  // bytes on macOS
+        #endif
+    }
+
     /// Sets the calling thread's nice value to the lowest priority (Linux only; elsewhere nothing).
     package static func lowerThreadPriority() {
         #if os(Linux)

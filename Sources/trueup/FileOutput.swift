@@ -10,6 +10,8 @@ enum FileContent: Sendable {
     /// A partial (`report --partition`).
     case bytes([UInt8])
     case workbook(ReportWorkbook)
+    /// Text written to the file piece by piece as it is rendered (`ReportOutput.files`).
+    case rendered(@Sendable (TextStream) -> Void)
     case temporary(String)
 }
 
@@ -181,6 +183,11 @@ enum FileOutput {
                 case .text(let text): try file.write(text)
                 case .bytes(let bytes): try file.write(bytes)
                 case .workbook(let workbook): try workbook.write(to: file.openFilePath ?? path, scratchFolder: directory)
+                case .rendered(let render):
+                    let stream = TextStream { bytes throws(SystemError) in try file.write(bytes) }
+                    render(stream)
+                    stream.finish()
+                    if let failure = stream.failure { throw failure }
                 case .temporary: break
                 }
                 try file.sync()
@@ -233,6 +240,41 @@ enum FileOutputError: Error, CustomStringConvertible {
 }
 
 extension FileOutput {
+    /// Writes the temporary of every file at once on every core, while `beside` makes standard output's
+    /// text; returns that text and the files as temporaries, to be renamed by `write` (nothing is
+    /// replaced yet). On a failure every temporary made is removed, those of `files` already made too.
+    static func writeTemporaries(_ files: [(name: String, content: FileContent)], in directory: String,
+                                 beside: @escaping @Sendable () -> String) throws(Failure) -> (String, [(name: String, content: FileContent)]) {
+        let outcomes = Mutex([Result<String, FileOutputError>?](repeating: nil, count: files.count))
+        let besideText = Mutex("")
+        let contents = files.map(\.content), names = files.map(\.name)
+        DispatchQueue.concurrentPerform(iterations: files.count + 1) { k in
+            guard k < contents.count else {
+                let text = beside()
+                besideText.withLock { $0 = text }
+                return
+            }
+            let outcome = Result { () throws(FileOutputError) in try writeTemporary(contents[k], for: names[k], in: directory) }
+            outcomes.withLock { $0[k] = outcome }
+        }
+        let results = outcomes.withLock { $0 }
+        var written: [(name: String, content: FileContent)] = []
+        var failed: (name: String, error: FileOutputError?)?
+        for (name, outcome) in zip(names, results) {
+            switch outcome {
+            case .success(let path): written.append((name, .temporary(path)))
+            case .failure(let error): failed = failed ?? (name, error)
+            case nil: failed = failed ?? (name, nil)
+            }
+        }
+        if let failed {
+            for case .temporary(let path) in written.map(\.content) + contents { Syscalls.unlink(path) }
+            let why = failed.error.map { " (\($0))" } ?? ""
+            throw Failure("\(directory)/\(failed.name): writing failed\(why); no file of this run was replaced.", code: Failure.ioError)
+        }
+        return (besideText.withLock { $0 }, written)
+    }
+
     /// A file's temporary written on a thread of its own, while the run renders its other files on
     /// the other cores: report.xlsx, whose writer (libxlsxwriter) works on one thread.
     final class TemporaryInProgress: Sendable {

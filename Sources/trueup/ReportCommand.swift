@@ -3,6 +3,7 @@ import Dispatch
 import Trueup
 import TrueupHistory
 import TrueupReports
+import TrueupSystem
 
 /// `trueup report`: every customer's forecast accuracy, as a table, CSV or JSON, and files in DIR.
 struct ReportCommand: ParsableCommand {
@@ -160,10 +161,12 @@ struct ReportCommand: ParsableCommand {
         // Files first, then the history, then standard output: a reader that stops early
         // (`| head`) finds the run complete, and a failed run is not in the history.
         var printed = ""
+        var writtenPeak = 0
         let writeFiles = { (result: ReportResult, recorded: RunJSON.History?) throws(Failure) in
             let start = clock.now
             (printed, workbookWritten) = try self.writeFiles(result, recorded: recorded)
             written = clock.now - start - workbookWritten
+            writtenPeak = Syscalls.peakResidentBytes
         }
         if let historyPath, by == .customer {
             if store == nil { store = try Self.open(historyPath) }
@@ -178,13 +181,24 @@ struct ReportCommand: ParsableCommand {
         try StandardStreams.writeOutput(printed)
         if format == .xlsx { try StandardStreams.writeWorkbook(ReportWorkbook(result), scratchFolder: out) }
         if timings {
-            let historyStep = historyPath == nil ? [] : [("history", recordingTime)]
-            let workbookStep = out == nil || noXlsx ? [] : [("workbook", workbookWritten)]
-            let steps = result.timings + (historyStep + [("write", written)] + workbookStep).map { ($0.0, Self.seconds($0.1)) }
-            let total = steps.reduce(0) { $0 + $1.seconds }
-            let width = steps.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
-            let lines = (steps + [("total", total)]).map { "  \($0.step.padding(width))\(NumberText.readable($0.seconds, decimals: 3)) s" }
-            StandardStreams.writeLines(["timings:"] + lines)
+            let peak = Syscalls.peakResidentBytes
+            let historyStep = historyPath == nil ? [] : [RunStep("history", seconds: Self.seconds(recordingTime), peakBytes: peak)]
+            let workbookStep = out == nil || noXlsx ? [] : [RunStep("workbook", seconds: Self.seconds(workbookWritten), peakBytes: writtenPeak)]
+            let steps = result.timings + historyStep + [RunStep("write", seconds: Self.seconds(written), peakBytes: writtenPeak)] + workbookStep
+            StandardStreams.writeLines(["timings:"] + Self.timingLines(steps, peakBytes: peak))
+        }
+    }
+
+    /// `--timings`' lines: each step's seconds and the process's peak memory by its end, then the total.
+    static func timingLines(_ steps: [RunStep], peakBytes: Int) -> [String] {
+        let all = steps + [RunStep("total", seconds: steps.reduce(0) { $0 + $1.seconds }, peakBytes: peakBytes)]
+        let width = all.map(\.step.count).max().map { max(15, $0 + 1) } ?? 15
+        let seconds = all.map { NumberText.readable($0.seconds, decimals: 3) }
+        let megabytes = all.map { NumberText.readable(Double($0.peakBytes) / 1_048_576, decimals: 0) }
+        let secondsWidth = seconds.map(\.count).max() ?? 0, megabytesWidth = megabytes.map(\.count).max() ?? 0
+        func padded(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        return zip(all, zip(seconds, megabytes)).map { step, figures in
+            "  \(step.step.padding(width))\(padded(figures.0, secondsWidth)) s  \(padded(figures.1, megabytesWidth)) MB peak"
         }
     }
 
@@ -200,20 +214,31 @@ struct ReportCommand: ParsableCommand {
         let workbook = out.flatMap { out in
             output.workbook.map { FileOutput.TemporaryInProgress(.workbook($0), for: ReportOutput.workbookName, in: out) }
         }
-        let texts = output.rendered()
-        if let out {
-            var files = texts.files.map { ($0.name, FileContent.text($0.text)) }
-            var waited = Duration.zero
-            if let workbook {
-                let clock = ContinuousClock(), start = clock.now
-                // Before README.txt, which is renamed into place last.
-                files.insert((ReportOutput.workbookName, .temporary(try workbook.finish())), at: max(0, files.count - 1))
-                waited = clock.now - start
-            }
-            try FileOutput.write(files, in: out, replacing: ReportOutput.allFileNames)
-            return (texts.standardOutput, waited)
+        guard let out else { return (output.standardOutput(), .zero) }
+        // Each file is rendered straight into its temporary, all at once beside standard output's text.
+        let printed: String
+        var files: [(name: String, content: FileContent)]
+        do {
+            (printed, files) = try FileOutput.writeTemporaries(output.files.map { ($0.name, FileContent.rendered($0.render)) }, in: out,
+                                                               beside: output.standardOutput)
+        } catch {
+            if let path = try? workbook?.finish() { Syscalls.unlink(path) }
+            throw error
         }
-        return (texts.standardOutput, .zero)
+        var waited = Duration.zero
+        if let workbook {
+            let clock = ContinuousClock(), start = clock.now
+            // Before README.txt, which is renamed into place last.
+            do {
+                files.insert((ReportOutput.workbookName, .temporary(try workbook.finish())), at: max(0, files.count - 1))
+            } catch {
+                for case .temporary(let path) in files.map(\.content) { Syscalls.unlink(path) }
+                throw error
+            }
+            waited = clock.now - start
+        }
+        try FileOutput.write(files, in: out, replacing: ReportOutput.allFileNames)
+        return (printed, waited)
     }
 }
 

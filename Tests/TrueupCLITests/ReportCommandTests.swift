@@ -18,23 +18,23 @@ import Testing
         #expect(outcome.stderr.isEmpty)
     }
 
-    /// `--timings` names every step once, in the order run, aligned, with the total last (the tiny
-    /// fixture has one lag, so no stability steps).
+    /// `--timings` names every step once, in the order run, aligned, with its peak memory and the total last
+    /// (the tiny fixture has one lag, so no stability steps).
     @Test func timingsNameEveryStepInOrder() throws {
         let space = Workspace()
         let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.forecasts), "--actuals", space.file("a.csv", Self.actuals),
                                    "--out", space.url.appendingPathComponent("out").path, "--timings"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
-        let names = lines.map { line in String(line.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
+        let names = lines.map { line in String(line.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s +[0-9,]+ MB peak$"#, with: "", options: .regularExpression) }
         #expect(names == ["read actuals", "read forecasts", "join", "join audit", "cells", "figures", "tiers", "hashes",
                           "history", "write", "workbook", "total"], "\(outcome.stderr)")
-        #expect(Set(lines.map { $0.count - ($0.split(separator: " ").last?.count ?? 0) }).count <= 2, "the seconds start in one column")
+        #expect(Set(lines.map(\.count)).count == 1, "the seconds and the megabytes end in one column each")
         // With two lags, the forecasts by lag and the stability figures are steps of their own.
         let twoLags = try CLI.run(["report", "--wide", "--forecasts", space.file("f2.csv", AgreementCommandTests.forecasts),
                                    "--actuals", space.file("a2.csv", AgreementCommandTests.actuals), "--no-history", "--timings"])
         let stepped = twoLags.stderr.split(separator: "\n").drop { $0 != "timings:" }.dropFirst()
-            .map { String($0.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s$"#, with: "", options: .regularExpression) }
+            .map { String($0.dropFirst(2)).replacingOccurrences(of: #" +[0-9.]+ s +[0-9,]+ MB peak$"#, with: "", options: .regularExpression) }
         #expect(stepped == ["read actuals", "read forecasts", "join", "join audit", "cells", "figures", "forecasts by lag",
                             "stability and agreements", "tiers", "hashes", "write", "total"], "\(twoLags.stderr)")
     }

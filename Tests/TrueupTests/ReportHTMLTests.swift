@@ -136,6 +136,25 @@ import TrueupGenerate
         #expect(html.contains("Every customer (2,100; the first 2,000 here, all in flags.csv)"))
     }
 
+    /// report.html does not grow with the book: ten times the customers give a page of the same size
+    /// (the counts in its sentences get longer, the dots drawn are others), well under a few megabytes.
+    @Test func aPageForTenTimesTheCustomersIsNoLarger() throws {
+        var result = try Self.run()
+        let template = result.assessments
+        func page(customers: Int) -> String {
+            result.assessments = (0..<customers).map { k in
+                var a = template[k % template.count]
+                a.customer = "K\(100_000 + k)"
+                return a
+            }.sorted { $0.tier < $1.tier }
+            return Self.render(result)
+        }
+        let small = page(customers: 2_500).utf8.count, large = page(customers: 25_000).utf8.count
+        #expect(large < 3_000_000, "report.html is \(large) bytes for 25,000 customers")
+        // The drawn dots are other customers' and the counts longer: a few kilobytes, never a row per customer.
+        #expect(abs(large - small) < 20_000, "report.html grew from \(small) to \(large) bytes with ten times the customers")
+    }
+
     @Test func sparklineForEachFlaggedCustomer() throws {
         let result = try Self.run()
         let flagged = result.assessments.filter { $0.tier.isFlagged }

@@ -26,8 +26,11 @@ enum NoForecastAtLag {
     /// `listed` placed in `assessed` (in the table's order) after the other insufficient-data
     /// customers, before the trusted ones: their share of the error is none.
     static func inserted(_ listed: [Assessment], into assessed: [Assessment]) -> [Assessment] {
+        guard !listed.isEmpty else { return assessed }
         let at = assessed.firstIndex { $0.tier.severity < Tier.insufficientData.severity } ?? assessed.count
-        return Array(assessed[..<at]) + listed + Array(assessed[at...])
+        var all = assessed
+        all.insert(contentsOf: listed, at: at)
+        return all
     }
 }
 

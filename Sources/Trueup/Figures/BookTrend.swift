@@ -30,12 +30,13 @@ public struct BookTrend: Sendable {
     public var monthly: [WindowTotals]
     /// The book's trailing totals for each month.
     public var trailing: [WindowTotals]
-    /// Every group with a row at the lag, in the rows' order.
+    /// Every group with a row at the lag, in the rows' order; empty when made without them (`keepsGroups`).
     public var groups: [Group]
 
     /// The trend of `rows` at `lag` over `window`, with trailing spans of `width` months (at least 1).
-    public init(_ rows: [MetricsRow], lag: Int, window: Window, width: Int = BookTrend.defaultWidth, scale: QuantityScale) {
-        self.init(rows, lag: lag, from: window.first, through: window.last, width: width, scale: scale)
+    public init(_ rows: [MetricsRow], lag: Int, window: Window, width: Int = BookTrend.defaultWidth, scale: QuantityScale,
+                keepsGroups: Bool = true) {
+        self.init(rows, lag: lag, from: window.first, through: window.last, width: width, scale: scale, keepsGroups: keepsGroups)
     }
 
     /// The trend of `rows` at `lag` over the months `first` through `last` (at least one month);
@@ -43,8 +44,12 @@ public struct BookTrend: Sendable {
     ///
     /// In an exact run (`scale`) the matrices hold whole units, so `dgemm` adds them exactly in
     /// whatever order its kernel takes; otherwise every sum is taken in month (or row) order.
+    ///
+    /// Without `keepsGroups` only the book's totals are kept: a report shows a group's months for a
+    /// hundred customers at most (`monthly(_:months:scale:)`), and a million groups' arrays took
+    /// hundreds of megabytes.
     public init(_ rows: [MetricsRow], lag: Int, from first: Month, through last: Month, width: Int = BookTrend.defaultWidth,
-                scale: QuantityScale) {
+                scale: QuantityScale, keepsGroups: Bool = true) {
         precondition(width >= 1, "a trailing window spans at least one month")
         precondition(first <= last, "a trend spans at least one month")
         let atLag = rows.filter { $0.lag == lag }
@@ -79,10 +84,12 @@ public struct BookTrend: Sendable {
         }
         for index in (4 * t)..<(5 * t) { book[index] = book[index] > 0 ? 1 : 0 }
 
-        var trailingGroups = [Double](repeating: 0, count: blocks * g * t)
+        var trailingGroups = [Double](repeating: 0, count: keepsGroups ? blocks * g * t : 0)
         var trailingBook = [Double](repeating: 0, count: blocks * t)
-        m.withUncheckedColumn { m in
-            trailingGroups.withUncheckedMutableColumn { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, exact: scale.exact, into: $0) }
+        if keepsGroups {
+            m.withUncheckedColumn { m in
+                trailingGroups.withUncheckedMutableColumn { Kernels.trailingSums(m, rows: blocks * g, months: t, width: width, exact: scale.exact, into: $0) }
+            }
         }
         book.withUncheckedColumn { book in
             trailingBook.withUncheckedMutableColumn { Kernels.trailingSums(book, rows: blocks, months: t, width: width, exact: scale.exact, into: $0) }
@@ -99,10 +106,36 @@ public struct BookTrend: Sendable {
         self.months = months
         monthly = (0..<t).map { totals(book, row: 0, stride: 1, column: $0) }
         trailing = (0..<t).map { totals(trailingBook, row: 0, stride: 1, column: $0) }
-        groups = atLag.enumerated().map { row, group in
+        groups = !keepsGroups ? [] : atLag.enumerated().map { row, group in
             Group(customer: group.customer, item: group.item,
-                  monthly: (0..<t).map { totals(m, row: row, stride: g, column: $0) },
+                  monthly: Self.monthly(group.periods, months: months, scale: scale),
                   trailing: (0..<t).map { totals(trailingGroups, row: row, stride: g, column: $0) })
+        }
+    }
+
+    /// One group's totals in each of `months` (consecutive), from its periods: what its row of the
+    /// trend's matrices holds, the same numbers whether or not the trend kept its groups.
+    ///
+    /// A group has at most one period a month, so a month's totals are that period's, in units when
+    /// exact; a month without one has monthsCovered 0 and zero totals.
+    public static func monthly(_ periods: [PeriodTotals], months: [Month], scale: QuantityScale) -> [WindowTotals] {
+        guard let first = months.first else { return [] }
+        let factor = scale.factor
+        func units(_ value: Double) -> Double { scale.exact ? (value * factor).rounded() : value }
+        // Five sums a month, as the matrices' blocks: Σ|e|, Σ|A|, Σe, ΣA, and whether the month has a cell.
+        var sums = [[Double]](repeating: [0, 0, 0, 0, 0], count: months.count)
+        for period in periods {
+            let column = period.month - first
+            guard column >= 0 && column < months.count else { continue }
+            let values = [units(period.absoluteError), units(period.absoluteActual),
+                          units(period.forecast) - units(period.actual), units(period.actual), 1]
+            for (block, value) in values.enumerated() { sums[column][block] += value }
+        }
+        return months.indices.map { column in
+            let value = sums[column]
+            return WindowTotals(month: months[column], monthsCovered: Int(min(value[4], 1).rounded()),
+                                actual: scale.quantity(units: value[3]), error: scale.quantity(units: value[2]),
+                                absoluteError: scale.quantity(units: value[0]), absoluteActual: scale.quantity(units: value[1]))
         }
     }
 }

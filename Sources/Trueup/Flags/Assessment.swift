@@ -38,12 +38,14 @@ extension Policy {
     /// With `agreement`, a customer whose monthly totals were outside a band of its agreement in more than half of
     /// the months is at least watch (`outside-agreement`).
     public func assess(_ rows: [MetricsRow], lag: Int, agreement: [AgreementRow] = []) -> [Assessment] {
-        let atLag = rows.filter { $0.lag == lag && $0.customer != nil }
-        let totalError = atLag.reduce(0) { $0 + $1.absoluteError }
+        // By index, and sorted in place: a copy of a million rows or assessments is hundreds of megabytes.
+        let atLag = rows.indices.filter { rows[$0].lag == lag && rows[$0].customer != nil }
+        let totalError = atLag.reduce(0) { $0 + rows[$1].absoluteError }
         let bands = Dictionary(grouping: agreement, by: \.customer)
-        let priced = atLag.contains { $0.figures.value != nil }
-        let totalValue = atLag.reduce(0) { $0 + ($1.figures.value?.absoluteErrorValue ?? 0) }
-        let assessed = atLag.map { row in
+        let priced = atLag.contains { rows[$0].figures.value != nil }
+        let totalValue = atLag.reduce(0) { $0 + (rows[$1].figures.value?.absoluteErrorValue ?? 0) }
+        var assessed = atLag.map { k in
+            let row = rows[k]
             var a = assess(row, errorSharePct: totalError > 0 ? 100 * row.absoluteError / totalError : nil)
                 .against(bands[row.customer ?? ""] ?? [])
             if priced, let value = row.figures.value, totalValue > 0 {
@@ -51,12 +53,15 @@ extension Policy {
             }
             return a
         }
-        func share(_ a: Assessment) -> Double { (priced ? a.errorValueSharePct : a.errorSharePct) ?? 0 }
-        return assessed.sorted {
-            if $0.tier != $1.tier { return $0.tier < $1.tier }
-            if share($0) != share($1) { return share($0) > share($1) }
-            return $0.customer.precedesInByteOrder($1.customer)
+        let tiers = assessed.map(\.tier)
+        let shares = assessed.map { (priced ? $0.errorValueSharePct : $0.errorSharePct) ?? 0 }
+        let order = assessed.indices.sorted {
+            if tiers[$0] != tiers[$1] { return tiers[$0] < tiers[$1] }
+            if shares[$0] != shares[$1] { return shares[$0] > shares[$1] }
+            return assessed[$0].customer.precedesInByteOrder(assessed[$1].customer)
         }
+        assessed.permute(to: order)
+        return assessed
     }
 
     /// The tier of one customer's row, with reasons and the sentence that explains them.

@@ -87,7 +87,7 @@ extension RecordedRun {
         let book = result.book ?? BookTotals()
         var counts: [Tier: Int] = [:]
         // The history keeps the four tiers judged on figures; the unscored are not recorded.
-        for tier in Tier.allCases where tier != .unscored { counts[tier] = result.assessments.filter { $0.tier == tier }.count }
+        for tier in Tier.allCases where tier != .unscored { counts[tier] = result.assessments.count(where: { $0.tier == tier }) }
         self.init(asOf: result.window.last, lag: lag, window: result.window, recordedAt: recordedAt,
                   forecastsSHA256: result.forecasts.sha256, actualsSHA256: result.actuals.sha256,
                   tierCounts: counts, wmape: book.wmape, biasPct: book.biasPct)

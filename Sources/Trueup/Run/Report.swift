@@ -222,7 +222,7 @@ public enum Report {
         if let reportLag, rows.contains(where: { $0.lag == reportLag }) {
             result.book = BookTotals(rows, lag: reportLag, scale: panel.scale)
             let first = max(window.first, window.last + (1 - BookTrend.maximumMonths))
-            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale)
+            result.trend = BookTrend(rows, lag: reportLag, from: first, through: window.last, scale: panel.scale, keepsGroups: false)
         }
         result.prices = priceList
         result.unpriced = seriesPrices.map { Unpriced(cells: cells, panel: panel, series: series, prices: $0) }
@@ -254,7 +254,8 @@ public enum Report {
             let tiered = mismatched.isEmpty ? rows : rows.filter { $0.lag != reportLag || !mismatched.contains($0.customer ?? "") }
             result.assessments = NoForecastAtLag.inserted(NoForecastAtLag.assessments(presence, lag: reportLag, panel: panel),
                                                           into: request.policy.assess(tiered, lag: reportLag, agreement: result.agreement))
-                + UnitsMismatch.ordered(units.assessments + NeverForecast.assessments(coverage, lag: reportLag))
+            let unscored = UnitsMismatch.ordered(units.assessments + NeverForecast.assessments(coverage, lag: reportLag))
+            if !unscored.isEmpty { result.assessments.append(contentsOf: unscored) }
             for k in result.assessments.indices {
                 result.assessments[k].customerName = result.customerNames[result.assessments[k].customer]
             }
@@ -307,18 +308,21 @@ public enum Report {
             }
         }
         let scale = panel.scale
-        let rows = computed.map { entry -> MetricsRow in
-            let (customer, item) = key(entry.group)
-            return MetricsRow(customer: customer, item: item, lag: entry.lag, figures: Figures(entry.sums, scale: scale),
+        // The entries are ordered by their keys before any row is made: sorting a million finished rows
+        // took a second copy of them all.
+        let keys = computed.map { key($0.group) }
+        let order = computed.indices.sorted { a, b in
+            let customerA = keys[a].customer ?? "", customerB = keys[b].customer ?? ""
+            if !customerA.utf8.elementsEqual(customerB.utf8) { return customerA.precedesInByteOrder(customerB) }
+            let itemA = keys[a].item ?? "", itemB = keys[b].item ?? ""
+            if !itemA.utf8.elementsEqual(itemB.utf8) { return itemA.precedesInByteOrder(itemB) }
+            return computed[a].lag < computed[b].lag
+        }
+        return order.map { k -> MetricsRow in
+            let entry = computed[k]
+            return MetricsRow(customer: keys[k].customer, item: keys[k].item, lag: entry.lag, figures: Figures(entry.sums, scale: scale),
                               absoluteError: scale.quantity(units: entry.sums.sumAbsoluteError),
                               periods: entry.sums.periodTotals.map { $0.inQuantities(scale) })
-        }
-        return rows.sorted { a, b in
-            let customerA = a.customer ?? "", customerB = b.customer ?? ""
-            if !customerA.utf8.elementsEqual(customerB.utf8) { return customerA.precedesInByteOrder(customerB) }
-            let itemA = a.item ?? "", itemB = b.item ?? ""
-            if !itemA.utf8.elementsEqual(itemB.utf8) { return itemA.precedesInByteOrder(itemB) }
-            return a.lag < b.lag
         }
     }
 }

@@ -168,8 +168,8 @@ public struct ReportResult: Sendable {
     public internal(set) var customerNames: [String: String] = [:]
     /// Every customer's tier at the report lag, most severe first (grouping by customer only).
     public internal(set) var assessments: [Assessment] = []
-    /// Wall time of each step, in order: reading, joining, computing.
-    public internal(set) var timings: [(step: String, seconds: Double)] = []
+    /// Wall time of each step, in order (reading, joining, computing), with the peak memory by its end.
+    public internal(set) var timings: [RunStep] = []
     /// The join audit: coverage.csv and run.json's `coverage`.
     public internal(set) var coverage: Coverage?
     /// The latest month with actuals when it was found incomplete and so left open.

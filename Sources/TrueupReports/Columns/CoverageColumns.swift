@@ -31,6 +31,11 @@ public enum CoverageCSV {
         CoverageColumns.table.csv(coverage.rows, dialect: dialect)
     }
 
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ coverage: Coverage, dialect: CSVOutputDialect = .plain, into stream: TextStream) {
+        CoverageColumns.table.csv(coverage.rows, dialect: dialect, into: stream)
+    }
+
     /// `lowCoverage`: with `--format json`, whether the book was scored under `--allow-low-coverage`
     /// (the key is there only then; run.json says so in `low_coverage`).
     public static func value(_ coverage: Coverage, lowCoverage: LowCoverage? = nil) -> JSONValue {

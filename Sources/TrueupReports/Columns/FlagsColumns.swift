@@ -82,8 +82,14 @@ public enum FlagsColumns {
 public enum FlagsCSV {
     /// The rows; with `history`, each ends with the history columns.
     public static func render(_ assessments: [Assessment], history: RunComparison? = nil, dialect: CSVOutputDialect = .plain) -> String {
+        TextStream.collected { render(assessments, history: history, dialect: dialect, into: $0) }
+    }
+
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ assessments: [Assessment], history: RunComparison? = nil, dialect: CSVOutputDialect = .plain,
+                              into stream: TextStream) {
         FlagsColumns.table(history: history != nil, names: assessments.contains { $0.customerName != nil })
-            .csv(FlagsColumns.rows(assessments, history: history), dialect: dialect)
+            .csv(assessments.lazy.map { FlagsRow($0, history: history) }, dialect: dialect, into: stream)
     }
 
     /// The same rows as JSON objects keyed by the column names; reasons as a list.

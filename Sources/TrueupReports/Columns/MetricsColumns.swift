@@ -82,7 +82,13 @@ public enum MetricsColumns {
 /// metrics.csv: a header, then one line per group and lag.
 public enum MetricsCSV {
     public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false, dialect: CSVOutputDialect = .plain) -> String {
-        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).csv(rows, dialect: dialect)
+        TextStream.collected { render(rows, grouping: grouping, priced: priced, dialect: dialect, into: $0) }
+    }
+
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ rows: [MetricsRow], grouping: Grouping, priced: Bool = false, dialect: CSVOutputDialect = .plain,
+                              into stream: TextStream) {
+        MetricsColumns.table(grouping, priced: priced, names: MetricsColumns.named(rows)).csv(rows, dialect: dialect, into: stream)
     }
 }
 

@@ -108,18 +108,24 @@ public struct ColumnTable<Row>: Sendable {
 
     /// The header line, then one line per row.
     func csv(_ rows: some Sequence<Row>) -> String {
-        var out = CSVText.line(names)
-        for row in rows { out += CSVText.line(columns.map { $0.value(row).csv }) }
-        return out
+        TextStream.collected { csv(rows, into: $0) }
     }
 
     /// The header line, then one line per row, in `dialect`'s delimiter and decimal mark (line
     /// ends and byte order mark are `SpreadsheetCSV`'s).
     func csv(_ rows: some Sequence<Row>, dialect: CSVOutputDialect) -> String {
-        guard dialect.decimalComma else { return csv(rows) }
-        var out = CSVText.line(names, dialect: dialect)
-        for row in rows { out += CSVText.line(columns.map { $0.value(row).csv(dialect) }, dialect: dialect) }
-        return out
+        TextStream.collected { csv(rows, dialect: dialect, into: $0) }
+    }
+
+    /// As `csv(_:dialect:)`, each line written to `stream` as it is made.
+    func csv(_ rows: some Sequence<Row>, dialect: CSVOutputDialect = .plain, into stream: TextStream) {
+        guard dialect.decimalComma else {
+            stream.write(CSVText.line(names))
+            for row in rows { stream.write(CSVText.line(columns.map { $0.value(row).csv })) }
+            return
+        }
+        stream.write(CSVText.line(names, dialect: dialect))
+        for row in rows { stream.write(CSVText.line(columns.map { $0.value(row).csv(dialect) }, dialect: dialect)) }
     }
 
     /// One JSON object per row, keyed by the column names.

@@ -18,4 +18,9 @@ public enum RejectsCSV {
     public static func render(_ rejects: [RowProblem], dialect: CSVOutputDialect = .plain) -> String {
         RejectsColumns.table.csv(rejects, dialect: dialect)
     }
+
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ rejects: [RowProblem], dialect: CSVOutputDialect = .plain, into stream: TextStream) {
+        RejectsColumns.table.csv(rejects, dialect: dialect, into: stream)
+    }
 }

@@ -18,6 +18,10 @@ public enum StabilityCSV {
     ])
 
     public static func render(_ rows: [StabilityRow], dialect: CSVOutputDialect = .plain) -> String { table.csv(rows, dialect: dialect) }
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ rows: [StabilityRow], dialect: CSVOutputDialect = .plain, into stream: TextStream) {
+        table.csv(rows, dialect: dialect, into: stream)
+    }
     public static func value(_ rows: [StabilityRow]) -> JSONValue { table.json(rows) }
 }
 
@@ -60,6 +64,11 @@ public enum AgreementCSV {
 
     public static func render(_ rows: [AgreementRow], priced: Bool = false, dialect: CSVOutputDialect = .plain) -> String {
         table(priced: priced).csv(rows, dialect: dialect)
+    }
+
+    /// The same text, each line written to `stream` as it is made.
+    public static func render(_ rows: [AgreementRow], priced: Bool = false, dialect: CSVOutputDialect = .plain, into stream: TextStream) {
+        table(priced: priced).csv(rows, dialect: dialect, into: stream)
     }
     public static func value(_ rows: [AgreementRow], priced: Bool = false) -> JSONValue { table(priced: priced).json(rows) }
 }

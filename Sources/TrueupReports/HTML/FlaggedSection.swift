@@ -19,13 +19,15 @@ enum FlaggedSection {
             ])
         }
         let lag = page.lag.map(String.init) ?? "-"
-        let flagged = result.assessments.filter { $0.tier.isFlagged }
+        // Counted, and only the rows shown copied: a book of a million customers may have most of them flagged.
+        let flaggedCount = result.assessments.count(where: { $0.tier.isFlagged })
+        let flagged = result.assessments.lazy.filter { $0.tier.isFlagged }.prefix(flaggedShown)
         var children: [Markup] = [.element("h2", text: "Flagged customers")]
-        if flagged.isEmpty {
+        if flaggedCount == 0 {
             children.append(.element("p", ["class": "muted"], text: "No customer is flagged at lag \(lag)."))
         } else {
-            let shown = flagged.count > flaggedShown
-                ? " Showing the first \(flaggedShown) of \(ReportPage.count(flagged.count)) flagged customers; flags.csv lists them all."
+            let shown = flaggedCount > flaggedShown
+                ? " Showing the first \(flaggedShown) of \(ReportPage.count(flaggedCount)) flagged customers; flags.csv lists them all."
                 : ""
             children.append(.element("p", ["class": "muted"],
                                      text: "Unreliable first, then watch; within a tier, the largest share of the book's \(page.priced ? "error in money (absolute error × price)" : "absolute error") first. Figures at lag \(lag).\(shown)"))
@@ -44,7 +46,7 @@ enum FlaggedSection {
             ])
             children.append(.element("table", ["class": "flagged"], [
                 .element("thead", [:], [header]),
-                .element("tbody", [:], flagged.prefix(flaggedShown).map { row($0, page: page) }),
+                .element("tbody", [:], Array(flagged).map { row($0, page: page) }),
             ]))
         }
         children.append(everyone(page))

@@ -75,10 +75,10 @@ enum HeadlineSection {
                 .text(text),
             ])
         }
-        let flagged = page.result.assessments.filter { $0.tier.isFlagged }.count
+        let flagged = page.result.assessments.count(where: { $0.tier.isFlagged })
         var note = "\(ReportPage.count(flagged)) flagged (watch or unreliable)"
         if let history = page.result.history, history.previous != nil {
-            let newly = page.result.assessments.filter { history.customers[$0.customer]?.newlyFlagged ?? false }.count
+            let newly = page.result.assessments.count(where: { history.customers[$0.customer]?.newlyFlagged ?? false })
             note += ", \(ReportPage.count(newly)) newly flagged"
         }
         return .element("div", ["class": "kpi"], [
@@ -135,12 +135,12 @@ enum HeadlineSection {
         }
         let changed = Tier.allCases.compactMap { tier -> String? in
             let then = previous.tierCounts[tier] ?? 0
-            let now = page.result.assessments.filter { $0.tier == tier }.count
+            let now = page.result.assessments.count(where: { $0.tier == tier })
             return then == now ? nil : "\(TierColors.label(tier)) \(then) → \(now)"
         }
         parts.append(changed.isEmpty ? "the same number of customers in each tier" : changed.joined(separator: ", "))
         if let history = page.result.history {
-            let newly = page.result.assessments.filter { history.customers[$0.customer]?.newlyFlagged ?? false }.count
+            let newly = page.result.assessments.count(where: { history.customers[$0.customer]?.newlyFlagged ?? false })
             parts.append("\(newly) newly flagged")
         }
         return "Since the run as of \(previous.asOf) at lag \(previous.lag): " + parts.joined(separator: "; ") + "."

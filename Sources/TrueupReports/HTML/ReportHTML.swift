@@ -83,7 +83,7 @@ struct ReportPage {
     var priced: Bool { result.prices != nil }
     /// The book's money at the report lag, with prices.
     var bookValue: BookValue? { lag.flatMap { BookValue(result.rows, lag: $0) } }
-    /// Each customer's monthly totals from the trend's matrices, by name.
+    /// The monthly totals from the trend's matrices of each customer the flagged table shows, by name.
     var monthly: [String: [WindowTotals]]
 
     init(_ result: ReportResult) {
@@ -94,7 +94,13 @@ struct ReportPage {
         book = result.book
         trend = result.trend
         if tiered, let trend = result.trend {
-            for group in trend.groups { if let customer = group.customer { monthly[customer] = group.monthly } }
+            // Only the customers with a row of evidence get a sparkline: not a million arrays for a book of a million.
+            let shown = Set(result.assessments.lazy.filter { $0.tier.isFlagged }.prefix(FlaggedSection.flaggedShown).map(\.customer))
+            for row in result.rows where row.lag == lag {
+                if let customer = row.customer, shown.contains(customer) {
+                    monthly[customer] = BookTrend.monthly(row.periods, months: trend.months, scale: result.scale)
+                }
+            }
         }
         self.monthly = monthly
     }
@@ -110,7 +116,7 @@ struct ReportPage {
 
     /// How many customers landed in each tier, most severe first; unscored only when there are some.
     var tierCounts: [(tier: Tier, count: Int)] {
-        Tier.allCases.map { tier in (tier, result.assessments.filter { $0.tier == tier }.count) }
+        Tier.allCases.map { tier in (tier, result.assessments.count(where: { $0.tier == tier })) }
             .filter { $0.tier != .unscored || $0.count > 0 }
     }
 

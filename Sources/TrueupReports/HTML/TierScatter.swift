@@ -27,12 +27,15 @@ public enum TierScatter {
 
     /// `byValue`: with prices, a dot's area is the customer's sales value (Σ|A|·p) instead of its volume.
     public static func render(_ assessments: [Assessment], policy: Policy, byValue: Bool = false) -> Markup {
-        let dots = assessments.compactMap { a -> Dot? in
+        // Every placeable customer as its index and figures first; only the dots drawn copy their assessment.
+        let placeable = assessments.indices.compactMap { k -> (index: Int, bias: Double, wmape: Double, volume: Double)? in
+            let a = assessments[k]
             // The unscored are not judged on their figures (different units): they are not placed.
             guard a.tier != .unscored, let bias = a.figures.biasPct, let wmape = a.figures.wmape else { return nil }
             let size = byValue ? a.figures.value?.absoluteActualValue ?? 0 : a.periods.reduce(0) { $0 + $1.absoluteActual }
-            return Dot(assessment: a, bias: bias, wmape: wmape, volume: size)
+            return (k, bias, wmape, size)
         }
+        let dots = placeable
         let xLimit = axisLimit(dots.map { abs($0.bias) }, atLeast: 1.4 * max(policy.unreliableBiasPct, policy.watchBiasPct))
         let yLimit = axisLimit(dots.map(\.wmape), atLeast: 1.2 * max(policy.unreliableWmape, policy.watchWmape, policy.largeErrorWmape))
         let x = LinearScale(domain: -xLimit...xLimit, range: left...right)
@@ -48,11 +51,13 @@ public enum TierScatter {
         var clamped = 0
         var placed: [(dot: Dot, cx: Double, cy: Double, r: Double)] = []
         // Largest first, so small dots stay visible on top of large ones.
-        var shown = dots
-        if dots.count > mostDots {
-            shown = Array(dots.sorted { $0.volume != $1.volume ? $0.volume > $1.volume : $0.assessment.customer < $1.assessment.customer }
-                .prefix(mostDots))
+        var drawn = placeable
+        if placeable.count > mostDots {
+            drawn = Array(placeable.sorted {
+                $0.volume != $1.volume ? $0.volume > $1.volume : assessments[$0.index].customer < assessments[$1.index].customer
+            }.prefix(mostDots))
         }
+        let shown = drawn.map { Dot(assessment: assessments[$0.index], bias: $0.bias, wmape: $0.wmape, volume: $0.volume) }
         let order = shown.sorted { radius($0) != radius($1) ? radius($0) > radius($1) : $0.assessment.customer < $1.assessment.customer }
         for dot in order {
             let outside = !x.contains(dot.bias) || !y.contains(dot.wmape)
@@ -89,7 +94,7 @@ public enum TierScatter {
         var items: [Markup] = []
         var cursor = left
         for tier in Tier.allCases where tier != .unscored { // the unscored have no figures to place
-            let count = assessments.filter { $0.tier == tier }.count
+            let count = assessments.count(where: { $0.tier == tier })
             items.append(.element("circle", ["class": "swatch", "cx": SVG.number(cursor + 6), "cy": "16", "r": "6",
                                              "fill": TierColors.hex(tier)]))
             let label = "\(TierColors.label(tier)) (\(count))"

@@ -17,14 +17,18 @@ public struct ReportWorkbook: Sendable {
     public init(_ result: ReportResult) {
         var sheets: [WorkbookSheet] = []
         var tables: [(sheet: String, columns: [(String, String)])] = []
-        func add<Row: Sendable>(_ name: String, _ table: ColumnTable<Row>, _ rows: [Row]) {
-            sheets.append(table.sheet(name, rows))
+        func add<Row: Sendable>(_ name: String, _ table: ColumnTable<Row>, count: Int, row: @escaping @Sendable (Int) -> Row) {
+            sheets.append(table.sheet(name, count: count, row: row))
             tables.append((name, table.columns.map { ($0.name, $0.meaning) }))
+        }
+        func add<Row: Sendable>(_ name: String, _ table: ColumnTable<Row>, _ rows: [Row]) {
+            add(name, table, count: rows.count) { rows[$0] }
         }
         let grouping = result.request.grouping
         if grouping == .customer {
-            add("Flags", FlagsColumns.table(history: result.history != nil, names: result.assessments.contains { $0.customerName != nil }),
-                FlagsColumns.rows(result.assessments, history: result.history))
+            let assessments = result.assessments, history = result.history
+            add("Flags", FlagsColumns.table(history: history != nil, names: assessments.contains { $0.customerName != nil }),
+                count: assessments.count) { FlagsRow(assessments[$0], history: history) }
         }
         add("Metrics", MetricsColumns.table(grouping, priced: result.prices != nil, names: MetricsColumns.named(result.rows)), result.rows)
         if let coverage = result.coverage { add("Coverage", CoverageColumns.table, coverage.rows) }

@@ -20,11 +20,18 @@ extension ColumnTable where Row: Sendable {
     /// Text goes through `CSVText.withoutControls` as in the CSV, but never gets the CSV's
     /// leading `'`: a text cell is never a formula, so a name starting with `=` is shown as it is.
     func sheet(_ name: String, _ rows: [Row]) -> WorkbookSheet {
+        sheet(name, count: rows.count) { rows[$0] }
+    }
+
+    /// The sheet of these columns over `count` rows, each made when its cells are written (`row(k)`),
+    /// so a sheet of a million rows never holds them all a second time.
+    func sheet(_ name: String, count: Int, row: @escaping @Sendable (Int) -> Row) -> WorkbookSheet {
         let columns = columns
-        return WorkbookSheet(name: name, headers: names, styles: columns.map(\.style), rowCount: rows.count,
+        return WorkbookSheet(name: name, headers: names, styles: columns.map(\.style), rowCount: count,
                              row: { k in
-                                 columns.map { column in
-                                     let cell = column.value(rows[k]).sheet
+                                 let row = row(k)
+                                 return columns.map { column in
+                                     let cell = column.value(row).sheet
                                      if case .text(let text) = cell { return .text(CSVText.withoutControls(text)) }
                                      return cell
                                  }
