@@ -32,6 +32,7 @@ extension Report {
     /// The report of the book the partials were cut from: the same as one run of `request` over it.
     /// The partials are consumed: their cells are let go once the book is put together.
     public static func merged(_ partials: consuming [(path: String, partial: Partial)], request: ReportRequest) throws(ReportError) -> ReportResult {
+        let stopwatch = Stopwatch()
         var book: ReadBook
         do {
             try PartialMerge.checkSet(partials)
@@ -47,6 +48,7 @@ extension Report {
         } catch {
             throw .prices(error)
         }
+        book.stopwatch = stopwatch
         book.stopwatch.lap("merge partials")
         return try score(book, request).result
     }
