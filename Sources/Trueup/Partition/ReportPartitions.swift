@@ -65,16 +65,23 @@ extension Report {
                             blockSize: request.readBlockSize, encoding: request.encoding, files: files)
         ingest.normalization = request.normalizeKeys
         func route(_ kind: RowParser.Kind) throws(ReportError) -> [Int32] {
-            ingest.partition = PartitionFilter(Partition(index: 1, count: count)!, byItem: request.grouping == .item, routing: true)
+            // A plain file straight through the fast reader (its lines are the file's); anything else,
+            // or a file the straight read hands back, through intake, whose lines are mapped back to the source's.
             var side = request.side(kind)
-            side.throughIntake = true
-            let file: InputFile?
-            do {
-                file = try ingest.readSide(side)
-            } catch {
-                throw .input(error)
+            while true {
+                ingest.partition = PartitionFilter(Partition(index: 1, count: count)!, byItem: request.grouping == .item, routing: true)
+                let file: InputFile?
+                do {
+                    file = try ingest.readSide(side)
+                } catch {
+                    throw .input(error)
+                }
+                if file != nil || side.throughIntake { break }
+                side.throughIntake = true
+                ingest = Ingest(overrides: request.columns, keepAllProblems: true, threads: request.threads,
+                                blockSize: request.readBlockSize, encoding: request.encoding, files: files)
+                ingest.normalization = request.normalizeKeys
             }
-            _ = file
             var owner: [Int32] = []
             for (line, partition) in ingest.partition?.routes ?? [] {
                 let k = Int(line)
