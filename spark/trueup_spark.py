@@ -30,7 +30,8 @@ import subprocess
 import sys
 import tempfile
 
-# The report's options that say how to write, given to merge; the others say how to read and score.
+# The report's options that say how to write (OutputOptions in Sources/trueup/OutputOptions.swift), given to merge;
+# the others say how to read and score.
 MERGE_OPTIONS = {"--format", "--history", "--tier", "--top", "--csv-dialect"}
 MERGE_FLAGS = {"--excel", "--no-xlsx", "--timings", "--no-history", "--wide"}
 # Options of report that `trueup route` (which reads but does not score) does not take.

@@ -19,38 +19,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The partials, one per partition.", valueName: "partial"))
     var partials: [String] = []
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html, report.xlsx and README.txt (created if missing).", valueName: "dir"))
-    var out: String?
-
-    @Option(help: "What to print: table, csv, json or xlsx (the workbook's bytes, to a file or a pipe: not to a terminal).")
-    var format: ReportOutput.Format = .table
-
-    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click (--csv-dialect excel).")
-    var excel = false
-
-    @Option(help: ArgumentHelp("How the CSV files in --out are written: plain (the default), excel or excel-de, as report writes them.", valueName: "dialect"))
-    var csvDialect: CSVOutputDialect?
-
-    @Flag(help: "Don't write DIR/report.xlsx (an earlier run's is removed).")
-    var noXlsx = false
-
-    @Flag(help: "Print the time spent reading the partials, scoring and writing to stderr.")
-    var timings = false
-
-    @Option(help: ArgumentHelp("The run history (SQLite) to record this run in. Default with --out DIR: trueup-history.sqlite in DIR's parent.", valueName: "file"))
-    var history: String?
-
-    @Flag(help: "Don't record the run in a history.")
-    var noHistory = false
-
-    @Flag(help: "Show every column of the table, however wide.")
-    var wide = false
-
-    @Option(help: ArgumentHelp("Show only customers of these tiers in the table (not the files), e.g. unreliable,watch.", valueName: "tiers"))
-    var tier: String?
-
-    @Option(help: ArgumentHelp("Show only the first N customers of the table (not the files), after --tier.", valueName: "n"))
-    var top: Int?
+    /// How the report is written, as `report` takes it.
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         var read: [(path: String, partial: Partial)] = []
@@ -63,17 +33,7 @@ struct MergeCommand: ParsableCommand {
         // Only the first partial's options and names: holding the partial here would keep its cells.
         let (options, forecasts, actuals) = (read[0].partial.options, read[0].partial.forecastsPath, read[0].partial.actualsPath)
         var arguments = ["report"] + options + ["--forecasts", forecasts, "--actuals", actuals]
-        if let out { arguments += ["--out", out] }
-        arguments += ["--format", format.rawValue]
-        if excel { arguments.append("--excel") }
-        if let csvDialect { arguments += ["--csv-dialect", csvDialect.rawValue] }
-        if noXlsx { arguments.append("--no-xlsx") }
-        if timings { arguments.append("--timings") }
-        if let history { arguments += ["--history", history] }
-        if noHistory { arguments.append("--no-history") }
-        if wide { arguments.append("--wide") }
-        if let tier { arguments += ["--tier", tier] }
-        if let top { arguments += ["--top", String(top)] }
+        arguments += output.arguments
         let report: ReportCommand
         do {
             report = try ReportCommand.parse(Array(arguments.dropFirst()))

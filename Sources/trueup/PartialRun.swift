@@ -6,9 +6,8 @@ import TrueupSystem
 enum PartialRun {
     /// Report options that don't change what a partial holds: the output's, the partition's own, and the
     /// inputs' names (a runner hands each partition its own file). The rest must match across a merge.
-    static let notInPartial: Set<String> = ["--out", "--format", "--csv-dialect", "--history", "--tier", "--top", "--partition", "--partial", "--book-id",
-                                            "--forecasts", "--actuals"]
-    static let flagsNotInPartial: Set<String> = ["--excel", "--no-xlsx", "--timings", "--no-history", "--wide"]
+    static let notInPartial = OutputOptions.valued.union(["--partition", "--partial", "--book-id", "--forecasts", "--actuals"])
+    static let flagsNotInPartial = OutputOptions.flags
 
     static func write(_ command: ReportCommand, partition: Partition, to path: String) throws {
         var request = try command.input.request(lag: command.lag, grouping: command.by)

@@ -26,9 +26,6 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Directory for metrics.csv, flags.csv, run.json, report.html, report.xlsx and README.txt (created if missing).", valueName: "dir"))
-    var out: String?
-
     @Option(help: ArgumentHelp("Keep one lag (months ahead). Default: every lag.", valueName: "n"))
     var lag: Int?
 
@@ -36,40 +33,21 @@ struct ReportCommand: ParsableCommand {
             transform: ReportCommand.grouping)
     var by: Grouping = .customer
 
-    @Option(help: "What to print: table, csv, json or xlsx (the workbook's bytes, to a file or a pipe: not to a terminal).")
-    var format: Format = .table
+    /// How the run is written: the table, --out DIR's files, the history (merge takes the same).
+    @OptionGroup var output: OutputOptions
 
-    @Flag(help: "Write the CSV files with a UTF-8 byte order mark and CRLF line ends, for spreadsheets opened by double-click (--csv-dialect excel).")
-    var excel = false
-
-    @Option(help: ArgumentHelp("How the CSV files in --out are written: plain (the default), excel (as --excel: a byte order mark and CRLF, for Excel with a decimal point) or excel-de (semicolons and decimal commas too, for Excel with a decimal comma).",
-                               valueName: "dialect"))
-    var csvDialect: CSVOutputDialect?
-
-    /// The dialect of the CSV files: --csv-dialect, else excel with --excel, else plain.
-    var dialect: CSVOutputDialect { csvDialect ?? (excel ? .excel : .plain) }
-
-    @Flag(help: "Don't write DIR/report.xlsx (an earlier run's is removed).")
-    var noXlsx = false
-
-    @Flag(help: "Print the time spent reading, joining, computing and writing to stderr.")
-    var timings = false
-
-    @Option(help: ArgumentHelp("The run history (SQLite) to record this run in. Default with --out DIR: trueup-history.sqlite in DIR's parent.", valueName: "file"))
-    var history: String?
-
-    @Flag(help: "Don't record the run in a history.")
-    var noHistory = false
-
-    @Flag(help: "Show every column of the table, however wide (by default it fits the terminal: COLUMNS, else 100 characters).")
-    var wide = false
-
-    @Option(help: ArgumentHelp("Show only customers of these tiers in the table (not the files), e.g. unreliable,watch.", valueName: "tiers"),
-            transform: ReportCommand.tiers)
-    var tier: Set<Tier>?
-
-    @Option(help: ArgumentHelp("Show only the first N customers of the table (not the files), after --tier.", valueName: "n"))
-    var top: Int?
+    var out: String? { output.out }
+    var format: Format { output.format }
+    var excel: Bool { output.excel }
+    var csvDialect: CSVOutputDialect? { output.csvDialect }
+    var dialect: CSVOutputDialect { output.dialect }
+    var noXlsx: Bool { output.noXlsx }
+    var timings: Bool { output.timings }
+    var history: String? { output.history }
+    var noHistory: Bool { output.noHistory }
+    var wide: Bool { output.wide }
+    var tier: Set<Tier>? { output.tier }
+    var top: Int? { output.top }
 
     @Option(help: ArgumentHelp("Score only partition K of N of the book's groups (by customer; by item with --by item) and write a partial for `trueup merge` (needs --partial).", valueName: "K/N"),
             transform: ReportCommand.partition)
@@ -88,18 +66,6 @@ struct ReportCommand: ParsableCommand {
         return partition
     }
 
-    static func tiers(_ text: String) throws -> Set<Tier> {
-        var tiers = Set<Tier>()
-        for name in text.split(separator: ",") {
-            guard let tier = Tier(rawValue: String(name.filter { $0 != " " }).lowercased()) else {
-                throw ValidationError("--tier takes \(Tier.allCases.map(\.rawValue).joined(separator: ", ")), separated by commas; not '\(name)'.")
-            }
-            tiers.insert(tier)
-        }
-        guard !tiers.isEmpty else { throw ValidationError("--tier names at least one tier.") }
-        return tiers
-    }
-
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -116,14 +82,10 @@ struct ReportCommand: ParsableCommand {
         if let from = input.from, let to = input.to, from > to {
             throw ValidationError("--from \(from) is after --to \(to).")
         }
-        if noHistory && history != nil { throw ValidationError("--history and --no-history can't be used together.") }
         if partition != nil && partial == nil { throw ValidationError("--partition writes a partial: name it with --partial FILE.") }
         if partition == nil && (partial != nil || bookId != nil) { throw ValidationError("--partial and --book-id go with --partition K/N.") }
         if partition != nil && (out != nil || history != nil) {
             throw ValidationError("--partition writes only the partial; `trueup merge` writes --out and records the history.")
-        }
-        if excel, let csvDialect, csvDialect != .excel {
-            throw ValidationError("--excel is --csv-dialect excel; it can't be used with --csv-dialect \(csvDialect.rawValue).")
         }
     }
 
