@@ -36,7 +36,7 @@ enum PartialMerge {
     }
 
     /// The book the partials were cut from (checked by `checkSet` first).
-    static func book(_ partials: [(path: String, partial: Partial)], normalization: KeyNormalization) throws(PartialError) -> ReadBook {
+    static func book(_ partials: [(path: String, partial: Partial)]) throws(PartialError) -> ReadBook {
         let ordered = partials.sorted { $0.partial.partition.index < $1.partial.partition.index }
         let headers = ordered.map(\.partial.header)
         var panel = Panel()

@@ -36,7 +36,7 @@ extension Report {
         var book: ReadBook
         do {
             try PartialMerge.checkSet(partials)
-            book = try PartialMerge.book(partials, normalization: request.normalizeKeys)
+            book = try PartialMerge.book(partials)
         } catch {
             throw .partials(error)
         }
