@@ -55,8 +55,10 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // Linux's memfd_create, reached only through Sources/TrueupSystem/Syscalls.swift: intake's text in memory, not in a file.
+        .systemLibrary(name: "CMemoryFile"),
         // The one door to the C library: every system call, with typed errno errors (Syscalls.swift).
-        .target(name: "TrueupSystem"),
+        .target(name: "TrueupSystem", dependencies: ["CMemoryFile"]),
         // A fast, generic CSV reader: dialect sniffing, a byte state machine, errors with positions.
         .target(name: "TrueupCSV", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // Excel workbooks (.xlsx) read as CSV text: the zip through ZIPFoundation, the XML by a small streaming scanner.

@@ -1,3 +1,4 @@
+import CMemoryFile
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -33,6 +34,13 @@ package enum Syscalls {
         let fd = try retrying { open(systemPath(path), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(permissions)) }
         temporaries.withLock { _ = $0.insert(path) }
         return fd
+    }
+
+    /// A file in memory only, open to read and write (`memfd_create`): it has no name in any folder,
+    /// so nothing is left behind, whatever ends the process. Nil where the system has none.
+    package static func createInMemory(_ name: String) -> Int32? {
+        let fd = trueup_memory_file(name)
+        return fd >= 0 ? fd : nil
     }
 
     /// Files created by `createExclusive` and not yet renamed or unlinked.

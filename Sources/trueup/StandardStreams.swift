@@ -41,21 +41,26 @@ enum StandardStreams {
 
     /// Writes `workbook`'s bytes to standard output (`--format xlsx`).
     ///
-    /// libxlsxwriter writes to a file name and seeks back in it, so the workbook goes to a
-    /// temporary first: created in `scratchFolder` (else TMPDIR, else /tmp) and unlinked at once,
-    /// written through its /proc/self/fd path and copied from there, so nothing is left behind.
+    /// libxlsxwriter writes to a file name and seeks back in it, so the workbook goes to a file in
+    /// memory first (where the system has none, a temporary created in `scratchFolder`, else
+    /// TMPDIR, else /tmp, and unlinked at once), written through its /proc/self/fd path and
+    /// copied from there, so nothing is left behind.
     static func writeWorkbook(_ workbook: ReportWorkbook, scratchFolder: String?) throws(Failure) {
-        let folder = scratchFolder ?? environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var random = SystemRandomNumberGenerator()
-        let path = folder + "/.report.xlsx.tmp-\(Syscalls.processID)-" + String(random.next() as UInt64, radix: 16)
         let file: SystemFile
-        do {
-            file = try SystemFile.createNew(path, permissions: 0o600)
-        } catch {
-            throw Failure("\(path): can't create the workbook's temporary file (\(error)).", code: Failure.cantCreate)
+        if let inMemory = Syscalls.createInMemory("report.xlsx") {
+            file = SystemFile(descriptor: inMemory)
+        } else {
+            let folder = scratchFolder ?? environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+            var random = SystemRandomNumberGenerator()
+            let path = folder + "/.report.xlsx.tmp-\(Syscalls.processID)-" + String(random.next() as UInt64, radix: 16)
+            do {
+                file = try SystemFile.createNew(path, permissions: 0o600)
+            } catch {
+                throw Failure("\(path): can't create the workbook's temporary file (\(error)).", code: Failure.cantCreate)
+            }
+            Syscalls.unlink(path)
         }
         defer { file.close() }
-        Syscalls.unlink(path)
         guard let open = file.openFilePath else {
             throw Failure("--format xlsx needs /proc/self/fd (or /dev/fd) to write the workbook; use --out DIR for DIR/report.xlsx instead.",
                           code: Failure.cantCreate)

@@ -27,6 +27,20 @@ final class InputFiles: Sendable {
         return kept
     }
 
+    /// Takes `file` (a file in memory, with no name in any folder) as the source named `name`,
+    /// to be read as `open(name)` reads a file, and closed by `close(name)`.
+    func adopt(_ name: String, file: SystemFile) throws(InputError) {
+        let status: FileStatus
+        do {
+            status = try file.status()
+        } catch {
+            file.close()
+            throw .unreadable(path: name, reason: "\(error)")
+        }
+        let replaced = sources.withLock { $0.updateValue(InputSource(path: name, file: file, start: status, hasPath: false), forKey: name) }
+        replaced?.close()
+    }
+
     /// Standard input's bytes, read to the end the first time they are asked for and kept for the
     /// reading of the sides: its header looked at before its rows (`--columns`), and a side read
     /// again from the start (`DecimalMarks`), see the same bytes, not a pipe already emptied.

@@ -12,6 +12,8 @@ struct InputSource {
     let file: SystemFile
     /// What the file was when it was opened.
     let start: FileStatus
+    /// False for a file with no name in any folder (intake's text in memory): only the open file is checked.
+    var hasPath = true
 
     static func open(_ path: String) throws(InputError) -> InputSource {
         do {
@@ -27,8 +29,9 @@ struct InputSource {
 
     /// Throws `changedWhileRead` when the open file, or the file now at its path, is not the one opened.
     func checkUnchanged() throws(InputError) {
-        guard let now = try? file.status(), !now.changed(since: start),
-              let atPath = try? Syscalls.status(path: path), !atPath.changed(since: start) else {
+        guard let now = try? file.status(), !now.changed(since: start) else { throw .changedWhileRead(path: path) }
+        guard hasPath else { return }
+        guard let atPath = try? Syscalls.status(path: path), !atPath.changed(since: start) else {
             throw .changedWhileRead(path: path)
         }
     }

@@ -54,11 +54,8 @@ extension Ingest {
             files.close(normalized.path)
             normalized.remove()
         }
-        let result: SideIntake.Result
-        do {
-            defer { normalized.close() }
-            result = try intake.read(sources, into: normalized)
-        }
+        let result = try intake.read(sources, into: normalized)
+        try normalized.open(in: files)
         let map = result.map
         describeLine = { map.describe($0, from: $1) }
         // The reader's problems are kept apart, placed in their sources, then merged with intake's in file order.
