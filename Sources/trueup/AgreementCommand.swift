@@ -8,11 +8,11 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Show a customer's record against its supply agreement and propose terms from the evidence.",
         discussion: """
-            The proposed band at each lag is the one that held for --coverage percent of the customer's item-months with a forecast:
-            the (100 - k)/2 and (100 + k)/2 percentiles of actual ÷ forecast. Each proposal says what it would have meant:
+            The proposed band at each lag is the one that held for --coverage percent of the customer's item-months with a forecast: \
+            the (100 - k)/2 and (100 + k)/2 percentiles of actual ÷ forecast. Each proposal says what it would have meant: \
             item-months and months in band, units bought below and above it.
             With --prices, the units below and above each band (agreed and proposed) are valued at price too, item-month by item-month; item-months without a price are counted, never valued at 0.
-            With --all, writes every customer's proposals as an agreements file (customer,lag,under_pct,over_pct,...),
+            With --all, writes every customer's proposals as an agreements file (customer,lag,under_pct,over_pct,...), \
             ready to edit and pass back with --agreements.
             """
     )

@@ -8,13 +8,13 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a customer's forecast before purchasing: tier, bias-adjusted quantity and an 80% range.",
         discussion: """
-            The adjusted quantity is Q × (actual ÷ forecast) over the window, or over the months since the history
-            drifted or deteriorated; the 80% range is that ratio ± the spread of the monthly actual ÷ forecast that 80% of
-            months stay within, never below 0, backtested on the last 12 months ("held k of n"). With fewer than the
+            The adjusted quantity is Q × (actual ÷ forecast) over the window, or over the months since the history \
+            drifted or deteriorated; the 80% range is that ratio ± the spread of the monthly actual ÷ forecast that 80% of \
+            months stay within, never below 0, backtested on the last 12 months ("held k of n"). With fewer than the \
             policy's minimum of months (6 by default) there is no range and the plan is the forecast itself.
             With --item, the item's own history is used when it has that minimum of scored periods, else the customer's.
             With --prices and --item, the quantities are also shown at the item's price for the customer.
-            Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level (insufficient-data
+            Exit codes: 0 the check ran; 3 with --fail-on when the tier is at or past that level (insufficient-data \
             counts as watch); 64, 65, 66 as for report.
             """
     )

@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
         abstract: "List the recorded runs, or one customer's tier and key figures run by run.",
         discussion: """
             `trueup report --out DIR` records each run in trueup-history.sqlite beside DIR (or in --history FILE).
-            Runs are listed by as-of period (the window's last month), then lag, newest last. A run of the same
+            Runs are listed by as-of period (the window's last month), then lag, newest last. A run of the same \
             as-of period and lag from other inputs supersedes the earlier one in comparisons; both are listed.
             Exit codes: 0 success, 64 usage or an unknown customer, 65 not a trueup history, 66 no history file, 74 I/O error.
             """

@@ -11,13 +11,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Score every customer's forecasts against actuals, by lag.",
         discussion: """
-            Periods after the last closed one are open and not scored: the latest month with any actual, unless it looks
-            exported part way (then the month before; --as-of names it instead). Codes spelled differently in the two files
+            Periods after the last closed one are open and not scored: the latest month with any actual, unless it looks \
+            exported part way (then the month before; --as-of names it instead). Codes spelled differently in the two files \
             stop the run (exit 65) unless --normalize-keys says how to join them.
             With --out DIR, DIR/coverage.csv is the join audit per customer.
             Customers are tiered (trusted, watch, unreliable, insufficient-data) at the report lag: --lag, else lag 1, else the smallest.
             With --out DIR, writes DIR/metrics.csv, DIR/flags.csv, DIR/stability.csv (with more than one lag), DIR/agreement.csv (with --agreements), DIR/run.json, DIR/report.html (a self-contained page with charts), DIR/report.xlsx (every table as a sheet) and DIR/README.txt (and DIR/rejects.csv with --skip-bad-rows); --csv-dialect excel (or --excel) and excel-de write the CSV files for spreadsheets opened by double-click.
-            With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR)
+            With --out DIR or --history FILE, records the run in the history (by default trueup-history.sqlite beside DIR) \
             and adds each customer's change since the previous run to the table, flags.csv, report.html and the JSON.
             """
     )

@@ -8,8 +8,8 @@ struct RouteCommand: ParsableCommand {
         abstract: "Print the partition of every row of the inputs, as --partition K/N reads them.",
         discussion: """
             Prints CSV: side,line,partition, one line per data row of each file (its line in the file); with --side, only that \
-            file's partitions, one number a line for each line after the header. A row is in the partition \\
-            its group's code hashes to (see docs/scale.md); a row that can't be read and a totals row are in partition 1, as the \\
+            file's partitions, one number a line for each line after the header. A row is in the partition \
+            its group's code hashes to (see docs/scale.md); a row that can't be read and a totals row are in partition 1, as the \
             partials account for them. spark/trueup_spark.py shuffles the rows by it.
             """
     )

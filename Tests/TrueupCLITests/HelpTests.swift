@@ -14,6 +14,20 @@ import Testing
         try assertRun([command, "--help"], stdout: golden)
     }
 
+    /// The overview is wrapped by the parser, never by a line break in the source: no short line
+    /// that the next line's sentence goes on from ("... over the months since the history" / "drifted or ...").
+    @Test(arguments: ["report", "merge", "route", "check", "brief", "agreement", "history", "policy", "generate"])
+    func overviewParagraphsAreWrappedWhole(_ command: String) throws {
+        let outcome = try CLI.run([command, "--help"])
+        let overview = outcome.stdout.components(separatedBy: "\nUSAGE:")[0].split(separator: "\n", omittingEmptySubsequences: false)
+        for (line, next) in zip(overview, overview.dropFirst()) {
+            let cut = !line.isEmpty && line.count < 60 && !line.hasSuffix(".") && !line.hasSuffix(":")
+                && next.first.map { $0.isLowercase } == true
+            #expect(!cut, "\(command) --help breaks a sentence after: \(line)")
+            #expect(!line.hasSuffix("\\"), "\(command) --help shows a backslash: \(line)")
+        }
+    }
+
     @Test func rootHelp() throws {
         let golden = try String(contentsOf: Self.goldens.appendingPathComponent("trueup.txt"), encoding: .utf8)
         try assertRun(["--help"], stdout: golden)
