@@ -224,6 +224,8 @@ check "with prices by customer,item" --prices "$work/prices.csv" --by customer,i
 # range_held and range_backtested), against Tests/Reference/range_reference.py: on the perturbed
 # data, and on a clean 30-month book with drifting customers.
 "$trueup" generate --customers 40 --items 10 --months 30 --lags 2 --seed 21 "$work/long" >/dev/null
+# With 20 items a customer, the drift signal's breadth rule (docs/tiers.md) can fire too.
+"$trueup" generate --customers 60 --items 20 --months 24 --lags 1 --seed 22 "$work/broad" >/dev/null
 range_check() {
     local name="$1" forecasts="$2" actuals="$3"
     checks=$((checks + 1))
@@ -257,6 +259,7 @@ PY
 }
 range_check "perturbed data" "$work/forecasts.csv" "$work/actuals.csv"
 range_check "30 months with drifting customers" "$work/long/forecasts.csv" "$work/long/actuals.csv"
+range_check "20 items a customer, drifting customers" "$work/broad/forecasts.csv" "$work/broad/actuals.csv"
 
 "$trueup" report --forecasts "$work/forecasts-eu.csv" --actuals "$work/actuals-eu.csv" --format csv \
     --columns "customer=Sold-To,item=Material,period=Period,lag=Horizon,forecast=Fcst Qty,actual=Billed Qty" > "$work/trueup-eu.csv"

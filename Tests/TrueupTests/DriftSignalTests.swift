@@ -73,4 +73,33 @@ import TrueupGenerate
         twice[10].forecast = 20
         #expect(DriftSignal.detect(twice, policy: .default) == nil)
     }
+
+    /// Twelve months of 20 cells: a baseline of ±2% with about half the cells over, then `shift`.
+    static func broadMonths(cells: Int = 20, last: [(errorPct: Double, over: Int)]) -> [PeriodTotals] {
+        (0..<12).map { k in
+            let late = k - (12 - last.count)
+            let error = late >= 0 ? last[late].errorPct : (k % 2 == 0 ? 2 : -2)
+            let over = late >= 0 ? last[late].over : cells / 2 + (k % 3) - 1
+            return PeriodTotals(month: Month(year: 2025, month: 1)! + k, actual: 100, forecast: 100 + error, absoluteError: 0,
+                                absoluteActual: 100, cells: cells, overCells: over, underCells: cells - over)
+        }
+    }
+
+    /// The breadth rule: +16% then +30%, under the level rule's 25 points in the first month, but
+    /// with 15 and then 19 of 20 items over-forecast, is a drift from the first of the two months.
+    @Test func aBroadShiftIsCaughtBelowTheLevelLine() throws {
+        let broad = Self.broadMonths(last: [(16, 15), (30, 19)])
+        let drift = try #require(DriftSignal.detect(broad, policy: .default))
+        #expect(drift.start == Month(year: 2025, month: 11)! && drift.months == 2)
+        // The same totals from a few items (10 of 20 over, as before): not broad, and under the level line.
+        #expect(DriftSignal.detect(Self.broadMonths(last: [(16, 10), (30, 11)]), policy: .default) == nil)
+        // One broad month after a calm one is no drift.
+        #expect(DriftSignal.detect(Self.broadMonths(last: [(1, 10), (30, 20)]), policy: .default) == nil)
+        // With 8 cells a month no share reaches z = 3 (√8 < 3): only the level rule judges.
+        #expect(DriftSignal.detect(Self.broadMonths(cells: 8, last: [(16, 8), (30, 8)]), policy: .default) == nil)
+        // A policy can turn the breadth rule off.
+        var strict = Policy.default
+        strict.driftBreadthZ = 100
+        #expect(DriftSignal.detect(broad, policy: strict) == nil)
+    }
 }

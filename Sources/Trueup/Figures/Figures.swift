@@ -76,6 +76,11 @@ public struct PeriodTotals: Sendable, Equatable {
     public var absoluteError: Double
     /// Σ|A| over the period's cells.
     public var absoluteActual: Double
+    /// The period's cells, and how many were over-forecast (F > A) and under-forecast (F < A):
+    /// how broad a shift is (`DriftSignal`). 0 where the totals were not made from cells.
+    public var cells = 0
+    public var overCells = 0
+    public var underCells = 0
 
     /// Eₜ = ΣF − ΣA: positive when the period was over-forecast.
     public var error: Double { forecast - actual }
@@ -86,7 +91,8 @@ public struct PeriodTotals: Sendable, Equatable {
     /// The same totals from units (`scale`) as quantities.
     func inQuantities(_ scale: QuantityScale) -> PeriodTotals {
         PeriodTotals(month: month, actual: scale.quantity(units: actual), forecast: scale.quantity(units: forecast),
-                     absoluteError: scale.quantity(units: absoluteError), absoluteActual: scale.quantity(units: absoluteActual))
+                     absoluteError: scale.quantity(units: absoluteError), absoluteActual: scale.quantity(units: absoluteActual),
+                     cells: cells, overCells: overCells, underCells: underCells)
     }
 }
 

@@ -145,12 +145,14 @@ struct GroupFigures {
                         let segmentError = ev[local]
                         let segmentActual = actual[segment]
                         s.periodErrors.append(Kernels.sum(segmentError, ones: ones, exact: exact))
+                        let signs = Kernels.signCounts(segmentError)
                         s.periodTotals.append(PeriodTotals(
                             month: cells.periods[p],
                             actual: Kernels.sum(segmentActual, ones: ones, exact: exact),
                             forecast: Kernels.sum(forecast[segment], ones: ones, exact: exact),
                             absoluteError: Kernels.absoluteSum(segmentError, exact: exact),
-                            absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact)))
+                            absoluteActual: Kernels.absoluteSum(segmentActual, exact: exact),
+                            cells: segment.count, overCells: signs.over, underCells: signs.under))
                         let naiveMonth = cells.periods[p] + -back
                         if naiveMonth >= firstActual && !leftOut.contains(naiveMonth) { s.naivePeriods += 1 }
                         if leftOut.isEmpty {

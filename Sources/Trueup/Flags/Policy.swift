@@ -45,6 +45,9 @@ public struct Policy: Sendable, Equatable {
     /// and by at least `driftMinimumShiftPts` points, on the same side.
     public var driftSigmas = 2.5
     public var driftMinimumShiftPts = 25.0
+    /// The breadth rule's line for the last month: how many standard deviations more of its cells
+    /// moved the drift's way than before (`DriftSignal`); a large number turns the rule off.
+    public var driftBreadthZ = 3.0
     public var driftBaselinePeriods = 12
     public var driftMinimumBaselinePeriods = 6
 

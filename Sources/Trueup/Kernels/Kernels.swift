@@ -36,6 +36,16 @@ enum Kernels {
         return OrderedSum.sumOfSquares(x)
     }
 
+    /// How many cells have eᵢ > 0 (over-forecast) and eᵢ < 0 (under-forecast).
+    static func signCounts(_ e: UncheckedColumn<Double>) -> (over: Int, under: Int) {
+        var over = 0, under = 0
+        for i in 0..<e.count {
+            over &+= e[i] > 0 ? 1 : 0
+            under &+= e[i] < 0 ? 1 : 0
+        }
+        return (over, under)
+    }
+
     /// Σ|eᵢ|/|Aᵢ| over the cells with Aᵢ ≠ 0, and how many there are.
     static func relativeErrorSum(error e: UncheckedColumn<Double>, actual a: UncheckedColumn<Double>) -> (sum: Double, count: Int) {
         var sum = 0.0
