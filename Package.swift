@@ -79,7 +79,9 @@ let package = Package(
         // Synthetic books with planted forecaster behaviours (`trueup generate`), for tests, demos and benchmarks.
         .target(name: "TrueupGenerate", dependencies: ["TrueupSystem"], swiftSettings: hotPath),
         // Writers: table, CSV, JSON, Markdown, HTML with SVG charts, and report.xlsx through libxlsxwriter.
-        .target(name: "TrueupReports", dependencies: ["Trueup", "CXLSXWriter"]),
+        // report.xlsx's zip members at deflate level 1: libxlsxwriter asks minizip for the default level (Sources/CWorkbookZip).
+        .target(name: "CWorkbookZip"),
+        .target(name: "TrueupReports", dependencies: ["Trueup", "CXLSXWriter", "CWorkbookZip"]),
         // The run history in SQLite, through GRDB, with named migrations.
         .target(name: "TrueupHistory", dependencies: ["Trueup", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command line: one file per subcommand.

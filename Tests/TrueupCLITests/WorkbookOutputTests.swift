@@ -38,6 +38,24 @@ import Testing
         let a = try Data(contentsOf: space.url.appendingPathComponent("a/report.xlsx"))
         #expect(a.count > 10_000)
         #expect(a == (try Data(contentsOf: space.url.appendingPathComponent("b/report.xlsx"))))
+        // Every zip member is deflated at zlib's fastest level (Sources/CWorkbookZip): each local
+        // header's general-purpose flags say 0b110, "super fast", where libxlsxwriter alone writes 0.
+        let bytes = [UInt8](a)
+        var members = 0
+        var offset = 0
+        while offset + 30 <= bytes.count, bytes[offset..<offset + 4] == [0x50, 0x4B, 0x03, 0x04] {
+            let flags = Int(bytes[offset + 6]) | Int(bytes[offset + 7]) << 8
+            let method = Int(bytes[offset + 8]) | Int(bytes[offset + 9]) << 8
+            #expect(method == 8 && flags & 0b110 == 0b110, "member \(members): method \(method), flags \(flags)")
+            let compressed = Int(bytes[offset + 18]) | Int(bytes[offset + 19]) << 8 | Int(bytes[offset + 20]) << 16 | Int(bytes[offset + 21]) << 24
+            let nameLength = Int(bytes[offset + 26]) | Int(bytes[offset + 27]) << 8
+            let extraLength = Int(bytes[offset + 28]) | Int(bytes[offset + 29]) << 8
+            // A size of 0 with flag bit 3 is given in a descriptor after the data: libxlsxwriter's members have their sizes here.
+            #expect(flags & 0b1000 == 0 || compressed > 0)
+            offset += 30 + nameLength + extraLength + compressed + (flags & 0b1000 != 0 ? 16 : 0)
+            members += 1
+        }
+        #expect(members >= 10, "\(members) zip members read")
         // --format xlsx prints the same workbook; the folder holds no temporary of it.
         let printed = try CLI.shell("trueup " + arguments.joined(separator: " ") + " --format xlsx > printed.xlsx", in: space.url)
         #expect(printed.status == 0, "\(printed.stderr)")

@@ -30,6 +30,14 @@ import Testing
     func agree(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
 
     @Test(arguments: lengths)
+    func signCountsAreTheScalarCounts(n: Int) {
+        let (f, a) = Self.vectors(n, seed: UInt64(n) + 7)
+        let e = zip(f, a).map { $0 - $1 } + [0, -0.0, .nan]
+        let counts = e.withUncheckedColumn { Kernels.signCounts($0) }
+        #expect(counts.over == e.filter { $0 > 0 }.count && counts.under == e.filter { $0 < 0 }.count)
+    }
+
+    @Test(arguments: lengths)
     func errorIsForecastMinusActual(n: Int) {
         let (f, a) = Self.vectors(n, seed: UInt64(n) + 1)
         var e = [Double](repeating: .nan, count: n)

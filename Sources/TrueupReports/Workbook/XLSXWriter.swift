@@ -1,3 +1,4 @@
+import CWorkbookZip
 import CXLSXWriter
 
 /// The one door to libxlsxwriter: a workbook written to a file name, sheet by sheet, row by row.
@@ -8,6 +9,10 @@ import CXLSXWriter
 /// time is the one given, and libxlsxwriter dates every zip entry 1980-01-01, so the same
 /// workbook gives the same bytes on every run.
 final class XLSXWriter {
+    /// The deflate level of the workbook's zip members: zlib's fastest, not libxlsxwriter's default
+    /// (`Sources/CWorkbookZip/workbook_zip.c` sets it where libxlsxwriter opens each member).
+    static var deflateLevel: Int { Int(trueup_workbook_zip_level()) }
+
     /// Excel's limits: rows per sheet (the header included) and characters per cell.
     static let maximumRows = 1_048_576
     static let maximumTextLength = 32_767
