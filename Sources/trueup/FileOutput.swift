@@ -240,22 +240,33 @@ enum FileOutputError: Error, CustomStringConvertible {
 }
 
 extension FileOutput {
-    /// Writes the temporary of every file at once on every core, while `beside` makes standard output's
-    /// text; returns that text and the files as temporaries, to be renamed by `write` (nothing is
-    /// replaced yet). On a failure every temporary made is removed, those of `files` already made too.
-    static func writeTemporaries(_ files: [(name: String, content: FileContent)], in directory: String,
+    /// Writes the temporary of every file at once on `cores` cores (every core when nil), while
+    /// `beside` makes standard output's text; returns that text and the files as temporaries, to be
+    /// renamed by `write` (nothing is replaced yet). On a failure every temporary made is removed,
+    /// those of `files` already made too.
+    static func writeTemporaries(_ files: [(name: String, content: FileContent)], in directory: String, cores: Int? = nil,
                                  beside: @escaping @Sendable () -> String) throws(Failure) -> (String, [(name: String, content: FileContent)]) {
         let outcomes = Mutex([Result<String, FileOutputError>?](repeating: nil, count: files.count))
         let besideText = Mutex("")
         let contents = files.map(\.content), names = files.map(\.name)
-        DispatchQueue.concurrentPerform(iterations: files.count + 1) { k in
-            guard k < contents.count else {
-                let text = beside()
-                besideText.withLock { $0 = text }
-                return
+        // Each worker takes the next task (standard output's text last) until none is left.
+        let next = Mutex(0)
+        let tasks = files.count + 1
+        DispatchQueue.concurrentPerform(iterations: max(1, min(cores ?? tasks, tasks))) { _ in
+            while true {
+                let k = next.withLock { (k: inout Int) -> Int in
+                    defer { k += 1 }
+                    return k
+                }
+                guard k < tasks else { return }
+                guard k < contents.count else {
+                    let text = beside()
+                    besideText.withLock { $0 = text }
+                    continue
+                }
+                let outcome = Result { () throws(FileOutputError) in try writeTemporary(contents[k], for: names[k], in: directory) }
+                outcomes.withLock { $0[k] = outcome }
             }
-            let outcome = Result { () throws(FileOutputError) in try writeTemporary(contents[k], for: names[k], in: directory) }
-            outcomes.withLock { $0[k] = outcome }
         }
         let results = outcomes.withLock { $0 }
         var written: [(name: String, content: FileContent)] = []

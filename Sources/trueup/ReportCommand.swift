@@ -177,12 +177,14 @@ struct ReportCommand: ParsableCommand {
             output.workbook.map { FileOutput.TemporaryInProgress(.workbook($0), for: ReportOutput.workbookName, in: out) }
         }
         guard let out else { return (output.standardOutput(), .zero) }
-        // Each file is rendered straight into its temporary, all at once beside standard output's text.
+        // Each file is rendered straight into its temporary, all at once beside standard output's text,
+        // on the cores the workbook's thread leaves: it is the longest of them, and waits for none.
         let printed: String
         var files: [(name: String, content: FileContent)]
+        let cores = workbook == nil ? nil : max(1, min(input.threads, ReportRequest.availableCores) - 1)
         do {
             (printed, files) = try FileOutput.writeTemporaries(output.files.map { ($0.name, FileContent.rendered($0.render)) }, in: out,
-                                                               beside: output.standardOutput)
+                                                               cores: cores, beside: output.standardOutput)
         } catch {
             if let path = try? workbook?.finish() { Syscalls.unlink(path) }
             throw error
