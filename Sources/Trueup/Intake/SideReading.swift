@@ -50,10 +50,7 @@ extension Ingest {
         intake.decimalMark = side.decimalMark
         intake.headerRow = side.headerRow
         let normalized = try NormalizedFile()
-        defer {
-            files.close(normalized.path)
-            normalized.remove()
-        }
+        defer { files.close(normalized.path) }
         let result = try intake.read(sources, into: normalized)
         try normalized.open(in: files)
         let map = result.map
