@@ -15,7 +15,14 @@ public enum AuditText {
     /// How much of the volume the join matched; nil without coverage.
     public static func matchedShare(_ result: ReportResult) -> String? {
         guard let coverage = result.coverage else { return nil }
-        func share(_ value: Double?) -> String { value.map { Words.percent(100 * $0) } ?? "-" }
+        // A share short of all is never shown as 100%: 99.8% of actual volume leaves units unmatched.
+        func share(_ value: Double?) -> String {
+            guard let value else { return "-" }
+            let shown = Words.percent(100 * value)
+            guard value < 1, shown == "100%" else { return shown }
+            let tenths = Int((1000 * value).rounded(.down))
+            return value >= 0.999 ? "over 99.9%" : "\(tenths / 10).\(tenths % 10)%"
+        }
         let lag = result.reportLag.map { " at lag \($0)" } ?? ""
         return "Matched: \(share(coverage.matchedActualShare)) of actual volume and \(share(coverage.matchedForecastShare)) of forecast volume\(lag) "
             + "are on items both forecast and bought (coverage.csv with --out)."

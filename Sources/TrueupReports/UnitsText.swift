@@ -23,11 +23,22 @@ public enum UnitsText {
     /// Why the run stopped: the factor, how many customers, examples, a decimal mark assumed or given, and the ways out.
     public static func stopped(_ stop: UnitsMismatchStop, quoted: (String) -> String) -> [String] {
         let which = stop.actualsLarger ? "the actuals are \(stop.factor)× the forecast" : "the forecast is \(stop.factor)× the actuals"
-        var lines = ["For \(stop.matching) of \(stop.customers) customers \(which) in at least \(Int(100 * UnitsFactor.shareOfPeriods))% of "
-            + "their months (within \(Int(100 * UnitsFactor.tolerance))%): a whole file is in other units, or its decimal mark was "
-            + "misread, and no customer's verdict would mean anything."]
-        for example in stop.examples {
-            lines.append("  customer \(quoted(example.customer)): \(example.months) of \(example.periods) months")
+        var lines: [String]
+        if stop.overWindow {
+            lines = ["For \(stop.matching) of \(stop.customers) customers \(which) over the window (between \(stop.factor / 2)× and "
+                + "\(stop.factor * 2)×), and a decimal mark was assumed, not read from the values: it was most likely misread, "
+                + "and no customer's verdict would mean anything."]
+            for example in stop.examples {
+                let ratio = example.windowRatio.map { stop.actualsLarger ? $0 : 1 / $0 } ?? Double(stop.factor)
+                lines.append("  customer \(quoted(example.customer)): \(NumberText.readable(ratio, decimals: 0))× over \(example.periods) months")
+            }
+        } else {
+            lines = ["For \(stop.matching) of \(stop.customers) customers \(which) in at least \(Int(100 * UnitsFactor.shareOfPeriods))% of "
+                + "their months (within \(Int(100 * UnitsFactor.tolerance))%): a whole file is in other units, or its decimal mark was "
+                + "misread, and no customer's verdict would mean anything."]
+            for example in stop.examples {
+                lines.append("  customer \(quoted(example.customer)): \(example.months) of \(example.periods) months")
+            }
         }
         if stop.matching > stop.examples.count { lines.append("  ... and \(stop.matching - stop.examples.count) more") }
         for mark in stop.decimalMarks {

@@ -52,7 +52,7 @@ struct Failure: Error {
         case .unitsMismatch(let stop):
             self.init(lines: UnitsText.stopped(stop, quoted: LookAlikeMessage.quoted), code: Self.data)
         case .lowCoverage(let low):
-            self.init(AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted).joined(separator: "\n"), code: Self.data)
+            self.init(lines: AuditText.lowCoverageRefused(low, quoted: LookAlikeMessage.quoted), code: Self.data)
         case .partials(let error): self.init(error)
         }
     }
@@ -171,6 +171,10 @@ struct Failure: Error {
                 way = "The header has month columns (\(months)): a customer's own sheet, whose \(missing.contains(.customer) ? "customer" : "item") "
                     + "is in its file name. Read \(fields) from the file names with --name-pattern (e.g. '{customer}_forecast_{snapshot}.csv')"
                     + (unread.isEmpty ? "." : ", or name the column with --columns \(example) if one of \(unread.prefix(5).joined(separator: ", ")) holds it.")
+            case nil where missing.contains(.customer) && missing.contains(.item):
+                // Not one key column: more likely notes above the header than columns under other names.
+                way = "If the header is further down (below notes or a title), run with --header-row N to read line N as the header; "
+                    + "if these are the columns under other names, name them with --columns \(example)."
             case nil:
                 way = "Name the column with --columns \(example)."
             }

@@ -73,6 +73,15 @@ import Testing
         #expect(past.stderr == "trueup: \(a): --header-row 9999: line 9999 is no header: it is blank, inside a quoted field, or past the end (the file's last record starts on line \(12 + book.actualLines.count - 1)). Give the line the header is on.\n")
         let zero = try book.report(["--forecasts", book.forecasts, "--actuals", a, "--header-row", "0"])
         #expect(zero.status == 64)
+        // Notes with commas read as a header of several fields, none a key column: the header-row advice, not --columns alone.
+        let commas = ["Actuals export, plant 1000, user x"] + (2...11).map { "Note \($0), more" }
+        let c = book.w.file("c.csv", (commas + ["customer,item,period,actual"] + book.rows()).joined(separator: "\n") + "\n")
+        let noted = try book.report(["--forecasts", book.forecasts, "--actuals", c])
+        #expect(noted.status == 65)
+        #expect(noted.stderr.contains("If the header is further down (below notes or a title), run with --header-row N to read line N as the header"),
+                "\(noted.stderr)")
+        let fixed = try book.report(["--forecasts", book.forecasts, "--actuals", c, "--actuals-header-row", "12"])
+        #expect(fixed.stdout == book.clean, "read right")
     }
 
     @Test func anOlderHeaderAboveTheRealOneIsNamedAsTheCauseOfTheBadRows() throws {

@@ -108,12 +108,12 @@ import Testing
     @Test func aPipeIsReadOnceWhenTheSidesAreReadAgain() throws {
         let space = Workspace()
         let forecasts = space.file("forecasts.csv", "customer;item;period;lag;forecast\nA;x;2024-01;1;4.000\nA;x;2024-02;1;6.000\nA;y;2024-02;1;2.000\n")
-        let actuals = space.file("actuals.csv", Self.actuals)
+        let actuals = space.file("actuals.csv", "customer,item,period,actual\nA,x,2024-01,5000\nA,x,2024-02,6000\nA,y,2024-02,3000\n")
         let arguments = ["report", "--wide", "--forecasts", forecasts, "--no-history", "--format", "csv", "--actuals"]
         let fromFile = try CLI.run(arguments + [actuals])
         #expect(fromFile.status == 0, "\(fromFile.stderr)")
-        // The points are thousands: A's forecasts add up to 12,000 against 14 bought.
-        #expect(fromFile.stdout.split(separator: "\n")[1].hasPrefix("A,1,2,2,3,14,12000,"))
+        // The points are thousands: A's forecasts add up to 12,000 against 14,000 bought.
+        #expect(fromFile.stdout.split(separator: "\n")[1].hasPrefix("A,1,2,2,3,14000,12000,"))
         let line = (["trueup"] + arguments + ["-"]).map { "'\($0)'" }.joined(separator: " ")
         let piped = try CLI.shell("\(line) < '\(actuals)'", in: space.url)
         #expect(piped.status == 0, "\(piped.stderr)")

@@ -71,7 +71,7 @@ extension MalformedCase {
 
     /// What a stop on bytes that are not UTF-8 advises: the file's encoding, never --skip-bad-rows.
     static let encodingHint = "Most of them have bytes that are not UTF-8: the file is in another encoding (an Excel or SAP export on Windows?). "
-        + "Run with --encoding latin1; leaving the rows out would drop every row with such a name."
+        + "Run with --encoding windows-1252 or latin1; leaving the rows out would drop every row with such a name."
 
     /// The valid metrics with the rows of some customers replaced.
     static func valid(_ replaced: [String]) -> Metrics {
@@ -83,7 +83,7 @@ extension MalformedCase {
     /// The month forms a period may take, as the message about one that is none lists them.
     static let periodForms = "expected a month such as 2024-01, 202401, 2024-01-15, 01.2024, 15.01.2024, 01/2024, Jan-24 or Jan 2024"
 
-    static let utf8Hint = "is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding latin1"
+    static let utf8Hint = "is not UTF-8; save the file as UTF-8 (CSV UTF-8), or name its encoding with --encoding windows-1252 or latin1"
 
     static let all: [MalformedCase] = [
         MalformedCase(

@@ -76,26 +76,54 @@ struct UnitsMismatch {
     var found: [(row: MetricsRow, factor: UnitsFactor)] = []
     /// Customers with a row at the report lag.
     var customers = 0
+    /// Each customer's ΣA/ΣF over its window at the report lag (where both are positive), in the rows' order.
+    var windowRatios: [(customer: String, ratio: Double, periods: Int)] = []
+
+    /// With a decimal mark assumed, a whole side read 1000 times too large or too small shows as
+    /// customers buying between 500 and 2,000 times what they forecast over the window.
+    static let misreadMarkFactor = 1000
+    static let misreadMarkSpread = 2.0
 
     init(_ rows: [MetricsRow], lag: Int) {
         for row in rows where row.lag == lag && row.customer != nil {
             customers += 1
             if let factor = UnitsFactor(row.periods) { found.append((row, factor)) }
+            let actual = row.periods.reduce(0) { $0 + $1.actual }, forecast = row.periods.reduce(0) { $0 + $1.forecast }
+            if actual > 0, forecast > 0 { windowRatios.append((row.customer ?? "", actual / forecast, row.periods.count)) }
         }
     }
 
     var mismatched: Set<String> { Set(found.compactMap(\.row.customer)) }
 
-    /// The stop, when more than half of the customers show one factor in one direction.
+    /// The stop, when more than half of the customers show one factor in one direction; or, with
+    /// a decimal mark assumed, when more than half bought about 1000 times what they forecast (or a
+    /// thousandth) over the window: noisy months hide the factor month by month, not over the window.
     func stop(decimalMarks: [(side: String, choice: DecimalMarkChoice)]) -> UnitsMismatchStop? {
         let groups = Dictionary(grouping: found) { $0.factor.actualsLarger ? $0.factor.factor : -$0.factor.factor }
         guard let (key, members) = groups.max(by: { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key < $1.key }),
-              2 * members.count > customers else { return nil }
+              2 * members.count > customers else { return misreadMarkStop(decimalMarks: decimalMarks) }
         return UnitsMismatchStop(factor: abs(key), actualsLarger: key > 0, customers: customers,
                                  examples: members.prefix(5).map { UnitsMismatchStop.Example(customer: $0.row.customer ?? "", months: $0.factor.months,
                                                                                              periods: $0.factor.periods) },
                                  matching: members.count,
                                  decimalMarks: decimalMarks.map { UnitsMismatchStop.SideMark(side: $0.side, choice: $0.choice) })
+    }
+
+    /// The stop for a decimal mark assumed and misread (`stop`).
+    private func misreadMarkStop(decimalMarks: [(side: String, choice: DecimalMarkChoice)]) -> UnitsMismatchStop? {
+        guard decimalMarks.contains(where: { if case .assumed = $0.choice.evidence { return true } else { return false } }) else { return nil }
+        let k = Double(Self.misreadMarkFactor), spread = Self.misreadMarkSpread
+        let larger = windowRatios.filter { $0.ratio >= k / spread && $0.ratio <= k * spread }
+        let smaller = windowRatios.filter { 1 / $0.ratio >= k / spread && 1 / $0.ratio <= k * spread }
+        let (members, actualsLarger) = larger.count >= smaller.count ? (larger, true) : (smaller, false)
+        guard 2 * members.count > customers else { return nil }
+        return UnitsMismatchStop(factor: Self.misreadMarkFactor, actualsLarger: actualsLarger, customers: customers,
+                                 examples: members.prefix(5).map {
+                                     UnitsMismatchStop.Example(customer: $0.customer, months: $0.periods, periods: $0.periods, windowRatio: $0.ratio)
+                                 },
+                                 matching: members.count,
+                                 decimalMarks: decimalMarks.map { UnitsMismatchStop.SideMark(side: $0.side, choice: $0.choice) },
+                                 overWindow: true)
     }
 
     /// An unscored assessment for each mismatched customer, with its figures and the factor.
@@ -124,6 +152,8 @@ public struct UnitsMismatchStop: Sendable, Equatable {
         public var customer: String
         public var months: Int
         public var periods: Int
+        /// ΣA/ΣF over the window, for a stop judged over the window (`overWindow`).
+        public var windowRatio: Double? = nil
     }
 
     /// A side whose decimal mark was assumed or given: the first suspect of a factor of 10, 100 or 1000.
@@ -141,4 +171,7 @@ public struct UnitsMismatchStop: Sendable, Equatable {
     /// How many show it.
     public var matching: Int
     public var decimalMarks: [SideMark]
+    /// Judged on each customer's window totals, within a factor of 2 of `factor`, because a decimal
+    /// mark was assumed; else month by month, within `UnitsFactor.tolerance`.
+    public var overWindow = false
 }
