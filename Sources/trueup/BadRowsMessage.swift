@@ -30,7 +30,9 @@ enum BadRowsMessage {
         if let advice = advice(cause) {
             lines.append(count + " " + advice)
         } else {
-            lines.append(count + " Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).")
+            lines.append(count + (total == 1
+                ? " Fix it, or run with --skip-bad-rows to leave it out (it is listed in DIR/rejects.csv)."
+                : " Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv)."))
         }
         return lines
     }

@@ -102,6 +102,33 @@ import Testing
 
     static let actuals = "customer,item,period,actual\nA,x,2024-01,5\nA,x,2024-02,6\nA,y,2024-02,3\n"
 
+    /// A return written as SAP writes it (`7-`, `(7)`) far from the start and the end of a plain file,
+    /// where the fast reader's sample doesn't look: the side is read through intake, as `-7`.
+    @Test func aReturnOutsideTheSampleIsReadAsANegative() throws {
+        let space = Workspace()
+        let demo = CLI.packageRoot.appendingPathComponent("datasets/demo")
+        let forecasts = demo.appendingPathComponent("forecasts.csv").path
+        let lines = try String(contentsOf: demo.appendingPathComponent("actuals.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count > 5000)
+        var files = 0
+        func written(_ value: String) throws -> String {
+            files += 1
+            var copy = lines
+            var fields = copy[3000].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[3] = value
+            copy[3000] = fields.joined(separator: ",")
+            return space.file("a\(files).csv", copy.joined(separator: "\n") + "\n")
+        }
+        let arguments = ["report", "--forecasts", forecasts, "--no-history", "--format", "csv", "--actuals"]
+        let minus = try CLI.run(arguments + [try written("-7")])
+        #expect(minus.status == 0, "\(minus.stderr)")
+        for sap in ["7-", "(7)", "\"7-\""] {
+            let run = try CLI.run(arguments + [try written(sap)])
+            #expect(run.status == 0, "\(sap): \(run.stderr)")
+            #expect(run.stdout == minus.stdout, "\(sap) reads as -7")
+        }
+    }
+
     /// A semicolon file whose points turn out to be thousands separators is read again through
     /// intake, and the sides with it from the start: actuals through a pipe are read once and kept,
     /// so the second read sees them too (not an emptied pipe).
@@ -131,7 +158,7 @@ import Testing
         #expect(outcome.status == 65)
         #expect(outcome.stderr == """
             trueup: in/b.txt:3: duplicate forecast for customer A, item x, period 2024-02, lag 1; in/a.csv line 3 has the same key and is kept
-            trueup: 1 row can't be read. Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv).
+            trueup: 1 row can't be read. Fix it, or run with --skip-bad-rows to leave it out (it is listed in DIR/rejects.csv).
 
             """)
     }

@@ -63,10 +63,11 @@ extension MalformedCase {
     /// The valid pair's metrics, as leading columns.
     static let valid = ["ACME,1,3,2,6,480,495", "BOLT,1,3,1,3,74,75", "Müller GmbH,1,3,1,3,36,36"]
     static let stopHint = "Fix them, or run with --skip-bad-rows to leave them out (they are listed in DIR/rejects.csv)."
+    static let stopHintForOne = "Fix it, or run with --skip-bad-rows to leave it out (it is listed in DIR/rejects.csv)."
 
     /// The bad-row stop: one message per row, then the count.
-    static func badRows(_ lines: [String], hint: String = stopHint) -> Outcome {
-        .fails(65, lines + ["\(lines.count) row\(lines.count == 1 ? "" : "s") can't be read. \(hint)"])
+    static func badRows(_ lines: [String], hint: String? = nil) -> Outcome {
+        .fails(65, lines + ["\(lines.count) row\(lines.count == 1 ? "" : "s") can't be read. \(hint ?? (lines.count == 1 ? stopHintForOne : stopHint))"])
     }
 
     /// What a stop on bytes that are not UTF-8 advises: the file's encoding, never --skip-bad-rows.
@@ -287,7 +288,7 @@ extension MalformedCase {
         Self.checkNoCrash(Run(outcome: plain, out: nil))
         #expect(plain.status == 65)
         #expect(plain.stderr == "trueup: \(path):\(14 + breaks): expected 5 fields as in the header, found 3\n"
-                 + "trueup: 1 row can't be read. \(MalformedCase.stopHint)\n")
+                 + "trueup: 1 row can't be read. \(MalformedCase.stopHintForOne)\n")
         let out = space.url.appendingPathComponent("out").path
         let skipping = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", path, "--format", "csv",
                                     "--skip-bad-rows", "--max-bad-rows", "100", "--out", out])

@@ -37,7 +37,7 @@ extension Ingest {
                             files: files, headerIsBelowTitle: { side.headerIsBelowTitle($0, files: inputs) }),
            let source = sources.first {
             var file = side.kind == .actuals ? try readActuals(source.path) : try readForecasts(source.path)
-            guard file.decimalMarks.readAsIntakeReads, !panel.hasTotalsNames else { return nil }
+            guard file.decimalMarks.readAsIntakeReads, !panel.hasTotalsNames, !hasQuantitiesIntakeReads(source.path) else { return nil }
             if side.kind == .actuals { file.latestMonthRows = panel.latestMonthLines.map { RowPlace(file: source.path, line: $0) } }
             file.files = [SourceFile(path: source.path, bytes: file.bytes, sha256: "", encoding: side.encoding.rawValue,
                                      delimiter: file.delimiter, layout: "long", columns: file.columns,
@@ -127,6 +127,16 @@ extension Ingest {
         // The status read was the normalized text's; intake hashed the sources from the bytes it read.
         file.readStatus = nil
         return file
+    }
+
+    /// Whether a row of `path` the fast reader rejected has a quantity intake reads (`5,000-`, `(123)`,
+    /// `1.234,5`, as exports write them): the sample `SidePlan` looks at missed it, and the side is
+    /// read again through intake rather than such a row reported as bad.
+    func hasQuantitiesIntakeReads(_ path: String) -> Bool {
+        problems.kept.contains { problem in
+            guard problem.file == path, case .number(let text, let decimalComma) = problem.kind, !text.isCut else { return false }
+            return ExportNumber.plain(text.text, mark: decimalComma ? .comma : .point) != nil
+        }
     }
 
     /// Two sources of one side with the same bytes (the same SHA-256) are the same export saved
