@@ -17,6 +17,12 @@ enum BadRowsMessage {
         case .header?:
             return "Most of them have another number of fields than the header: is the header line, or the delimiter, right? "
                 + "If the header is on another line (below a title, or an older header above it), run with --header-row N to read line N as the header."
+        case .repeatedKeys?:
+            return "Most of them repeat the customer, item and period of a forecast above them, and the forecasts have no lag or snapshot "
+                + "column read to tell them apart: is one there, under a header trueup doesn't know or hidden by a merged or blank header cell? "
+                + "Give its header cell a name, or name it with --columns lag=HEADER (or snapshot=HEADER), or run with --header-row N if "
+                + "the header is on another line; "
+                + "leaving the rows out would keep only the first forecast of each month."
         case nil:
             return nil
         }

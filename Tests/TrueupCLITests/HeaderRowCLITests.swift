@@ -84,6 +84,36 @@ import Testing
         #expect(fixed.stdout == book.clean, "read right")
     }
 
+    /// A lag column whose header cell is blank (a merged header above it): every forecast after the first
+    /// of its month repeats a key, and the advice names the unread column, never `--skip-bad-rows`.
+    @Test func aLagColumnWithABlankHeaderIsNamedAsTheCauseOfTheRepeatedRows() throws {
+        let w = Workspace()
+        let demo = CLI.packageRoot.appendingPathComponent("datasets/demo")
+        let text = try String(contentsOf: demo.appendingPathComponent("forecasts.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "customer,item,period,lag,forecast")
+        lines = lines.map { line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            return [f[0], f[1], f[2], f[4], f[0] == "customer" ? "" : f[3]].joined(separator: ",")
+        }
+        let blank = w.file("f.csv", lines.joined(separator: "\n") + "\n")
+        let run = try CLI.run(["report", "--forecasts", blank, "--actuals", demo.appendingPathComponent("actuals.csv").path,
+                               "--no-history", "--format", "csv"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("Most of them repeat the customer, item and period of a forecast above them, and the forecasts have no lag "
+            + "or snapshot column read"), "\(run.stderr)")
+        #expect(!run.stderr.contains("--skip-bad-rows to leave"))
+        // As the advice says: the cell named, and the name given to --columns, the file reads as the demo's.
+        lines[0] += "Horizon"
+        let named = w.file("g.csv", lines.joined(separator: "\n") + "\n")
+        let fixed = try CLI.run(["report", "--forecasts", named, "--actuals", demo.appendingPathComponent("actuals.csv").path,
+                                 "--no-history", "--format", "csv", "--columns", "lag=Horizon"])
+        let plain = try CLI.run(["report", "--forecasts", demo.appendingPathComponent("forecasts.csv").path,
+                                 "--actuals", demo.appendingPathComponent("actuals.csv").path, "--no-history", "--format", "csv"])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout == plain.stdout)
+    }
+
     @Test func anOlderHeaderAboveTheRealOneIsNamedAsTheCauseOfTheBadRows() throws {
         let book = try Book()
         let a = book.w.file("a.csv", (["customer,item,period,actual", "customer,item,period,actual,unit"] + book.rows().map { $0 + ",pcs" })

@@ -8,15 +8,20 @@ public enum BadRowCause: Sendable, Equatable {
     case numberColumn(column: String?)
     /// Rows with another number of fields than the header: the header line or the delimiter (`--header-row`).
     case header
+    /// Forecasts that repeat an earlier row's customer, item and period, in a file with no lag or
+    /// snapshot column read: one is there and was not found (a merged or blank header cell, a name
+    /// trueup doesn't know), not repeated rows (`--columns`, `--header-row`).
+    case repeatedKeys
 
     /// The cause more than half of `problems` share, when it is the file's rather than its rows':
     /// bytes that are not UTF-8 always are (the file's encoding); quantities or field counts only
     /// when the `rejected` rows are more than `TooManyBadRows.defaultLimitPct` of the `read` ones.
     /// Nil when no cause is common (or there are no problems).
-    public static func common(_ problems: [RowProblem], rejected: Int, read: Int) -> BadRowCause? {
+    /// Repeated keys count as the file's cause only when `forecastsHaveNoLag` (no lag or snapshot column read).
+    public static func common(_ problems: [RowProblem], rejected: Int, read: Int, forecastsHaveNoLag: Bool = false) -> BadRowCause? {
         guard !problems.isEmpty else { return nil }
         let many = 100 * Double(rejected) > TooManyBadRows.defaultLimitPct * Double(max(read, 1))
-        var encodings: [String] = [], numbers = 0, fields = 0, encoded = 0
+        var encodings: [String] = [], numbers = 0, fields = 0, encoded = 0, repeated = 0
         var columns: [String?] = []
         for problem in problems {
             switch problem.kind {
@@ -28,6 +33,7 @@ public enum BadRowCause: Sendable, Equatable {
                 numbers += 1
                 columns.append(problem.column)
             case .fieldCount: fields += 1
+            case .duplicate: repeated += 1
             default: break
             }
         }
@@ -35,6 +41,7 @@ public enum BadRowCause: Sendable, Equatable {
         if encoded >= most { return .encoding(encodings: encodings) }
         if many && numbers >= most { return .numberColumn(column: columns.first ?? nil) }
         if many && fields >= most { return .header }
+        if many && forecastsHaveNoLag && repeated >= most { return .repeatedKeys }
         return nil
     }
 }
@@ -66,7 +73,7 @@ public struct TooManyBadRows: Sendable, Equatable {
         read = side.rowsRead
         self.limitPct = limitPct
         shown = Array(own.prefix(3))
-        cause = BadRowCause.common(own, rejected: side.rowsRejected, read: side.rowsRead)
+        cause = BadRowCause.common(own, rejected: side.rowsRejected, read: side.rowsRead, forecastsHaveNoLag: side.readsNoLag)
     }
 }
 

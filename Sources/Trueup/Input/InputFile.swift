@@ -38,3 +38,10 @@ public struct InputFile: Sendable, Codable {
              latestMonthRows, leftOut, decimalMark, decimalMarks, otherPartitions
     }
 }
+
+extension InputFile {
+    /// Whether no file of the side has a lag or snapshot column read: a forecasts side whose rows are all one lag.
+    var readsNoLag: Bool {
+        (files.isEmpty ? [columns] : files.map(\.columns)).allSatisfy { $0.index[.lag] == nil && $0.index[.snapshot] == nil }
+    }
+}

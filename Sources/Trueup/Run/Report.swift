@@ -114,7 +114,7 @@ public enum Report {
         let problems = book.problems
         if problems.total > 0 && !request.skipBadRows {
             let cause = BadRowCause.common(problems.kept, rejected: problems.total,
-                                           read: forecasts.rowsRead + actuals.rowsRead)
+                                           read: forecasts.rowsRead + actuals.rowsRead, forecastsHaveNoLag: forecasts.readsNoLag)
             throw .input(.badRows(shown: problems.kept, total: problems.total, cause: cause))
         }
         if request.skipBadRows {
