@@ -32,7 +32,7 @@ enum BadRowsMessage {
     static func stopped(shown: [RowProblem], total: Int, cause: BadRowCause?) -> [String] {
         var lines = shown.map(RowProblemText.line)
         if total > shown.count { lines.append("... and \(total - shown.count) more.") }
-        let count = "\(total) row\(total == 1 ? "" : "s") can't be read."
+        let count = "\(NumberText.readable(Double(total), decimals: 0)) row\(total == 1 ? "" : "s") can't be read."
         if let advice = advice(cause) {
             lines.append(count + " " + advice)
         } else {
