@@ -20,7 +20,8 @@ enum BadRowsMessage {
         case .repeatedKeys?:
             return "Most of them repeat the customer, item and period of a forecast above them, and the forecasts have no lag or snapshot "
                 + "column read to tell them apart: is one there, under a header trueup doesn't know or hidden by a merged or blank header cell? "
-                + "Give its header cell a name, or name it with --columns lag=HEADER (or snapshot=HEADER), or run with --header-row N if "
+                + "Give its header cell a name, or name it with --columns lag=HEADER (or snapshot=HEADER; a blank header cell is "
+                + "--columns 'lag=\"\"'), or run with --header-row N if "
                 + "the header is on another line; "
                 + "leaving the rows out would keep only the first forecast of each month."
         case nil:

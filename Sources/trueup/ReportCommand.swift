@@ -116,7 +116,8 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw Failure(error)
         }
-        RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table)
+        RunNotices.write(result, rejectsFile: out.map { RunNotices.path("rejects.csv", in: $0) }, tableSaysRowsLeftOut: format == .table,
+                         saysMatchedShare: format == .csv)
         let clock = ContinuousClock()
         let recording = clock.now
         var written = Duration.zero, workbookWritten = Duration.zero

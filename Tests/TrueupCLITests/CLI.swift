@@ -41,6 +41,12 @@ enum CLI {
         return try run(executable: executable, arguments, in: directory, environment: environment)
     }
 
+    /// stderr without `--format csv`'s first line, the join's matched shares ("trueup: Matched: ...").
+    static func withoutMatched(_ stderr: String) -> String {
+        guard stderr.hasPrefix("trueup: Matched: "), let end = stderr.firstIndex(of: "\n") else { return stderr }
+        return String(stderr[stderr.index(after: end)...])
+    }
+
     /// Runs a shell command line with `trueup` on the PATH; stderr goes where the line says.
     static func shell(_ line: String, in directory: URL) throws -> Outcome {
         var environment = baseEnvironment

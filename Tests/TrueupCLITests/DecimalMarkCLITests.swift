@@ -22,7 +22,7 @@ import Testing
         let plain = w.file("plain.csv", try Self.actuals { f, v in "\(f[0]),\(f[1]),\(f[2]),\(v)" })
         let sap = w.file("sap.csv", try Self.actuals { f, v in "\(f[0]);\(f[1]);\(f[2]);\(v).000" }.replacingOccurrences(of: ",", with: ";"))
         let clean = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", plain, "--format", "csv", "--no-history"])
-        #expect(clean.stderr.isEmpty)
+        #expect(CLI.withoutMatched(clean.stderr).isEmpty)
 
         // The comma assumed, every actual is 1000 times too large: over the window every customer bought
         // about 1000 times its forecast, and with the mark assumed the run stops, naming it (no verdict on it).
@@ -105,7 +105,7 @@ import Testing
         let given = try CLI.run(["report", "--wide", "--forecasts", forecasts, "--actuals", file, "--format", "csv", "--no-history",
                                  "--actuals-decimal-mark", "comma"])
         #expect(given.status == 0)
-        #expect(given.stderr.isEmpty)
+        #expect(CLI.withoutMatched(given.stderr).isEmpty)
         #expect(given.stdout.contains(",23.592,"), "8 months of 2.949")
     }
 }

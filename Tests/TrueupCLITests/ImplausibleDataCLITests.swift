@@ -101,7 +101,7 @@ import Testing
         let w = Workspace()
         let whole = w.file("whole.csv", Self.actuals(Self.dated(lastDay: 28)))
         let scored = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", whole, "--format", "csv"])
-        #expect(scored.stderr.isEmpty)
+        #expect(CLI.withoutMatched(scored.stderr).isEmpty)
         #expect(scored.stdout == (try Self.cleanMetrics()), "days within 5 of the months before: 2025-12 is closed")
         let cut = w.file("cut.csv", Self.actuals(Self.dated(lastDay: 17)))
         let out = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", cut, "--out", w.url.path + "/out", "--no-history"])
@@ -130,7 +130,7 @@ import Testing
                                 "--columns", "customer=Kunde,item=Material,period=Datum,actual=Menge"])
         #expect(read.stderr.contains("2025-12 looks exported part way: its dates end on day 17"))
         let asOf = try CLI.run(["report", "--wide", "--forecasts", Self.forecasts, "--actuals", cut, "--as-of", "2025-12", "--format", "csv"])
-        #expect(asOf.stderr.isEmpty)
+        #expect(CLI.withoutMatched(asOf.stderr).isEmpty)
     }
 
     @Test func theSameFileTwiceInAFolderIsRefused() throws {

@@ -17,8 +17,10 @@ import Testing
         #expect(terminal.contains("reading a.csv ["))
         #expect(terminal.contains("reading f.csv ["))
         #expect(terminal.contains("] 100%"))
-        // The last thing written is the erase, so the terminal is left clean.
-        #expect(terminal.hasSuffix("\r\u{1B}[2K"))
+        // The bar's last write is the erase, so the terminal is left clean: after it, at most `--format csv`'s matched shares.
+        let afterErase = terminal.components(separatedBy: "\r\u{1B}[2K").last ?? terminal
+        #expect(terminal.contains("\r\u{1B}[2K"))
+        #expect(afterErase.isEmpty || (subcommand.hasPrefix("report") && afterErase.hasPrefix("trueup: Matched: ")), "\(afterErase)")
     }
 
     @Test func noBarWhenStderrIsNotATerminal() throws {
@@ -26,7 +28,9 @@ import Testing
         let outcome = try CLI.run(["report", "--wide", "--forecasts", space.file("f.csv", Self.tiny.forecasts),
                                    "--actuals", space.file("a.csv", Self.tiny.actuals), "--read-block-size", "16", "--format", "csv"])
         #expect(outcome.status == 0)
-        #expect(outcome.stderr.isEmpty)
+        #expect(!outcome.stderr.contains("reading"), "no bar")
+        #expect(outcome.stderr.hasPrefix("trueup: Matched: "), "only the matched shares, --format csv's one sentence")
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
         #expect(outcome.stdout == Self.tiny.metrics)
     }
 }

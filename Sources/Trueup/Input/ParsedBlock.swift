@@ -194,7 +194,7 @@ struct RowParser: Sendable {
     @inline(__always)
     private static func notUTF8(_ bytes: UncheckedBytes) -> RowProblem.Kind? {
         guard let bad = TextEncoding.firstInvalidUTF8(bytes) else { return nil }
-        return .notUTF8(byte: bad.byte, encodings: ["windows-1252", "latin1"])
+        return .notUTF8(byte: bad.byte, encodings: ["windows-1252"])
     }
 
     /// A Latin-1 file's name as UTF-8: a name that is already valid UTF-8 stays as it is

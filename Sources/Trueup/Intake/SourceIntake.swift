@@ -417,7 +417,7 @@ struct SourceIntake {
         if !invalidUTF8.isEmpty,
            let k = [setup.customer, setup.item, setup.name].compactMap({ $0 }).first(where: { invalidUTF8[$0] != nil }),
            let byte = invalidUTF8[k] {
-            reject(k, .notUTF8(byte: byte, encodings: ["windows-1252", "latin1"]))
+            reject(k, .notUTF8(byte: byte, encodings: ["windows-1252"]))
             return
         }
         let customer = named[.customer] ?? customerCell ?? ""
