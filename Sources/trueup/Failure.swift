@@ -191,8 +191,9 @@ struct Failure: Error {
             self.init(lines: BadRowsMessage.stopped(shown: shown, total: total, cause: cause), code: Self.data)
         case .tooManyKeys(let path, let limit):
             self.init("\(path): more than \(limit) distinct customers or items; trueup can't hold that many keys.", code: Self.data)
-        case .noActuals(let path):
-            self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.", code: Self.data)
+        case .noActuals(let path, let cause):
+            let advice = BadRowsMessage.advice(cause).map { " " + $0 } ?? ""
+            self.init("\(path): no actual rows could be read, so no period is closed and nothing can be scored.\(advice)", code: Self.data)
         case .missingColumnsInBoth(let forecasts, let actuals):
             let both = [forecasts, actuals].flatMap { Failure($0).lines }
             self.init(lines: ["Neither file has the columns trueup needs:"] + both, code: Self.data)

@@ -102,6 +102,26 @@ import Testing
 
     static let actuals = "customer,item,period,actual\nA,x,2024-01,5\nA,x,2024-02,6\nA,y,2024-02,3\n"
 
+    /// Every actual row left out by `--skip-bad-rows` (a Windows-1252 file of umlaut names): the stop says
+    /// why, as the bad-rows stop would, and names the encoding.
+    @Test func everyActualRowLeftOutNamesTheCause() throws {
+        let space = Workspace()
+        var latin1 = Array("customer,item,period,actual\n".utf8)
+        for month in 1...6 { latin1 += [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72] + Array(",x,2024-0\(month),5\n".utf8) }
+        let actuals = space.url.appendingPathComponent("a.csv").path
+        FileManager.default.createFile(atPath: actuals, contents: Data(latin1))
+        let forecasts = space.file("f.csv", "customer,item,period,lag,forecast\n" + (1...6).map { "Müller,x,2024-0\($0),1,5\n" }.joined())
+        let run = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--no-history", "--format", "csv",
+                               "--skip-bad-rows", "--max-bad-rows", "100"])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("no actual rows could be read, so no period is closed and nothing can be scored. Most of them have bytes "
+            + "that are not UTF-8"), "\(run.stderr)")
+        #expect(run.stderr.contains("--encoding windows-1252"))
+        let read = try CLI.run(["report", "--forecasts", forecasts, "--actuals", actuals, "--no-history", "--format", "csv",
+                                "--encoding", "windows-1252"])
+        #expect(read.status == 0, "\(read.stderr)")
+    }
+
     /// A return written as SAP writes it (`7-`, `(7)`) far from the start and the end of a plain file,
     /// where the fast reader's sample doesn't look: the side is read through intake, as `-7`.
     @Test func aReturnOutsideTheSampleIsReadAsANegative() throws {

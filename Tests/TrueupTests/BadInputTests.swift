@@ -128,7 +128,7 @@ import TrueupReports
 extension ReportError {
     /// The actuals path of a `noActuals` error, for comparing with temp paths.
     var actualsPath: String? {
-        if case .input(.noActuals(let path)) = self { return path }
+        if case .input(.noActuals(let path, _)) = self { return path }
         return nil
     }
 }

@@ -32,7 +32,8 @@ public enum InputError: Error, Sendable, Equatable {
     /// More distinct customers or items than keys can hold.
     case tooManyKeys(path: String, limit: Int)
     /// No usable actual row, so no period is closed and nothing can be scored.
-    case noActuals(path: String)
+    /// `cause`: when every actual row was left out (`--skip-bad-rows`) and one cause covers most of them.
+    case noActuals(path: String, cause: BadRowCause? = nil)
     /// Both files lack columns: one message for both (each a `missingColumns`).
     indirect case missingColumnsInBoth(forecasts: InputError, actuals: InputError)
     /// A folder given as input has no .csv, .tsv, .txt or .xlsx file.

@@ -127,7 +127,11 @@ public enum Report {
         }
         let panel = book.panel
         guard let latestActual = panel.lastClosed, let firstActual = panel.firstActual, let firstMonth = panel.firstMonth else {
-            throw .input(.noActuals(path: actuals.path))
+            let names = Set(actuals.files.map(\.path) + [actuals.path])
+            let cause = actuals.rowsRejected > 0
+                ? BadRowCause.common(problems.kept.filter { names.contains($0.file) }, rejected: actuals.rowsRejected, read: actuals.rowsRead)
+                : nil
+            throw .input(.noActuals(path: actuals.path, cause: cause))
         }
         if let asOf = request.asOf, asOf > latestActual || asOf < firstActual {
             throw .asOfOutsideActuals(asOf: asOf, firstActual: firstActual, latestActual: latestActual)
