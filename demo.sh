@@ -8,4 +8,6 @@ swift build -c release --product trueup 2>&1 | tail -n 1
 bin="$(swift build -c release --show-bin-path)/trueup"
 "$bin" report --forecasts datasets/demo/forecasts.csv --actuals datasets/demo/actuals.csv --lag 1 --out out/demo "$@"
 echo
-echo "Written: out/demo/metrics.csv, flags.csv, coverage.csv, stability.csv, report.xlsx (open it in a spreadsheet), report.html (open it in a browser), run.json and README.txt (what each file holds); the run is in out/trueup-history.sqlite. The trueup binary is $bin"
+echo "Written in out/demo: metrics.csv, flags.csv, coverage.csv, stability.csv, report.xlsx (open it in a"
+echo "spreadsheet), report.html (open it in a browser), run.json and README.txt (what each file holds)."
+echo "The run is in out/trueup-history.sqlite. The trueup binary is $bin"
