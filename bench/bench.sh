@@ -13,11 +13,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-CUSTOMERS=${BENCH_CUSTOMERS:-2000}
-ITEMS=${BENCH_ITEMS:-100}
-MONTHS=${BENCH_MONTHS:-24}
-LAGS=${BENCH_LAGS:-3}
-SEED=${BENCH_SEED:-1}
+BENCH_SCRIPT=bench/bench.sh
+# shellcheck source=bench/book_size.sh
+source bench/book_size.sh
 RUNS=${BENCH_RUNS:-5}
 WARMUP=${BENCH_WARMUP:-1}
 PEERS=(duckdb)
@@ -35,14 +33,8 @@ if ! [[ $WARMUP =~ ^[0-9]+$ ]]; then
     echo "bench/bench.sh: BENCH_WARMUP must be a whole number, not '$WARMUP'." >&2
     exit 2
 fi
-for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
-    if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
-        echo "bench/bench.sh: BENCH_$setting must be a whole number of 1 or more, not '${!setting}'." >&2
-        exit 2
-    fi
-done
-if ! [[ $SEED =~ ^[0-9]+$ ]]; then
-    echo "bench/bench.sh: BENCH_SEED must be a whole number, not '$SEED'." >&2
+if ! [[ $RUNS =~ ^[1-9][0-9]*$ ]]; then
+    echo "bench/bench.sh: BENCH_RUNS must be a whole number of 1 or more, not '$RUNS'." >&2
     exit 2
 fi
 
@@ -77,7 +69,6 @@ swift build -c release
 TRUEUP="$(swift build -c release --show-bin-path)/trueup"
 
 # ---------------------------------------------------------------- data
-BENCH_SCRIPT=bench/bench.sh
 # shellcheck source=bench/plain_data.sh
 source bench/plain_data.sh
 

@@ -18,11 +18,9 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-CUSTOMERS=${BENCH_CUSTOMERS:-2000}
-ITEMS=${BENCH_ITEMS:-100}
-MONTHS=${BENCH_MONTHS:-24}
-LAGS=${BENCH_LAGS:-3}
-SEED=${BENCH_SEED:-1}
+BENCH_SCRIPT=bench/dialects.sh
+# shellcheck source=bench/book_size.sh
+source bench/book_size.sh
 RUNS=${BENCH_RUNS:-3}
 for setting in CUSTOMERS ITEMS MONTHS LAGS RUNS; do
     if ! [[ ${!setting} =~ ^[1-9][0-9]*$ ]]; then
@@ -63,7 +61,6 @@ swift build -c release
 TRUEUP="$(swift build -c release --show-bin-path)/trueup"
 
 # ---------------------------------------------------------------- plain data (as bench/bench.sh makes it)
-BENCH_SCRIPT=bench/dialects.sh
 # shellcheck source=bench/plain_data.sh
 source bench/plain_data.sh
 if [[ $(head -n 1 "$FORECASTS") != customer,item,period,lag,forecast || $(head -n 1 "$ACTUALS") != customer,item,period,actual ]]; then

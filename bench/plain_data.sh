@@ -1,6 +1,6 @@
-# The benchmark's plain data, shared by bench/bench.sh and bench/dialects.sh: sourced, not run.
+# The benchmark's plain data, shared by bench/bench.sh, bench/dialects.sh and bench/scale.sh: sourced, not run.
 #
-# Expects CUSTOMERS, ITEMS, MONTHS, LAGS, SEED, TRUEUP and BENCH_SCRIPT (the caller's name, for
+# Expects CUSTOMERS, ITEMS, MONTHS, LAGS, SEED (bench/book_size.sh), TRUEUP and BENCH_SCRIPT (the caller's name, for
 # messages). Generates bench-data/1x (other sizes their own folder) with `trueup generate` unless
 # its `.generated` marker matches, and sets DATA, FORECASTS, ACTUALS, MARKER and GEN_ARGS, with
 # file_bytes and marker_value for the summaries.

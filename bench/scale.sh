@@ -11,12 +11,9 @@
 # bench/bench.sh; SCALE_SPARK (1: also the Spark runner, where pyspark is installed; 0 leaves it out).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-CUSTOMERS=${BENCH_CUSTOMERS:-2000}
-ITEMS=${BENCH_ITEMS:-100}
-MONTHS=${BENCH_MONTHS:-24}
-LAGS=${BENCH_LAGS:-3}
-SEED=${BENCH_SEED:-1}
 BENCH_SCRIPT=bench/scale.sh
+# shellcheck source=bench/book_size.sh
+source bench/book_size.sh
 ./deps.sh
 swift build -c release > /dev/null
 TRUEUP=$(swift build -c release --show-bin-path)/trueup
