@@ -401,9 +401,7 @@ extension MalformedCase {
             guard outcome.status == 0 else { return }
             // `--format csv` says the join's matched shares first; the rest is what the case expects.
             var outcome = outcome
-            if outcome.stderr.hasPrefix("trueup: Matched: "), let end = outcome.stderr.firstIndex(of: "\n") {
-                outcome.stderr = String(outcome.stderr[outcome.stderr.index(after: end)...])
-            }
+            outcome.stderr = CLI.withoutMatched(outcome.stderr)
             if rejects.isEmpty {
                 #expect(outcome.stderr == (notice.map { "trueup: " + $0 + "\n" } ?? ""))
             } else {

@@ -27,8 +27,9 @@ final class InputFiles: Sendable {
         return kept
     }
 
-    /// Takes `file` (a file in memory, with no name in any folder) as the source named `name`,
-    /// to be read as `open(name)` reads a file, and closed by `close(name)`.
+    /// Takes `file`, open already, as the source named `name` (intake's normalized text: a name for
+    /// messages, not a path), to be read as `open(name)` reads a file and closed by `close(name)`;
+    /// only the open file is checked for change, as it may have no path.
     func adopt(_ name: String, file: SystemFile) throws(InputError) {
         let status: FileStatus
         do {

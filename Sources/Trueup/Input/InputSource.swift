@@ -12,7 +12,7 @@ struct InputSource {
     let file: SystemFile
     /// What the file was when it was opened.
     let start: FileStatus
-    /// False for a file with no name in any folder (intake's text in memory): only the open file is checked.
+    /// False for a file taken open (`InputFiles.adopt`: intake's text, in memory or in a scratch file): only the open file is checked.
     var hasPath = true
 
     static func open(_ path: String) throws(InputError) -> InputSource {
